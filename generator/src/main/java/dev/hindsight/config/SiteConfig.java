@@ -1,0 +1,52 @@
+package dev.hindsight.config;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The settings of one knowledge base, read from {@code hindsight.yml}. Empty strings mean "not set".
+ *
+ * @param editUrl   pattern with {@code {path}} (path relative to the repository root)
+ * @param commitUrl pattern with {@code {sha}}
+ * @param ticketUrl pattern with {@code {key}}, such as {@code https://jira.example/browse/{key}}
+ */
+public record SiteConfig(String title, String description, String baseUrl, String editUrl, String commitUrl,
+                         String ticketUrl, List<KindConfig> kinds) {
+
+    public static final String FILE_NAME = "hindsight.yml";
+
+    public SiteConfig {
+        Objects.requireNonNull(title, "title");
+        description = Objects.requireNonNullElse(description, "");
+        baseUrl = Objects.requireNonNullElse(baseUrl, "");
+        editUrl = Objects.requireNonNullElse(editUrl, "");
+        commitUrl = Objects.requireNonNullElse(commitUrl, "");
+        ticketUrl = Objects.requireNonNullElse(ticketUrl, "");
+        kinds = List.copyOf(kinds);
+    }
+
+    public static SiteConfig defaults() {
+        return new SiteConfig("Hindsight", "", "", "", "", "", KindConfig.defaults());
+    }
+
+    public Optional<KindConfig> kind(String name) {
+        return kinds.stream().filter(k -> k.name().equals(name)).findFirst();
+    }
+
+    /** The kind whose folder holds {@code relPath} (first path segment match, longest folder first). */
+    public Optional<KindConfig> kindForPath(String relPath) {
+        KindConfig best = null;
+        int bestLength = -1;
+        for (KindConfig k : kinds) {
+            for (String folder : k.folders()) {
+                String prefix = folder.endsWith("/") ? folder : folder + "/";
+                if (relPath.startsWith(prefix) && prefix.length() > bestLength) {
+                    best = k;
+                    bestLength = prefix.length();
+                }
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+}

@@ -1,0 +1,45 @@
+package dev.hindsight.model;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What every document has, whatever its kind.
+ *
+ * @param kind       the kind's name ({@code postmortem}, {@code runbook} or a site-defined kind)
+ * @param id         the front-matter {@code id}, else the slug
+ * @param slug       the file name without {@code .md}
+ * @param sourcePath path of the {@code .md} file relative to the site root
+ * @param url        path of the page relative to the site root ({@code postmortems/x/index.html})
+ * @param status     {@code draft}, {@code in-review} or {@code published}
+ * @param date       the document's date, or null
+ */
+public record DocumentMeta(String kind, String id, String slug, String sourcePath, String url, String title,
+                           String status, LocalDate date, List<String> tags) {
+
+    public static final String DRAFT = "draft";
+    public static final String IN_REVIEW = "in-review";
+    public static final String PUBLISHED = "published";
+
+    public DocumentMeta {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(slug, "slug");
+        Objects.requireNonNull(sourcePath, "sourcePath");
+        Objects.requireNonNull(url, "url");
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(status, "status");
+        tags = List.copyOf(tags);
+    }
+
+    public boolean isDraft() {
+        return DRAFT.equals(status);
+    }
+
+    /** The page path for a source path: {@code a/b.md} becomes {@code a/b/index.html}. */
+    public static String urlFor(String sourcePath) {
+        String stem = sourcePath.endsWith(".md") ? sourcePath.substring(0, sourcePath.length() - 3) : sourcePath;
+        return stem + "/index.html";
+    }
+}

@@ -1,0 +1,141 @@
+package dev.hindsight.site;
+
+import dev.hindsight.config.ConfigParser;
+import dev.hindsight.config.KindConfig;
+import dev.hindsight.config.SiteConfig;
+import dev.hindsight.diag.Diagnostic;
+import dev.hindsight.diag.Diagnostics;
+import dev.hindsight.diag.Position;
+import dev.hindsight.diag.Severity;
+import dev.hindsight.markdown.MarkdownParser;
+import dev.hindsight.markdown.ParsedMarkdown;
+import dev.hindsight.model.Document;
+import dev.hindsight.model.DocumentFactory;
+import dev.hindsight.model.KnowledgeBase;
+import dev.hindsight.source.SiteSource;
+import dev.hindsight.source.SourceDocument;
+import dev.hindsight.source.YamlReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The pipeline: config → source → markdown → model → (validate) → render → publish. Every problem
+ * in the content becomes a diagnostic and the run goes on; only setup problems (no source, bad
+ * config, unwritable output) stop it early.
+ */
+public final class SiteBuilder {
+
+    public static final String RULE_SETUP = "setup";
+
+    private final YamlReader yaml = new YamlReader();
+    private final MarkdownParser markdown = new MarkdownParser();
+
+    /** Reads and checks the site; writes it too when {@code options.output()} is set. */
+    public BuildResult run(BuildOptions options) {
+        Diagnostics diagnostics = new Diagnostics();
+        Path root = options.source().toAbsolutePath().normalize();
+        if (!Files.isDirectory(root)) {
+            return setupFailure(diagnostics, root.toString(), "source directory does not exist: " + root);
+        }
+        Diagnostics configDiagnostics = new Diagnostics();
+        SiteConfig config;
+        try {
+            config = new ConfigParser(yaml).load(root, configDiagnostics);
+        } catch (IOException e) {
+            return setupFailure(diagnostics, SiteConfig.FILE_NAME, "cannot read configuration: " + e.getMessage());
+        }
+        diagnostics.addAll(configDiagnostics.sorted());
+        if (configDiagnostics.hasErrors()) {
+            return new BuildResult(diagnostics.sorted(), 0, 0, true);
+        }
+        if (!options.baseUrl().isEmpty()) {
+            config = new SiteConfig(config.title(), config.description(), options.baseUrl(), config.editUrl(),
+                    config.commitUrl(), config.ticketUrl(), config.kinds());
+        }
+        Path output = options.output() == null ? null : options.output().toAbsolutePath().normalize();
+        if (output != null) {
+            Optional<String> refused = refuseOutput(root, output);
+            if (refused.isPresent()) {
+                return setupFailure(diagnostics, output.toString(), refused.get());
+            }
+        }
+
+        KnowledgeBase kb;
+        try {
+            kb = load(root, output, config, diagnostics);
+        } catch (IOException e) {
+            return setupFailure(diagnostics, root.toString(), "cannot read the site: " + e.getMessage());
+        }
+        if (output == null) {
+            return new BuildResult(diagnostics.sorted(), kb.documents().size(), 0, false);
+        }
+        KnowledgeBase published = options.includeDrafts() ? kb : kb.filter(d -> !d.meta().isDraft());
+        try {
+            int pages = new SiteWriter(config, root).write(published, new OutputDirectory(output), diagnostics);
+            return new BuildResult(diagnostics.sorted(), kb.documents().size(), pages, pages < 0);
+        } catch (IOException | UncheckedIOException e) {
+            return setupFailure(diagnostics, output.toString(), "cannot write the site: " + e.getMessage());
+        }
+    }
+
+    private KnowledgeBase load(Path root, Path output, SiteConfig config, Diagnostics diagnostics)
+            throws IOException {
+        SiteSource source = new SiteSource(root, yaml);
+        Set<Path> excluded = output == null ? Set.of() : Set.of(output);
+        List<String> paths = source.scan(excluded, diagnostics);
+        DocumentFactory factory = new DocumentFactory(config);
+        List<Document> docs = paths.parallelStream()
+                .map(p -> loadOne(source, factory, p, diagnostics))
+                .filter(d -> d != null)
+                .toList();
+        return new KnowledgeBase(docs);
+    }
+
+    private Document loadOne(SiteSource source, DocumentFactory factory, String path, Diagnostics diagnostics) {
+        SourceDocument src = source.load(path, diagnostics);
+        if (src == null) {
+            return null;
+        }
+        Optional<KindConfig> kind = factory.kindOf(src, diagnostics);
+        if (kind.isEmpty()) {
+            if (!src.frontMatter().has("type")) {
+                diagnostics.info(DocumentFactory.RULE_UNKNOWN_KIND, Position.ofFile(path),
+                        "not in a document folder and has no `type:`; skipped");
+            }
+            return null;
+        }
+        ParsedMarkdown body = markdown.parse(src.file().body(), src.file().bodyLine());
+        return factory.create(src, kind.get(), body, diagnostics);
+    }
+
+    /** The output may not be the source, contain it, or sit inside it outside an ignored folder. */
+    static Optional<String> refuseOutput(Path root, Path output) {
+        if (output.equals(root)) {
+            return Optional.of("output directory is the source directory; choose another --output");
+        }
+        if (root.startsWith(output)) {
+            return Optional.of("output directory " + output + " contains the source directory " + root);
+        }
+        if (output.startsWith(root)) {
+            Path first = root.relativize(output).getName(0);
+            String name = first.toString();
+            if (!name.startsWith(".") && !name.equals("target") && !name.equals("build") && !name.equals("_site")) {
+                return Optional.of("output directory " + output + " is inside the source directory; "
+                        + "use a folder outside it, or under target/");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static BuildResult setupFailure(Diagnostics diagnostics, String where, String message) {
+        List<Diagnostic> all = new ArrayList<>(diagnostics.sorted());
+        all.add(new Diagnostic(Severity.ERROR, RULE_SETUP, Position.ofFile(where), message, ""));
+        return new BuildResult(all, 0, 0, true);
+    }
+}

@@ -1,0 +1,183 @@
+package dev.hindsight.source;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.hindsight.diag.Diagnostics;
+import dev.hindsight.diag.Position;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+
+/**
+ * Reads YAML with Jackson's streaming parser and builds the tree itself, so that it can record the
+ * position of every key and value and report duplicate keys. Positions are translated from the
+ * YAML fragment to the {@code .md} file. Thread-safe; configure once and share.
+ */
+public final class YamlReader {
+
+    public static final String RULE_SYNTAX = "front-matter-yaml";
+    public static final String RULE_DUPLICATE = "front-matter-duplicate-key";
+
+    private static final int MAX_DEPTH = 64;
+
+    private final YAMLFactory factory;
+
+    public YamlReader() {
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(50);
+        options.setNestingDepthLimit(MAX_DEPTH);
+        options.setCodePointLimit(8 * 1024 * 1024);
+        this.factory = YAMLFactory.builder()
+                .loaderOptions(options)
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+                .build();
+    }
+
+    /**
+     * Parses {@code yaml}, whose first line is line {@code firstLine} of {@code path}. Returns the
+     * front matter, or an empty one after reporting a syntax error at its place in the file.
+     */
+    public FrontMatter read(String path, String yaml, int firstLine, Diagnostics diagnostics) {
+        Builder b = new Builder(path, firstLine, diagnostics);
+        if (yaml.isBlank()) {
+            return FrontMatter.empty(path);
+        }
+        try (JsonParser p = factory.createParser(yaml)) {
+            JsonToken first = p.nextToken();
+            if (first == null) {
+                return FrontMatter.empty(path);
+            }
+            Position rootAt = b.at(p.currentTokenLocation());
+            if (first != JsonToken.START_OBJECT) {
+                diagnostics.error(RULE_SYNTAX, rootAt,
+                        "front matter must be a mapping of keys to values, found " + describe(first),
+                        "write one `key: value` per line between the `---` lines");
+                return FrontMatter.empty(path);
+            }
+            ObjectNode root = (ObjectNode) b.value(p, "", 0);
+            return new FrontMatter(path, root, b.keys, b.values, Position.of(path, firstLine, 1));
+        } catch (JsonProcessingException e) {
+            JsonLocation loc = e.getLocation();
+            Position at = loc == null ? Position.of(path, firstLine, 1) : b.at(loc);
+            String message = firstLine(e.getOriginalMessage());
+            if (e.getCause() instanceof MarkedYAMLException m && m.getProblem() != null) {
+                message = m.getProblem().strip();
+                if (m.getContext() != null) {
+                    message += " (" + m.getContext().strip() + ")";
+                }
+                if (m.getProblemMark() != null) {
+                    at = Position.of(path, firstLine + m.getProblemMark().getLine(), m.getProblemMark().getColumn() + 1);
+                }
+            }
+            diagnostics.error(RULE_SYNTAX, at, "invalid YAML: " + message,
+                    "check indentation, and quote values that contain `: ` or start with a special character");
+            return FrontMatter.empty(path);
+        } catch (IOException | RuntimeException e) {
+            // SnakeYAML signals some limits (alias count, nesting) with unchecked exceptions.
+            diagnostics.error(RULE_SYNTAX, Position.of(path, firstLine, 1),
+                    "invalid YAML: " + firstLine(String.valueOf(e.getMessage())));
+            return FrontMatter.empty(path);
+        }
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable front matter";
+        }
+        String m = message.strip();
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl).strip();
+    }
+
+    private static String describe(JsonToken t) {
+        return switch (t) {
+            case START_ARRAY -> "a list";
+            case VALUE_STRING -> "plain text";
+            default -> "a single value";
+        };
+    }
+
+    private static final class Builder {
+        private final String path;
+        private final int firstLine;
+        private final Diagnostics diagnostics;
+        private final Map<String, Position> keys = new HashMap<>();
+        private final Map<String, Position> values = new HashMap<>();
+        private final JsonNodeFactory nodes = JsonNodeFactory.instance;
+
+        Builder(String path, int firstLine, Diagnostics diagnostics) {
+            this.path = path;
+            this.firstLine = firstLine;
+            this.diagnostics = diagnostics;
+        }
+
+        Position at(JsonLocation loc) {
+            int line = Math.max(loc.getLineNr(), 1);
+            int column = Math.max(loc.getColumnNr(), 1);
+            return Position.of(path, firstLine + line - 1, column);
+        }
+
+        JsonNode value(JsonParser p, String pointer, int depth) throws IOException {
+            JsonToken t = p.currentToken();
+            values.put(pointer, at(p.currentTokenLocation()));
+            switch (t) {
+                case START_OBJECT: {
+                    ObjectNode o = nodes.objectNode();
+                    while (p.nextToken() == JsonToken.FIELD_NAME) {
+                        String name = p.currentName();
+                        Position keyAt = at(p.currentTokenLocation());
+                        String child = pointer + "/" + FrontMatter.escape(name);
+                        p.nextToken();
+                        JsonNode v = value(p, child, depth + 1);
+                        if (o.has(name)) {
+                            diagnostics.error(RULE_DUPLICATE, keyAt,
+                                    "duplicate front-matter key `" + name + "`; the last value wins",
+                                    "remove one of the two `" + name + ":` lines");
+                        } else {
+                            keys.put(child, keyAt);
+                        }
+                        o.set(name, v);
+                    }
+                    return o;
+                }
+                case START_ARRAY: {
+                    ArrayNode a = nodes.arrayNode();
+                    int i = 0;
+                    while (p.nextToken() != JsonToken.END_ARRAY) {
+                        a.add(value(p, pointer + "/" + i, depth + 1));
+                        i++;
+                    }
+                    return a;
+                }
+                case VALUE_STRING:
+                    return nodes.textNode(p.getText());
+                case VALUE_NUMBER_INT:
+                    return switch (p.getNumberType()) {
+                        case INT -> nodes.numberNode(p.getIntValue());
+                        case LONG -> nodes.numberNode(p.getLongValue());
+                        default -> nodes.numberNode(p.getBigIntegerValue());
+                    };
+                case VALUE_NUMBER_FLOAT:
+                    return nodes.numberNode(p.getDecimalValue());
+                case VALUE_TRUE:
+                    return nodes.booleanNode(true);
+                case VALUE_FALSE:
+                    return nodes.booleanNode(false);
+                case VALUE_NULL:
+                    return nodes.nullNode();
+                default:
+                    return nodes.textNode(p.getText());
+            }
+        }
+    }
+}
