@@ -16,8 +16,7 @@ public final class Hindsight {
 
     /** Reads and validates the site without writing anything. */
     public BuildResult check(BuildOptions options) {
-        return new SiteBuilder().run(new BuildOptions(options.source(), null, options.includeDrafts(),
-                options.baseUrl()));
+        return new SiteBuilder().run(options.withOutput(null));
     }
 
     /** Reads, validates and writes the site to {@code options.output()}. */

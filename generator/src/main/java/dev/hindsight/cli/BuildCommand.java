@@ -36,7 +36,7 @@ final class BuildCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        BuildResult result = parent.hindsight().build(new BuildOptions(source, output, drafts, baseUrl));
+        BuildResult result = parent.hindsight().build(BuildOptions.build(source, output).withDrafts(drafts).withBaseUrl(baseUrl));
         String done = result.pages() > 0 ? "; wrote " + result.pages() + " pages to " + output : "";
         Reporting.print(result, Severity.INFO, spec.commandLine().getOut(), spec.commandLine().getErr(), done);
         return result.exitCode(Severity.ERROR);

@@ -1,6 +1,7 @@
 package dev.hindsight.site;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Objects;
 
 /**
@@ -10,8 +11,10 @@ import java.util.Objects;
  * @param output        where to write the site; null for a check that writes nothing
  * @param includeDrafts whether drafts are built as pages
  * @param baseUrl       overrides the configured {@code base_url} when not empty
+ * @param referenceDate "today" for overdue and stale checks; null means the HEAD commit's date
+ *                      (or {@code SOURCE_DATE_EPOCH}, resolved by the caller), never the wall clock
  */
-public record BuildOptions(Path source, Path output, boolean includeDrafts, String baseUrl) {
+public record BuildOptions(Path source, Path output, boolean includeDrafts, String baseUrl, LocalDate referenceDate) {
 
     public BuildOptions {
         Objects.requireNonNull(source, "source");
@@ -19,18 +22,26 @@ public record BuildOptions(Path source, Path output, boolean includeDrafts, Stri
     }
 
     public static BuildOptions check(Path source) {
-        return new BuildOptions(source, null, false, "");
+        return new BuildOptions(source, null, false, "", null);
     }
 
     public static BuildOptions build(Path source, Path output) {
-        return new BuildOptions(source, output, false, "");
+        return new BuildOptions(source, output, false, "", null);
+    }
+
+    public BuildOptions withOutput(Path dir) {
+        return new BuildOptions(source, dir, includeDrafts, baseUrl, referenceDate);
     }
 
     public BuildOptions withDrafts(boolean drafts) {
-        return new BuildOptions(source, output, drafts, baseUrl);
+        return new BuildOptions(source, output, drafts, baseUrl, referenceDate);
     }
 
     public BuildOptions withBaseUrl(String url) {
-        return new BuildOptions(source, output, includeDrafts, url);
+        return new BuildOptions(source, output, includeDrafts, url, referenceDate);
+    }
+
+    public BuildOptions withReferenceDate(LocalDate date) {
+        return new BuildOptions(source, output, includeDrafts, baseUrl, date);
     }
 }
