@@ -28,8 +28,7 @@ public final class SiteSource {
 
     private final Path root;
     private final Path realRoot;
-    private final FrontMatterSplitter splitter = new FrontMatterSplitter();
-    private final YamlReader yaml;
+    private final SourceParser parser;
 
     public SiteSource(Path root, YamlReader yaml) {
         this.root = root.toAbsolutePath().normalize();
@@ -38,7 +37,7 @@ public final class SiteSource {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read site root " + root, e);
         }
-        this.yaml = yaml;
+        this.parser = new SourceParser(yaml);
     }
 
     public Path root() {
@@ -113,16 +112,7 @@ public final class SiteSource {
         if (text == null) {
             return null;
         }
-        return parse(relPath, text, diagnostics);
-    }
-
-    /** Pure half of {@link #load}: no disk access. */
-    public SourceDocument parse(String relPath, String text, Diagnostics diagnostics) {
-        SourceFile file = splitter.split(relPath, text, diagnostics);
-        FrontMatter fm = file.hasFrontMatter()
-                ? yaml.read(relPath, file.frontMatter(), file.frontMatterLine(), diagnostics)
-                : FrontMatter.empty(relPath);
-        return new SourceDocument(file, fm);
+        return parser.parse(relPath, text, diagnostics);
     }
 
     public String relative(Path file) {
