@@ -2,13 +2,18 @@ package dev.hindsight.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hindsight.diag.Diagnostics;
+import dev.hindsight.diag.Severity;
 import dev.hindsight.source.FrontMatter;
 import dev.hindsight.source.YamlReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Period;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -20,10 +25,15 @@ public final class ConfigParser {
     public static final String RULE = "config";
 
     private static final Set<String> TOP_LEVEL = Set.of("title", "description", "base_url", "repo", "tickets",
-            "kinds");
+            "kinds", "severities", "rules", "blameless", "whys", "review");
     private static final Set<String> REPO_KEYS = Set.of("edit_url", "commit_url");
     private static final Set<String> TICKET_KEYS = Set.of("url");
-    private static final Set<String> KIND_KEYS = Set.of("folders", "folder", "base");
+    private static final Set<String> KIND_KEYS = Set.of("folders", "folder", "base", "required_sections", "schema",
+            "schema_mode");
+    private static final Set<String> SECTION_KEYS = Set.of("name", "aliases", "or");
+    private static final Set<String> BLAMELESS_KEYS = Set.of("phrases", "extra_phrases", "mentions");
+    private static final Set<String> WHYS_KEYS = Set.of("minimum");
+    private static final Set<String> REVIEW_KEYS = Set.of("interval", "tested_within");
 
     private final YamlReader yaml;
 
@@ -42,18 +52,13 @@ public final class ConfigParser {
 
     /** Pure: parses the text of {@code hindsight.yml}. */
     public SiteConfig parse(String text, Diagnostics diagnostics) {
-        FrontMatter doc = yaml.read(SiteConfig.FILE_NAME, text.replace("\r\n", "\n"), 1, diagnostics);
+        String t = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        FrontMatter doc = yaml.read(SiteConfig.FILE_NAME, t.replace("\r\n", "\n"), 1, diagnostics);
         Reader r = new Reader(doc, diagnostics);
         r.unknownKeys("", doc.root(), TOP_LEVEL);
+        r.checkedObject("/repo", REPO_KEYS);
+        r.checkedObject("/tickets", TICKET_KEYS);
         SiteConfig d = SiteConfig.defaults();
-        JsonNode repo = r.object("/repo");
-        if (repo != null) {
-            r.unknownKeys("/repo", repo, REPO_KEYS);
-        }
-        JsonNode tickets = r.object("/tickets");
-        if (tickets != null) {
-            r.unknownKeys("/tickets", tickets, TICKET_KEYS);
-        }
         return new SiteConfig(
                 r.string("/title", d.title()),
                 r.string("/description", ""),
@@ -61,7 +66,54 @@ public final class ConfigParser {
                 r.string("/repo/edit_url", ""),
                 r.string("/repo/commit_url", ""),
                 r.string("/tickets/url", ""),
-                kinds(r, doc.root().get("kinds")));
+                kinds(r, doc.root().get("kinds")),
+                validation(r));
+    }
+
+    private static ValidationConfig validation(Reader r) {
+        ValidationConfig d = ValidationConfig.defaults();
+        Map<String, Severity> severities = new HashMap<>();
+        Set<String> disabled = new HashSet<>();
+        JsonNode rules = r.checkedObject("/rules", null);
+        if (rules != null) {
+            rules.fieldNames().forEachRemaining(rule -> {
+                String ptr = "/rules/" + FrontMatter.escape(rule);
+                JsonNode v = rules.get(rule);
+                String word = v.isBoolean() ? (v.asBoolean() ? "error" : "off") : v.asText();
+                try {
+                    Severity s = Severity.parse(word);
+                    if (s == null) {
+                        disabled.add(rule);
+                    } else {
+                        severities.put(rule, s);
+                    }
+                } catch (IllegalArgumentException e) {
+                    r.diagnostics.error(RULE, r.doc.valuePositionOf(ptr),
+                            "rule `" + rule + "` has unknown severity `" + word + "`", "use error, warning, info or off");
+                }
+            });
+        }
+        List<String> blameless = d.blameless();
+        boolean mentions = d.flagMentions();
+        JsonNode bl = r.node("/blameless");
+        if (bl != null && bl.isArray()) {
+            blameless = r.stringList("/blameless", blameless);
+        } else if (r.checkedObject("/blameless", BLAMELESS_KEYS) != null) {
+            blameless = new ArrayList<>(r.stringList("/blameless/phrases", blameless));
+            blameless.addAll(r.stringList("/blameless/extra_phrases", List.of()));
+            mentions = r.bool("/blameless/mentions", mentions);
+        }
+        r.checkedObject("/whys", WHYS_KEYS);
+        r.checkedObject("/review", REVIEW_KEYS);
+        return new ValidationConfig(
+                r.stringList("/severities", d.severities()),
+                severities,
+                disabled,
+                blameless,
+                mentions,
+                r.integer("/whys/minimum", d.minimumWhys()),
+                r.period("/review/interval", d.reviewInterval()),
+                r.period("/review/tested_within", d.testedWithin()));
     }
 
     private static List<KindConfig> kinds(Reader r, JsonNode node) {
@@ -87,20 +139,74 @@ public final class ConfigParser {
             String base = r.string(ptr + "/base", existing != null ? existing.base() : KindConfig.GENERIC);
             if (!Set.of(KindConfig.POSTMORTEM, KindConfig.RUNBOOK, KindConfig.GENERIC).contains(base)) {
                 r.diagnostics.error(RULE, r.doc.valuePositionOf(ptr + "/base"),
-                        "unknown base `" + base + "` for kind `" + name + "`",
-                        "use postmortem, runbook or generic");
+                        "unknown base `" + base + "` for kind `" + name + "`", "use postmortem, runbook or generic");
                 base = KindConfig.GENERIC;
             }
-            List<String> folders = r.stringList(ptr + "/folders",
-                    existing != null ? existing.folders() : List.of());
+            List<String> folders = r.stringList(ptr + "/folders", existing != null ? existing.folders() : List.of());
             if (e.getValue().has("folder")) {
                 folders = List.of(r.string(ptr + "/folder", ""));
             }
-            KindConfig k = new KindConfig(name, folders, base);
+            List<SectionRequirement> sections = e.getValue().has("required_sections")
+                    ? sections(r, ptr + "/required_sections")
+                    : existing != null ? existing.sections() : DefaultSections.forBase(base);
+            String mode = r.string(ptr + "/schema_mode", KindConfig.EXTEND);
+            if (!mode.equals(KindConfig.EXTEND) && !mode.equals(KindConfig.REPLACE)) {
+                r.diagnostics.error(RULE, r.doc.valuePositionOf(ptr + "/schema_mode"),
+                        "unknown schema_mode `" + mode + "`", "use extend or replace");
+                mode = KindConfig.EXTEND;
+            }
+            KindConfig k = new KindConfig(name, folders, base, sections, r.string(ptr + "/schema", ""), mode);
             kinds.removeIf(x -> x.name().equals(name));
             kinds.add(k);
         }
         return kinds;
+    }
+
+    /**
+     * Required sections: each entry a heading name, a list (name then aliases), or a mapping with
+     * {@code name}, {@code aliases} and {@code or} (sections that together stand in for it).
+     */
+    private static List<SectionRequirement> sections(Reader r, String pointer) {
+        JsonNode list = r.node(pointer);
+        List<SectionRequirement> out = new ArrayList<>();
+        if (list == null) {
+            return out;
+        }
+        if (!list.isArray()) {
+            r.typeError(pointer, "a list of section names");
+            return out;
+        }
+        for (int i = 0; i < list.size(); i++) {
+            SectionRequirement s = section(r, pointer + "/" + i, list.get(i));
+            if (s != null) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    private static SectionRequirement section(Reader r, String ptr, JsonNode n) {
+        if (n.isValueNode()) {
+            String name = n.asText();
+            return DefaultSections.find(name).orElse(SectionRequirement.of(name));
+        }
+        if (n.isArray() && n.size() > 0) {
+            List<String> names = r.stringList(ptr, List.of());
+            return new SectionRequirement(names.get(0), names.subList(1, names.size()), List.of());
+        }
+        if (n.isObject()) {
+            r.unknownKeys(ptr, n, SECTION_KEYS);
+            String name = r.string(ptr + "/name", "");
+            if (name.isEmpty()) {
+                r.typeError(ptr + "/name", "a section heading");
+                return null;
+            }
+            List<SectionRequirement> alternative = r.stringList(ptr + "/or", List.of()).stream()
+                    .map(a -> DefaultSections.find(a).orElse(SectionRequirement.of(a))).toList();
+            return new SectionRequirement(name, r.stringList(ptr + "/aliases", List.of()), alternative);
+        }
+        r.typeError(ptr, "a section name, a list of names, or a mapping with name and aliases");
+        return null;
     }
 
     /** Typed access to the config tree, reporting wrong types at the value's position. */
@@ -118,11 +224,18 @@ public final class ConfigParser {
             return n.isMissingNode() || n.isNull() ? null : n;
         }
 
-        JsonNode object(String pointer) {
+        /** The mapping at {@code pointer} (null when absent or not a mapping), keys checked when given. */
+        JsonNode checkedObject(String pointer, Set<String> known) {
             JsonNode n = node(pointer);
-            if (n != null && !n.isObject()) {
+            if (n == null) {
+                return null;
+            }
+            if (!n.isObject()) {
                 typeError(pointer, "a mapping");
                 return null;
+            }
+            if (known != null) {
+                unknownKeys(pointer, n, known);
             }
             return n;
         }
@@ -137,6 +250,43 @@ public final class ConfigParser {
                 return fallback;
             }
             return n.asText();
+        }
+
+        boolean bool(String pointer, boolean fallback) {
+            JsonNode n = node(pointer);
+            if (n == null) {
+                return fallback;
+            }
+            if (!n.isBoolean()) {
+                typeError(pointer, "true or false");
+                return fallback;
+            }
+            return n.asBoolean();
+        }
+
+        int integer(String pointer, int fallback) {
+            JsonNode n = node(pointer);
+            if (n == null) {
+                return fallback;
+            }
+            if (!n.isInt() || n.asInt() < 0) {
+                typeError(pointer, "a whole number");
+                return fallback;
+            }
+            return n.asInt();
+        }
+
+        Period period(String pointer, Period fallback) {
+            String s = string(pointer, null);
+            if (s == null) {
+                return fallback;
+            }
+            try {
+                return Period.parse(s);
+            } catch (DateTimeParseException e) {
+                typeError(pointer, "an ISO-8601 period such as P90D");
+                return fallback;
+            }
         }
 
         List<String> stringList(String pointer, List<String> fallback) {
@@ -157,19 +307,22 @@ public final class ConfigParser {
         }
 
         void typeError(String pointer, String expected) {
-            diagnostics.error(RULE, doc.positionOf(pointer), "`" + pointer.substring(1).replace('/', '.')
-                    + "` must be " + expected);
+            diagnostics.error(RULE, doc.positionOf(pointer), "`" + dotted(pointer) + "` must be " + expected);
         }
 
         void unknownKeys(String pointer, JsonNode node, Set<String> known) {
             node.fieldNames().forEachRemaining(name -> {
                 if (!known.contains(name)) {
-                    String where = pointer.isEmpty() ? "" : " in `" + pointer.substring(1).replace('/', '.') + "`";
+                    String where = pointer.isEmpty() ? "" : " in `" + dotted(pointer) + "`";
                     diagnostics.error(RULE, doc.positionOf(pointer + "/" + FrontMatter.escape(name)),
                             "unknown key `" + name + "`" + where,
                             "known keys: " + String.join(", ", known.stream().sorted().toList()));
                 }
             });
+        }
+
+        private static String dotted(String pointer) {
+            return pointer.substring(1).replaceAll("/(\\d+)", "[$1]").replace('/', '.');
         }
     }
 }

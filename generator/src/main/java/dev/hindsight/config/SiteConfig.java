@@ -12,7 +12,7 @@ import java.util.Optional;
  * @param ticketUrl pattern with {@code {key}}, such as {@code https://jira.example/browse/{key}}
  */
 public record SiteConfig(String title, String description, String baseUrl, String editUrl, String commitUrl,
-                         String ticketUrl, List<KindConfig> kinds) {
+                         String ticketUrl, List<KindConfig> kinds, ValidationConfig validation) {
 
     public static final String FILE_NAME = "hindsight.yml";
 
@@ -24,10 +24,15 @@ public record SiteConfig(String title, String description, String baseUrl, Strin
         commitUrl = Objects.requireNonNullElse(commitUrl, "");
         ticketUrl = Objects.requireNonNullElse(ticketUrl, "");
         kinds = List.copyOf(kinds);
+        Objects.requireNonNull(validation, "validation");
     }
 
     public static SiteConfig defaults() {
-        return new SiteConfig("Hindsight", "", "", "", "", "", KindConfig.defaults());
+        return new SiteConfig("Hindsight", "", "", "", "", "", KindConfig.defaults(), ValidationConfig.defaults());
+    }
+
+    public SiteConfig withBaseUrl(String url) {
+        return new SiteConfig(title, description, url, editUrl, commitUrl, ticketUrl, kinds, validation);
     }
 
     public Optional<KindConfig> kind(String name) {
