@@ -1,0 +1,144 @@
+package dev.hindsight.diag;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+
+/**
+ * Diagnostics as a SARIF 2.1.0 log with one run, for GitHub code scanning and other SARIF viewers.
+ *
+ * <p>Result URIs are relative to the {@value #URI_BASE_ID} base id, the repository root, so the
+ * log holds no machine path. Diagnostic paths are relative to the site root, so each URI is the
+ * site's prefix within the repository (e.g. {@code example-site/}) followed by the diagnostic path.
+ * Rules are listed once each, sorted by id; results keep the order given (pass
+ * {@link Diagnostics#sorted()} for stable output). A hint goes in the result's
+ * {@code properties.hint}.
+ */
+public final class SarifFormatter {
+
+    public static final String SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
+    public static final String SARIF_VERSION = "2.1.0";
+    public static final String TOOL_NAME = "Hindsight";
+    public static final String INFORMATION_URI = "https://github.com/hindsight-dev/hindsight";
+    public static final String URI_BASE_ID = "SRCROOT";
+
+    // RFC 3986 pchar minus ':' (which would read as a scheme in a first segment) and percent.
+    private static final String SAFE_PUNCTUATION = "-._~!$&'()*+,;=@/";
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+    private final String toolVersion;
+    private final String uriPrefix;
+
+    /** For a site whose root is the repository root. */
+    public SarifFormatter(String toolVersion) {
+        this(toolVersion, "");
+    }
+
+    /**
+     * @param toolVersion the Hindsight version, written as {@code tool.driver.version}
+     * @param uriPrefix the site root relative to the repository root, such as {@code example-site/}
+     *     or {@code docs/incidents}; empty or {@code .} when they are the same. A missing trailing
+     *     {@code /} is added.
+     * @throws IllegalArgumentException if the prefix is absolute or climbs out with {@code ..}
+     */
+    public SarifFormatter(String toolVersion, String uriPrefix) {
+        this.toolVersion = Objects.requireNonNull(toolVersion, "toolVersion");
+        this.uriPrefix = normalisePrefix(Objects.requireNonNull(uriPrefix, "uriPrefix"));
+    }
+
+    public String format(List<Diagnostic> diagnostics) {
+        ObjectNode log = JsonText.object();
+        log.put("$schema", SCHEMA_URI);
+        log.put("version", SARIF_VERSION);
+        ObjectNode run = log.putArray("runs").addObject();
+
+        ObjectNode driver = run.putObject("tool").putObject("driver");
+        driver.put("name", TOOL_NAME);
+        driver.put("version", toolVersion);
+        driver.put("informationUri", INFORMATION_URI);
+        ArrayNode rules = driver.putArray("rules");
+        Map<String, Integer> ruleIndex = new HashMap<>();
+        for (String id : new TreeSet<>(diagnostics.stream().map(Diagnostic::ruleId).toList())) {
+            ruleIndex.put(id, ruleIndex.size());
+            rules.addObject().put("id", id);
+        }
+
+        // No "uri": the absolute root differs per checkout, and leaving it out keeps output stable.
+        run.putObject("originalUriBaseIds").putObject(URI_BASE_ID).putObject("description")
+                .put("text", "The root of the repository that holds the site.");
+
+        ArrayNode results = run.putArray("results");
+        for (Diagnostic d : diagnostics) {
+            results.add(result(d, ruleIndex.get(d.ruleId())));
+        }
+        return JsonText.write(log);
+    }
+
+    private ObjectNode result(Diagnostic d, int ruleIndex) {
+        ObjectNode result = JsonText.object();
+        result.put("ruleId", d.ruleId());
+        result.put("ruleIndex", ruleIndex);
+        result.put("level", level(d.severity()));
+        result.putObject("message").put("text", d.message());
+        ObjectNode physical = result.putArray("locations").addObject().putObject("physicalLocation");
+        ObjectNode artifact = physical.putObject("artifactLocation");
+        artifact.put("uri", encodePath(uriPrefix + d.position().file()));
+        artifact.put("uriBaseId", URI_BASE_ID);
+        ObjectNode region = physical.putObject("region");
+        region.put("startLine", d.position().displayLine());
+        region.put("startColumn", d.position().displayColumn());
+        if (d.hasHint()) {
+            result.putObject("properties").put("hint", d.hint());
+        }
+        return result;
+    }
+
+    private static String level(Severity severity) {
+        return switch (severity) {
+            case ERROR -> "error";
+            case WARNING -> "warning";
+            case INFO -> "note";
+        };
+    }
+
+    private static String normalisePrefix(String raw) {
+        String p = raw.replace('\\', '/');
+        while (p.startsWith("./")) {
+            p = p.substring(2);
+        }
+        if (p.isEmpty() || p.equals(".")) {
+            return "";
+        }
+        if (p.startsWith("/") || p.matches("^[A-Za-z]:.*")) {
+            throw new IllegalArgumentException("SARIF uri prefix '" + raw
+                    + "' must be relative to the repository root, e.g. 'example-site/'");
+        }
+        for (String segment : p.split("/")) {
+            if (segment.equals("..")) {
+                throw new IllegalArgumentException("SARIF uri prefix '" + raw
+                        + "' must stay inside the repository (no '..')");
+            }
+        }
+        return p.endsWith("/") ? p : p + "/";
+    }
+
+    /** A relative path as a URI reference: UTF-8, percent-encoded except for safe characters. */
+    static String encodePath(String path) {
+        StringBuilder out = new StringBuilder(path.length());
+        for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || (c < 0x80 && SAFE_PUNCTUATION.indexOf(c) >= 0)) {
+                out.append((char) c);
+            } else {
+                out.append('%').append(HEX[c >> 4]).append(HEX[c & 0xf]);
+            }
+        }
+        return out.toString();
+    }
+}
