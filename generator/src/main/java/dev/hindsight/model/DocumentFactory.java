@@ -3,7 +3,6 @@ package dev.hindsight.model;
 import dev.hindsight.config.KindConfig;
 import dev.hindsight.config.SiteConfig;
 import dev.hindsight.diag.Diagnostics;
-import dev.hindsight.diag.Position;
 import dev.hindsight.markdown.Heading;
 import dev.hindsight.markdown.ParsedMarkdown;
 import dev.hindsight.source.FrontMatter;
@@ -45,7 +44,7 @@ public final class DocumentFactory {
         FieldReader r = new FieldReader(fm, diagnostics);
         DocumentMeta meta = meta(src, kind, body, r);
         return switch (kind.base()) {
-            case KindConfig.POSTMORTEM -> postmortem(meta, body, fm, r, diagnostics);
+            case KindConfig.POSTMORTEM -> postmortem(kind, meta, body, r, diagnostics);
             case KindConfig.RUNBOOK -> runbook(meta, body, r);
             default -> new GenericDocument(meta, body);
         };
@@ -62,10 +61,10 @@ public final class DocumentFactory {
         }
         String status = r.string("/status");
         return new DocumentMeta(kind.name(), id == null ? slug : id, slug, path, DocumentMeta.urlFor(path), title,
-                status == null ? DocumentMeta.PUBLISHED : status, r.date("/date"), r.strings("/tags"));
+                status == null ? DocumentMeta.PUBLISHED : status, r.date("/date"), r.strings("/tags"), src);
     }
 
-    private Postmortem postmortem(DocumentMeta meta, ParsedMarkdown body, FrontMatter fm, FieldReader r,
+    private Postmortem postmortem(KindConfig kind, DocumentMeta meta, ParsedMarkdown body, FieldReader r,
                                   Diagnostics diagnostics) {
         IncidentTimes times = new IncidentTimes(
                 r.dateTime("/incident/started"),
@@ -73,7 +72,7 @@ public final class DocumentFactory {
                 r.dateTime("/incident/acknowledged"),
                 r.dateTime("/incident/mitigated"),
                 r.dateTime("/incident/resolved"));
-        StructureExtractor.Extracted x = extractor.extract(meta, body, times, fm.start(), diagnostics);
+        StructureExtractor.Extracted x = extractor.extract(kind, meta, body, times, diagnostics);
         return new Postmortem(meta, body, r.string("/severity"), r.strings("/services"), r.strings("/authors"),
                 times, r.string("/impact"), r.strings("/runbooks"), x.timeline(), x.whys(), x.actionItems());
     }
@@ -95,8 +94,4 @@ public final class DocumentFactory {
         return s == null ? "" : s;
     }
 
-    /** Position helper for callers that report against a document as a whole. */
-    public static Position fileStart(String path) {
-        return Position.of(path, 1, 1);
-    }
 }

@@ -1,5 +1,6 @@
 package dev.hindsight.model;
 
+import dev.hindsight.source.SourceDocument;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
@@ -14,9 +15,10 @@ import java.util.Objects;
  * @param url        path of the page relative to the site root ({@code postmortems/x/index.html})
  * @param status     {@code draft}, {@code in-review} or {@code published}
  * @param date       the document's date, or null
+ * @param source     the file it was read from: front matter with positions, and the body text
  */
 public record DocumentMeta(String kind, String id, String slug, String sourcePath, String url, String title,
-                           String status, LocalDate date, List<String> tags) {
+                           String status, LocalDate date, List<String> tags, SourceDocument source) {
 
     public static final String DRAFT = "draft";
     public static final String IN_REVIEW = "in-review";
@@ -31,6 +33,7 @@ public record DocumentMeta(String kind, String id, String slug, String sourcePat
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(status, "status");
         tags = List.copyOf(tags);
+        Objects.requireNonNull(source, "source");
     }
 
     public boolean isDraft() {

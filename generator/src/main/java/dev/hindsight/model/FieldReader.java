@@ -141,6 +141,6 @@ final class FieldReader {
 
     void error(String pointer, String message) {
         String key = pointer.substring(1).replaceAll("/(\\d+)", "[$1]").replace('/', '.');
-        diagnostics.error(RULE, fm.valuePositionOf(pointer), "`" + key + "` " + message);
+        diagnostics.error(RULE, fm.valuePositionOf(pointer), "`" + key + "`: " + message);
     }
 }

@@ -1,5 +1,7 @@
 package dev.hindsight.model;
 
+import dev.hindsight.config.KindConfig;
+import dev.hindsight.config.SectionRequirement;
 import dev.hindsight.diag.Diagnostics;
 import dev.hindsight.diag.Position;
 import dev.hindsight.markdown.Block;
@@ -15,7 +17,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,16 +25,9 @@ import java.util.regex.Pattern;
  * 5-whys chain and the action items (a table or a task list). Entries it cannot read are reported
  * under {@link #RULE_TIMELINE_FORMAT}; whether the structure is complete is for validation to say.
  */
-final class StructureExtractor {
+public final class StructureExtractor {
 
     static final String RULE_TIMELINE_FORMAT = "timeline-format";
-
-    static final Set<String> TIMELINE = Set.of("timeline", "incident timeline", "chronology", "timeline of events");
-    static final Set<String> ROOT_CAUSE = Set.of("root cause", "root causes", "root cause analysis", "cause",
-            "causes", "contributing factors");
-    static final Set<String> WHYS = Set.of("5 whys", "five whys", "5 whys analysis", "the 5 whys", "the five whys");
-    static final Set<String> ACTIONS = Set.of("action items", "actions", "follow-ups", "follow ups",
-            "follow-up actions", "corrective actions", "remediation", "action plan", "next steps");
 
     private static final Pattern TIME_ONLY = Pattern.compile(
             "^(\\d{1,2}):(\\d{2})(?::(\\d{2}))?\\s*(Z|UTC|GMT|[+-]\\d{2}:?\\d{2})?\\b");
@@ -48,31 +42,29 @@ final class StructureExtractor {
     record Extracted(List<TimelineEntry> timeline, List<Why> whys, List<ActionItem> actionItems) {
     }
 
-    Extracted extract(DocumentMeta meta, ParsedMarkdown body, IncidentTimes times, Position fmStart,
+    Extracted extract(KindConfig kind, DocumentMeta meta, ParsedMarkdown body, IncidentTimes times,
                       Diagnostics diagnostics) {
-        return new Extracted(timeline(meta, body, times, diagnostics), whys(body), actionItems(body));
+        return new Extracted(
+                timeline(meta, body, find(body, kind.headingsFor("Timeline")), times, diagnostics),
+                whys(body, find(body, kind.headingsFor("5 whys")), find(body, kind.headingsFor("Root cause"))),
+                actionItems(body, find(body, kind.headingsFor("Action items"))));
     }
 
-    static int find(ParsedMarkdown body, Set<String> aliases) {
+    /** Index of the first section whose heading is one of {@code headings}, or -1. */
+    public static int find(ParsedMarkdown body, List<String> headings) {
         List<Section> sections = body.sections();
         for (int i = 0; i < sections.size(); i++) {
-            if (matches(sections.get(i).title(), aliases)) {
+            if (headings.contains(SectionRequirement.normalize(sections.get(i).title()))) {
                 return i;
             }
         }
         return -1;
     }
 
-    static boolean matches(String heading, Set<String> aliases) {
-        String h = heading.toLowerCase(Locale.ROOT).replaceAll("[:.]$", "").replaceAll("\\s+", " ").strip();
-        return aliases.contains(h);
-    }
-
     // ---- timeline -------------------------------------------------------------------------------
 
-    private List<TimelineEntry> timeline(DocumentMeta meta, ParsedMarkdown body, IncidentTimes times,
+    private List<TimelineEntry> timeline(DocumentMeta meta, ParsedMarkdown body, int at, IncidentTimes times,
                                          Diagnostics diagnostics) {
-        int at = find(body, TIMELINE);
         if (at < 0) {
             return List.of();
         }
@@ -193,14 +185,12 @@ final class StructureExtractor {
 
     // ---- 5 whys ---------------------------------------------------------------------------------
 
-    private List<Why> whys(ParsedMarkdown body) {
-        int whysAt = find(body, WHYS);
+    private List<Why> whys(ParsedMarkdown body, int whysAt, int causeAt) {
         Block.ListBlock list = null;
         if (whysAt >= 0) {
             list = firstList(body.blocksUnder(whysAt));
         }
         if (list == null) {
-            int causeAt = find(body, ROOT_CAUSE);
             if (causeAt >= 0) {
                 for (Block b : body.blocksUnder(causeAt)) {
                     if (b instanceof Block.ListBlock l && mostlyWhy(l)) {
@@ -239,8 +229,7 @@ final class StructureExtractor {
 
     // ---- action items ---------------------------------------------------------------------------
 
-    private List<ActionItem> actionItems(ParsedMarkdown body) {
-        int at = find(body, ACTIONS);
+    private List<ActionItem> actionItems(ParsedMarkdown body, int at) {
         if (at < 0) {
             return List.of();
         }

@@ -2,6 +2,7 @@ package dev.hindsight.site;
 
 import dev.hindsight.config.ConfigParser;
 import dev.hindsight.config.KindConfig;
+import dev.hindsight.config.ServiceCatalog;
 import dev.hindsight.config.SiteConfig;
 import dev.hindsight.diag.Diagnostic;
 import dev.hindsight.diag.Diagnostics;
@@ -15,6 +16,7 @@ import dev.hindsight.model.KnowledgeBase;
 import dev.hindsight.source.SiteSource;
 import dev.hindsight.source.SourceDocument;
 import dev.hindsight.source.YamlReader;
+import dev.hindsight.validate.Validator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -66,11 +68,17 @@ public final class SiteBuilder {
         }
 
         KnowledgeBase kb;
+        ServiceCatalog services;
         try {
+            services = ServiceCatalog.load(root, yaml, diagnostics);
             kb = load(root, output, config, diagnostics);
         } catch (IOException e) {
             return setupFailure(diagnostics, root.toString(), "cannot read the site: " + e.getMessage());
         }
+        Validator validator = new Validator(config, root, diagnostics);
+        checkRuleNames(config, validator, diagnostics);
+        validator.validate(kb, config, services, options.referenceDate(), root, diagnostics);
+        diagnostics = applyRuleSettings(config, diagnostics);
         if (output == null) {
             return new BuildResult(diagnostics.sorted(), kb.documents().size(), 0, false);
         }
@@ -111,6 +119,37 @@ public final class SiteBuilder {
         }
         ParsedMarkdown body = markdown.parse(src.file().body(), src.file().bodyLine());
         return factory.create(src, kind.get(), body, diagnostics);
+    }
+
+    /** Rules named in {@code rules:} that do not exist are most likely typos. */
+    private static void checkRuleNames(SiteConfig config, Validator validator, Diagnostics diagnostics) {
+        Set<String> known = new java.util.TreeSet<>(validator.ruleIds());
+        known.addAll(EXTRACTION_RULES);
+        Set<String> named = new java.util.TreeSet<>(config.validation().ruleSeverities().keySet());
+        named.addAll(config.validation().disabledRules());
+        for (String rule : named) {
+            if (!known.contains(rule)) {
+                diagnostics.warning(ConfigParser.RULE, Position.ofFile(SiteConfig.FILE_NAME),
+                        "`rules` names unknown rule `" + rule + "`", "known rules: " + String.join(", ", known));
+            }
+        }
+    }
+
+    /** Rules reported while reading (before validation) that a site may also re-grade or switch off. */
+    private static final Set<String> EXTRACTION_RULES = Set.of("front-matter-type", "timeline-format",
+            DocumentFactory.RULE_UNKNOWN_KIND);
+
+    /** Per-rule severities and switches from {@code rules:}, applied to what reading reported too. */
+    private static Diagnostics applyRuleSettings(SiteConfig config, Diagnostics diagnostics) {
+        Diagnostics out = new Diagnostics();
+        for (Diagnostic d : diagnostics.sorted()) {
+            if (!EXTRACTION_RULES.contains(d.ruleId())) {
+                out.add(d);
+                continue;
+            }
+            config.validation().severityOf(d.ruleId(), d.severity()).ifPresent(s -> out.add(d.withSeverity(s)));
+        }
+        return out;
     }
 
     /** The output may not be the source, contain it, or sit inside it outside an ignored folder. */

@@ -1,0 +1,20 @@
+package dev.hindsight.validate;
+
+import dev.hindsight.config.KindConfig;
+import dev.hindsight.config.ServiceCatalog;
+import dev.hindsight.config.SiteConfig;
+import dev.hindsight.model.Document;
+import dev.hindsight.model.KnowledgeBase;
+import java.nio.file.Path;
+import java.time.LocalDate;
+
+/**
+ * What rules see: the whole knowledge base, the site settings, the service catalog and the
+ * reference date ("today" for overdue and stale checks; null when unknown, and those checks skip).
+ */
+record Context(KnowledgeBase kb, SiteConfig config, ServiceCatalog services, LocalDate referenceDate, Path root) {
+
+    KindConfig kindOf(Document doc) {
+        return config.kind(doc.meta().kind()).orElseThrow();
+    }
+}

@@ -1,0 +1,76 @@
+package dev.hindsight.validate;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.path.NodePath;
+import dev.hindsight.diag.Severity;
+import dev.hindsight.model.Document;
+import dev.hindsight.source.FrontMatter;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/** Front matter against the kind's JSON Schema(s); each error at the offending key's position. */
+final class FrontMatterSchemaRule extends DocumentRule {
+
+    private final SchemaSet schemas;
+
+    FrontMatterSchemaRule(SchemaSet schemas) {
+        this.schemas = schemas;
+    }
+
+    @Override
+    public String id() {
+        return "front-matter-schema";
+    }
+
+    @Override
+    public Severity defaultSeverity() {
+        return Severity.ERROR;
+    }
+
+    @Override
+    void check(Context context, Document doc, Reporter out) {
+        FrontMatter fm = doc.meta().source().frontMatter();
+        Set<String> seen = new LinkedHashSet<>();
+        for (Schema schema : schemas.forKind(doc.meta().kind())) {
+            for (Error e : schema.validate(fm.root())) {
+                String pointer = pointer(e.getInstanceLocation());
+                String message;
+                String hint = "";
+                if ("required".equals(e.getKeyword()) && e.getProperty() != null) {
+                    String key = (pointer.isEmpty() ? "" : dotted(pointer) + ".") + e.getProperty();
+                    message = "missing required front-matter key `" + key + "`";
+                    hint = "add `" + e.getProperty() + ": …` to the front matter";
+                } else {
+                    String text = e.getMessage().replaceFirst("^\\S*: ", "");
+                    message = "`" + (pointer.isEmpty() ? "front matter" : dotted(pointer)) + "`: " + text;
+                    if ("enum".equals(e.getKeyword()) && e.getSchemaNode() != null && e.getSchemaNode().isArray()) {
+                        hint = "allowed: " + String.join(", ", enumValues(e));
+                    }
+                }
+                if (seen.add(pointer + "|" + message)) {
+                    out.report(fm.positionOf(pointer), message, hint);
+                }
+            }
+        }
+    }
+
+    private static java.util.List<String> enumValues(Error e) {
+        java.util.List<String> values = new java.util.ArrayList<>();
+        e.getSchemaNode().forEach(v -> values.add(v.asText()));
+        return values;
+    }
+
+    static String pointer(NodePath path) {
+        StringBuilder p = new StringBuilder();
+        for (int i = 0; i < path.getNameCount(); i++) {
+            Object el = path.getElement(i);
+            p.append('/').append(el instanceof Integer ? el.toString() : FrontMatter.escape(String.valueOf(el)));
+        }
+        return p.toString();
+    }
+
+    static String dotted(String pointer) {
+        return pointer.substring(1).replaceAll("/(\\d+)", "[$1]").replace('/', '.');
+    }
+}

@@ -1,0 +1,59 @@
+package dev.hindsight.validate;
+
+import dev.hindsight.diag.Severity;
+import dev.hindsight.model.Document;
+import dev.hindsight.model.IncidentTimes;
+import dev.hindsight.model.Postmortem;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/** started ≤ detected ≤ acknowledged ≤ mitigated ≤ resolved, over the milestones that are given. */
+final class IncidentTimesOrderRule extends DocumentRule {
+
+    static final List<String> ORDER = List.of("started", "detected", "acknowledged", "mitigated", "resolved");
+
+    @Override
+    public String id() {
+        return "incident-times-order";
+    }
+
+    @Override
+    public Severity defaultSeverity() {
+        return Severity.ERROR;
+    }
+
+    @Override
+    void check(Context context, Document doc, Reporter out) {
+        if (!(doc instanceof Postmortem pm)) {
+            return;
+        }
+        List<OffsetDateTime> times = values(pm.incident());
+        String prevName = null;
+        OffsetDateTime prev = null;
+        for (int i = 0; i < ORDER.size(); i++) {
+            OffsetDateTime t = times.get(i);
+            if (t == null) {
+                continue;
+            }
+            if (prev != null && t.isBefore(prev)) {
+                out.report(doc.meta().source().frontMatter().valuePositionOf("/incident/" + ORDER.get(i)),
+                        "`incident." + ORDER.get(i) + "` (" + Texts.time(t) + ") is before `incident." + prevName
+                                + "` (" + Texts.time(prev) + ")",
+                        "milestones go in order: started, detected, acknowledged, mitigated, resolved");
+            }
+            prev = t;
+            prevName = ORDER.get(i);
+        }
+    }
+
+    static List<OffsetDateTime> values(IncidentTimes t) {
+        List<OffsetDateTime> out = new ArrayList<>();
+        out.add(t.started());
+        out.add(t.detected());
+        out.add(t.acknowledged());
+        out.add(t.mitigated());
+        out.add(t.resolved());
+        return out;
+    }
+}

@@ -1,0 +1,51 @@
+package dev.hindsight.validate;
+
+import dev.hindsight.config.SectionRequirement;
+import dev.hindsight.diag.Position;
+import dev.hindsight.diag.Severity;
+import dev.hindsight.markdown.Section;
+import dev.hindsight.model.Document;
+import java.util.List;
+
+/** Every section the kind requires is there, under its name or an alias, at any heading level. */
+final class RequiredSectionsRule extends DocumentRule {
+
+    @Override
+    public String id() {
+        return "required-section";
+    }
+
+    @Override
+    public Severity defaultSeverity() {
+        return Severity.ERROR;
+    }
+
+    @Override
+    void check(Context context, Document doc, Reporter out) {
+        List<Section> sections = doc.body().sections();
+        for (SectionRequirement req : context.kindOf(doc).sections()) {
+            if (present(req, sections)) {
+                continue;
+            }
+            if (!req.alternative().isEmpty() && req.alternative().stream().allMatch(a -> present(a, sections))) {
+                continue;
+            }
+            StringBuilder hint = new StringBuilder("add a heading named ")
+                    .append(String.join(" or ", req.headings().stream().map(h -> "\"" + title(h) + "\"").toList()));
+            if (!req.alternative().isEmpty()) {
+                hint.append(", or all of ").append(String.join(" and ",
+                        req.alternative().stream().map(a -> "\"" + a.name() + "\"").toList()));
+            }
+            out.report(Position.of(doc.meta().sourcePath(), doc.meta().source().file().bodyLine(), 1),
+                    "missing required section \"" + req.name() + "\"", hint.toString());
+        }
+    }
+
+    private static boolean present(SectionRequirement req, List<Section> sections) {
+        return sections.stream().anyMatch(s -> s.heading() != null && req.matches(s.title()));
+    }
+
+    private static String title(String lower) {
+        return lower.isEmpty() ? lower : Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
+    }
+}

@@ -1,0 +1,89 @@
+package dev.hindsight.validate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import dev.hindsight.config.ConfigParser;
+import dev.hindsight.config.KindConfig;
+import dev.hindsight.config.SiteConfig;
+import dev.hindsight.diag.Diagnostics;
+import dev.hindsight.diag.Position;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The front-matter schemas of every kind: the built-in one for its base (with the site's
+ * severities), plus or instead of the site's own schema file.
+ */
+public final class SchemaSet {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Map<String, List<Schema>> byKind;
+
+    private SchemaSet(Map<String, List<Schema>> byKind) {
+        this.byKind = Map.copyOf(byKind);
+    }
+
+    List<Schema> forKind(String kind) {
+        return byKind.getOrDefault(kind, List.of());
+    }
+
+    static SchemaSet load(SiteConfig config, Path root, Diagnostics diagnostics) {
+        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+        Map<String, List<Schema>> byKind = new HashMap<>();
+        for (KindConfig kind : config.kinds()) {
+            List<Schema> schemas = new ArrayList<>();
+            if (kind.schemaFile().isEmpty() || kind.schemaMode().equals(KindConfig.EXTEND)) {
+                schemas.add(registry.getSchema(builtIn(kind.base(), config).toString()));
+            }
+            if (!kind.schemaFile().isEmpty()) {
+                Path file = root == null ? null : root.resolve(kind.schemaFile()).normalize();
+                try {
+                    if (file == null || !file.startsWith(root) || !Files.isRegularFile(file)) {
+                        throw new IOException("no such file");
+                    }
+                    schemas.add(registry.getSchema(Files.readString(file)));
+                } catch (IOException | RuntimeException e) {
+                    diagnostics.error(ConfigParser.RULE, Position.ofFile(SiteConfig.FILE_NAME),
+                            "schema `" + kind.schemaFile() + "` of kind `" + kind.name() + "` cannot be read: "
+                                    + e.getMessage(), "give a JSON Schema file path relative to the site root");
+                }
+            }
+            byKind.put(kind.name(), schemas);
+        }
+        return new SchemaSet(byKind);
+    }
+
+    /** The built-in schema of a base kind, as printed by {@code hindsight schema}. */
+    public static JsonNode builtIn(String base, SiteConfig config) {
+        String name = switch (base) {
+            case KindConfig.POSTMORTEM -> "postmortem";
+            case KindConfig.RUNBOOK -> "runbook";
+            default -> "generic";
+        };
+        try (InputStream in = SchemaSet.class.getResourceAsStream("/dev/hindsight/schema/" + name + ".schema.json")) {
+            ObjectNode schema = (ObjectNode) JSON.readTree(in);
+            if (base.equals(KindConfig.POSTMORTEM)) {
+                ObjectNode severity = (ObjectNode) schema.path("properties").path("severity");
+                ArrayNode values = severity.putArray("enum");
+                config.validation().severities().forEach(values::add);
+                severity.remove("type");
+            }
+            return schema;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

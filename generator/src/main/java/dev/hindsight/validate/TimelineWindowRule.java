@@ -1,0 +1,43 @@
+package dev.hindsight.validate;
+
+import dev.hindsight.diag.Position;
+import dev.hindsight.diag.Severity;
+import dev.hindsight.model.Document;
+import dev.hindsight.model.IncidentTimes;
+import dev.hindsight.model.Postmortem;
+import dev.hindsight.model.TimelineEntry;
+
+/**
+ * Timeline entries fall between {@code incident.started} and {@code incident.resolved}. Events
+ * before or after the incident are allowed but unusual (a deploy hours earlier), hence a warning.
+ */
+final class TimelineWindowRule extends DocumentRule {
+
+    @Override
+    public String id() {
+        return "timeline-window";
+    }
+
+    @Override
+    public Severity defaultSeverity() {
+        return Severity.WARNING;
+    }
+
+    @Override
+    void check(Context context, Document doc, Reporter out) {
+        if (!(doc instanceof Postmortem pm)) {
+            return;
+        }
+        IncidentTimes t = pm.incident();
+        for (TimelineEntry e : pm.timeline()) {
+            Position at = Position.of(doc.meta().sourcePath(), e.line(), 1);
+            if (t.started() != null && e.time().isBefore(t.started())) {
+                out.report(at, "timeline entry at " + Texts.time(e.time()) + " is before the incident started ("
+                        + Texts.time(t.started()) + ")", "check the time, or `incident.started` in the front matter");
+            } else if (t.resolved() != null && e.time().isAfter(t.resolved())) {
+                out.report(at, "timeline entry at " + Texts.time(e.time()) + " is after the incident was resolved ("
+                        + Texts.time(t.resolved()) + ")", "check the time, or `incident.resolved` in the front matter");
+            }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package dev.hindsight.validate;
+
+import dev.hindsight.config.ServiceCatalog;
+import dev.hindsight.diag.Severity;
+import dev.hindsight.model.Document;
+import dev.hindsight.model.Postmortem;
+import dev.hindsight.model.Runbook;
+import dev.hindsight.source.FrontMatter;
+import java.util.List;
+
+/** Service ids used in front matter are in {@code services.yml}, when the site has one. */
+final class UnknownServiceRule extends DocumentRule {
+
+    @Override
+    public String id() {
+        return "unknown-service";
+    }
+
+    @Override
+    public Severity defaultSeverity() {
+        return Severity.ERROR;
+    }
+
+    @Override
+    void check(Context context, Document doc, Reporter out) {
+        ServiceCatalog catalog = context.services();
+        if (!catalog.present()) {
+            return;
+        }
+        FrontMatter fm = doc.meta().source().frontMatter();
+        if (doc instanceof Postmortem pm) {
+            checkList(catalog, fm, "/services", pm.services(), out);
+        } else if (doc instanceof Runbook rb) {
+            if (!rb.service().isEmpty() && !catalog.contains(rb.service())) {
+                out.report(fm.valuePositionOf("/service"), "unknown service `" + rb.service() + "`",
+                        hint(catalog));
+            }
+            checkList(catalog, fm, "/dependencies", rb.dependencies(), out);
+        }
+    }
+
+    private static void checkList(ServiceCatalog catalog, FrontMatter fm, String pointer, List<String> ids,
+                                  Reporter out) {
+        for (int i = 0; i < ids.size(); i++) {
+            if (!catalog.contains(ids.get(i))) {
+                String p = fm.root().at(pointer).isArray() ? pointer + "/" + i : pointer;
+                out.report(fm.valuePositionOf(p), "unknown service `" + ids.get(i) + "`", hint(catalog));
+            }
+        }
+    }
+
+    private static String hint(ServiceCatalog catalog) {
+        return "add it to services.yml, or use one of: " + String.join(", ",
+                catalog.services().stream().map(s -> s.id()).toList());
+    }
+}
