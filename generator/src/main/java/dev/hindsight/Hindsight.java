@@ -1,12 +1,32 @@
 package dev.hindsight;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hindsight.config.ConfigParser;
+import dev.hindsight.config.KindConfig;
+import dev.hindsight.config.SiteConfig;
+import dev.hindsight.diag.Diagnostic;
+import dev.hindsight.diag.Diagnostics;
+import dev.hindsight.diag.JsonFormatter;
+import dev.hindsight.diag.SarifFormatter;
+import dev.hindsight.diag.TextFormatter;
 import dev.hindsight.site.BuildOptions;
 import dev.hindsight.site.BuildResult;
 import dev.hindsight.site.SiteBuilder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
+import dev.hindsight.source.YamlReader;
+import dev.hindsight.validate.SchemaSet;
 
 /**
  * The one entry point for the CLI, the preview server and the Maven plugin: check a knowledge base,
@@ -25,6 +45,72 @@ public final class Hindsight {
             throw new IllegalArgumentException("build needs an output directory");
         }
         return new SiteBuilder().run(options);
+    }
+
+    /** Output formats of {@link #format}. */
+    public static final List<String> FORMATS = List.of("text", "json", "sarif");
+
+    /**
+     * The diagnostics of a run as {@code text}, {@code json} or {@code sarif}. SARIF paths are made
+     * relative to the Git repository holding {@code source}, so code-scanning annotates the right file.
+     */
+    public String format(BuildResult result, String format, Path source) {
+        List<Diagnostic> diagnostics = result.diagnostics();
+        return switch (format.toLowerCase(Locale.ROOT)) {
+            case "text" -> new TextFormatter().format(diagnostics);
+            case "json" -> new JsonFormatter().format(diagnostics);
+            case "sarif" -> new SarifFormatter(version(), repositoryPrefix(source)).format(diagnostics);
+            default -> throw new IllegalArgumentException("unknown format '" + format + "'; use text, json or sarif");
+        };
+    }
+
+    /** The path of {@code source} inside its Git work tree ("" at the top, or when not in one). */
+    static String repositoryPrefix(Path source) {
+        Path dir = source.toAbsolutePath().normalize();
+        for (Path p = dir; p != null; p = p.getParent()) {
+            if (Files.exists(p.resolve(".git"))) {
+                String rel = p.relativize(dir).toString().replace('\\', '/');
+                return rel.isEmpty() ? "" : rel + "/";
+            }
+        }
+        return "";
+    }
+
+    /**
+     * The reference date from {@code SOURCE_DATE_EPOCH} (seconds since the epoch), or null when it is
+     * unset. Throws on a value that is not a number.
+     */
+    public static LocalDate referenceDateFromEpoch(String sourceDateEpoch) {
+        if (sourceDateEpoch == null || sourceDateEpoch.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.ofInstant(Instant.ofEpochSecond(Long.parseLong(sourceDateEpoch.strip())), ZoneOffset.UTC);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("SOURCE_DATE_EPOCH must be seconds since 1970-01-01, not '"
+                    + sourceDateEpoch + "'");
+        }
+    }
+
+    /**
+     * The front-matter JSON Schema of each kind of the site at {@code source} (built-in defaults, with
+     * the site's severities), by kind name, sorted.
+     */
+    public Map<String, String> schemas(Path source) {
+        Diagnostics ignored = new Diagnostics();
+        SiteConfig config;
+        try {
+            config = new ConfigParser(new YamlReader()).load(source, ignored);
+        } catch (IOException e) {
+            config = SiteConfig.defaults();
+        }
+        Map<String, String> out = new TreeMap<>();
+        for (KindConfig kind : config.kinds()) {
+            ObjectNode schema = (ObjectNode) SchemaSet.builtIn(kind.base(), config);
+            schema.put("$id", "https://hindsight.dev/schema/" + kind.name() + ".schema.json");
+            out.put(kind.name(), schema.toPrettyString() + "\n");
+        }
+        return out;
     }
 
     /** The version this jar was built as. */

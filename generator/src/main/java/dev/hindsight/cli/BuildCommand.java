@@ -6,6 +6,7 @@ import dev.hindsight.site.BuildResult;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -20,25 +21,26 @@ final class BuildCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = {"-s", "--source"}, defaultValue = ".", paramLabel = "DIR",
-            description = "Site root (holds hindsight.yml). Default: the current directory.")
-    Path source;
+    @Mixin
+    CommonOptions common;
 
     @Option(names = {"-o", "--output"}, defaultValue = "_site", paramLabel = "DIR",
             description = "Where to write the site. Replaced atomically; default: _site.")
     Path output;
-
-    @Option(names = "--drafts", description = "Build drafts as pages too.")
-    boolean drafts;
 
     @Option(names = "--base-url", paramLabel = "URL", description = "Overrides base_url from hindsight.yml.")
     String baseUrl;
 
     @Override
     public Integer call() {
-        BuildResult result = parent.hindsight().build(BuildOptions.build(source, output).withDrafts(drafts).withBaseUrl(baseUrl));
+        common.checkFormat();
+        BuildOptions options = BuildOptions.build(common.source, output).withDrafts(common.drafts)
+                .withBaseUrl(baseUrl)
+                .withReferenceDate(common.referenceDate(parent.environment("SOURCE_DATE_EPOCH")));
+        BuildResult result = parent.hindsight().build(options);
         String done = result.pages() > 0 ? "; wrote " + result.pages() + " pages to " + output : "";
-        Reporting.print(result, Severity.INFO, spec.commandLine().getOut(), spec.commandLine().getErr(), done);
+        Reporting.print(parent.hindsight(), result, common.format, common.source, spec.commandLine().getOut(),
+                spec.commandLine().getErr(), done);
         return result.exitCode(Severity.ERROR);
     }
 }

@@ -3,9 +3,9 @@ package dev.hindsight.cli;
 import dev.hindsight.diag.Severity;
 import dev.hindsight.site.BuildOptions;
 import dev.hindsight.site.BuildResult;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -20,22 +20,25 @@ final class CheckCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = {"-s", "--source"}, defaultValue = ".", paramLabel = "DIR",
-            description = "Site root (holds hindsight.yml). Default: the current directory.")
-    Path source;
+    @Mixin
+    CommonOptions common;
 
     @Option(names = "--fail-on", defaultValue = "error", paramLabel = "LEVEL",
             description = "Exit 1 when a diagnostic of this severity or worse exists: error or warning.")
     String failOn;
 
-    @Option(names = "--drafts", description = "Check drafts as well.")
-    boolean drafts;
-
     @Override
     public Integer call() {
+        common.checkFormat();
         Severity fail = Severity.parse(failOn);
-        BuildResult result = parent.hindsight().check(BuildOptions.check(source).withDrafts(drafts));
-        Reporting.print(result, Severity.INFO, spec.commandLine().getOut(), spec.commandLine().getErr(), "");
-        return result.exitCode(fail == null ? Severity.ERROR : fail);
+        if (fail == null || fail == Severity.INFO) {
+            throw new IllegalArgumentException("--fail-on takes error or warning");
+        }
+        BuildOptions options = BuildOptions.check(common.source).withDrafts(common.drafts)
+                .withReferenceDate(common.referenceDate(parent.environment("SOURCE_DATE_EPOCH")));
+        BuildResult result = parent.hindsight().check(options);
+        Reporting.print(parent.hindsight(), result, common.format, common.source, spec.commandLine().getOut(),
+                spec.commandLine().getErr(), "");
+        return result.exitCode(fail);
     }
 }

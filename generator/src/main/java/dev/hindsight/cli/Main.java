@@ -2,25 +2,31 @@ package dev.hindsight.cli;
 
 import dev.hindsight.Hindsight;
 import java.io.PrintWriter;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code hindsight} command. Exit codes: 0 ok, 1 content errors, 2 usage, config or I/O problems. */
 @Command(name = "hindsight", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Validate incident postmortems and runbooks, and build them into a static knowledge site.",
-        subcommands = {BuildCommand.class, CheckCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {BuildCommand.class, CheckCommand.class, SchemaCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), System.getenv()));
     }
 
     /** Runs the command line with the given streams and returns the exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new Main(new Hindsight()));
+        return run(args, out, err, Map.of());
+    }
+
+    /** Runs the command line with the given streams and environment; returns the exit code. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment) {
+        CommandLine cli = new CommandLine(new Main(new Hindsight(), environment));
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
@@ -31,9 +37,15 @@ public final class Main implements Runnable {
     }
 
     private final Hindsight hindsight;
+    private final Map<String, String> environment;
 
-    Main(Hindsight hindsight) {
+    Main(Hindsight hindsight, Map<String, String> environment) {
         this.hindsight = hindsight;
+        this.environment = Map.copyOf(environment);
+    }
+
+    String environment(String name) {
+        return environment.get(name);
     }
 
     Hindsight hindsight() {

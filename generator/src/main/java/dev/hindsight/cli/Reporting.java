@@ -1,21 +1,23 @@
 package dev.hindsight.cli;
 
-import dev.hindsight.diag.Severity;
+import dev.hindsight.Hindsight;
 import dev.hindsight.diag.TextFormatter;
 import dev.hindsight.site.BuildResult;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Locale;
 
-/** Prints a run's diagnostics (stdout) and its one-line summary (stderr). */
+/** Prints a run's diagnostics (stdout, in the chosen format) and its one-line summary (stderr). */
 final class Reporting {
 
     private Reporting() {
     }
 
-    static void print(BuildResult result, Severity minimum, PrintWriter out, PrintWriter err, String done) {
-        TextFormatter text = new TextFormatter();
-        out.print(text.format(result.diagnostics().stream().filter(d -> d.severity().atLeast(minimum)).toList()));
+    static void print(Hindsight hindsight, BuildResult result, String format, Path source, PrintWriter out,
+                      PrintWriter err, String done) {
+        out.print(hindsight.format(result, format, source));
         out.flush();
+        TextFormatter text = new TextFormatter();
         err.println(String.format(Locale.ROOT, "hindsight: %d document%s, %s%s", result.documents(),
                 result.documents() == 1 ? "" : "s", text.summary(result.diagnostics()), done));
         err.flush();

@@ -41,6 +41,11 @@ final class FrontMatterSchemaRule extends DocumentRule {
                     String key = (pointer.isEmpty() ? "" : dotted(pointer) + ".") + e.getProperty();
                     message = "missing required front-matter key `" + key + "`";
                     hint = "add `" + e.getProperty() + ": …` to the front matter";
+                } else if (e.getProperty() != null && ("additionalProperties".equals(e.getKeyword())
+                        || "unevaluatedProperties".equals(e.getKeyword()))) {
+                    pointer = pointer + "/" + FrontMatter.escape(e.getProperty());
+                    message = "front-matter key `" + dotted(pointer) + "` is not allowed by the schema";
+                    hint = "remove it, or allow it in the kind's schema";
                 } else {
                     String text = e.getMessage().replaceFirst("^\\S*: ", "");
                     message = "`" + (pointer.isEmpty() ? "front matter" : dotted(pointer)) + "`: " + text;

@@ -21,17 +21,34 @@ class MainTest {
         return Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
     }
 
+    private static final String VALID_RUNBOOK = """
+            -- runbooks/a.md --
+            ---
+            title: A
+            service: api
+            owner: platform
+            last_reviewed: 2024-01-01
+            ---
+            ## Overview
+            The API.
+            ## Symptoms
+            Errors.
+            ## Diagnosis
+            1. Look at the dashboard.
+            ## Mitigation
+            ```sh
+            kubectl rollout restart deploy/api
+            ```
+            ## Validation
+            Errors back to zero.
+            ## Escalation
+            Platform on-call.
+            """;
+
     @Test
     void checkExitsZeroOnACleanSite() {
-        SiteFixture.write(tmp, """
-                -- runbooks/a.md --
-                ---
-                title: A
-                ---
-                ## Overview
-                text
-                """);
-        assertThat(run("check", "--source", tmp.toString())).isZero();
+        SiteFixture.write(tmp, VALID_RUNBOOK);
+        assertThat(run("check", "--source", tmp.toString(), "--reference-date", "2024-02-01")).isZero();
         assertThat(err.toString()).contains("hindsight: 1 document, 0 errors, 0 warnings");
     }
 
@@ -44,8 +61,7 @@ class MainTest {
                 ---
                 """);
         assertThat(run("check", "-s", tmp.toString())).isEqualTo(1);
-        assertThat(out.toString()).startsWith("postmortems/x.md:");
-        assertThat(out.toString()).contains("error[front-matter-yaml]");
+        assertThat(out.toString()).contains("postmortems/x.md:3:1: error[front-matter-yaml]: invalid YAML: ");
     }
 
     @Test
@@ -75,9 +91,79 @@ class MainTest {
         assertThat(out.toString()).contains("hindsight ");
     }
 
+    private static final String OVERDUE = """
+            -- postmortems/x.md --
+            ---
+            title: X
+            id: INC-1
+            date: 2024-01-01
+            status: draft
+            severity: SEV-3
+            services: [api]
+            ---
+            ## Action items
+            | Action | Owner | Due | Status |
+            |---|---|---|---|
+            | Fix | sre | 2024-02-01 | open |
+            """;
+
+    @Test
+    void jsonFormatHasFileLineColumnSeverityRuleMessage() {
+        SiteFixture.write(tmp, OVERDUE);
+        assertThat(run("check", "-s", tmp.toString(), "--format", "json", "--reference-date", "2024-03-01")).isEqualTo(1);
+        assertThat(out.toString()).contains("""
+                    {
+                      "file": "postmortems/x.md",
+                      "line": 12,
+                      "column": 1,
+                      "severity": "warning",
+                      "rule": "action-item-overdue",
+                      "message": "action item \"Fix\" was due 2024-02-01 and is still open",
+                      "hint": "finish it and mark it done, or agree a new due date"
+                    }""");
+    }
+
+    @Test
+    void referenceDateComesFromSourceDateEpochUnlessGiven() {
+        SiteFixture.write(tmp, OVERDUE);
+        // 2024-01-15T00:00:00Z: the item is not overdue yet.
+        int code = Main.run(new String[] {"check", "-s", tmp.toString(), "--fail-on", "warning"},
+                new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true),
+                java.util.Map.of("SOURCE_DATE_EPOCH", "1705276800"));
+        assertThat(out.toString()).doesNotContain("action-item-overdue");
+        code = Main.run(new String[] {"check", "-s", tmp.toString(), "--fail-on", "warning"},
+                new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true),
+                java.util.Map.of("SOURCE_DATE_EPOCH", "1709251200"));
+        assertThat(code).isEqualTo(1);
+        assertThat(out.toString()).contains("postmortems/x.md:12:1: warning[action-item-overdue]");
+    }
+
+    @Test
+    void sarifFormat() {
+        SiteFixture.write(tmp, OVERDUE);
+        run("check", "-s", tmp.toString(), "--format", "sarif", "--reference-date", "2024-03-01");
+        assertThat(out.toString()).contains("\"version\": \"2.1.0\"").contains("\"ruleId\": \"action-item-overdue\"");
+    }
+
+    @Test
+    void unknownFormatIsAUsageError() {
+        assertThat(run("check", "-s", tmp.toString(), "--format", "xml")).isEqualTo(2);
+        assertThat(err.toString()).contains("unknown --format 'xml'");
+    }
+
+    @Test
+    void schemaPrintsTheBuiltInSchemaWithTheSiteSeverities() {
+        SiteFixture.write(tmp, "-- hindsight.yml --\nseverities: [P1, P2]\n");
+        assertThat(run("schema", "postmortem", "-s", tmp.toString())).isZero();
+        assertThat(out.toString()).contains("\"$id\" : \"https://hindsight.dev/schema/postmortem.schema.json\"")
+                .contains("\"enum\" : [ \"P1\", \"P2\" ]");
+        assertThat(run("schema", "-s", tmp.toString(), "-o", tmp.resolve("schemas").toString())).isZero();
+        assertThat(tmp.resolve("schemas/runbook.schema.json")).exists();
+    }
+
     @Test
     void buildWritesTheSite() {
-        SiteFixture.write(tmp.resolve("src"), "-- runbooks/a.md --\n---\ntitle: A\n---\nbody\n");
+        SiteFixture.write(tmp.resolve("src"), VALID_RUNBOOK);
         assertThat(run("build", "--source", tmp.resolve("src").toString(), "--output", tmp.resolve("out").toString()))
                 .isZero();
         assertThat(tmp.resolve("out/index.html")).exists();
