@@ -25,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import dev.hindsight.scaffold.Scaffolder;
 import dev.hindsight.source.YamlReader;
 import dev.hindsight.validate.SchemaSet;
 
@@ -111,6 +112,24 @@ public final class Hindsight {
             out.put(kind.name(), schema.toPrettyString() + "\n");
         }
         return out;
+    }
+
+    /** Creates a working knowledge base in {@code dir}; returns the files written. */
+    public List<String> init(Path dir, LocalDate today) throws IOException {
+        return new Scaffolder().init(dir, today);
+    }
+
+    /**
+     * Writes a new document of {@code doc.kind()} into the kind's folder of the site at {@code site},
+     * from the site's {@code archetypes/} or the built-in template. Returns its path relative to the site.
+     */
+    public String newDocument(Path site, Scaffolder.NewDocument doc) throws IOException {
+        SiteConfig config = new ConfigParser(new YamlReader()).load(site, new Diagnostics());
+        KindConfig kind = config.kind(doc.kind()).orElseThrow(() -> new IllegalArgumentException(
+                "unknown kind '" + doc.kind() + "'; known: "
+                        + String.join(", ", config.kinds().stream().map(KindConfig::name).toList())));
+        String folder = kind.folders().isEmpty() ? kind.name() + "s" : kind.folders().get(0);
+        return new Scaffolder().newDocument(site, folder, doc);
     }
 
     /** The version this jar was built as. */

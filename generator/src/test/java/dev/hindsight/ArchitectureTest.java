@@ -38,8 +38,9 @@ class ArchitectureTest {
                     "render")),
             Map.entry("preview", Set.of("diag", "config", "source", "git", "markdown", "model", "validate", "search",
                     "render", "site", ROOT)),
-            Map.entry(ROOT, Set.of("diag", "config", "site", "model", "validate", "source", "markdown")),
-            Map.entry("cli", Set.of("diag", "config", "site", "preview", "validate", ROOT)));
+            Map.entry("scaffold", Set.of()),
+            Map.entry(ROOT, Set.of("diag", "config", "site", "model", "validate", "source", "markdown", "scaffold")),
+            Map.entry("cli", Set.of("diag", "config", "site", "preview", "validate", "scaffold", ROOT)));
 
     private static final Pattern REFERENCE = Pattern.compile("\\bdev\\.hindsight\\.(\\w+)\\.|import dev\\.hindsight\\.([A-Z]\\w*);");
     private static final Pattern STATIC_NON_FINAL_FIELD = Pattern.compile(

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 /** The {@code hindsight} command. Exit codes: 0 ok, 1 content errors, 2 usage, config or I/O problems. */
 @Command(name = "hindsight", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Validate incident postmortems and runbooks, and build them into a static knowledge site.",
-        subcommands = {BuildCommand.class, CheckCommand.class, SchemaCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {BuildCommand.class, CheckCommand.class, InitCommand.class, NewCommand.class, SchemaCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -46,6 +47,15 @@ public final class Main implements Runnable {
 
     String environment(String name) {
         return environment.get(name);
+    }
+
+    /**
+     * Today for authoring commands (new, init): SOURCE_DATE_EPOCH when set (tests, reproducible
+     * runs), else the UTC calendar date. Builds never use this.
+     */
+    java.time.LocalDate today() {
+        java.time.LocalDate fixed = Hindsight.referenceDateFromEpoch(environment("SOURCE_DATE_EPOCH"));
+        return fixed != null ? fixed : java.time.LocalDate.now(java.time.ZoneOffset.UTC);
     }
 
     Hindsight hindsight() {

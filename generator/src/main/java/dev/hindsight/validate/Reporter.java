@@ -25,4 +25,10 @@ final class Reporter {
     void report(Position at, String message, String hint) {
         diagnostics.add(new Diagnostic(severity, ruleId, at, message, hint));
     }
+
+    /** Reports at the configured severity, but no worse than {@code cap} (for work in progress). */
+    void reportAtMost(Severity cap, Position at, String message, String hint) {
+        Severity s = severity.atLeast(cap) ? cap : severity;
+        diagnostics.add(new Diagnostic(s, ruleId, at, message, hint));
+    }
 }

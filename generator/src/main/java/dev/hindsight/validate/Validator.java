@@ -36,6 +36,7 @@ public final class Validator {
                 new RunbookUntestedRule(),
                 new BlamelessLanguageRule(),
                 new MentionRule(),
+                new PlaceholderRule(),
                 new DuplicateIdRule(),
                 new UnknownServiceRule(),
                 new UnknownRunbookRule(),
