@@ -20,9 +20,10 @@ public final class ConfigParser {
     public static final String RULE = "config";
 
     private static final Set<String> TOP_LEVEL = Set.of("title", "description", "base_url", "repo", "tickets",
-            "kinds");
+            "kinds", "git");
     private static final Set<String> REPO_KEYS = Set.of("edit_url", "commit_url");
     private static final Set<String> TICKET_KEYS = Set.of("url");
+    private static final Set<String> GIT_KEYS = Set.of("authors", "freshness_fallback");
     private static final Set<String> KIND_KEYS = Set.of("folders", "folder", "base");
 
     private final YamlReader yaml;
@@ -54,6 +55,11 @@ public final class ConfigParser {
         if (tickets != null) {
             r.unknownKeys("/tickets", tickets, TICKET_KEYS);
         }
+        JsonNode git = r.object("/git");
+        if (git != null) {
+            r.unknownKeys("/git", git, GIT_KEYS);
+        }
+        GitSettings gd = GitSettings.defaults();
         return new SiteConfig(
                 r.string("/title", d.title()),
                 r.string("/description", ""),
@@ -61,7 +67,9 @@ public final class ConfigParser {
                 r.string("/repo/edit_url", ""),
                 r.string("/repo/commit_url", ""),
                 r.string("/tickets/url", ""),
-                kinds(r, doc.root().get("kinds")));
+                kinds(r, doc.root().get("kinds")),
+                new GitSettings(r.bool("/git/authors", gd.authors()),
+                        r.bool("/git/freshness_fallback", gd.freshnessFallback())));
     }
 
     private static List<KindConfig> kinds(Reader r, JsonNode node) {
@@ -137,6 +145,18 @@ public final class ConfigParser {
                 return fallback;
             }
             return n.asText();
+        }
+
+        boolean bool(String pointer, boolean fallback) {
+            JsonNode n = node(pointer);
+            if (n == null) {
+                return fallback;
+            }
+            if (!n.isBoolean()) {
+                typeError(pointer, "true or false");
+                return fallback;
+            }
+            return n.booleanValue();
         }
 
         List<String> stringList(String pointer, List<String> fallback) {

@@ -10,9 +10,10 @@ import java.util.Optional;
  * @param editUrl   pattern with {@code {path}} (path relative to the repository root)
  * @param commitUrl pattern with {@code {sha}}
  * @param ticketUrl pattern with {@code {key}}, such as {@code https://jira.example/browse/{key}}
+ * @param git       the {@code git:} section
  */
 public record SiteConfig(String title, String description, String baseUrl, String editUrl, String commitUrl,
-                         String ticketUrl, List<KindConfig> kinds) {
+                         String ticketUrl, List<KindConfig> kinds, GitSettings git) {
 
     public static final String FILE_NAME = "hindsight.yml";
 
@@ -24,10 +25,22 @@ public record SiteConfig(String title, String description, String baseUrl, Strin
         commitUrl = Objects.requireNonNullElse(commitUrl, "");
         ticketUrl = Objects.requireNonNullElse(ticketUrl, "");
         kinds = List.copyOf(kinds);
+        git = Objects.requireNonNullElse(git, GitSettings.defaults());
+    }
+
+    /** Without a {@code git:} section: its defaults. */
+    public SiteConfig(String title, String description, String baseUrl, String editUrl, String commitUrl,
+                      String ticketUrl, List<KindConfig> kinds) {
+        this(title, description, baseUrl, editUrl, commitUrl, ticketUrl, kinds, GitSettings.defaults());
     }
 
     public static SiteConfig defaults() {
-        return new SiteConfig("Hindsight", "", "", "", "", "", KindConfig.defaults());
+        return new SiteConfig("Hindsight", "", "", "", "", "", KindConfig.defaults(), GitSettings.defaults());
+    }
+
+    /** A copy with another {@code base_url}. */
+    public SiteConfig withBaseUrl(String url) {
+        return new SiteConfig(title, description, url, editUrl, commitUrl, ticketUrl, kinds, git);
     }
 
     public Optional<KindConfig> kind(String name) {

@@ -55,8 +55,7 @@ public final class SiteBuilder {
             return new BuildResult(diagnostics.sorted(), 0, 0, true);
         }
         if (!options.baseUrl().isEmpty()) {
-            config = new SiteConfig(config.title(), config.description(), options.baseUrl(), config.editUrl(),
-                    config.commitUrl(), config.ticketUrl(), config.kinds());
+            config = config.withBaseUrl(options.baseUrl());
         }
         Path output = options.output() == null ? null : options.output().toAbsolutePath().normalize();
         if (output != null) {
