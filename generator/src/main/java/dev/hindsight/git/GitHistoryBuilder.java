@@ -13,6 +13,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.eclipse.jgit.errors.LargeObjectException;
+import org.eclipse.jgit.errors.NoWorkTreeException;
+import org.eclipse.jgit.errors.RevWalkException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.IndexDiff;
 import org.eclipse.jgit.lib.ObjectId;
@@ -69,7 +72,8 @@ public final class GitHistoryBuilder implements Callable<GitHistory> {
                 return GitHistory.none();
             }
             return read(repo, prefixOf(workTree.relativize(realRoot)));
-        } catch (IOException e) {
+        } catch (IOException | RevWalkException | LargeObjectException | NoWorkTreeException e) {
+            // JGit reports some damage in the repository with unchecked exceptions.
             diagnostics.add(new Diagnostic(Severity.WARNING, GitHistory.RULE_ERROR, Position.ofFile(SITE_FILE),
                     "cannot read the Git history: " + e.getMessage() + "; pages get no Git dates", ""));
             return GitHistory.none();
