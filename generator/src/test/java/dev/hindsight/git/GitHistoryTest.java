@@ -287,6 +287,22 @@ class GitHistoryTest {
     }
 
     @Test
+    void damagedRepositoryIsOneWarningAndNoHistory() throws Exception {
+        try (TestRepo repo = TestRepo.init(tmp)) {
+            RevCommit c1 = repo.write("a.md", "a\n").commit("Alice", "2024-07-01T00:00:00Z", "One");
+            repo.write("a.md", "b\n").commit("Alice", "2024-07-02T00:00:00Z", "Two");
+            String id = c1.name();
+            Files.delete(tmp.resolve(".git/objects").resolve(id.substring(0, 2)).resolve(id.substring(2)));
+
+            GitHistory h = history(tmp);
+
+            assertThat(h).isSameAs(GitHistory.none());
+            assertThat(diagnosticLines()).containsExactly("hindsight.yml:1:1: warning[git-error]: cannot read the "
+                    + "Git history: Missing commit " + id + "; pages get no Git dates");
+        }
+    }
+
+    @Test
     void repositoryWithoutCommitsHasNoDates() throws Exception {
         try (TestRepo repo = TestRepo.init(tmp)) {
             repo.write("a.md", "a\n");
