@@ -3,11 +3,11 @@ package dev.hindsight.git;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.Collections;
 
 /**
  * The Git history of a whole site, built by {@link GitHistoryBuilder} in one walk. Immutable; safe to
