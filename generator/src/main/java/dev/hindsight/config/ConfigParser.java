@@ -25,7 +25,8 @@ public final class ConfigParser {
     public static final String RULE = "config";
 
     private static final Set<String> TOP_LEVEL = Set.of("title", "description", "base_url", "repo", "tickets",
-            "kinds", "severities", "rules", "blameless", "whys", "review");
+            "kinds", "severities", "rules", "blameless", "whys", "review", "git");
+    private static final Set<String> GIT_KEYS = Set.of("authors", "freshness_fallback");
     private static final Set<String> REPO_KEYS = Set.of("edit_url", "commit_url");
     private static final Set<String> TICKET_KEYS = Set.of("url");
     private static final Set<String> KIND_KEYS = Set.of("folders", "folder", "base", "required_sections", "schema",
@@ -58,6 +59,8 @@ public final class ConfigParser {
         r.unknownKeys("", doc.root(), TOP_LEVEL);
         r.checkedObject("/repo", REPO_KEYS);
         r.checkedObject("/tickets", TICKET_KEYS);
+        r.checkedObject("/git", GIT_KEYS);
+        GitSettings gd = GitSettings.defaults();
         SiteConfig d = SiteConfig.defaults();
         return new SiteConfig(
                 r.string("/title", d.title()),
@@ -67,7 +70,9 @@ public final class ConfigParser {
                 r.string("/repo/commit_url", ""),
                 r.string("/tickets/url", ""),
                 kinds(r, doc.root().get("kinds")),
-                validation(r));
+                validation(r),
+                new GitSettings(r.bool("/git/authors", gd.authors()),
+                        r.bool("/git/freshness_fallback", gd.freshnessFallback())));
     }
 
     private static ValidationConfig validation(Reader r) {

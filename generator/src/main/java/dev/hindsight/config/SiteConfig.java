@@ -10,9 +10,10 @@ import java.util.Optional;
  * @param editUrl   pattern with {@code {path}} (path relative to the repository root)
  * @param commitUrl pattern with {@code {sha}}
  * @param ticketUrl pattern with {@code {key}}, such as {@code https://jira.example/browse/{key}}
+ * @param git       the {@code git:} section
  */
 public record SiteConfig(String title, String description, String baseUrl, String editUrl, String commitUrl,
-                         String ticketUrl, List<KindConfig> kinds, ValidationConfig validation) {
+                         String ticketUrl, List<KindConfig> kinds, ValidationConfig validation, GitSettings git) {
 
     public static final String FILE_NAME = "hindsight.yml";
 
@@ -25,14 +26,17 @@ public record SiteConfig(String title, String description, String baseUrl, Strin
         ticketUrl = Objects.requireNonNullElse(ticketUrl, "");
         kinds = List.copyOf(kinds);
         Objects.requireNonNull(validation, "validation");
+        git = Objects.requireNonNullElse(git, GitSettings.defaults());
     }
 
     public static SiteConfig defaults() {
-        return new SiteConfig("Hindsight", "", "", "", "", "", KindConfig.defaults(), ValidationConfig.defaults());
+        return new SiteConfig("Hindsight", "", "", "", "", "", KindConfig.defaults(), ValidationConfig.defaults(),
+                GitSettings.defaults());
     }
 
+    /** A copy with another {@code base_url}. */
     public SiteConfig withBaseUrl(String url) {
-        return new SiteConfig(title, description, url, editUrl, commitUrl, ticketUrl, kinds, validation);
+        return new SiteConfig(title, description, url, editUrl, commitUrl, ticketUrl, kinds, validation, git);
     }
 
     public Optional<KindConfig> kind(String name) {

@@ -1,14 +1,20 @@
 package dev.hindsight.model;
 
+import dev.hindsight.git.FileHistory;
+import dev.hindsight.git.GitHistory;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The whole site: every document sorted by source path, with lookups by id and source path.
+ * The whole site: every document sorted by source path, with lookups by id and source path, the Git
+ * history of its files and the build's reference date ("today" for overdue and stale checks).
  * Immutable once built.
  */
 public final class KnowledgeBase {
@@ -16,8 +22,27 @@ public final class KnowledgeBase {
     private final List<Document> documents;
     private final Map<String, Document> byPath;
     private final Map<String, Document> byId;
+    private final GitHistory git;
+    private final LocalDate referenceDate;
+    private final boolean gitFreshnessFallback;
 
+    /** Documents without Git history or reference date. */
     public KnowledgeBase(List<Document> documents) {
+        this(documents, GitHistory.none(), null, true);
+    }
+
+    /**
+     * @param git                  the history of the site's files ({@link GitHistory#none()} without Git)
+     * @param referenceDate        "today" for date checks: the requested date, else HEAD's commit date;
+     *                             null when neither is known
+     * @param gitFreshnessFallback whether a runbook without {@code last_reviewed} counts its last Git
+     *                             update as a review ({@code git.freshness_fallback})
+     */
+    public KnowledgeBase(List<Document> documents, GitHistory git, LocalDate referenceDate,
+                         boolean gitFreshnessFallback) {
+        this.git = Objects.requireNonNull(git, "git");
+        this.referenceDate = referenceDate;
+        this.gitFreshnessFallback = gitFreshnessFallback;
         List<Document> sorted = new ArrayList<>(documents);
         sorted.sort(Comparator.comparing(d -> d.meta().sourcePath()));
         this.documents = List.copyOf(sorted);
@@ -53,6 +78,46 @@ public final class KnowledgeBase {
 
     /** A copy without the documents {@code keep} rejects (drafts, for a build without them). */
     public KnowledgeBase filter(java.util.function.Predicate<Document> keep) {
-        return new KnowledgeBase(documents.stream().filter(keep).toList());
+        return new KnowledgeBase(documents.stream().filter(keep).toList(), git, referenceDate,
+                gitFreshnessFallback);
+    }
+
+    /** The Git history of the site ({@link GitHistory#none()} when the site is not in a repository). */
+    public GitHistory git() {
+        return git;
+    }
+
+    /** What Git knows about a document's source file; empty without a repository or for an ignored file. */
+    public Optional<FileHistory> history(Document d) {
+        return git.file(d.meta().sourcePath());
+    }
+
+    /**
+     * "Today" for overdue and stale checks: the requested reference date, else the UTC date of the
+     * HEAD commit. Empty when neither is known (no repository and no {@code --reference-date}): date
+     * checks should then be skipped rather than fall back on the wall clock.
+     */
+    public Optional<LocalDate> referenceDate() {
+        return Optional.ofNullable(referenceDate);
+    }
+
+    /**
+     * When the runbook was last reviewed: its {@code last_reviewed}, else (with
+     * {@code git.freshness_fallback}, the default) the UTC date of the last commit that changed it.
+     * Uncommitted edits do not count; an untracked runbook has no date.
+     */
+    public Optional<LocalDate> effectiveLastReviewed(Runbook runbook) {
+        if (runbook.lastReviewed() != null) {
+            return Optional.of(runbook.lastReviewed());
+        }
+        if (!gitFreshnessFallback) {
+            return Optional.empty();
+        }
+        return history(runbook).map(FileHistory::lastUpdated).map(OffsetDateTime::toLocalDate);
+    }
+
+    /** {@link #effectiveLastReviewed} plus the runbook's {@code review_every}. */
+    public Optional<LocalDate> effectiveReviewDue(Runbook runbook) {
+        return effectiveLastReviewed(runbook).map(d -> d.plus(runbook.reviewEvery()));
     }
 }

@@ -19,6 +19,11 @@ public final class Formats {
         return d == null ? "" : d.toString();
     }
 
+    /** The UTC calendar day of a moment: {@code 2024-03-01}. */
+    public String day(OffsetDateTime t) {
+        return t == null ? "" : t.withOffsetSameInstant(ZoneOffset.UTC).toLocalDate().toString();
+    }
+
     public String dateTime(OffsetDateTime t) {
         return t == null ? "" : t.withOffsetSameInstant(ZoneOffset.UTC).format(DATE_TIME);
     }

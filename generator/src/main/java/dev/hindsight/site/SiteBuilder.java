@@ -8,6 +8,8 @@ import dev.hindsight.diag.Diagnostic;
 import dev.hindsight.diag.Diagnostics;
 import dev.hindsight.diag.Position;
 import dev.hindsight.diag.Severity;
+import dev.hindsight.git.GitHistory;
+import dev.hindsight.git.GitHistoryBuilder;
 import dev.hindsight.markdown.MarkdownParser;
 import dev.hindsight.markdown.ParsedMarkdown;
 import dev.hindsight.model.Document;
@@ -21,10 +23,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * The pipeline: config → source → markdown → model → (validate) → render → publish. Every problem
@@ -71,13 +76,13 @@ public final class SiteBuilder {
         ServiceCatalog services;
         try {
             services = ServiceCatalog.load(root, yaml, diagnostics);
-            kb = load(root, output, config, diagnostics);
+            kb = load(root, output, config, options.referenceDate(), diagnostics);
         } catch (IOException e) {
             return setupFailure(diagnostics, root.toString(), "cannot read the site: " + e.getMessage());
         }
         Validator validator = new Validator(config, root, diagnostics);
         checkRuleNames(config, validator, diagnostics);
-        validator.validate(kb, config, services, options.referenceDate(), root, diagnostics);
+        validator.validate(kb, config, services, kb.referenceDate().orElse(null), root, diagnostics);
         diagnostics = applyRuleSettings(config, diagnostics);
         if (output == null) {
             return new BuildResult(diagnostics.sorted(), kb.documents().size(), 0, false);
@@ -91,8 +96,14 @@ public final class SiteBuilder {
         }
     }
 
-    private KnowledgeBase load(Path root, Path output, SiteConfig config, Diagnostics diagnostics)
-            throws IOException {
+    /** Parses the documents while the Git history is read on its own thread. */
+    private KnowledgeBase load(Path root, Path output, SiteConfig config, LocalDate requestedDate,
+                               Diagnostics diagnostics) throws IOException {
+        FutureTask<GitHistory> git = new FutureTask<>(new GitHistoryBuilder(root, diagnostics));
+        Thread gitThread = new Thread(git, "hindsight-git");
+        gitThread.setDaemon(true);
+        gitThread.start();
+
         SiteSource source = new SiteSource(root, yaml);
         Set<Path> excluded = output == null ? Set.of() : Set.of(output);
         List<String> paths = source.scan(excluded, diagnostics);
@@ -101,7 +112,33 @@ public final class SiteBuilder {
                 .map(p -> loadOne(source, factory, p, diagnostics))
                 .filter(d -> d != null)
                 .toList();
-        return new KnowledgeBase(docs);
+
+        GitHistory history = await(git);
+        return new KnowledgeBase(docs, history, referenceDate(requestedDate, history),
+                config.git().freshnessFallback());
+    }
+
+    /** "Today": the requested date, else HEAD's commit date in UTC, else unknown (null). Never the clock. */
+    static LocalDate referenceDate(LocalDate requested, GitHistory history) {
+        return requested != null ? requested : history.headDate().orElse(null);
+    }
+
+    private static GitHistory await(FutureTask<GitHistory> git) {
+        try {
+            return git.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return GitHistory.none();
+        } catch (ExecutionException e) {
+            // The builder turns repository problems into diagnostics; anything else is a bug.
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     private Document loadOne(SiteSource source, DocumentFactory factory, String path, Diagnostics diagnostics) {

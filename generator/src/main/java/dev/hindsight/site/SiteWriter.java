@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -62,6 +63,8 @@ final class SiteWriter {
             kb.documents().parallelStream().forEach(doc -> {
                 Map<String, Object> model = base(rootFor(doc.meta().url()));
                 model.put("doc", doc);
+                model.put("history", kb.history(doc).orElse(null));
+                model.put("editUrl", editUrl(config.editUrl(), kb.git().repositoryPath(doc.meta().sourcePath())));
                 page(staging, doc.meta().url(), template(doc), model, diagnostics, failed);
             });
             copyAssets(staging);
@@ -83,7 +86,25 @@ final class SiteWriter {
         m.put("site", config);
         m.put("root", rootPrefix);
         m.put("fmt", fmt);
+        m.put("showAuthors", config.git().authors());
         return m;
+    }
+
+    /** {@code repo.edit_url} with {@code {path}} replaced by the percent-encoded repository path; "" when unset. */
+    static String editUrl(String pattern, String repositoryPath) {
+        if (pattern.isEmpty()) {
+            return "";
+        }
+        StringBuilder encoded = new StringBuilder();
+        for (byte b : repositoryPath.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xff);
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "/-._~".indexOf(c) >= 0) {
+                encoded.append(c);
+            } else {
+                encoded.append('%').append(String.format(Locale.ROOT, "%02X", b & 0xff));
+            }
+        }
+        return pattern.replace("{path}", encoded);
     }
 
     private static String template(Document doc) {

@@ -7,8 +7,13 @@ import dev.hindsight.model.Runbook;
 import dev.hindsight.source.FrontMatter;
 import java.time.LocalDate;
 import java.time.Period;
+import java.util.Optional;
 
-/** A runbook whose review is overdue: {@code last_reviewed + review_every} is before the reference date. */
+/**
+ * A runbook whose review is overdue: its last review (the {@code last_reviewed} date, else its last
+ * Git update when {@code git.freshness_fallback} is on) plus {@code review_every} is before the
+ * reference date.
+ */
 final class RunbookStaleRule extends DocumentRule {
 
     @Override
@@ -28,17 +33,20 @@ final class RunbookStaleRule extends DocumentRule {
         }
         FrontMatter fm = doc.meta().source().frontMatter();
         Period every = fm.has("review_every") ? rb.reviewEvery() : context.config().validation().reviewInterval();
-        if (rb.lastReviewed() == null) {
+        Optional<LocalDate> reviewed = context.kb().effectiveLastReviewed(rb);
+        if (reviewed.isEmpty()) {
             if (!fm.has("last_reviewed")) {
                 out.report(Position.of(doc.meta().sourcePath(), fm.start().line(), 1),
                         "runbook has no `last_reviewed` date", "add `last_reviewed: YYYY-MM-DD` after each review");
             }
             return;
         }
-        LocalDate due = rb.lastReviewed().plus(every);
+        LocalDate due = reviewed.get().plus(every);
         if (due.isBefore(context.referenceDate())) {
-            out.report(fm.positionOf("/last_reviewed"),
-                    "runbook was last reviewed " + rb.lastReviewed() + "; a review was due " + due
+            String source = rb.lastReviewed() != null ? "last reviewed" : "last changed in Git";
+            Position at = fm.has("last_reviewed") ? fm.positionOf("/last_reviewed")
+                    : Position.of(doc.meta().sourcePath(), fm.start().line(), 1);
+            out.report(at, "runbook was " + source + " " + reviewed.get() + "; a review was due " + due
                             + " (every " + every + ")",
                     "review it, check the commands still work, and update `last_reviewed`");
         }

@@ -26,6 +26,7 @@ class AllProblemsTest {
         Path site = SiteFixture.write(tmp, fixture);
         BuildResult result = new Hindsight().check(BuildOptions.check(site).withReferenceDate(LocalDate.of(2024, 6, 1)));
         assertThat(result.diagnostics().stream().map(Diagnostic::toString)).containsExactly(
+                "hindsight.yml:1:1: info[git-unavailable]: the site is not inside a Git repository; pages get no created or updated dates and no page history",
                 "notes/loose.md:1:1: info[unknown-kind]: not in a document folder and has no `type:`; skipped",
                 "postmortems/2024-03-05-checkout.md:6:1: error[front-matter-schema]: `severity`: does not have a value in the enumeration [\"SEV-1\", \"SEV-2\", \"SEV-3\", \"SEV-4\"]",
                 "postmortems/2024-03-05-checkout.md:7:22: error[unknown-service]: unknown service `warehouse`",

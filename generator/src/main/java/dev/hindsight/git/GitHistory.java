@@ -1,0 +1,128 @@
+package dev.hindsight.git;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The Git history of a whole site, built by {@link GitHistoryBuilder} in one walk. Immutable; safe to
+ * share between threads.
+ *
+ * <p>What the history means, in short:
+ * <ul>
+ *   <li>Commits are visited from HEAD in topological order, newest commit time first.</li>
+ *   <li>Each commit is compared with its <em>first</em> parent only. A merge therefore counts for a
+ *       file when it brought a change to that file into the first-parent line (as
+ *       {@code git log --first-parent -m} would show it); the branch's own commits count as well.</li>
+ *   <li>Renames inside the site root are followed (Git's rename detection, one commit at a time):
+ *       the history of {@code b.md} renamed from {@code a.md} includes {@code a.md}'s earlier commits.
+ *       A file moved into the site root from elsewhere in the repository starts a new history.</li>
+ *   <li>When a path was deleted and later added again, its history starts with the new addition.</li>
+ * </ul>
+ */
+public final class GitHistory {
+
+    /** Info: the site is not in a Git repository (or one with no commits); pages get no dates. */
+    public static final String RULE_UNAVAILABLE = "git-unavailable";
+    /** Warning: a shallow clone; created dates and contributors are approximate. */
+    public static final String RULE_SHALLOW = "git-shallow";
+    /** Warning: the repository could not be read; the build goes on without history. */
+    public static final String RULE_ERROR = "git-error";
+
+    private static final GitHistory NONE = new GitHistory(false, "", null, null, false, Map.of(), 0);
+
+    private final boolean available;
+    private final String sitePrefix;
+    private final String headId;
+    private final OffsetDateTime headTime;
+    private final boolean shallow;
+    private final Map<String, FileHistory> files;
+    private final int historyWalks;
+
+    GitHistory(boolean available, String sitePrefix, String headId, OffsetDateTime headTime, boolean shallow,
+               Map<String, FileHistory> files, int historyWalks) {
+        this.available = available;
+        this.sitePrefix = Objects.requireNonNull(sitePrefix, "sitePrefix");
+        this.headId = headId;
+        this.headTime = headTime == null ? null : headTime.withOffsetSameInstant(ZoneOffset.UTC);
+        this.shallow = shallow;
+        this.files = Collections.unmodifiableMap(new TreeMap<>(files));
+        this.historyWalks = historyWalks;
+    }
+
+    /** No repository: no history, no reference date. */
+    public static GitHistory none() {
+        return NONE;
+    }
+
+    /** Whether the site is inside a Git work tree. */
+    public boolean available() {
+        return available;
+    }
+
+    /** Whether the repository is a shallow clone, which makes every date and contributor list approximate. */
+    public boolean shallow() {
+        return shallow;
+    }
+
+    /** The full id of the HEAD commit; empty without a repository or before the first commit. */
+    public Optional<String> headId() {
+        return Optional.ofNullable(headId);
+    }
+
+    /** The committer time of HEAD in UTC: the build's reference for "today". */
+    public Optional<OffsetDateTime> headTime() {
+        return Optional.ofNullable(headTime);
+    }
+
+    /** The UTC date of {@link #headTime()}. */
+    public Optional<LocalDate> headDate() {
+        return headTime().map(OffsetDateTime::toLocalDate);
+    }
+
+    /**
+     * Where the site root sits in the repository: {@code ""} at the top, else a path ending in {@code /}
+     * such as {@code example-site/}.
+     */
+    public String sitePrefix() {
+        return sitePrefix;
+    }
+
+    /** The repository-relative path of a site-relative path (the site-relative path without a repository). */
+    public String repositoryPath(String sitePath) {
+        return sitePrefix + sitePath;
+    }
+
+    /**
+     * The history of a file, by its path relative to the site root. Empty when there is no repository,
+     * or when Git ignores the file; untracked and never-committed files are present and flagged.
+     */
+    public Optional<FileHistory> file(String sitePath) {
+        return Optional.ofNullable(files.get(sitePath));
+    }
+
+    /** Every file Git knows under the site root (in HEAD, staged or untracked), sorted by path. */
+    public Map<String, FileHistory> files() {
+        return files;
+    }
+
+    /**
+     * How many history walks (JGit {@code RevWalk}s over the commits) built this history: 1 with a
+     * repository, 0 without. Exposed so that a test can hold the one-pass design to its promise.
+     */
+    public int historyWalks() {
+        return historyWalks;
+    }
+
+    @Override
+    public String toString() {
+        return available
+                ? "GitHistory[" + files.size() + " files, head " + headId + (shallow ? ", shallow" : "") + "]"
+                : "GitHistory[none]";
+    }
+}

@@ -1,0 +1,151 @@
+package dev.hindsight.git;
+
+import dev.hindsight.diag.Diagnostic;
+import dev.hindsight.diag.Diagnostics;
+import dev.hindsight.diag.Position;
+import dev.hindsight.diag.Severity;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.eclipse.jgit.errors.LargeObjectException;
+import org.eclipse.jgit.errors.NoWorkTreeException;
+import org.eclipse.jgit.errors.RevWalkException;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.IndexDiff;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.submodule.SubmoduleWalk;
+import org.eclipse.jgit.treewalk.FileTreeIterator;
+import org.eclipse.jgit.treewalk.filter.PathFilter;
+
+/**
+ * Reads the Git history of a site root. A {@link Callable} so that the site stage can run it on its
+ * own thread while the documents are parsed: it shares nothing mutable but the (thread-safe)
+ * {@link Diagnostics}, and opens and closes its own repository.
+ *
+ * <p>Reports at most one repository-level diagnostic, placed on {@code hindsight.yml} (the file that
+ * stands for the whole site): {@value GitHistory#RULE_UNAVAILABLE} (info) when there is no repository
+ * or no commit, {@value GitHistory#RULE_SHALLOW} (warning) for a shallow clone, and
+ * {@value GitHistory#RULE_ERROR} (warning) when the repository cannot be read.
+ */
+public final class GitHistoryBuilder implements Callable<GitHistory> {
+
+    /** Where repository-level diagnostics point: the site's configuration file. */
+    static final String SITE_FILE = "hindsight.yml";
+
+    private final Path siteRoot;
+    private final Diagnostics diagnostics;
+
+    public GitHistoryBuilder(Path siteRoot, Diagnostics diagnostics) {
+        this.siteRoot = Objects.requireNonNull(siteRoot, "siteRoot");
+        this.diagnostics = Objects.requireNonNull(diagnostics, "diagnostics");
+    }
+
+    /** Never throws for a missing or unreadable repository: that is a diagnostic and {@link GitHistory#none()}. */
+    @Override
+    public GitHistory call() {
+        Path root = siteRoot.toAbsolutePath().normalize();
+        FileRepositoryBuilder finder = new FileRepositoryBuilder().findGitDir(root.toFile());
+        if (finder.getGitDir() == null) {
+            unavailable("the site is not inside a Git repository; pages get no created or updated dates "
+                    + "and no page history");
+            return GitHistory.none();
+        }
+        try (Repository repo = finder.setMustExist(true).build()) {
+            if (repo.isBare()) {
+                unavailable("the site is inside a bare Git repository, which has no work tree; pages get no "
+                        + "Git dates");
+                return GitHistory.none();
+            }
+            Path workTree = repo.getWorkTree().toPath().toRealPath();
+            Path realRoot = root.toRealPath();
+            if (!realRoot.startsWith(workTree)) {
+                unavailable("the site root " + realRoot + " is outside the work tree " + workTree
+                        + " of its Git repository; pages get no Git dates");
+                return GitHistory.none();
+            }
+            return read(repo, prefixOf(workTree.relativize(realRoot)));
+        } catch (IOException | RevWalkException | LargeObjectException | NoWorkTreeException e) {
+            // JGit reports some damage in the repository with unchecked exceptions.
+            diagnostics.add(new Diagnostic(Severity.WARNING, GitHistory.RULE_ERROR, Position.ofFile(SITE_FILE),
+                    "cannot read the Git history: " + e.getMessage() + "; pages get no Git dates", ""));
+            return GitHistory.none();
+        }
+    }
+
+    private GitHistory read(Repository repo, String prefix) throws IOException {
+        ObjectId head = repo.resolve(Constants.HEAD + "^{commit}");
+        boolean shallow = head != null && !repo.getObjectDatabase().getShallowCommits().isEmpty();
+        Status status = status(repo, head, prefix);
+        if (head == null) {
+            unavailable("the Git repository has no commit yet; pages get no created or updated dates");
+            Map<String, FileHistory> files = new HashMap<>();
+            status.addUncommittedFiles(prefix, files);
+            return new GitHistory(true, prefix, null, null, false, files, 0);
+        }
+        if (shallow) {
+            diagnostics.add(new Diagnostic(Severity.WARNING, GitHistory.RULE_SHALLOW, Position.ofFile(SITE_FILE),
+                    "the Git repository is a shallow clone: created dates and contributors only cover the "
+                            + "fetched commits and are marked approximate",
+                    "fetch the whole history: `git fetch --unshallow` (GitHub Actions: `fetch-depth: 0`)"));
+        }
+        HistoryWalk walk = new HistoryWalk(repo, prefix);
+        walk.run(head);
+        Map<String, FileHistory> files = new HashMap<>();
+        for (String path : walk.headPaths()) {
+            List<CommitInfo> commits = walk.historyOf(path);
+            files.put(path, FileHistory.of(path, prefix + path, commits, shallow, status.modified.contains(path)));
+        }
+        status.addUncommittedFiles(prefix, files);
+        return new GitHistory(true, prefix, head.name(), walk.headTime(), shallow, files, walk.walks());
+    }
+
+    /** Files of the site root whose index or working copy differs from HEAD, by site-relative path. */
+    private static Status status(Repository repo, ObjectId head, String prefix) throws IOException {
+        IndexDiff diff = new IndexDiff(repo, head, new FileTreeIterator(repo));
+        diff.setIgnoreSubmoduleMode(SubmoduleWalk.IgnoreSubmoduleMode.ALL);
+        if (!prefix.isEmpty()) {
+            diff.setFilter(PathFilter.create(prefix.substring(0, prefix.length() - 1)));
+        }
+        diff.diff();
+        Set<String> modified = new HashSet<>();
+        for (Set<String> s : List.of(diff.getModified(), diff.getChanged(), diff.getConflicting())) {
+            s.forEach(p -> modified.add(p.substring(prefix.length())));
+        }
+        Set<String> staged = new HashSet<>();
+        diff.getAdded().forEach(p -> staged.add(p.substring(prefix.length())));
+        Set<String> untracked = new HashSet<>();
+        diff.getUntracked().forEach(p -> untracked.add(p.substring(prefix.length())));
+        return new Status(modified, staged, untracked);
+    }
+
+    private record Status(Set<String> modified, Set<String> staged, Set<String> untracked) {
+        /** Files that are in no commit: staged-only and untracked ones. Never given a date. */
+        void addUncommittedFiles(String prefix, Map<String, FileHistory> files) {
+            for (String p : staged) {
+                files.putIfAbsent(p, FileHistory.staged(p, prefix + p));
+            }
+            for (String p : untracked) {
+                files.putIfAbsent(p, FileHistory.untracked(p, prefix + p));
+            }
+        }
+    }
+
+    private void unavailable(String message) {
+        diagnostics.add(new Diagnostic(Severity.INFO, GitHistory.RULE_UNAVAILABLE, Position.ofFile(SITE_FILE),
+                message, "without Git, pass --reference-date for the overdue and stale checks"));
+    }
+
+    /** "" for the work tree itself, else "a/b/". */
+    static String prefixOf(Path relative) {
+        String p = relative.toString().replace('\\', '/');
+        return p.isEmpty() ? "" : p + "/";
+    }
+}

@@ -1,0 +1,196 @@
+package dev.hindsight.git;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.jgit.diff.DiffConfig;
+import org.eclipse.jgit.diff.DiffEntry;
+import org.eclipse.jgit.diff.RenameDetector;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevSort;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.treewalk.EmptyTreeIterator;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.AndTreeFilter;
+import org.eclipse.jgit.treewalk.filter.PathFilter;
+import org.eclipse.jgit.treewalk.filter.TreeFilter;
+
+/**
+ * The one pass over the history: a single {@link RevWalk} from HEAD, and for each commit a tree diff
+ * against its first parent restricted to the site root, with rename detection. Records, per path,
+ * what each commit did; {@link #historyOf} then reads a file's commits out of that record without
+ * touching the repository again. One instance per build; not thread-safe.
+ */
+final class HistoryWalk {
+
+    private final Repository repo;
+    /** The site root in the repository: "" or a path ending in "/". */
+    private final String prefix;
+
+    private final List<CommitInfo> commits = new ArrayList<>();
+    private final Map<String, List<Change>> changes = new HashMap<>();
+    private final List<String> headPaths = new ArrayList<>();
+    private int walks;
+    private OffsetDateTime headTime;
+
+    HistoryWalk(Repository repo, String prefix) {
+        this.repo = repo;
+        this.prefix = prefix;
+    }
+
+    /** Walks the whole history reachable from {@code head}. Call once. */
+    void run(ObjectId head) throws IOException {
+        try (ObjectReader reader = repo.newObjectReader();
+             RevWalk walk = newWalk(reader);
+             TreeWalk tree = new TreeWalk(repo, reader)) {
+            walk.sort(RevSort.TOPO);
+            walk.sort(RevSort.COMMIT_TIME_DESC, true);
+            RevCommit headCommit = walk.parseCommit(head);
+            walk.markStart(headCommit);
+            headTime = timeOf(headCommit);
+            TreeFilter scope = prefix.isEmpty()
+                    ? TreeFilter.ALL
+                    : PathFilter.create(prefix.substring(0, prefix.length() - 1));
+
+            tree.setRecursive(true);
+            tree.setFilter(scope);
+            tree.addTree(headCommit.getTree());
+            while (tree.next()) {
+                headPaths.add(sitePath(tree.getPathString()));
+            }
+
+            tree.setFilter(prefix.isEmpty() ? TreeFilter.ANY_DIFF : AndTreeFilter.create(scope, TreeFilter.ANY_DIFF));
+            RenameDetector renames = new RenameDetector(reader, repo.getConfig().get(DiffConfig.KEY));
+            for (RevCommit c = walk.next(); c != null; c = walk.next()) {
+                tree.reset();
+                if (c.getParentCount() > 0) {
+                    RevCommit parent = c.getParent(0);
+                    walk.parseHeaders(parent);
+                    tree.addTree(parent.getTree());
+                } else {
+                    // A root commit, or the boundary of a shallow clone: everything is new here.
+                    tree.addTree(new EmptyTreeIterator());
+                }
+                tree.addTree(c.getTree());
+                List<DiffEntry> diffs = DiffEntry.scan(tree);
+                if (diffs.isEmpty()) {
+                    continue;
+                }
+                renames.reset();
+                renames.addAll(diffs);
+                record(commits.size(), renames.compute());
+                commits.add(info(reader, c));
+            }
+        }
+    }
+
+    private RevWalk newWalk(ObjectReader reader) {
+        walks++;
+        return new RevWalk(reader);
+    }
+
+    /** Touches before removals, so that "renamed away and re-created in one commit" reads right. */
+    private void record(int index, List<DiffEntry> diffs) {
+        List<String> removed = new ArrayList<>();
+        for (DiffEntry d : diffs) {
+            switch (d.getChangeType()) {
+                case ADD, MODIFY, COPY -> add(d.getNewPath(), Change.touched(index));
+                case RENAME -> {
+                    add(d.getNewPath(), Change.renamed(index, sitePath(d.getOldPath())));
+                    removed.add(d.getOldPath());
+                }
+                case DELETE -> removed.add(d.getOldPath());
+                default -> throw new IllegalStateException("unexpected change " + d.getChangeType());
+            }
+        }
+        for (String path : removed) {
+            add(path, Change.gone(index));
+        }
+    }
+
+    private void add(String repoPath, Change change) {
+        changes.computeIfAbsent(sitePath(repoPath), k -> new ArrayList<>(2)).add(change);
+    }
+
+    private String sitePath(String repoPath) {
+        return repoPath.substring(prefix.length());
+    }
+
+    private static CommitInfo info(ObjectReader reader, RevCommit c) throws IOException {
+        PersonIdent author = c.getAuthorIdent();
+        return new CommitInfo(c.name(), reader.abbreviate(c, 7).name(),
+                timeOf(c),
+                author == null ? "" : author.getName(), c.getShortMessage());
+    }
+
+    private static OffsetDateTime timeOf(RevCommit c) {
+        return OffsetDateTime.ofInstant(Instant.ofEpochSecond(c.getCommitTime()), ZoneOffset.UTC);
+    }
+
+    /** The committer time of HEAD, in UTC; null before {@link #run}. */
+    OffsetDateTime headTime() {
+        return headTime;
+    }
+
+    /** The paths of HEAD's files under the site root, relative to it. */
+    List<String> headPaths() {
+        return headPaths;
+    }
+
+    int walks() {
+        return walks;
+    }
+
+    /**
+     * The commits of the file at {@code path} in HEAD, newest first: the changes to that path back to
+     * the last time it was deleted or renamed away, and across each rename, the same for the old path
+     * before the rename.
+     */
+    List<CommitInfo> historyOf(String path) {
+        BitSet found = new BitSet();
+        Deque<Step> todo = new ArrayDeque<>();
+        Set<Step> seen = new HashSet<>();
+        todo.push(new Step(path, -1));
+        while (!todo.isEmpty()) {
+            Step step = todo.pop();
+            if (!seen.add(step)) {
+                continue;
+            }
+            for (Change ch : changes.getOrDefault(step.path(), List.of())) {
+                if (ch.commit() <= step.after()) {
+                    continue;
+                }
+                if (ch.gone()) {
+                    break;
+                }
+                found.set(ch.commit());
+                if (ch.renamedFrom() != null) {
+                    todo.push(new Step(ch.renamedFrom(), ch.commit()));
+                }
+            }
+        }
+        List<CommitInfo> out = new ArrayList<>(found.cardinality());
+        for (int i = found.nextSetBit(0); i >= 0; i = found.nextSetBit(i + 1)) {
+            out.add(commits.get(i));
+        }
+        return out;
+    }
+
+    /** Follow {@code path} in commits older than walk position {@code after}. */
+    private record Step(String path, int after) {
+    }
+}
