@@ -26,28 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** A real server on a random loopback port, real file edits, the real event stream. */
 class PreviewServerTest {
 
-    static final String RUNBOOK = """
-            ---
-            title: %s
-            service: api
-            owner: platform
-            last_reviewed: 2024-01-01
-            ---
-            ## Overview
-            The API.
-            ## Symptoms
-            Errors.
-            ## Diagnosis
-            1. Look at the dashboard.
-            ## Mitigation
-            ```sh
-            kubectl rollout restart deploy/api
-            ```
-            ## Validation
-            Errors back to zero.
-            ## Escalation
-            Platform on-call.
-            """;
+    static final String RUNBOOK = SiteFixture.VALID_RUNBOOK;
 
     @TempDir
     Path tmp;
