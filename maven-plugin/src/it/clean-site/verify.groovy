@@ -14,5 +14,5 @@ assert !new File(basedir, 'target/hindsight-reports').exists() : 'no report unle
 // hindsight:help -Ddetail documents the parameters
 assert log.contains('hindsight:check')
 assert log.contains('The least severe diagnostic that fails the build')
-assert log.contains('Expression: ${hindsight.skip}')
+assert log.contains('User property: hindsight.skip')
 return true
