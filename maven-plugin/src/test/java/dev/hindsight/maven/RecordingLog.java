@@ -7,7 +7,7 @@ import org.apache.maven.plugin.logging.Log;
 /** A Maven {@link Log} that keeps each line as Maven would print it: {@code [LEVEL] text}. */
 final class RecordingLog implements Log {
 
-    final List<String> lines = new ArrayList<>();
+    final List<String> lines = java.util.Collections.synchronizedList(new ArrayList<>());
 
     private void add(String level, CharSequence text) {
         lines.add("[" + level + "] " + text);
