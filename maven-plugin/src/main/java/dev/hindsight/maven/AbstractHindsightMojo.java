@@ -13,25 +13,17 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 
-/**
- * What {@code check}, {@code build} and {@code serve} share: their parameters, and the one way a run
- * ends — every diagnostic printed, the reports written, then at most one failure.
- */
+/** What check, build and serve share: parameters, and one ending (all diagnostics, reports, then one failure). */
 abstract class AbstractHindsightMojo extends AbstractMojo {
 
     /** The site root: the folder holding {@code hindsight.yml}, {@code postmortems/} and {@code runbooks/}. */
     @Parameter(property = "hindsight.siteDirectory", defaultValue = "${project.basedir}", required = true)
     private File siteDirectory;
 
-    /** Whether documents with {@code status: draft} are built as pages too (they are always validated). */
-    @Parameter(property = "hindsight.includeDrafts", defaultValue = "false")
-    private boolean includeDrafts;
-
     /**
-     * "Today" for the overdue action-item and stale-runbook checks, as {@code YYYY-MM-DD}. When unset,
-     * the environment variable {@code SOURCE_DATE_EPOCH} is used, else the library's default (the date
-     * of the Git HEAD commit; without history those checks are skipped). Never the wall clock, so a
-     * build of the same commit gives the same result.
+     * "Today" for the overdue action-item and stale-runbook checks, {@code YYYY-MM-DD}. Default: the
+     * environment's {@code SOURCE_DATE_EPOCH}, else the Git HEAD commit's date (without history those
+     * checks are skipped). Never the wall clock: a build of the same commit gives the same result.
      */
     @Parameter(property = "hindsight.referenceDate")
     private String referenceDate;
@@ -52,19 +44,20 @@ abstract class AbstractHindsightMojo extends AbstractMojo {
     private List<String> reportFormats;
 
     /** Where {@code reportFormats} are written. */
-    @Parameter(property = "hindsight.reportsDirectory", defaultValue = "${project.build.directory}/hindsight-reports",
-            required = true)
+    @Parameter(property = "hindsight.reportsDirectory", defaultValue = "${project.build.directory}/hindsight-reports")
     private File reportsDirectory;
 
-    /** Skips the goal. */
+    /** Skips the goal: {@code -Dhindsight.skip}. */
     @Parameter(property = "hindsight.skip", defaultValue = "false")
     private boolean skip;
 
     /** Environment lookup; tests replace it so that no real {@code SOURCE_DATE_EPOCH} leaks in. */
     UnaryOperator<String> environment = System::getenv;
 
-    /** Runs the facade for this goal. */
-    abstract BuildResult run(Hindsight hindsight, BuildOptions options) throws MojoExecutionException;
+    /** This goal's options: {@code check} uses the shared ones, {@code build} adds its output. */
+    BuildOptions options(BuildOptions shared) {
+        return shared;
+    }
 
     /** Called after a run that did not fail the build. */
     void afterRun(BuildResult result) throws MojoExecutionException {
@@ -84,27 +77,21 @@ abstract class AbstractHindsightMojo extends AbstractMojo {
         Path site = siteDirectory.toPath().toAbsolutePath().normalize();
         Severity threshold = Settings.failOn(failOn);
         List<String> formats = Settings.reportFormats(reportFormats);
-        BuildOptions options = BuildOptions.check(site).withDrafts(includeDrafts)
-                .withReferenceDate(Settings.referenceDate(referenceDate, environment.apply("SOURCE_DATE_EPOCH")));
+        BuildOptions options = options(BuildOptions.check(site)
+                .withReferenceDate(Settings.referenceDate(referenceDate, environment.apply("SOURCE_DATE_EPOCH"))));
         Settings.requireDirectory("siteDirectory", site);
-
         Hindsight hindsight = new Hindsight();
-        BuildResult result = run(hindsight, options);
+        BuildResult result = options.output() == null ? hindsight.check(options) : hindsight.build(options);
         Reporting reporting = new Reporting(getLog(), site);
         reporting.print(result.diagnostics());
         reporting.writeReports(hindsight, result, formats, reportsDirectory.toPath());
         if (result.setupFailed()) {
-            throw reporting.setupFailure(result, outputDirectory());
+            throw reporting.setupFailure(result, options.output());
         }
         if (failsOnContent() && result.exitCode(threshold) != BuildResult.EXIT_OK) {
             throw new MojoFailureException(reporting.summary(result, threshold));
         }
         getLog().info(reporting.summary(result, threshold));
         afterRun(result);
-    }
-
-    /** The output directory of goals that write the site; null for {@code check}. */
-    Path outputDirectory() {
-        return null;
     }
 }

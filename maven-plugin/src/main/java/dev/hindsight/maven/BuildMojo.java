@@ -1,6 +1,5 @@
 package dev.hindsight.maven;
 
-import dev.hindsight.Hindsight;
 import dev.hindsight.site.BuildOptions;
 import dev.hindsight.site.BuildResult;
 import java.io.File;
@@ -33,9 +32,13 @@ public class BuildMojo extends AbstractHindsightMojo {
     @Parameter(property = "hindsight.baseUrl")
     private String baseUrl;
 
+    /** Whether documents with {@code status: draft} are published too. They are always validated. */
+    @Parameter(property = "hindsight.includeDrafts", defaultValue = "false")
+    private boolean includeDrafts;
+
     @Override
-    BuildResult run(Hindsight hindsight, BuildOptions options) {
-        return hindsight.build(options.withOutput(outputDirectory()).withBaseUrl(baseUrl));
+    BuildOptions options(BuildOptions shared) {
+        return shared.withOutput(outputDirectory()).withBaseUrl(baseUrl).withDrafts(includeDrafts);
     }
 
     @Override
@@ -43,7 +46,6 @@ public class BuildMojo extends AbstractHindsightMojo {
         getLog().info("Hindsight wrote " + result.pages() + " pages to " + outputDirectory());
     }
 
-    @Override
     Path outputDirectory() {
         return outputDirectory.toPath().toAbsolutePath().normalize();
     }

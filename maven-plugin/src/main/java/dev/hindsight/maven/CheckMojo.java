@@ -1,8 +1,5 @@
 package dev.hindsight.maven;
 
-import dev.hindsight.Hindsight;
-import dev.hindsight.site.BuildOptions;
-import dev.hindsight.site.BuildResult;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 
@@ -13,9 +10,4 @@ import org.apache.maven.plugins.annotations.Mojo;
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class CheckMojo extends AbstractHindsightMojo {
-
-    @Override
-    BuildResult run(Hindsight hindsight, BuildOptions options) {
-        return hindsight.check(options);
-    }
 }

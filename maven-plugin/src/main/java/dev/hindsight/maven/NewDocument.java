@@ -28,7 +28,8 @@ record NewDocument(String path, String content) {
             throw new IllegalArgumentException("`<title>` needs a few words, such as \"Checkout outage\"");
         }
         if (service == null || !SERVICE_ID.matcher(service.strip()).matches()) {
-            throw new IllegalArgumentException("`<service>` takes a service id such as payments-api, not '" + service + "'");
+            throw new IllegalArgumentException("`<service>` takes a service id such as payments-api, not '"
+                    + service + "'");
         }
         String text = template(k).replace("{{title}}", yamlString(title.strip()))
                 .replace("{{service}}", service.strip())

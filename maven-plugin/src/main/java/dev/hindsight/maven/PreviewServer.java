@@ -29,6 +29,8 @@ final class PreviewServer implements AutoCloseable {
             Map.entry("png", "image/png"), Map.entry("jpg", "image/jpeg"), Map.entry("jpeg", "image/jpeg"),
             Map.entry("gif", "image/gif"), Map.entry("ico", "image/x-icon"), Map.entry("woff2", "font/woff2"));
 
+    private static final String TEXT = "text/plain; charset=utf-8";
+
     private final HttpServer server;
     private final Path root;
 
@@ -60,16 +62,16 @@ final class PreviewServer implements AutoCloseable {
             String method = exchange.getRequestMethod();
             if (!method.equals("GET") && !method.equals("HEAD")) {
                 exchange.getResponseHeaders().set("Allow", "GET, HEAD");
-                send(exchange, 405, "text/plain; charset=utf-8", "method not allowed\n".getBytes(StandardCharsets.UTF_8));
+                send(exchange, 405, TEXT, "method not allowed\n".getBytes(StandardCharsets.UTF_8));
                 return;
             }
             String path = exchange.getRequestURI().getPath();
             Path file = resolve(path);
             if (file == null) {
-                send(exchange, 403, "text/plain; charset=utf-8", "outside the site\n".getBytes(StandardCharsets.UTF_8));
+                send(exchange, 403, TEXT, "outside the site\n".getBytes(StandardCharsets.UTF_8));
             } else if (Files.isDirectory(file) && !path.endsWith("/")) {
                 exchange.getResponseHeaders().set("Location", path + "/");
-                send(exchange, 301, "text/plain; charset=utf-8", new byte[0]);
+                send(exchange, 301, TEXT, new byte[0]);
             } else if (Files.isDirectory(file) && Files.isRegularFile(file.resolve("index.html"))) {
                 send(exchange, 200, TYPES.get("html"), Files.readAllBytes(file.resolve("index.html")));
             } else if (Files.isRegularFile(file)) {
@@ -77,7 +79,7 @@ final class PreviewServer implements AutoCloseable {
             } else if (Files.isRegularFile(root.resolve("404.html"))) {
                 send(exchange, 404, TYPES.get("html"), Files.readAllBytes(root.resolve("404.html")));
             } else {
-                send(exchange, 404, "text/plain; charset=utf-8", "not found\n".getBytes(StandardCharsets.UTF_8));
+                send(exchange, 404, TEXT, "not found\n".getBytes(StandardCharsets.UTF_8));
             }
         }
     }

@@ -78,7 +78,8 @@ final class Reporting {
     String summary(BuildResult result, Severity failOn) {
         long errors = result.count(Severity.ERROR);
         long warnings = result.count(Severity.WARNING);
-        String text = "Hindsight found " + plural(errors, "error") + " and " + plural(warnings, "warning") + " in " + site;
+        String text = "Hindsight found " + plural(errors, "error") + " and " + plural(warnings, "warning")
+                + " in " + site;
         boolean failsOnWarnings = failOn == Severity.WARNING && errors == 0 && warnings > 0;
         return failsOnWarnings ? text + " (`<failOn>` is warning)" : text;
     }
