@@ -1,9 +1,10 @@
 package dev.hindsight.maven;
 
+import dev.hindsight.Hindsight;
+import dev.hindsight.scaffold.Scaffolder;
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -14,33 +15,35 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Writes a new postmortem ({@code postmortems/YYYY-MM-DD-<slug>.md}) or runbook
- * ({@code runbooks/<service>.md}) from a small built-in template, for example
- * {@code mvn hindsight:new -Dhindsight.title="Checkout outage" -Dhindsight.service=checkout}.
- * Never overwrites a file. Interim: richer {@code init}/{@code new} scaffolding will replace it.
+ * Starts a new document from its kind's template (the site's {@code archetypes/<kind>.md}, else the
+ * built-in one), prefilled: {@code mvn hindsight:new -Dhindsight.title="Checkout outage"
+ * -Dhindsight.service=checkout}. A postmortem gets the next free incident id and the file
+ * {@code postmortems/YYYY-MM-DD-<slug>.md}. Never overwrites a file. The same as {@code hindsight new}.
  */
 @Mojo(name = "new", requiresProject = false, threadSafe = true)
 public class NewMojo extends AbstractMojo {
 
-    /** {@code postmortem} or {@code runbook}. */
+    /** {@code postmortem}, {@code runbook} or a kind defined in {@code hindsight.yml}. */
     @Parameter(property = "hindsight.kind", defaultValue = "postmortem", required = true)
     private String kind;
 
-    /** The document's title; a postmortem's file name is made from it. */
+    /** The document's title; the file name is made from it. */
     @Parameter(property = "hindsight.title", required = true)
     private String title;
 
-    /** The id of the service affected (postmortem) or described (runbook; also its file name). */
-    @Parameter(property = "hindsight.service", required = true)
+    /** The id of the service the document is about. */
+    @Parameter(property = "hindsight.service", defaultValue = "")
     private String service;
+
+    /** A postmortem's severity, such as {@code SEV-2}. */
+    @Parameter(property = "hindsight.severity", defaultValue = "")
+    private String severity;
 
     /** The site root the file is written under. */
     @Parameter(property = "hindsight.siteDirectory", defaultValue = "${basedir}", required = true)
     private File siteDirectory;
 
-    /**
-     * The postmortem's date, {@code YYYY-MM-DD}. When unset: {@code SOURCE_DATE_EPOCH}, else today (UTC).
-     */
+    /** The document's date, {@code YYYY-MM-DD}. When unset: {@code SOURCE_DATE_EPOCH}, else today (UTC). */
     @Parameter(property = "hindsight.referenceDate")
     private String referenceDate;
 
@@ -53,22 +56,18 @@ public class NewMojo extends AbstractMojo {
         Path site = siteDirectory.toPath().toAbsolutePath().normalize();
         Settings.requireDirectory("siteDirectory", site);
         LocalDate date = Settings.referenceDate(referenceDate, environment.apply("SOURCE_DATE_EPOCH"));
-        NewDocument doc;
+        Scaffolder.NewDocument doc = new Scaffolder.NewDocument(kind, title, service == null ? "" : service,
+                severity == null ? "" : severity, date != null ? date : LocalDate.now(clock));
         try {
-            doc = NewDocument.of(kind, title, service, date != null ? date : LocalDate.now(clock));
+            String file = new Hindsight().newDocument(site, doc);
+            getLog().info("Wrote " + site.resolve(file) + "; fill in every TODO, then run hindsight:check");
+        } catch (FileAlreadyExistsException e) {
+            throw new MojoExecutionException(e.getFile() + " already exists; choose another `<title>` or edit it");
         } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException(e.getMessage());
-        }
-        Path file = site.resolve(doc.path());
-        if (Files.exists(file)) {
-            throw new MojoExecutionException(file + " already exists; choose another `<title>` or edit it");
-        }
-        try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, doc.content(), StandardCharsets.UTF_8);
+            throw new MojoExecutionException("`<" + (e.getMessage().startsWith("unknown kind") ? "kind" : "title")
+                    + ">`: " + e.getMessage());
         } catch (IOException e) {
-            throw new MojoExecutionException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new MojoExecutionException("cannot write under `<siteDirectory>` " + site + ": " + e.getMessage(), e);
         }
-        getLog().info("Wrote " + file);
     }
 }

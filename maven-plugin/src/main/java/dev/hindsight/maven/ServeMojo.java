@@ -1,53 +1,66 @@
 package dev.hindsight.maven;
 
-import dev.hindsight.site.BuildResult;
+import dev.hindsight.Hindsight;
+import dev.hindsight.preview.PreviewOptions;
+import dev.hindsight.preview.PreviewServer;
+import java.io.File;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.UnaryOperator;
+import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Preview: builds the site into {@code outputDirectory} once, then serves it read-only on
- * {@code http://127.0.0.1:<port>/} until Ctrl-C. Content problems are printed but do not stop the
- * preview. This is the interim preview: it does not watch files; rerun it after an edit. The
- * generator's live-reload preview server will replace it.
+ * Live preview: builds the site (drafts included), serves it on {@code http://127.0.0.1:<port>/},
+ * rebuilds on every save and reloads open pages; problems show in an overlay on the page. Runs until
+ * Ctrl-C. The same as {@code hindsight serve}.
  */
-@Mojo(name = "serve", threadSafe = true)
-public class ServeMojo extends BuildMojo {
+@Mojo(name = "serve", requiresProject = false, threadSafe = true)
+public class ServeMojo extends AbstractMojo {
 
-    /** The local port to listen on (loopback only). 0 picks a free one. */
+    /** The site root: the folder holding {@code hindsight.yml}, {@code postmortems/} and {@code runbooks/}. */
+    @Parameter(property = "hindsight.siteDirectory", defaultValue = "${basedir}", required = true)
+    private File siteDirectory;
+
+    /** Where the preview is built. */
+    @Parameter(property = "hindsight.previewDirectory", defaultValue = "${project.build.directory}/hindsight-preview")
+    private File outputDirectory;
+
+    /** The port to listen on; 0 picks a free one. */
     @Parameter(property = "hindsight.port", defaultValue = "4000")
     private int port;
 
-    @Override
-    boolean failsOnContent() {
-        return false;
-    }
+    /** The address to listen on. Anything but loopback makes the preview reachable from other machines. */
+    @Parameter(property = "hindsight.bind", defaultValue = "127.0.0.1")
+    private String bind;
+
+    /** "Today" for overdue and stale checks, {@code YYYY-MM-DD}; default SOURCE_DATE_EPOCH, else the HEAD date. */
+    @Parameter(property = "hindsight.referenceDate")
+    private String referenceDate;
+
+    /** Environment lookup; tests replace it. */
+    UnaryOperator<String> environment = System::getenv;
 
     @Override
-    void afterRun(BuildResult result) throws MojoExecutionException {
-        super.afterRun(result);
-        PreviewServer server;
-        try {
-            server = PreviewServer.start(outputDirectory(), port);
-        } catch (IOException e) {
-            throw new MojoExecutionException("`<port>` " + port + ": cannot listen on 127.0.0.1: " + e.getMessage(), e);
-        }
-        Thread stop = new Thread(server::close, "hindsight-preview-stop");
-        Runtime.getRuntime().addShutdownHook(stop);
-        getLog().info("Serving " + outputDirectory() + " at " + server.address() + " (press Ctrl-C to stop)");
-        try {
+    public void execute() throws MojoExecutionException {
+        Path site = siteDirectory.toPath().toAbsolutePath().normalize();
+        Settings.requireDirectory("siteDirectory", site);
+        PreviewOptions options = PreviewOptions.of(site, outputDirectory.toPath().toAbsolutePath().normalize())
+                .withPort(port).withHost(bind)
+                .withReferenceDate(Settings.referenceDate(referenceDate, environment.apply("SOURCE_DATE_EPOCH")));
+        try (PreviewServer server = new PreviewServer(options, new Hindsight(), getLog()::info)) {
+            InetSocketAddress at = server.start();
+            getLog().info("Serving " + site + " at http://" + at.getHostString() + ":" + at.getPort()
+                    + "/ (press Ctrl-C to stop)");
             new CountDownLatch(1).await();
+        } catch (IOException e) {
+            throw new MojoExecutionException("`<port>` " + port + " on `<bind>` " + bind + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } finally {
-            server.close();
-            try {
-                Runtime.getRuntime().removeShutdownHook(stop);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running already
-            }
         }
     }
 }

@@ -30,6 +30,24 @@ class GoalsTest {
         return mojo;
     }
 
+    /** The log without the note that the temporary site is not in a Git repository. */
+    private java.util.List<String> lines() {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        boolean skipHint = false;
+        for (String line : log.lines) {
+            if (line.contains("[git-unavailable]")) {
+                skipHint = true;
+                continue;
+            }
+            if (skipHint && line.startsWith("[INFO]   hint:")) {
+                continue;
+            }
+            skipHint = false;
+            out.add(line);
+        }
+        return out;
+    }
+
     private CheckMojo check(Path site) {
         return configure(new CheckMojo(), site);
     }
@@ -44,7 +62,7 @@ class GoalsTest {
 
         check(site).execute();
 
-        assertThat(log.lines).containsExactly("[INFO] Hindsight found 0 errors and 0 warnings in " + site);
+        assertThat(lines()).containsExactly("[INFO] Hindsight found 0 errors and 0 warnings in " + site);
     }
 
     @Test
@@ -58,7 +76,7 @@ class GoalsTest {
                 .hasMessage("Hindsight found 2 errors and 1 warning in " + site);
 
         String file = site.resolve("runbooks/checkout.md").toString();
-        assertThat(log.lines).containsExactly(
+        assertThat(lines()).containsExactly(
                 "[WARNING] " + file + ":[5,1] [runbook-stale] runbook was last reviewed 2025-01-01; "
                         + "a review was due 2025-04-01 (every P90D)",
                 "[WARNING]   hint: review it, check the commands still work, and update `last_reviewed`",
@@ -73,7 +91,7 @@ class GoalsTest {
     void warningsFailOnlyWithFailOnWarning() throws Exception {
         Path site = Sites.runbookSite(tmp.resolve("site"), "2025-01-01");
         check(site).execute();
-        assertThat(log.lines).last().isEqualTo("[INFO] Hindsight found 0 errors and 1 warning in " + site);
+        assertThat(lines()).last().isEqualTo("[INFO] Hindsight found 0 errors and 1 warning in " + site);
 
         CheckMojo strict = Mojos.set(check(site), "failOn", "warning");
         assertThatThrownBy(strict::execute).isInstanceOf(MojoFailureException.class)
@@ -120,7 +138,7 @@ class GoalsTest {
 
         assertThatThrownBy(() -> check(site).execute()).isInstanceOf(MojoExecutionException.class)
                 .hasMessage("`<siteDirectory>` " + site + ": 1 error in its setup (hindsight.yml or templates/, listed above)");
-        assertThat(log.lines).first().asString().startsWith("[ERROR] " + site.resolve("hindsight.yml") + ":[2,1] [");
+        assertThat(lines()).first().asString().startsWith("[ERROR] " + site.resolve("hindsight.yml") + ":[2,1] [");
     }
 
     @Test
@@ -135,9 +153,9 @@ class GoalsTest {
         Path reports = tmp.resolve("reports");
         JsonNode sarif = new ObjectMapper().readTree(reports.resolve("hindsight.sarif").toFile());
         assertThat(sarif.path("version").asText()).isEqualTo("2.1.0");
-        assertThat(sarif.at("/runs/0/results/0/ruleId").asText()).isEqualTo("runbook-stale");
+        assertThat(sarif.at("/runs/0/results").findValuesAsText("ruleId")).contains("runbook-stale");
         JsonNode json = new ObjectMapper().readTree(reports.resolve("hindsight.json").toFile());
-        assertThat(json.at("/diagnostics/0/rule").asText()).isEqualTo("runbook-stale");
+        assertThat(json.at("/diagnostics").findValuesAsText("rule")).contains("runbook-stale");
         assertThat(log.lines).contains("[INFO] Hindsight SARIF report: " + reports.resolve("hindsight.sarif"),
                 "[INFO] Hindsight JSON report: " + reports.resolve("hindsight.json"),
                 "[INFO] Hindsight wrote 2 pages to " + out);
