@@ -177,7 +177,8 @@ final class MetricsBuilder {
         return SvgCharts.bars(new SvgCharts.Spec("chart-incidents", "Incidents per month by severity",
                 "Stacked bars: the number of incidents in each month from " + first(labels) + " to " + last(labels)
                         + ", split by severity. The table below gives the same figures.",
-                labels, series, values, true, 0, v -> count(v), v -> count(v) + (v == 1 ? " incident" : " incidents")));
+                labels, series, values, true, 0, v -> count(v), v -> count(v) + (v == 1 ? " incident" : " incidents"),
+                null));
     }
 
     private static String timesChart(String id, String what, List<MetricsView.QuarterTimes> quarters, boolean detect) {
@@ -207,7 +208,8 @@ final class MetricsBuilder {
                         + (hours ? "hours" : "minutes") + ". The table below gives the same figures.",
                 labels, List.of(new SvgCharts.Series("Median", "median"), new SvgCharts.Series("P90", "p90")),
                 values, false, 0, v -> count(v) + (hours ? " h" : " min"),
-                v -> Formats.human(Duration.ofMinutes(Math.round(hours ? v * 60 : v)))));
+                v -> Formats.human(Duration.ofMinutes(Math.round(hours ? v * 60 : v))),
+                v -> compact(Math.round(hours ? v * 60 : v))));
     }
 
     private static String completionChart(List<MetricsView.QuarterCompletion> completion) {
@@ -222,7 +224,19 @@ final class MetricsBuilder {
                         + " items of that quarter's postmortems that are done, in percent. The table below gives the"
                         + " counts.",
                 labels, List.of(new SvgCharts.Series("Done", "done")), values, false, 100, v -> count(v) + "%",
-                v -> count(v) + "% done"));
+                v -> count(v) + "% done", v -> count(v) + "%"));
+    }
+
+    /** Fits above a narrow bar: {@code 7m}, {@code 1.5h}, {@code 12h}, {@code 3.2d}. */
+    static String compact(long minutes) {
+        if (minutes < 60) {
+            return minutes + "m";
+        }
+        if (minutes < 48 * 60) {
+            double h = minutes / 60.0;
+            return (h < 10 ? String.format(Locale.ROOT, "%.1f", h) : Long.toString(Math.round(h))) + "h";
+        }
+        return String.format(Locale.ROOT, "%.1f", minutes / 1440.0) + "d";
     }
 
     private static String count(double v) {

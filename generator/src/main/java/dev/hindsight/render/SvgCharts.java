@@ -30,10 +30,11 @@ final class SvgCharts {
      * @param fixedMax   the top of the axis, or 0 to fit the data
      * @param tickFormat y-axis labels
      * @param valueText  exact values for the tooltips
+     * @param barLabel   a short label printed above each bar (side-by-side bars only), or null for none
      */
     record Spec(String id, String title, String description, List<String> labels, List<Series> series,
                 Double[][] values, boolean stacked, double fixedMax, DoubleFunction<String> tickFormat,
-                DoubleFunction<String> valueText) {
+                DoubleFunction<String> valueText, DoubleFunction<String> barLabel) {
     }
 
     private SvgCharts() {
@@ -96,6 +97,11 @@ final class SvgCharts {
                     }
                     double h = Math.max(v / top * plotH, v > 0 ? 1 : 0);
                     bar(b, spec, i, s, start + s * w, TOP + plotH - h, w, h, v);
+                    if (spec.barLabel() != null) {
+                        b.append("<text class=\"value\" x=\"").append(num(start + s * w + w / 2)).append("\" y=\"")
+                                .append(num(TOP + plotH - h - 4)).append("\" text-anchor=\"middle\">")
+                                .append(xml(spec.barLabel().apply(v))).append("</text>\n");
+                    }
                 }
             }
             if (i % every == 0) {
