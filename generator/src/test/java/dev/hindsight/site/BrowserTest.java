@@ -176,7 +176,7 @@ class BrowserTest {
                         "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
                 assertThat(overflow.intValue()).as("horizontal overflow of " + page).isLessThanOrEqualTo(0);
                 screenshot("narrow_" + page.replace("/index.html", "").replace('/', '_').replace(".html", "")
-                        + ".png");
+                        + ".png", 1800);
             }
         } finally {
             driver.manage().window().setSize(new Dimension(1280, 900));
@@ -245,14 +245,19 @@ class BrowserTest {
         return out;
     }
 
-    @SuppressWarnings("unchecked")
     private static void screenshot(String name) throws IOException {
+        screenshot(name, 12000);
+    }
+
+    /** A PNG of the page from its top, at most {@code maxHeight} CSS pixels tall. */
+    @SuppressWarnings("unchecked")
+    private static void screenshot(String name, double maxHeight) throws IOException {
         Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
         Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
         Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of(
                 "format", "png", "captureBeyondViewport", true,
                 "clip", Map.of("x", 0, "y", 0, "width", ((Number) size.get("width")).doubleValue(),
-                        "height", Math.min(((Number) size.get("height")).doubleValue(), 12000), "scale", 1)));
+                        "height", Math.min(((Number) size.get("height")).doubleValue(), maxHeight), "scale", 1)));
         Files.write(SCREENSHOTS.resolve(name), Base64.getDecoder().decode((String) shot.get("data")));
     }
 }
