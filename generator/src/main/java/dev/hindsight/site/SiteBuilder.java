@@ -89,7 +89,7 @@ public final class SiteBuilder {
         }
         KnowledgeBase published = options.includeDrafts() ? kb : kb.filter(d -> !d.meta().isDraft());
         try {
-            int pages = new SiteWriter(config, root).write(published, new OutputDirectory(output), diagnostics);
+            int pages = new SiteWriter(config, root).write(published, services, new OutputDirectory(output), diagnostics);
             return new BuildResult(diagnostics.sorted(), kb.documents().size(), pages, pages < 0);
         } catch (IOException | UncheckedIOException e) {
             return setupFailure(diagnostics, output.toString(), "cannot write the site: " + e.getMessage());

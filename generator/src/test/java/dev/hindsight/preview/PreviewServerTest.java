@@ -118,7 +118,7 @@ class PreviewServerTest {
         Files.writeString(tmp.resolve("src/runbooks/api.md"), RUNBOOK.formatted("Renamed runbook"));
         next("reload:");
         assertThat(get(base + "/runbooks/api/index.html")).contains("Renamed runbook").doesNotContain("API runbook");
-        assertThat(get(base + "/index.html")).contains("Renamed runbook").doesNotContain("API runbook");
+        assertThat(get(base + "/runbooks/index.html")).contains("Renamed runbook").doesNotContain("API runbook");
     }
 
     @Test
