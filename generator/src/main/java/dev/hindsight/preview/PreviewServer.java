@@ -7,6 +7,7 @@ import dev.hindsight.diag.Diagnostic;
 import dev.hindsight.diag.JsonFormatter;
 import dev.hindsight.site.BuildOptions;
 import dev.hindsight.site.BuildResult;
+import dev.hindsight.site.PreviewSession;
 import io.methvin.watcher.DirectoryWatcher;
 import java.io.IOException;
 import java.io.InputStream;
@@ -52,6 +53,8 @@ public final class PreviewServer implements AutoCloseable {
     private DirectoryWatcher watcher;
     private ScheduledFuture<?> pending;
     private volatile BuildResult lastResult;
+    private final PreviewSession session;
+    private final java.util.Set<Path> changes = new java.util.LinkedHashSet<>();
 
     public PreviewServer(PreviewOptions options, Hindsight hindsight, Consumer<String> log) {
         this.options = options;
@@ -59,6 +62,8 @@ public final class PreviewServer implements AutoCloseable {
         this.log = log;
         this.files = new StaticFiles(options.output());
         this.watchedOutput = options.output().toAbsolutePath().normalize();
+        this.session = new PreviewSession(BuildOptions.build(options.source(), options.output()).withDrafts(true)
+                .withReferenceDate(options.referenceDate()));
     }
 
     /** Builds once, then starts serving and watching. Returns the address actually bound. */
@@ -78,7 +83,7 @@ public final class PreviewServer implements AutoCloseable {
                 .fileHashing(false)
                 .listener(event -> {
                     if (event.path() != null && relevant(event.path())) {
-                        schedule();
+                        schedule(event.path());
                     }
                 })
                 .build();
@@ -95,6 +100,13 @@ public final class PreviewServer implements AutoCloseable {
     public long buildCount() {
         return builds.get();
     }
+
+    /** How long the last build took, from the first file read to the last page written. */
+    public long lastBuildMillis() {
+        return lastMillis;
+    }
+
+    private volatile long lastMillis;
 
     /** Changes under the output directory, VCS folders or editor swap files do not trigger builds. */
     boolean relevant(Path path) {
@@ -113,7 +125,10 @@ public final class PreviewServer implements AutoCloseable {
     }
 
     /** Debounce: a burst of saves gives one rebuild, after {@code debounceMillis} of quiet. */
-    synchronized void schedule() {
+    synchronized void schedule(Path changed) {
+        synchronized (changes) {
+            changes.add(changed);
+        }
         if (pending != null) {
             pending.cancel(false);
         }
@@ -129,18 +144,23 @@ public final class PreviewServer implements AutoCloseable {
     }
 
     private void rebuild() {
-        long t0 = System.nanoTime();
-        BuildOptions build = BuildOptions.build(options.source(), options.output()).withDrafts(true)
-                .withReferenceDate(options.referenceDate());
-        BuildResult result = hindsight.build(build);
+        List<Path> changed;
+        synchronized (changes) {
+            changed = List.copyOf(changes);
+            changes.clear();
+        }
+        PreviewSession.Update update = session.update(changed);
+        BuildResult result = update.result();
         lastResult = result;
+        lastMillis = update.millis();
         long n = builds.incrementAndGet();
         List<Diagnostic> shown = result.diagnostics();
         live.diagnostics(diagnosticsJson(shown));
-        long ms = (System.nanoTime() - t0) / 1_000_000;
-        if (result.pages() > 0) {
-            log.accept("rebuilt " + result.pages() + " pages in " + ms + " ms (" + result.count(dev.hindsight.diag.Severity.ERROR)
-                    + " errors, " + result.count(dev.hindsight.diag.Severity.WARNING) + " warnings)");
+        long ms = update.millis();
+        if (!result.setupFailed()) {
+            log.accept((update.full() ? "built " : "updated ") + update.rendered() + " pages in " + ms + " ms ("
+                    + result.count(dev.hindsight.diag.Severity.ERROR) + " errors, "
+                    + result.count(dev.hindsight.diag.Severity.WARNING) + " warnings)");
             live.reload(n);
         } else {
             log.accept("build failed in " + ms + " ms; the last good site stays:\n"

@@ -70,11 +70,9 @@ final class SiteWriter {
         Path staging = out.stage();
         AtomicBoolean failed = new AtomicBoolean();
         try {
-            SiteView view = new SiteView(kb, catalog, config);
-            SiteUrls urls = new SiteUrls(config.baseUrl());
-            List<Page> pages = withoutConflicts(pages(kb, view, urls), diagnostics);
-            pages.parallelStream().forEach(p -> page(staging, p.path(), p.template(), p.model(), diagnostics, failed));
-            writeOutputs(staging, kb, view, urls, pages, diagnostics);
+            Plan plan = plan(kb, catalog, diagnostics);
+            plan.pages().parallelStream().forEach(p -> page(staging, p, diagnostics, failed));
+            writeOutputs(staging, kb, plan.view(), plan.urls(), plan.pages(), diagnostics);
             copyAssets(staging);
             copyStatic(staging);
             if (failed.get()) {
@@ -82,11 +80,54 @@ final class SiteWriter {
                 return -1;
             }
             out.publish(staging);
-            return pages.size();
+            lastPages = plan.paths();
+            return plan.pages().size();
         } catch (IOException | RuntimeException e) {
             out.discard(staging);
             throw e;
         }
+    }
+
+    /**
+     * Re-renders, in place, only the pages {@code affected} selects, rewrites the data files, and
+     * removes the pages of documents that are gone. Files whose bytes did not change are not touched.
+     * Returns the number of pages rendered, or -1 when a template failed (the old pages stay).
+     */
+    int update(KnowledgeBase kb, ServiceCatalog catalog, Path out, java.util.function.Predicate<Page> affected,
+               Diagnostics diagnostics) throws IOException {
+        AtomicBoolean failed = new AtomicBoolean();
+        Plan plan = plan(kb, catalog, diagnostics);
+        List<Page> chosen = plan.pages().stream().filter(affected).toList();
+        chosen.parallelStream().forEach(p -> page(out, p, diagnostics, failed));
+        if (failed.get()) {
+            return -1;
+        }
+        writeOutputs(out, kb, plan.view(), plan.urls(), plan.pages(), diagnostics);
+        for (String gone : lastPages) {
+            if (!plan.paths().contains(gone)) {
+                Files.deleteIfExists(out.resolve(gone));
+            }
+        }
+        lastPages = plan.paths();
+        return chosen.size();
+    }
+
+    /** The pages of the last write or update: what an update must remove when they disappear. */
+    private java.util.Set<String> lastPages = java.util.Set.of();
+
+    /** Every page of a build, with the views they share. */
+    record Plan(SiteView view, SiteUrls urls, List<Page> pages) {
+        java.util.Set<String> paths() {
+            java.util.Set<String> out = new java.util.HashSet<>();
+            pages.forEach(p -> out.add(p.path()));
+            return out;
+        }
+    }
+
+    Plan plan(KnowledgeBase kb, ServiceCatalog catalog, Diagnostics diagnostics) {
+        SiteView view = new SiteView(kb, catalog, config);
+        SiteUrls urls = new SiteUrls(config.baseUrl());
+        return new Plan(view, urls, withoutConflicts(pages(kb, view, urls), diagnostics));
     }
 
     /** One HTML page to render: where, with which template, and its model. */
@@ -191,10 +232,25 @@ final class SiteWriter {
                 .map(t -> t.withOffsetSameInstant(ZoneOffset.UTC).toLocalDate()).orElse(d.meta().date());
     }
 
-    private static void text(Path staging, String path, String content) throws IOException {
-        Path file = staging.resolve(path);
+    /**
+     * Writes a file unless it already holds these bytes. A file that changes is written beside its
+     * place and moved over it, so a reader (the preview) never sees half a page.
+     */
+    private static void text(Path dir, String path, String content) throws IOException {
+        Path file = dir.resolve(path);
+        byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+        if (Files.isRegularFile(file) && Files.size(file) == bytes.length
+                && java.util.Arrays.equals(Files.readAllBytes(file), bytes)) {
+            return;
+        }
         Files.createDirectories(file.getParent());
-        Files.writeString(file, content, StandardCharsets.UTF_8);
+        if (!Files.exists(file)) {
+            Files.write(file, bytes);
+            return;
+        }
+        Path tmp = file.resolveSibling("." + file.getFileName() + ".hindsight-tmp");
+        Files.write(tmp, bytes);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     private Map<String, Object> base(String rootPrefix) {
@@ -239,28 +295,26 @@ final class SiteWriter {
         return "../".repeat(depth);
     }
 
-    private void page(Path staging, String path, String template, Map<String, Object> model,
-                      Diagnostics diagnostics, AtomicBoolean failed) {
+    private void page(Path dir, Page p, Diagnostics diagnostics, AtomicBoolean failed) {
         StringWriter w = new StringWriter(16 * 1024);
         try {
-            renderer.render(template, model, w);
+            renderer.render(p.template(), p.model(), w);
         } catch (Renderer.RenderException e) {
             diagnostics.error(RULE_TEMPLATE, Position.of("templates/" + e.template(), e.line(), e.column()),
-                    "template failed while rendering " + path + ": " + e.getMessage());
+                    "template failed while rendering " + p.path() + ": " + e.getMessage());
             failed.set(true);
             return;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Path file = staging.resolve(path).normalize();
-        if (!file.startsWith(staging)) {
-            diagnostics.error(RULE_TEMPLATE, Position.ofFile(path), "page path escapes the output directory");
+        Path file = dir.resolve(p.path()).normalize();
+        if (!file.startsWith(dir)) {
+            diagnostics.error(RULE_TEMPLATE, Position.ofFile(p.path()), "page path escapes the output directory");
             failed.set(true);
             return;
         }
         try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, w.toString(), StandardCharsets.UTF_8);
+            text(dir, p.path(), w.toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
