@@ -13,6 +13,9 @@ import java.util.regex.Pattern;
  */
 final class BlamelessLanguageRule extends DocumentRule {
 
+    /** The compiled phrases, per phrase list: compiled once per build, not once per document. */
+    private final java.util.Map<List<String>, Pattern> patterns = new java.util.concurrent.ConcurrentHashMap<>();
+
     @Override
     public String id() {
         return "blameless-language";
@@ -29,7 +32,7 @@ final class BlamelessLanguageRule extends DocumentRule {
         if (phrases.isEmpty()) {
             return;
         }
-        Pattern pattern = pattern(phrases);
+        Pattern pattern = patterns.computeIfAbsent(phrases, BlamelessLanguageRule::pattern);
         for (ProseLines.Line line : ProseLines.of(doc.meta().source().file())) {
             Matcher m = pattern.matcher(line.text());
             while (m.find()) {
