@@ -51,6 +51,8 @@ public final class CorpusGenerator {
     static final LocalDate LAST_INCIDENT = LocalDate.of(2026, 10, 12);
     static final OffsetDateTime HISTORY_START = OffsetDateTime.of(2022, 6, 1, 9, 0, 0, 0, ZoneOffset.UTC);
     static final OffsetDateTime HISTORY_END = OffsetDateTime.of(2026, 10, 30, 17, 0, 0, 0, ZoneOffset.UTC);
+    /** Documents are 3–8 KB: targets are drawn from 3150..7650 bytes, and nothing ends below this. */
+    static final int MIN_BYTES = 3 * 1024 + 64;
     static final DateTimeFormatter HHMM = DateTimeFormatter.ofPattern("HH:mm");
     static final DateTimeFormatter DATE_HHMM = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'");
@@ -674,17 +676,23 @@ public final class CorpusGenerator {
                 size += add.length() + 2;
             }
 
-            StringBuilder b = new StringBuilder(size + 512);
-            b.append(fm);
-            section(b, "## Summary", summary, "\n\n");
-            section(b, "## Impact", impact, "\n");
-            section(b, "## Timeline", timeline, "\n\n");
-            section(b, "## Root cause", cause, "\n\n");
-            section(b, "### Five whys", whys, "\n");
-            b.append("\n## Action items\n\n").append(actions).append('\n');
-            section(b, "## What went well", well, "\n");
-            section(b, "## What went wrong", wrong, "\n");
-            return b.toString().getBytes(StandardCharsets.UTF_8);
+            while (true) {
+                StringBuilder b = new StringBuilder(size + 512);
+                b.append(fm);
+                section(b, "## Summary", summary, "\n\n");
+                section(b, "## Impact", impact, "\n");
+                section(b, "## Timeline", timeline, "\n\n");
+                section(b, "## Root cause", cause, "\n\n");
+                section(b, "### Five whys", whys, "\n");
+                b.append("\n## Action items\n\n").append(actions).append('\n');
+                section(b, "## What went well", well, "\n");
+                section(b, "## What went wrong", wrong, "\n");
+                byte[] bytes = b.toString().getBytes(StandardCharsets.UTF_8);
+                if (bytes.length >= MIN_BYTES) {
+                    return bytes;
+                }
+                summary.add(wrap(filler(rnd, Words.PM_FILLER, vars, 2)));
+            }
         }
     }
 
@@ -890,15 +898,21 @@ public final class CorpusGenerator {
                 size += add.length() + 2;
             }
 
-            StringBuilder b = new StringBuilder(size + 512);
-            b.append(fm);
-            section(b, "## Overview", overview, "\n\n");
-            section(b, "## Symptoms", symptoms, "\n");
-            section(b, "## Diagnosis", diagnosis, "\n");
-            section(b, "## Mitigation", mitigation, "\n\n");
-            section(b, "## Validation", validation, "\n");
-            section(b, "## Escalation", escalation, "\n\n");
-            return b.toString().getBytes(StandardCharsets.UTF_8);
+            while (true) {
+                StringBuilder b = new StringBuilder(size + 512);
+                b.append(fm);
+                section(b, "## Overview", overview, "\n\n");
+                section(b, "## Symptoms", symptoms, "\n");
+                section(b, "## Diagnosis", diagnosis, "\n");
+                section(b, "## Mitigation", mitigation, "\n\n");
+                section(b, "## Validation", validation, "\n");
+                section(b, "## Escalation", escalation, "\n\n");
+                byte[] bytes = b.toString().getBytes(StandardCharsets.UTF_8);
+                if (bytes.length >= MIN_BYTES) {
+                    return bytes;
+                }
+                overview.add(1, wrap(filler(rnd, Words.RB_FILLER, vars, 2)));
+            }
         }
     }
 
