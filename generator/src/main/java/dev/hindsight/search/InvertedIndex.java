@@ -2,9 +2,8 @@ package dev.hindsight.search;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Comparator;
 import java.util.stream.IntStream;
 
 /**
@@ -48,36 +47,28 @@ final class InvertedIndex {
         for (int f = 0; f < fields; f++) {
             avg[f] = avg[f] == 0 ? 1 : avg[f] / Math.max(1, n);
         }
-        IntStream.range(0, n).parallel().forEach(i -> docs[i].weigh(avg));
 
-        // Partitioned by hash so that the threads share no map; each walks the documents in id order,
-        // so every postings list comes out sorted by document id.
+        // Each thread owns the terms of one hash partition and walks the documents in id order, so
+        // every postings list comes out sorted by document id and no table is shared between threads.
         int parts = Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors()));
-        List<Map<String, Postings>> maps = IntStream.range(0, parts).parallel().mapToObj(p -> {
-            Map<String, Postings> map = new HashMap<>();
+        List<Vocabulary> vocabularies = IntStream.range(0, parts).parallel().mapToObj(p -> {
+            Vocabulary v = new Vocabulary();
             for (int d = 0; d < n; d++) {
-                DocTerms dt = docs[d];
-                for (int k = 0; k < dt.terms.length; k++) {
-                    String t = dt.terms[k];
-                    if ((t.hashCode() & 0x7fffffff) % parts == p) {
-                        map.computeIfAbsent(t, x -> new Postings()).add(d, dt.weights[k]);
-                    }
-                }
+                docs[d].addTo(v, d, p, parts, avg);
             }
-            return map;
+            return v;
         }).toList();
 
-        List<Map.Entry<String, Postings>> all = new ArrayList<>();
-        maps.forEach(m -> all.addAll(m.entrySet()));
-        all.sort(Map.Entry.comparingByKey());
+        List<Postings> all = new ArrayList<>();
+        vocabularies.forEach(v -> v.addAllTo(all));
+        all.sort(Comparator.comparing(p -> p.term));
         double[] maxima = new double[all.size()];
-        IntStream.range(0, all.size()).parallel().forEach(i -> maxima[i] = all.get(i).getValue().scale(idf(n,
-                all.get(i).getValue().size)));
+        IntStream.range(0, all.size()).parallel().forEach(i -> maxima[i] = all.get(i).scale(idf(n, all.get(i).size)));
         double globalMax = Arrays.stream(maxima).max().orElse(1);
         Term[] out = new Term[all.size()];
         IntStream.range(0, all.size()).parallel().forEach(i -> {
-            Map.Entry<String, Postings> e = all.get(i);
-            out[i] = new Term(e.getKey(), e.getValue().size, e.getValue().encode(maxima[i], globalMax));
+            Postings p = all.get(i);
+            out[i] = new Term(p.term, p.size, p.encode(maxima[i], globalMax));
         });
         return new InvertedIndex(List.of(out));
     }
@@ -86,45 +77,41 @@ final class InvertedIndex {
         return Math.log(1 + (n - df + 0.5) / (df + 0.5));
     }
 
-    /** One document's terms with their per-field counts, then their weights (score without IDF). */
+    /** One document's terms with their hashes and per-field counts. */
     private static final class DocTerms {
         final String[] terms;
+        final int[] hashes;
         final int[] counts;
         final int[] lengths;
-        float[] weights;
 
-        private DocTerms(String[] terms, int[] counts, int[] lengths) {
+        private DocTerms(String[] terms, int[] hashes, int[] counts, int[] lengths) {
             this.terms = terms;
+            this.hashes = hashes;
             this.counts = counts;
             this.lengths = lengths;
         }
 
         static DocTerms of(SearchEntry e) {
             int fields = Field.values().length;
-            Map<String, int[]> tf = new HashMap<>();
-            int[] lengths = new int[fields];
+            TermCounter counter = new TermCounter(fields);
             for (Field f : Field.values()) {
-                int fi = f.ordinal();
-                Tokenizer.tokenize(e.text(f), t -> {
-                    tf.computeIfAbsent(t, x -> new int[fields])[fi]++;
-                    lengths[fi]++;
-                });
+                counter.field(f.ordinal());
+                Tokenizer.tokenize(e.text(f), counter);
             }
-            String[] terms = new String[tf.size()];
-            int[] counts = new int[tf.size() * fields];
-            int k = 0;
-            for (Map.Entry<String, int[]> en : tf.entrySet()) {
-                terms[k] = en.getKey();
-                System.arraycopy(en.getValue(), 0, counts, k * fields, fields);
-                k++;
-            }
-            return new DocTerms(terms, counts, lengths);
+            String[] terms = new String[counter.size()];
+            int[] hashes = new int[counter.size()];
+            int[] counts = new int[counter.size() * fields];
+            counter.copyTo(terms, hashes, counts);
+            return new DocTerms(terms, hashes, counts, counter.lengths);
         }
 
-        void weigh(double[] avg) {
+        /** Adds this document's postings for the terms of partition {@code p}. */
+        void addTo(Vocabulary v, int doc, int p, int parts, double[] avg) {
             Field[] fs = Field.values();
-            weights = new float[terms.length];
             for (int k = 0; k < terms.length; k++) {
+                if (((hashes[k] & 0x7fffffff) % parts) != p) {
+                    continue;
+                }
                 double w = 0;
                 for (Field f : fs) {
                     int tf = counts[k * fs.length + f.ordinal()];
@@ -133,16 +120,77 @@ final class InvertedIndex {
                         w += f.boost * (K1 + 1) * norm / (norm + K1);
                     }
                 }
-                weights[k] = (float) w;
+                v.get(terms[k], hashes[k]).add(doc, (float) w);
+            }
+        }
+    }
+
+    /** Term → postings, open addressing on the hashes the {@link TermCounter} already computed. */
+    private static final class Vocabulary {
+        private String[] keys = new String[1 << 14];
+        private int[] hashes = new int[keys.length];
+        private Postings[] values = new Postings[keys.length];
+        private int size;
+
+        Postings get(String term, int hash) {
+            int mask = keys.length - 1;
+            int i = TermCounter.slot(hash, mask);
+            while (keys[i] != null) {
+                if (hashes[i] == hash && keys[i].equals(term)) {
+                    return values[i];
+                }
+                i = (i + 1) & mask;
+            }
+            keys[i] = term;
+            hashes[i] = hash;
+            Postings p = new Postings(term);
+            values[i] = p;
+            if (++size * 2 > keys.length) {
+                grow();
+            }
+            return p;
+        }
+
+        private void grow() {
+            String[] k0 = keys;
+            int[] h0 = hashes;
+            Postings[] v0 = values;
+            keys = new String[k0.length * 2];
+            hashes = new int[keys.length];
+            values = new Postings[keys.length];
+            int mask = keys.length - 1;
+            for (int j = 0; j < k0.length; j++) {
+                if (k0[j] != null) {
+                    int i = TermCounter.slot(h0[j], mask);
+                    while (keys[i] != null) {
+                        i = (i + 1) & mask;
+                    }
+                    keys[i] = k0[j];
+                    hashes[i] = h0[j];
+                    values[i] = v0[j];
+                }
+            }
+        }
+
+        void addAllTo(List<Postings> out) {
+            for (Postings p : values) {
+                if (p != null) {
+                    out.add(p);
+                }
             }
         }
     }
 
     /** A growing postings list: document ids in increasing order with their weights. */
     private static final class Postings {
-        int[] docs = new int[4];
-        float[] weights = new float[4];
+        final String term;
+        int[] docs = new int[2];
+        float[] weights = new float[2];
         int size;
+
+        Postings(String term) {
+            this.term = term;
+        }
 
         void add(int doc, float weight) {
             if (size == docs.length) {

@@ -28,6 +28,14 @@ final class Tokenizer {
     /** Receives the terms of a text in order, duplicates included. */
     interface Sink {
         void term(String term);
+
+        /**
+         * An ASCII term: {@code text[start, end)} lower-cased ({@code upper} says whether it has
+         * capitals). A counting sink may look it up without making a string first.
+         */
+        default void asciiTerm(String text, int start, int end, boolean upper) {
+            term(lowerAscii(text, start, end, upper));
+        }
     }
 
     private Tokenizer() {
@@ -43,43 +51,58 @@ final class Tokenizer {
         int n = text.length();
         int i = 0;
         while (i < n) {
-            int cp = text.codePointAt(i);
-            if (!isWordChar(cp)) {
-                i += Character.charCount(cp);
+            char ch = text.charAt(i);
+            if (ch < 0x80 ? !isAsciiWordChar(ch) : !isWordChar(text.codePointAt(i))) {
+                i += ch < 0x80 ? 1 : Character.charCount(text.codePointAt(i));
                 continue;
             }
             int start = i;
             boolean joined = false;
+            boolean upper = false;
             boolean upperInside = false;
             boolean ascii = true;
             int j = i;
             while (j < n) {
-                int c = text.codePointAt(j);
-                if (isWordChar(c)) {
-                    if (c >= 0x80) {
-                        ascii = false;
-                    } else if (j > start && c >= 'A' && c <= 'Z') {
-                        upperInside = true;
+                char c = text.charAt(j);
+                if (c < 0x80) {
+                    if (isAsciiWordChar(c)) {
+                        if (c <= 'Z' && c >= 'A') {
+                            upper = true;
+                            upperInside |= j > start;
+                        }
+                        j++;
+                        continue;
                     }
-                    j += Character.charCount(c);
-                } else if (isJoiner(c) && j + 1 < n && isWordChar(text.codePointAt(j + 1))) {
-                    joined = true;
-                    j++;
-                } else {
+                    if (isJoiner(c) && j + 1 < n && isWordChar(text.codePointAt(j + 1))) {
+                        joined = true;
+                        j++;
+                        continue;
+                    }
                     break;
                 }
+                int cp = text.codePointAt(j);
+                if (!isWordChar(cp)) {
+                    break;
+                }
+                ascii = false;
+                j += Character.charCount(cp);
             }
-            compound(text, start, j, joined, upperInside || !ascii, sink);
+            if (ascii) {
+                if (j - start >= MIN_LENGTH && j - start <= MAX_LENGTH) {
+                    sink.asciiTerm(text, start, j, upper);
+                }
+            } else {
+                emit(text.substring(start, j), sink);
+            }
+            if (joined || upperInside || !ascii) {
+                parts(text, start, j, joined, sink);
+            }
             i = j;
         }
     }
 
-    /** Emits the whole compound, its pieces and their camel-case parts. */
-    private static void compound(String text, int start, int end, boolean joined, boolean mayHaveCamel, Sink sink) {
-        emit(text.substring(start, end), sink);
-        if (!joined && !mayHaveCamel) {
-            return;
-        }
+    /** The pieces between joiners and the camel-case parts of each piece. */
+    private static void parts(String text, int start, int end, boolean joined, Sink sink) {
         int pieceStart = start;
         for (int k = start; k <= end; k++) {
             if (k == end || (joined && isJoiner(text.charAt(k)))) {
@@ -94,6 +117,18 @@ final class Tokenizer {
                 pieceStart = k + 1;
             }
         }
+    }
+
+    static String lowerAscii(String text, int start, int end, boolean upper) {
+        if (!upper) {
+            return text.substring(start, end);
+        }
+        char[] c = new char[end - start];
+        for (int k = 0; k < c.length; k++) {
+            char x = text.charAt(start + k);
+            c[k] = x >= 'A' && x <= 'Z' ? (char) (x + 32) : x;
+        }
+        return new String(c);
     }
 
     private static void emit(String raw, Sink sink) {
@@ -184,10 +219,14 @@ final class Tokenizer {
     /** Letters, marks and numbers: Unicode general categories L*, M* and N* (types 1 to 11). */
     static boolean isWordChar(int cp) {
         if (cp < 0x80) {
-            return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+            return isAsciiWordChar(cp);
         }
         int type = Character.getType(cp);
         return type >= Character.UPPERCASE_LETTER && type <= Character.OTHER_NUMBER;
+    }
+
+    private static boolean isAsciiWordChar(int c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
     }
 
     static boolean isJoiner(int c) {
