@@ -22,7 +22,9 @@ import java.util.TreeMap;
  * <ul>
  *   <li>{@code meta} — document count, score scales, the first key of every postings shard and
  *       dictionary file, and the facets ({@link Facets}).</li>
- *   <li>{@code p/N} — postings shard N: term → encoded postings ({@link Codec}).</li>
+ *   <li>{@code p/N} — postings shard N: a flat array of term, encoded postings ({@link Codec}), term,
+ *       … in term order. An array rather than an object, so that a term such as {@code __proto__}
+ *       or {@code constructor} is just a string.</li>
  *   <li>{@code t/N} — dictionary file N: its terms (space-separated, sorted) and one weight character
  *       per term (document frequency on a log scale), for prefix completion and typo tolerance.</li>
  *   <li>{@code d/N} — documents {@code N·chunk} to {@code N·chunk + chunk − 1}: id, title, page path,
@@ -132,15 +134,15 @@ public final class SearchIndex {
 
     private static String postingsJson(List<InvertedIndex.Term> terms, Shards.Range r) {
         StringBuilder b = new StringBuilder(POSTINGS_BUDGET + 1024);
-        b.append('{');
+        b.append('[');
         for (int i = r.from(); i < r.to(); i++) {
             if (i > r.from()) {
                 b.append(',');
             }
-            Js.string(b, terms.get(i).term()).append(':');
+            Js.string(b, terms.get(i).term()).append(',');
             Js.string(b, terms.get(i).postings());
         }
-        return b.append('}').toString();
+        return b.append(']').toString();
     }
 
     private static String dictionaryJson(List<InvertedIndex.Term> terms, Shards.Range r) {

@@ -49,9 +49,9 @@ final class Shards {
         return out;
     }
 
-    /** {@code "term":"postings",} */
+    /** {@code "term","postings",} */
     static long postingsEntryBytes(InvertedIndex.Term t) {
-        return utf8(t.term()) + t.postings().length() + 4;
+        return utf8(t.term()) + t.postings().length() + 6;
     }
 
     /** The shortest prefix of {@code next} that sorts after {@code previous}. */

@@ -10,6 +10,7 @@ import dev.hindsight.model.Postmortem;
 import dev.hindsight.model.Runbook;
 import dev.hindsight.render.Formats;
 import dev.hindsight.render.Renderer;
+import dev.hindsight.search.SearchIndex;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
@@ -67,6 +68,7 @@ final class SiteWriter {
                 model.put("editUrl", editUrl(config.editUrl(), kb.git().repositoryPath(doc.meta().sourcePath())));
                 page(staging, doc.meta().url(), template(doc), model, diagnostics, failed);
             });
+            writeSearch(kb, staging, diagnostics, failed);
             copyAssets(staging);
             copyStatic(staging);
             if (failed.get()) {
@@ -182,5 +184,12 @@ final class SiteWriter {
                 return FileVisitResult.CONTINUE;
             }
         });
+    }
+
+    /** Search: the index under {@code search/data/} and the results page that reads it. */
+    private void writeSearch(KnowledgeBase kb, Path staging, Diagnostics diagnostics, AtomicBoolean failed)
+            throws IOException {
+        SearchIndex.build(kb.documents()).writeTo(staging.resolve("search/data"));
+        page(staging, "search/index.html", "search.ftlh", base("../"), diagnostics, failed);
     }
 }
