@@ -1,6 +1,5 @@
 package dev.hindsight;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hindsight.config.ConfigParser;
 import dev.hindsight.config.KindConfig;
 import dev.hindsight.config.SiteConfig;
@@ -24,7 +23,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-import java.util.TreeMap;
 import dev.hindsight.scaffold.Scaffolder;
 import dev.hindsight.source.YamlReader;
 import dev.hindsight.validate.SchemaSet;
@@ -105,13 +103,7 @@ public final class Hindsight {
         } catch (IOException e) {
             config = SiteConfig.defaults();
         }
-        Map<String, String> out = new TreeMap<>();
-        for (KindConfig kind : config.kinds()) {
-            ObjectNode schema = (ObjectNode) SchemaSet.builtIn(kind.base(), config);
-            schema.put("$id", "https://hindsight.dev/schema/" + kind.name() + ".schema.json");
-            out.put(kind.name(), schema.toPrettyString() + "\n");
-        }
-        return out;
+        return SchemaSet.documents(config);
     }
 
     /** Creates a working knowledge base in {@code dir}; returns the files written. */

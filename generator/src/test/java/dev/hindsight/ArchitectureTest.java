@@ -42,7 +42,7 @@ class ArchitectureTest {
             Map.entry(ROOT, Set.of("diag", "config", "site", "model", "validate", "source", "markdown", "scaffold")),
             Map.entry("cli", Set.of("diag", "config", "site", "preview", "validate", "scaffold", ROOT)));
 
-    private static final Pattern REFERENCE = Pattern.compile("\\bdev\\.hindsight\\.(\\w+)\\.|import dev\\.hindsight\\.([A-Z]\\w*);");
+    private static final Pattern REFERENCE = Pattern.compile("\\bdev\\.hindsight\\.([a-z]\\w*)\\.|\\bdev\\.hindsight\\.([A-Z]\\w*)\\b");
     private static final Pattern STATIC_NON_FINAL_FIELD = Pattern.compile(
             "^\\s*(?:(?:public|protected|private)\\s+)?static\\s+(?!final\\b)(?!class\\b|interface\\b|enum\\b|record\\b)"
                     + "[\\w<>\\[\\],.? ]+\\s+\\w+\\s*(=|;)", Pattern.MULTILINE);

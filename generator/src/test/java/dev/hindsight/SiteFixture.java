@@ -16,6 +16,30 @@ public final class SiteFixture {
 
     private static final Pattern HEADER = Pattern.compile("(?m)^-- (\\S+) --$\\n?");
 
+    /** A runbook that passes every rule (reference date before 2024-03-31); {@code %s} is its title. */
+    public static final String VALID_RUNBOOK = """
+            ---
+            title: %s
+            service: api
+            owner: platform
+            last_reviewed: 2024-01-01
+            ---
+            ## Overview
+            The API.
+            ## Symptoms
+            Errors.
+            ## Diagnosis
+            1. Look at the dashboard.
+            ## Mitigation
+            ```sh
+            kubectl rollout restart deploy/api
+            ```
+            ## Validation
+            Errors back to zero.
+            ## Escalation
+            Platform on-call.
+            """;
+
     private SiteFixture() {
     }
 

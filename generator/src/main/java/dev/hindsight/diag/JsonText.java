@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * indent, {@code "key": value}, LF line ends whatever the platform, and a final newline. Jackson's
  * default printer would use the platform line separator and print {@code [ ]} for empty arrays.
  */
-final class JsonText {
+public final class JsonText {
 
     private static final DefaultIndenter INDENT = new DefaultIndenter("  ", "\n");
 
@@ -31,11 +31,15 @@ final class JsonText {
     private JsonText() {
     }
 
-    static ObjectNode object() {
+    public static ObjectNode object() {
         return JsonNodeFactory.instance.objectNode();
     }
 
-    static String write(JsonNode root) {
+    public static com.fasterxml.jackson.databind.node.ArrayNode array() {
+        return JsonNodeFactory.instance.arrayNode();
+    }
+
+    public static String write(JsonNode root) {
         try {
             return WRITER.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {

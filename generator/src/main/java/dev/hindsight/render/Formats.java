@@ -41,6 +41,32 @@ public final class Formats {
         return d.map(Formats::human).orElse("");
     }
 
+    /** Whole minutes as {@link #human}; an em dash for "no data". */
+    public String minutes(Long m) {
+        return m == null ? "\u2014" : human(Duration.ofMinutes(m));
+    }
+
+    /**
+     * JSON for a {@code <script type="application/json">} element: {@code <}, {@code >}, {@code &} and
+     * the line separators U+2028/U+2029 become backslash-u escapes, which JSON reads back as the same
+     * characters, so no value can end the script element ({@code </script>}) or open a comment.
+     */
+    public String scriptJson(String json) {
+        StringBuilder b = new StringBuilder(json.length() + 16);
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            switch (c) {
+                case '<' -> b.append("\\u003c");
+                case '>' -> b.append("\\u003e");
+                case '&' -> b.append("\\u0026");
+                case '\u2028' -> b.append("\\u2028");
+                case '\u2029' -> b.append("\\u2029");
+                default -> b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
     public static String human(Duration d) {
         long minutes = d.toMinutes();
         if (minutes < 0) {

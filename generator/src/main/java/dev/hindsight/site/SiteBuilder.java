@@ -42,24 +42,64 @@ public final class SiteBuilder {
 
     private final YamlReader yaml = new YamlReader();
     private final MarkdownParser markdown = new MarkdownParser();
+    private final DocumentCache cache;
+    private GitHistory cachedHistory;
+    private GitState cachedGitState;
+
+    public SiteBuilder() {
+        this(null);
+    }
+
+    /** A builder for a preview session: documents and the Git history are kept between builds. */
+    SiteBuilder(DocumentCache cache) {
+        this.cache = cache;
+    }
 
     /** Reads and checks the site; writes it too when {@code options.output()} is set. */
     public BuildResult run(BuildOptions options) {
         Diagnostics diagnostics = new Diagnostics();
+        Setup setup = setup(options, diagnostics);
+        if (setup.failure() != null) {
+            return setup.failure();
+        }
+        KnowledgeBase kb;
+        try {
+            kb = load(setup.root(), setup.output(), setup.config(), options.referenceDate(), diagnostics);
+        } catch (IOException e) {
+            return setupFailure(diagnostics, setup.root().toString(), "cannot read the site: " + e.getMessage());
+        }
+        diagnostics = validate(setup, kb, diagnostics);
+        if (setup.output() == null) {
+            return new BuildResult(diagnostics.sorted(), kb.documents().size(), 0, false);
+        }
+        try {
+            int pages = new SiteWriter(setup.config(), setup.root()).write(published(kb, options), setup.services(),
+                    new OutputDirectory(setup.output()), diagnostics);
+            return new BuildResult(diagnostics.sorted(), kb.documents().size(), pages, pages < 0);
+        } catch (IOException | UncheckedIOException e) {
+            return setupFailure(diagnostics, setup.output().toString(), "cannot write the site: " + e.getMessage());
+        }
+    }
+
+    /** What a build reads before the documents; {@code failure} is set when it cannot go on. */
+    record Setup(Path root, Path output, SiteConfig config, ServiceCatalog services, BuildResult failure) {
+    }
+
+    Setup setup(BuildOptions options, Diagnostics diagnostics) {
         Path root = options.source().toAbsolutePath().normalize();
         if (!Files.isDirectory(root)) {
-            return setupFailure(diagnostics, root.toString(), "source directory does not exist: " + root);
+            return failed(setupFailure(diagnostics, root.toString(), "source directory does not exist: " + root));
         }
         Diagnostics configDiagnostics = new Diagnostics();
         SiteConfig config;
         try {
             config = new ConfigParser(yaml).load(root, configDiagnostics);
         } catch (IOException e) {
-            return setupFailure(diagnostics, SiteConfig.FILE_NAME, "cannot read configuration: " + e.getMessage());
+            return failed(setupFailure(diagnostics, SiteConfig.FILE_NAME, "cannot read configuration: " + e.getMessage()));
         }
         diagnostics.addAll(configDiagnostics.sorted());
         if (configDiagnostics.hasErrors()) {
-            return new BuildResult(diagnostics.sorted(), 0, 0, true);
+            return failed(new BuildResult(diagnostics.sorted(), 0, 0, true));
         }
         if (!options.baseUrl().isEmpty()) {
             config = config.withBaseUrl(options.baseUrl());
@@ -68,38 +108,41 @@ public final class SiteBuilder {
         if (output != null) {
             Optional<String> refused = refuseOutput(root, output);
             if (refused.isPresent()) {
-                return setupFailure(diagnostics, output.toString(), refused.get());
+                return failed(setupFailure(diagnostics, output.toString(), refused.get()));
             }
         }
-
-        KnowledgeBase kb;
-        ServiceCatalog services;
         try {
-            services = ServiceCatalog.load(root, yaml, diagnostics);
-            kb = load(root, output, config, options.referenceDate(), diagnostics);
+            return new Setup(root, output, config, ServiceCatalog.load(root, yaml, diagnostics), null);
         } catch (IOException e) {
-            return setupFailure(diagnostics, root.toString(), "cannot read the site: " + e.getMessage());
-        }
-        Validator validator = new Validator(config, root, diagnostics);
-        checkRuleNames(config, validator, diagnostics);
-        validator.validate(kb, config, services, kb.referenceDate().orElse(null), root, diagnostics);
-        diagnostics = applyRuleSettings(config, diagnostics);
-        if (output == null) {
-            return new BuildResult(diagnostics.sorted(), kb.documents().size(), 0, false);
-        }
-        KnowledgeBase published = options.includeDrafts() ? kb : kb.filter(d -> !d.meta().isDraft());
-        try {
-            int pages = new SiteWriter(config, root).write(published, new OutputDirectory(output), diagnostics);
-            return new BuildResult(diagnostics.sorted(), kb.documents().size(), pages, pages < 0);
-        } catch (IOException | UncheckedIOException e) {
-            return setupFailure(diagnostics, output.toString(), "cannot write the site: " + e.getMessage());
+            return failed(setupFailure(diagnostics, root.toString(), "cannot read the site: " + e.getMessage()));
         }
     }
 
+    private static Setup failed(BuildResult result) {
+        return new Setup(null, null, null, null, result);
+    }
+
+    /** Runs every rule; returns the diagnostics with the site's per-rule settings applied. */
+    static Diagnostics validate(Setup setup, KnowledgeBase kb, Diagnostics diagnostics) {
+        Validator validator = new Validator(setup.config(), setup.root(), diagnostics);
+        checkRuleNames(setup.config(), validator, diagnostics);
+        validator.validate(kb, setup.config(), setup.services(), kb.referenceDate().orElse(null), setup.root(),
+                diagnostics);
+        return applyRuleSettings(setup.config(), diagnostics);
+    }
+
+    static KnowledgeBase published(KnowledgeBase kb, BuildOptions options) {
+        return options.includeDrafts() ? kb : kb.filter(d -> !d.meta().isDraft());
+    }
+
     /** Parses the documents while the Git history is read on its own thread. */
-    private KnowledgeBase load(Path root, Path output, SiteConfig config, LocalDate requestedDate,
-                               Diagnostics diagnostics) throws IOException {
-        FutureTask<GitHistory> git = new FutureTask<>(new GitHistoryBuilder(root, diagnostics));
+    KnowledgeBase load(Path root, Path output, SiteConfig config, LocalDate requestedDate,
+                       Diagnostics diagnostics) throws IOException {
+        GitState gitState = cache == null ? null : GitState.of(root);
+        boolean reuseGit = cache != null && cachedHistory != null && gitState.equals(cachedGitState);
+        Diagnostics gitDiagnostics = new Diagnostics();
+        FutureTask<GitHistory> git = new FutureTask<>(reuseGit ? () -> cachedHistory
+                : new GitHistoryBuilder(root, gitDiagnostics));
         Thread gitThread = new Thread(git, "hindsight-git");
         gitThread.setDaemon(true);
         gitThread.start();
@@ -114,9 +157,22 @@ public final class SiteBuilder {
                 .toList();
 
         GitHistory history = await(git);
+        if (cache != null) {
+            cache.retainOnly(paths);
+            if (!reuseGit) {
+                cachedHistory = history;
+                cachedGitState = gitState;
+                cachedGitDiagnostics = gitDiagnostics.sorted();
+            }
+            diagnostics.addAll(cachedGitDiagnostics);
+        } else {
+            diagnostics.addAll(gitDiagnostics.sorted());
+        }
         return new KnowledgeBase(docs, history, referenceDate(requestedDate, history),
                 config.git().freshnessFallback());
     }
+
+    private List<Diagnostic> cachedGitDiagnostics = List.of();
 
     /** "Today": the requested date, else HEAD's commit date in UTC, else unknown (null). Never the clock. */
     static LocalDate referenceDate(LocalDate requested, GitHistory history) {
@@ -142,6 +198,30 @@ public final class SiteBuilder {
     }
 
     private Document loadOne(SiteSource source, DocumentFactory factory, String path, Diagnostics diagnostics) {
+        if (cache == null) {
+            return read(source, factory, path, diagnostics);
+        }
+        Path file = source.root().resolve(path);
+        long size;
+        long modified;
+        try {
+            size = Files.size(file);
+            modified = Files.getLastModifiedTime(file).toMillis();
+        } catch (IOException e) {
+            return read(source, factory, path, diagnostics);
+        }
+        DocumentCache.Entry hit = cache.get(path, size, modified);
+        if (hit == null) {
+            Diagnostics own = new Diagnostics();
+            Document doc = read(source, factory, path, own);
+            hit = new DocumentCache.Entry(size, modified, doc, own.sorted());
+            cache.put(path, hit);
+        }
+        diagnostics.addAll(hit.diagnostics());
+        return hit.document();
+    }
+
+    private Document read(SiteSource source, DocumentFactory factory, String path, Diagnostics diagnostics) {
         SourceDocument src = source.load(path, diagnostics);
         if (src == null) {
             return null;

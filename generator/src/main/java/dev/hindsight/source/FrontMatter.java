@@ -12,17 +12,26 @@ import java.util.Map;
  * built once by {@link YamlReader} and never changed afterwards.
  */
 public record FrontMatter(String path, ObjectNode root, Map<String, Position> keyPositions,
-                          Map<String, Position> valuePositions, Position start) {
+                          Map<String, Position> valuePositions, Position start, boolean readable) {
 
     public FrontMatter {
         keyPositions = Map.copyOf(keyPositions);
         valuePositions = Map.copyOf(valuePositions);
     }
 
-    /** Front matter of a file that has none (or whose YAML could not be read). */
+    /** Front matter of a file that has none. */
     public static FrontMatter empty(String path) {
         return new FrontMatter(path, JsonNodeFactory.instance.objectNode(), Map.of(), Map.of(),
-                Position.of(path, 1, 1));
+                Position.of(path, 1, 1), true);
+    }
+
+    /**
+     * Front matter whose YAML could not be read (already reported): rules about its keys stay quiet
+     * rather than pile "missing key" errors on top of the syntax error.
+     */
+    public static FrontMatter unreadable(String path) {
+        return new FrontMatter(path, JsonNodeFactory.instance.objectNode(), Map.of(), Map.of(),
+                Position.of(path, 1, 1), false);
     }
 
     public JsonNode get(String key) {

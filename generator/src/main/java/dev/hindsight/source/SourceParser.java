@@ -16,7 +16,13 @@ public final class SourceParser {
         SourceFile file = splitter.split(relPath, text, diagnostics);
         FrontMatter fm = file.hasFrontMatter()
                 ? yaml.read(relPath, file.frontMatter(), file.frontMatterLine(), diagnostics)
-                : FrontMatter.empty(relPath);
+                : opensFrontMatter(text) ? FrontMatter.unreadable(relPath) : FrontMatter.empty(relPath);
         return new SourceDocument(file, fm);
+    }
+
+    /** A file that starts a front matter the splitter could not close (already reported). */
+    private static boolean opensFrontMatter(String text) {
+        String t = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        return t.startsWith("---\n") || t.startsWith("---\r") || t.strip().equals("---");
     }
 }

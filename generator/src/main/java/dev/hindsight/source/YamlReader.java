@@ -62,10 +62,10 @@ public final class YamlReader {
                 diagnostics.error(RULE_SYNTAX, rootAt,
                         "front matter must be a mapping of keys to values, found " + describe(first),
                         "write one `key: value` per line between the `---` lines");
-                return FrontMatter.empty(path);
+                return FrontMatter.unreadable(path);
             }
             ObjectNode root = (ObjectNode) b.value(p, "", 0);
-            return new FrontMatter(path, root, b.keys, b.values, Position.of(path, firstLine, 1));
+            return new FrontMatter(path, root, b.keys, b.values, Position.of(path, firstLine, 1), true);
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             Position at = loc == null ? Position.of(path, firstLine, 1) : b.at(loc);
@@ -81,12 +81,12 @@ public final class YamlReader {
             }
             diagnostics.error(RULE_SYNTAX, at, "invalid YAML: " + message,
                     "check indentation, and quote values that contain `: ` or start with a special character");
-            return FrontMatter.empty(path);
+            return FrontMatter.unreadable(path);
         } catch (IOException | RuntimeException e) {
             // SnakeYAML signals some limits (alias count, nesting) with unchecked exceptions.
             diagnostics.error(RULE_SYNTAX, Position.of(path, firstLine, 1),
                     "invalid YAML: " + firstLine(String.valueOf(e.getMessage())));
-            return FrontMatter.empty(path);
+            return FrontMatter.unreadable(path);
         }
     }
 

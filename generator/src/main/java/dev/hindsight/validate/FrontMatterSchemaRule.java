@@ -31,6 +31,9 @@ final class FrontMatterSchemaRule extends DocumentRule {
     @Override
     void check(Context context, Document doc, Reporter out) {
         FrontMatter fm = doc.meta().source().frontMatter();
+        if (!fm.readable()) {
+            return; // the YAML error is reported already; "missing key" errors would only bury it
+        }
         Set<String> seen = new LinkedHashSet<>();
         for (Schema schema : schemas.forKind(doc.meta().kind())) {
             for (Error e : schema.validate(fm.root())) {

@@ -24,7 +24,8 @@ final class IncidentTimesRequiredRule extends DocumentRule {
 
     @Override
     void check(Context context, Document doc, Reporter out) {
-        if (!(doc instanceof Postmortem pm) || !DocumentMeta.PUBLISHED.equals(doc.meta().status())) {
+        if (!(doc instanceof Postmortem pm) || !DocumentMeta.PUBLISHED.equals(doc.meta().status())
+                || !doc.meta().source().frontMatter().readable()) {
             return;
         }
         List<OffsetDateTime> times = IncidentTimesOrderRule.values(pm.incident());

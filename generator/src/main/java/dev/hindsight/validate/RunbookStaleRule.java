@@ -35,7 +35,7 @@ final class RunbookStaleRule extends DocumentRule {
         Period every = fm.has("review_every") ? rb.reviewEvery() : context.config().validation().reviewInterval();
         Optional<LocalDate> reviewed = context.kb().effectiveLastReviewed(rb);
         if (reviewed.isEmpty()) {
-            if (!fm.has("last_reviewed")) {
+            if (!fm.has("last_reviewed") && fm.readable()) {
                 out.report(Position.of(doc.meta().sourcePath(), fm.start().line(), 1),
                         "runbook has no `last_reviewed` date", "add `last_reviewed: YYYY-MM-DD` after each review");
             }

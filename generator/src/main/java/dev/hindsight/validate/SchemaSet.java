@@ -1,7 +1,11 @@
 package dev.hindsight.validate;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.Schema;
@@ -21,6 +25,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The front-matter schemas of every kind: the built-in one for its base (with the site's
@@ -64,6 +69,26 @@ public final class SchemaSet {
             byKind.put(kind.name(), schemas);
         }
         return new SchemaSet(byKind);
+    }
+
+    /**
+     * The front-matter JSON Schema of every kind of the site (built-in defaults with the site's
+     * severities), by kind name, sorted: what {@code hindsight schema} prints and what the site
+     * publishes under {@code schema/}. Jackson's usual layout, with LF line ends on every platform.
+     */
+    public static Map<String, String> documents(SiteConfig config) {
+        ObjectWriter writer = JSON.writer(new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")));
+        Map<String, String> out = new TreeMap<>();
+        for (KindConfig kind : config.kinds()) {
+            ObjectNode schema = (ObjectNode) builtIn(kind.base(), config);
+            schema.put("$id", "https://hindsight.dev/schema/" + kind.name() + ".schema.json");
+            try {
+                out.put(kind.name(), writer.writeValueAsString(schema) + "\n");
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("cannot serialise a schema tree", e);
+            }
+        }
+        return out;
     }
 
     /** The built-in schema of a base kind, as printed by {@code hindsight schema}. */

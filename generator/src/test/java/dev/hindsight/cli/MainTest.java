@@ -21,29 +21,7 @@ class MainTest {
         return Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
     }
 
-    private static final String VALID_RUNBOOK = """
-            -- runbooks/a.md --
-            ---
-            title: A
-            service: api
-            owner: platform
-            last_reviewed: 2024-01-01
-            ---
-            ## Overview
-            The API.
-            ## Symptoms
-            Errors.
-            ## Diagnosis
-            1. Look at the dashboard.
-            ## Mitigation
-            ```sh
-            kubectl rollout restart deploy/api
-            ```
-            ## Validation
-            Errors back to zero.
-            ## Escalation
-            Platform on-call.
-            """;
+    private static final String VALID_RUNBOOK = "-- runbooks/a.md --\n" + SiteFixture.VALID_RUNBOOK.formatted("A");
 
     @Test
     void checkExitsZeroOnACleanSite() {

@@ -73,11 +73,12 @@ class SiteBuildTest {
         Document home = Jsoup.parse(out.resolve("index.html").toFile());
         assertThat(home.select("a[href=postmortems/2024-03-05-checkout/index.html]").text())
                 .isEqualTo("Checkout <em>outage</em>");
-        assertThat(home.select("a[href=runbooks/checkout/index.html]").text()).isEqualTo("Checkout runbook");
+        Document runbooks = Jsoup.parse(out.resolve("runbooks/index.html").toFile());
+        assertThat(runbooks.select("a[href=../runbooks/checkout/index.html]").text()).isEqualTo("Checkout runbook");
 
         Document pm = Jsoup.parse(out.resolve("postmortems/2024-03-05-checkout/index.html").toFile());
         assertThat(pm.select("h1").text()).isEqualTo("Checkout <em>outage</em>");
-        assertThat(pm.select("script")).isEmpty();
+        assertThat(pm.select("script")).isNotEmpty().allMatch(s -> s.attr("src").startsWith("../../assets/"));
         assertThat(pm.select(".doc-body a").attr("href")).isEqualTo("../../runbooks/checkout/index.html#mitigation");
         assertThat(pm.select("link[rel=stylesheet]").attr("href")).isEqualTo("../../assets/style.css");
         assertThat(pm.select("h2#summary").text()).isEqualTo("Summary");

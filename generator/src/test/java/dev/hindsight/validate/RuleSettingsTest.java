@@ -130,4 +130,27 @@ class RuleSettingsTest {
         assertThat(d).containsExactly(
                 "runbooks/api.md:6:1: error[front-matter-schema]: front-matter key `team_channel` is not allowed by the schema");
     }
+
+    @Test
+    void brokenYamlIsOneErrorNotAPileOfMissingKeys() {
+        List<String> d = check("""
+                -- hindsight.yml --
+                kinds:
+                  runbook:
+                    required_sections: []
+                -- runbooks/api.md --
+                ---
+                title: [API
+                ---
+                text
+                -- runbooks/db.md --
+                ---
+                title: DB
+                text without a closing line
+                """);
+        assertThat(d).hasSize(2);
+        assertThat(d.get(0)).startsWith("runbooks/api.md:3:1: error[front-matter-yaml]: invalid YAML: ");
+        assertThat(d.get(1)).isEqualTo(
+                "runbooks/db.md:1:1: error[front-matter-unclosed]: front matter opened with `---` on line 1 is never closed");
+    }
 }

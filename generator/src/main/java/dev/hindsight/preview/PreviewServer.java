@@ -1,0 +1,273 @@
+package dev.hindsight.preview;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.hindsight.Hindsight;
+import dev.hindsight.diag.Diagnostic;
+import dev.hindsight.diag.JsonFormatter;
+import dev.hindsight.site.BuildOptions;
+import dev.hindsight.site.BuildResult;
+import dev.hindsight.site.PreviewSession;
+import io.methvin.watcher.DirectoryWatcher;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * {@code hindsight serve}: builds the site (drafts included), serves it on loopback with the JDK
+ * HTTP server, watches the source and rebuilds after each burst of saves, and tells open pages to
+ * reload (Server-Sent Events). A build with problems shows them in an overlay; a build that could
+ * not be published (a template error) leaves the last good site in place.
+ */
+public final class PreviewServer implements AutoCloseable {
+
+    static final String EVENTS = "/__hindsight/events";
+    static final String LIVE_JS = "/__hindsight/live.js";
+    private static final byte[] SCRIPT_TAG = ("<script src=\"" + LIVE_JS + "\"></script>").getBytes(StandardCharsets.UTF_8);
+
+    private final PreviewOptions options;
+    private final Hindsight hindsight;
+    private final Consumer<String> log;
+    private final StaticFiles files;
+    private final LiveReload live = new LiveReload();
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "hindsight-rebuild"));
+    private final ExecutorService httpThreads = Executors.newCachedThreadPool(r -> daemon(r, "hindsight-http"));
+    private final AtomicLong builds = new AtomicLong();
+    private final Path watchedOutput;
+    private HttpServer server;
+    private DirectoryWatcher watcher;
+    private ScheduledFuture<?> pending;
+    private volatile BuildResult lastResult;
+    private final PreviewSession session;
+    private final java.util.Set<Path> changes = new java.util.LinkedHashSet<>();
+
+    public PreviewServer(PreviewOptions options, Hindsight hindsight, Consumer<String> log) {
+        this.options = options;
+        this.hindsight = hindsight;
+        this.log = log;
+        this.files = new StaticFiles(options.output());
+        this.watchedOutput = options.output().toAbsolutePath().normalize();
+        this.session = new PreviewSession(BuildOptions.build(options.source(), options.output()).withDrafts(true)
+                .withReferenceDate(options.referenceDate()));
+    }
+
+    /** Builds once, then starts serving and watching. Returns the address actually bound. */
+    public InetSocketAddress start() throws IOException {
+        rebuild();
+        InetAddress address = InetAddress.getByName(options.host());
+        if (!address.isLoopbackAddress()) {
+            log.accept("warning: serving on " + options.host() + ", reachable from other machines; "
+                    + "the preview is meant for 127.0.0.1");
+        }
+        server = HttpServer.create(new InetSocketAddress(address, options.port()), 64);
+        server.setExecutor(httpThreads);
+        server.createContext("/", this::handle);
+        server.start();
+        watcher = DirectoryWatcher.builder()
+                .path(options.source().toAbsolutePath().normalize())
+                .fileHashing(false)
+                .listener(event -> {
+                    if (event.path() != null && relevant(event.path())) {
+                        schedule(event.path());
+                    }
+                })
+                .build();
+        watcher.watchAsync(Executors.newSingleThreadExecutor(r -> daemon(r, "hindsight-watch")));
+        scheduler.scheduleAtFixedRate(live::ping, 15, 15, TimeUnit.SECONDS);
+        return server.getAddress();
+    }
+
+    /** The result of the last build (for tests and the CLI's status line). */
+    public BuildResult lastResult() {
+        return lastResult;
+    }
+
+    public long buildCount() {
+        return builds.get();
+    }
+
+    /** How long the last build took, from the first file read to the last page written. */
+    public long lastBuildMillis() {
+        return lastMillis;
+    }
+
+    private volatile long lastMillis;
+
+    /** Changes under the output directory, VCS folders or editor swap files do not trigger builds. */
+    boolean relevant(Path path) {
+        Path p = path.toAbsolutePath().normalize();
+        if (p.startsWith(watchedOutput)) {
+            return false;
+        }
+        for (Path part : options.source().toAbsolutePath().normalize().relativize(p)) {
+            String name = part.toString();
+            if (name.equals(".git") || name.equals("target") || name.equals("node_modules")) {
+                return false;
+            }
+        }
+        String name = p.getFileName() == null ? "" : p.getFileName().toString();
+        return !(name.endsWith("~") || name.endsWith(".swp") || name.endsWith(".swx") || name.startsWith(".#"));
+    }
+
+    /** Debounce: a burst of saves gives one rebuild, after {@code debounceMillis} of quiet. */
+    synchronized void schedule(Path changed) {
+        synchronized (changes) {
+            changes.add(changed);
+        }
+        if (pending != null) {
+            pending.cancel(false);
+        }
+        pending = scheduler.schedule(this::rebuildQuietly, options.debounceMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void rebuildQuietly() {
+        try {
+            rebuild();
+        } catch (RuntimeException e) {
+            log.accept("rebuild failed: " + e);
+        }
+    }
+
+    private void rebuild() {
+        List<Path> changed;
+        synchronized (changes) {
+            changed = List.copyOf(changes);
+            changes.clear();
+        }
+        PreviewSession.Update update = session.update(changed);
+        BuildResult result = update.result();
+        lastResult = result;
+        lastMillis = update.millis();
+        long n = builds.incrementAndGet();
+        List<Diagnostic> shown = result.diagnostics();
+        live.diagnostics(diagnosticsJson(shown));
+        long ms = update.millis();
+        if (!result.setupFailed()) {
+            log.accept((update.full() ? "built " : "updated ") + update.rendered() + " pages in " + ms + " ms ("
+                    + result.count(dev.hindsight.diag.Severity.ERROR) + " errors, "
+                    + result.count(dev.hindsight.diag.Severity.WARNING) + " warnings)");
+            live.reload(n);
+        } else {
+            log.accept("build failed in " + ms + " ms; the last good site stays:\n"
+                    + hindsight.format(result, "text", options.source()).strip());
+        }
+    }
+
+    /** The diagnostics array of the JSON format: what the overlay lists. */
+    private static String diagnosticsJson(List<Diagnostic> diagnostics) {
+        String json = new JsonFormatter().format(diagnostics);
+        int start = json.indexOf("\"diagnostics\"");
+        int open = json.indexOf('[', start);
+        int close = json.lastIndexOf(']');
+        return json.substring(open, close + 1).replace("\n", " ");
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String method = exchange.getRequestMethod();
+            if (!method.equals("GET") && !method.equals("HEAD")) {
+                send(exchange, 405, "text/plain; charset=utf-8", "method not allowed\n".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            String raw = exchange.getRequestURI().getRawPath();
+            if (EVENTS.equals(raw)) {
+                live.open(exchange);
+                waitWhileOpen();
+                return;
+            }
+            if (LIVE_JS.equals(raw)) {
+                try (InputStream in = PreviewServer.class.getResourceAsStream("/dev/hindsight/preview/live.js")) {
+                    send(exchange, 200, "text/javascript; charset=utf-8", in.readAllBytes());
+                }
+                return;
+            }
+            if (files.isDirectory(raw)) {
+                exchange.getResponseHeaders().set("Location", raw + "/");
+                send(exchange, 301, "text/plain; charset=utf-8", new byte[0]);
+                return;
+            }
+            Optional<Path> file = files.resolve(raw);
+            if (file.isEmpty()) {
+                Optional<Path> notFound = files.resolve("/404.html");
+                byte[] body = notFound.isPresent() ? inject(Files.readAllBytes(notFound.get()))
+                        : "not found\n".getBytes(StandardCharsets.UTF_8);
+                send(exchange, 404, notFound.isPresent() ? "text/html; charset=utf-8" : "text/plain; charset=utf-8", body);
+                return;
+            }
+            String type = StaticFiles.contentType(file.get());
+            byte[] body = Files.readAllBytes(file.get());
+            send(exchange, 200, type, type.startsWith("text/html") ? inject(body) : body);
+        }
+    }
+
+    /** Holds an event-stream exchange open until the server stops. */
+    private void waitWhileOpen() {
+        try {
+            while (server != null && !scheduler.isShutdown()) {
+                Thread.sleep(500);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Adds the live-reload script before {@code </body>} (or at the end). */
+    static byte[] inject(byte[] html) {
+        String s = new String(html, StandardCharsets.UTF_8);
+        int at = s.lastIndexOf("</body>");
+        String tag = new String(SCRIPT_TAG, StandardCharsets.UTF_8);
+        String out = at < 0 ? s + tag : s.substring(0, at) + tag + s.substring(at);
+        return out.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", type);
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+        boolean head = exchange.getRequestMethod().equals("HEAD");
+        exchange.sendResponseHeaders(status, head || body.length == 0 ? -1 : body.length);
+        if (!head && body.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+        live.closeAll();
+        if (watcher != null) {
+            try {
+                watcher.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        if (server != null) {
+            server.stop(0);
+        }
+        httpThreads.shutdownNow();
+    }
+}

@@ -1,0 +1,165 @@
+package dev.hindsight.render;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hindsight.diag.JsonText;
+import dev.hindsight.model.IncidentTimes;
+import dev.hindsight.model.KnowledgeBase;
+import dev.hindsight.model.Postmortem;
+import dev.hindsight.model.Runbook;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The machine-readable copies of the knowledge base under {@code api/}: JSON arrays with keys in a
+ * fixed order (see {@link JsonText}), and the action items once more as RFC 4180 CSV. URLs of pages
+ * are relative to the site root; dates are ISO-8601, times in UTC, durations in whole minutes.
+ */
+public final class ApiFiles {
+
+    /** The CSV columns, in order. */
+    public static final List<String> CSV_COLUMNS = List.of("postmortem_id", "postmortem_title", "postmortem_url",
+            "action", "owner", "due", "status", "overdue", "ticket", "ticket_url");
+
+    private final SiteView view;
+    private final KnowledgeBase kb;
+
+    public ApiFiles(SiteView view, KnowledgeBase kb) {
+        this.view = view;
+        this.kb = kb;
+    }
+
+    public String postmortems() {
+        ArrayNode all = JsonText.array();
+        for (Postmortem p : view.postmortems()) {
+            ObjectNode o = all.addObject();
+            o.put("id", p.id());
+            o.put("title", p.title());
+            o.put("url", p.meta().url());
+            o.put("date", date(p.meta().date()));
+            o.put("status", p.meta().status());
+            o.put("severity", p.severity());
+            strings(o.putArray("services"), p.services());
+            strings(o.putArray("tags"), p.meta().tags());
+            strings(o.putArray("authors"), p.authors());
+            o.put("impact", p.impact());
+            strings(o.putArray("runbooks"), p.runbooks());
+            IncidentTimes t = p.incident();
+            ObjectNode times = o.putObject("incident");
+            times.put("started", time(t.started()));
+            times.put("detected", time(t.detected()));
+            times.put("acknowledged", time(t.acknowledged()));
+            times.put("mitigated", time(t.mitigated()));
+            times.put("resolved", time(t.resolved()));
+            ObjectNode minutes = o.putObject("minutes");
+            minutes.put("ttd", minutes(t.timeToDetect()));
+            minutes.put("tta", minutes(t.timeToAcknowledge()));
+            minutes.put("ttm", minutes(t.timeToMitigate()));
+            minutes.put("ttr", minutes(t.timeToResolve()));
+            o.put("action_items", p.actionItems().size());
+            o.put("action_items_open", p.actionItems().stream().filter(a -> a.isOpen()).count());
+        }
+        return JsonText.write(all);
+    }
+
+    public String runbooks() {
+        ArrayNode all = JsonText.array();
+        for (Runbook r : view.runbooks()) {
+            ObjectNode o = all.addObject();
+            o.put("id", r.id());
+            o.put("title", r.title());
+            o.put("url", r.meta().url());
+            o.put("status", r.meta().status());
+            o.put("service", r.service());
+            o.put("owner", r.owner());
+            strings(o.putArray("dependencies"), r.dependencies());
+            strings(o.putArray("alerts"), r.alerts());
+            strings(o.putArray("tags"), r.meta().tags());
+            o.put("last_reviewed", date(kb.effectiveLastReviewed(r).orElse(null)));
+            o.put("review_every", r.reviewEvery().toString());
+            Freshness f = view.freshness(r);
+            o.put("review_due", date(f.due()));
+            o.put("freshness", f.state());
+            o.put("last_tested", date(r.lastTested()));
+            ArrayNode dashboards = o.putArray("dashboards");
+            r.dashboards().forEach(d -> dashboards.addObject().put("name", d.name()).put("url", d.url()));
+            ArrayNode escalation = o.putArray("escalation");
+            r.escalation().forEach(e -> escalation.addObject().put("who", e.who()).put("contact", e.contact())
+                    .put("when", e.when()));
+            ArrayNode incidents = o.putArray("incidents");
+            view.backlinks(r).forEach(p -> incidents.add(p.id()));
+        }
+        return JsonText.write(all);
+    }
+
+    public String actionItems() {
+        ArrayNode all = JsonText.array();
+        for (ActionRow row : view.actions()) {
+            ObjectNode o = all.addObject();
+            o.put("postmortem_id", row.postmortem().id());
+            o.put("postmortem_title", row.postmortem().title());
+            o.put("postmortem_url", row.postmortem().meta().url());
+            o.put("action", row.item().action());
+            o.put("owner", row.item().owner());
+            o.put("due", row.item().due() == null ? null : row.item().due().toString());
+            o.put("due_text", row.item().dueText());
+            o.put("status", row.item().status().label());
+            o.put("overdue", row.overdue());
+            o.put("ticket", row.item().ticket());
+            o.put("ticket_url", row.ticketHref());
+        }
+        return JsonText.write(all);
+    }
+
+    /** RFC 4180: a header row, CRLF line breaks, fields quoted when they hold a comma, quote or line break. */
+    public String actionItemsCsv() {
+        StringBuilder b = new StringBuilder();
+        row(b, CSV_COLUMNS);
+        for (ActionRow r : view.actions()) {
+            row(b, List.of(r.postmortem().id(), r.postmortem().title(), r.postmortem().meta().url(), r.item().action(),
+                    r.item().owner(), r.item().due() == null ? r.item().dueText() : r.item().due().toString(),
+                    r.item().status().label(), Boolean.toString(r.overdue()), r.item().ticket(), r.ticketHref()));
+        }
+        return b.toString();
+    }
+
+    static void row(StringBuilder b, List<String> fields) {
+        for (int i = 0; i < fields.size(); i++) {
+            if (i > 0) {
+                b.append(',');
+            }
+            b.append(csvField(fields.get(i)));
+        }
+        b.append("\r\n");
+    }
+
+    static String csvField(String s) {
+        if (s == null) {
+            return "";
+        }
+        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
+            return s;
+        }
+        return '"' + s.replace("\"", "\"\"") + '"';
+    }
+
+    private static void strings(ArrayNode a, List<String> values) {
+        values.forEach(a::add);
+    }
+
+    private static String date(LocalDate d) {
+        return d == null ? null : d.toString();
+    }
+
+    private static String time(OffsetDateTime t) {
+        return t == null ? null : t.withOffsetSameInstant(ZoneOffset.UTC).toInstant().toString();
+    }
+
+    private static Long minutes(Optional<Duration> d) {
+        return d.map(Duration::toMinutes).orElse(null);
+    }
+}

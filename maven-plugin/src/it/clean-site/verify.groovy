@@ -1,0 +1,18 @@
+// check and build succeed; the site is written with Hindsight's marker
+def log = new File(basedir, 'build.log').text
+def site = new File(basedir, 'target/hindsight')
+
+assert log.contains('BUILD SUCCESS')
+assert log.contains("Hindsight found 0 errors and 0 warnings in ${basedir.canonicalPath}")
+assert log.contains("Hindsight wrote ")
+assert !log.contains('[WARNING] ' + basedir.canonicalPath)
+assert new File(site, 'index.html').isFile()
+assert new File(site, 'runbooks/checkout/index.html').isFile()
+assert new File(site, '.hindsight-output').isFile()
+assert !new File(basedir, 'target/hindsight-reports').exists() : 'no report unless asked for'
+
+// hindsight:help -Ddetail documents the parameters
+assert log.contains('hindsight:check')
+assert log.contains('The least severe diagnostic that fails the build')
+assert log.contains('User property: hindsight.skip')
+return true

@@ -1,0 +1,97 @@
+package dev.hindsight.maven;
+
+import dev.hindsight.Hindsight;
+import dev.hindsight.diag.Severity;
+import dev.hindsight.site.BuildOptions;
+import dev.hindsight.site.BuildResult;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/** What check, build and serve share: parameters, and one ending (all diagnostics, reports, then one failure). */
+abstract class AbstractHindsightMojo extends AbstractMojo {
+
+    /** The site root: the folder holding {@code hindsight.yml}, {@code postmortems/} and {@code runbooks/}. */
+    @Parameter(property = "hindsight.siteDirectory", defaultValue = "${project.basedir}", required = true)
+    private File siteDirectory;
+
+    /**
+     * "Today" for the overdue action-item and stale-runbook checks, {@code YYYY-MM-DD}. Default: the
+     * environment's {@code SOURCE_DATE_EPOCH}, else the Git HEAD commit's date (without history those
+     * checks are skipped). Never the wall clock: a build of the same commit gives the same result.
+     */
+    @Parameter(property = "hindsight.referenceDate")
+    private String referenceDate;
+
+    /**
+     * The least severe diagnostic that fails the build: {@code error} or {@code warning}. The
+     * {@code serve} goal prints diagnostics but never fails on content, so a broken page can be previewed.
+     */
+    @Parameter(property = "hindsight.failOn", defaultValue = "error")
+    private String failOn;
+
+    /**
+     * Machine-readable reports of the diagnostics to write into {@code reportsDirectory}: {@code sarif}
+     * (file {@code hindsight.sarif}, SARIF 2.1.0 for code-scanning annotations) and/or {@code json}
+     * (file {@code hindsight.json}). Written also when the build fails. None by default.
+     */
+    @Parameter(property = "hindsight.reportFormats")
+    private List<String> reportFormats;
+
+    /** Where {@code reportFormats} are written. */
+    @Parameter(property = "hindsight.reportsDirectory", defaultValue = "${project.build.directory}/hindsight-reports")
+    private File reportsDirectory;
+
+    /** Skips the goal: {@code -Dhindsight.skip}. */
+    @Parameter(property = "hindsight.skip", defaultValue = "false")
+    private boolean skip;
+
+    /** Environment lookup; tests replace it so that no real {@code SOURCE_DATE_EPOCH} leaks in. */
+    UnaryOperator<String> environment = System::getenv;
+
+    /** This goal's options: {@code check} uses the shared ones, {@code build} adds its output. */
+    BuildOptions options(BuildOptions shared) {
+        return shared;
+    }
+
+    /** Called after a run that did not fail the build. */
+    void afterRun(BuildResult result) throws MojoExecutionException {
+    }
+
+    /** Whether content diagnostics at or above {@code failOn} fail the build. */
+    boolean failsOnContent() {
+        return true;
+    }
+
+    @Override
+    public final void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Skipping Hindsight (hindsight.skip)");
+            return;
+        }
+        Path site = siteDirectory.toPath().toAbsolutePath().normalize();
+        Severity threshold = Settings.failOn(failOn);
+        List<String> formats = Settings.reportFormats(reportFormats);
+        BuildOptions options = options(BuildOptions.check(site)
+                .withReferenceDate(Settings.referenceDate(referenceDate, environment.apply("SOURCE_DATE_EPOCH"))));
+        Settings.requireDirectory("siteDirectory", site);
+        Hindsight hindsight = new Hindsight();
+        BuildResult result = options.output() == null ? hindsight.check(options) : hindsight.build(options);
+        Reporting reporting = new Reporting(getLog(), site);
+        reporting.print(result.diagnostics());
+        reporting.writeReports(hindsight, result, formats, reportsDirectory.toPath());
+        if (result.setupFailed()) {
+            throw reporting.setupFailure(result, options.output());
+        }
+        if (failsOnContent() && result.exitCode(threshold) != BuildResult.EXIT_OK) {
+            throw new MojoFailureException(reporting.summary(result, threshold));
+        }
+        getLog().info(reporting.summary(result, threshold));
+        afterRun(result);
+    }
+}
