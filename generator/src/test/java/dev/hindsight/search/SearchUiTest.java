@@ -6,12 +6,15 @@ import dev.hindsight.Hindsight;
 import dev.hindsight.SiteFixture;
 import dev.hindsight.site.BuildOptions;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.logging.Level;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,6 +26,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -123,9 +128,11 @@ class SearchUiTest {
                 .isEqualTo("Orders database connection-pool exhaustion cascaded through the order queues");
 
         box.sendKeys(Keys.ARROW_DOWN);
-        assertThat(driver.findElement(By.cssSelector("#search-results .hs-result")).getAttribute("aria-selected"))
-                .isEqualTo("true");
-        box.sendKeys(Keys.ENTER);
+        WebElement focused = driver.switchTo().activeElement();
+        assertThat(focused).isEqualTo(driver.findElement(By.cssSelector("#search-results .hs-result a")));
+        focused.sendKeys(Keys.ARROW_DOWN, Keys.ARROW_UP);
+        assertThat(driver.switchTo().activeElement()).isEqualTo(focused);
+        focused.sendKeys(Keys.ENTER);
 
         new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> d.getCurrentUrl()
                 .endsWith("postmortems/2025-05-19-orders-db-pool-exhaustion/index.html"));
@@ -220,6 +227,44 @@ class SearchUiTest {
         assertThat(titles(results)).containsExactly("Evil <img src=x onerror=\"window.pwned=1\"> runbook");
         assertThat(driver.findElements(By.cssSelector("#search-results img, #search-results script"))).isEmpty();
         assertThat(driver.executeScript("return window.pwned === undefined")).isEqualTo(true);
+    }
+
+    @Test
+    void theResultsPageAndTheDropdownPassAxeWithoutConsoleErrors() throws IOException {
+        driver.manage().logs().get(LogType.BROWSER);
+        driver.get(site.toUri() + "search/index.html?q=redis");
+        assertThat(results("redis")).isNotEmpty();
+        assertThat(consoleWarnings()).isEmpty();
+        assertThat(seriousAxeViolations()).isEmpty();
+
+        driver.get(site.toUri() + "postmortems/2025-02-18-payments-memory-leak/index.html");
+        driver.manage().logs().get(LogType.BROWSER);
+        driver.findElement(By.id("search-input")).sendKeys("memory");
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> "memory".equals(
+                d.findElement(By.id("hs-dropdown-list")).getAttribute("data-query")));
+        assertThat(consoleWarnings()).isEmpty();
+        assertThat(seriousAxeViolations()).isEmpty();
+    }
+
+    /** Console messages of level warning and above since the log was last read (axe's own are not wanted). */
+    private List<String> consoleWarnings() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue()).map(LogEntry::getMessage).toList();
+    }
+
+    /** Serious or critical axe-core findings (axe from its webjar on the test classpath). */
+    private List<String> seriousAxeViolations() throws IOException {
+        try (InputStream in = getClass().getClassLoader()
+                .getResourceAsStream("META-INF/resources/webjars/axe-core/4.6.3/axe.min.js")) {
+            assertThat(in).as("axe-core webjar").isNotNull();
+            driver.executeScript(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+        Object raw = driver.executeAsyncScript("var done = arguments[arguments.length - 1];"
+                + "axe.run(document, {resultTypes: ['violations'], preload: false}).then(function (r) {"
+                + "  done(r.violations.filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })"
+                + "    .map(function (v) { return v.id + ': ' + v.nodes.map(function (n) { return n.target; }).join(' '); }));"
+                + "}).catch(function (e) { done(['axe failed: ' + e]); });");
+        return ((List<?>) raw).stream().map(String::valueOf).toList();
     }
 
     private List<WebElement> results(String query) {

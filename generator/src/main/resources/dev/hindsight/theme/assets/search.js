@@ -769,17 +769,29 @@
 
   var optionIds = 0;
 
+  /**
+   * One result. In the dropdown (compact) it is an option of a listbox, which may not contain links:
+   * the whole option is clicked or chosen with Enter. On the results page it is a list item with a
+   * real link, which the arrow keys focus.
+   */
   function resultItem(d, matches, compact) {
     var li = el('li', 'hs-result');
-    li.id = 'hs-option-' + (++optionIds);
-    li.setAttribute('role', 'option');
-    li.setAttribute('aria-selected', 'false');
     li.dataset.url = d.url;
-    var a = el('a', 'hs-title');
-    a.href = d.url;
-    a.tabIndex = -1;
-    highlight(a, d.title, matches);
-    li.appendChild(a);
+    var title;
+    if (compact) {
+      li.id = 'hs-option-' + (++optionIds);
+      li.setAttribute('role', 'option');
+      li.setAttribute('aria-selected', 'false');
+      title = el('span', 'hs-title');
+      li.addEventListener('click', function () {
+        window.location.href = d.url;
+      });
+    } else {
+      title = el('a', 'hs-title');
+      title.href = d.url;
+    }
+    highlight(title, d.title, matches);
+    li.appendChild(title);
     var info = el('div', 'hs-info');
     info.appendChild(el('span', 'hs-kind', d.kind));
     if (d.id && d.kind === 'postmortem') {
@@ -803,7 +815,7 @@
     return li;
   }
 
-  /** Arrow keys, Enter and Escape on an input that drives a listbox of results. */
+  /** The header dropdown as a combobox: arrow keys, Enter and Escape on the box drive the listbox. */
   function Listbox(input, list, onEscape) {
     this.input = input;
     this.list = list;
@@ -860,6 +872,35 @@
     this.input.removeAttribute('aria-activedescendant');
   };
 
+  /** On the results page: Down from the box focuses the first result's link, Up and Down move between them. */
+  function arrowKeysThroughLinks(input, list) {
+    function links() {
+      return Array.prototype.slice.call(list.querySelectorAll('a.hs-title'));
+    }
+    input.addEventListener('keydown', function (e) {
+      var all = links();
+      if (e.key === 'ArrowDown' && all.length) {
+        e.preventDefault();
+        all[0].focus();
+      }
+    });
+    list.addEventListener('keydown', function (e) {
+      var all = links();
+      var i = all.indexOf(document.activeElement);
+      if (i < 0 || (e.key !== 'ArrowDown' && e.key !== 'ArrowUp')) {
+        return;
+      }
+      e.preventDefault();
+      if (e.key === 'ArrowDown') {
+        all[Math.min(i + 1, all.length - 1)].focus();
+      } else if (i === 0) {
+        input.focus();
+      } else {
+        all[i - 1].focus();
+      }
+    });
+  }
+
   function debounce(fn, ms) {
     var timer = null;
     return function () {
@@ -879,14 +920,14 @@
     document.head.appendChild(link);
   }
 
-  /** The type-ahead dropdown under the header box, on every page. */
-  function setUpDropdown(input) {
+  /** The type-ahead dropdown under a search box (the header's, on every page). */
+  function setUpDropdown(input, n) {
     var form = input.form || input.parentNode;
     form.classList.add('hs-form');
     var box = el('div', 'hs-dropdown');
     box.hidden = true;
     var list = el('ul', 'hs-list');
-    list.id = 'hs-dropdown-list';
+    list.id = n === 0 ? 'hs-dropdown-list' : 'hs-dropdown-list-' + n;
     list.setAttribute('aria-label', 'Search suggestions');
     box.appendChild(list);
     var footer = el('a', 'hs-all');
@@ -895,6 +936,14 @@
     input.setAttribute('autocomplete', 'off');
     var listbox = new Listbox(input, list, close);
     var seq = 0;
+
+    /** Opens towards the side of the window with room: the box may sit left or right in the header. */
+    function place() {
+      var r = form.getBoundingClientRect();
+      var fitsRight = r.left + box.offsetWidth <= document.documentElement.clientWidth;
+      box.style.left = fitsRight ? '0' : 'auto';
+      box.style.right = fitsRight ? 'auto' : '0';
+    }
 
     function close() {
       box.hidden = true;
@@ -925,6 +974,7 @@
             ? 'All ' + r.filtered.length + ' results \u2192' : 'Open the search page \u2192';
           footer.href = ROOT + 'search/index.html?q=' + encodeURIComponent(q);
           box.hidden = false;
+          place();
           input.setAttribute('aria-expanded', 'true');
           listbox.reset();
           list.dataset.query = q;
@@ -959,7 +1009,7 @@
     var params = new URLSearchParams(window.location.search);
     var filters = { kind: params.getAll('kind'), service: params.getAll('service'), severity: params.getAll('severity') };
     input.value = params.get('q') || '';
-    var listbox = new Listbox(input, list, null);
+    arrowKeysThroughLinks(input, list);
     var shown = PAGE_SIZE;
     var seq = 0;
 
@@ -1007,7 +1057,6 @@
           var m = matcher(r);
           list.replaceChildren();
           docs.forEach(function (d) { list.appendChild(resultItem(d, m, false)); });
-          listbox.reset();
           var n = r.filtered.length;
           status.textContent = (n === 0 ? 'No results' : n === 1 ? '1 result' : n + ' results')
             + (r.partial && n ? ' matching some of the words' : '');
@@ -1092,11 +1141,14 @@
 
   function start() {
     addStylesheet();
-    var header = document.getElementById('search-input');
     var app = document.getElementById('search-app');
-    if (header && !app) {
-      setUpDropdown(header);
-    }
+    var boxes = document.querySelectorAll('form[role=search] input[name=q]');
+    var n = 0;
+    Array.prototype.forEach.call(boxes, function (box) {
+      if (box.id !== 'search-page-input') {
+        setUpDropdown(box, n++);
+      }
+    });
     if (app) {
       setUpPage(app);
     }
