@@ -1,9 +1,9 @@
 package dev.hindsight.search;
 
-import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Comparator;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
@@ -11,10 +11,17 @@ import java.util.stream.IntStream;
  * (so one title match outweighs any number of body matches), times the term's IDF:
  * {@code idf(t) · Σ_f boost_f · (k1+1)·tf'/(tf'+k1)} with {@code tf' = tf / (1 − b_f + b_f·len/avglen)}.
  * Everything the client needs per (term, document) is computed here; it only adds numbers up.
+ *
+ * <p>The build is four passes: tasks tokenize runs of documents, each with its own
+ * {@link TermDictionary}, counting per field into one packed {@code long} per (term, document); the
+ * task dictionaries are merged into one sorted term list; postings arrays are sized by document
+ * frequency and filled in document order; then each term is scored and encoded.
  */
 final class InvertedIndex {
 
     static final double K1 = 1.2;
+    private static final int BITS = 12;
+    private static final long MAX_COUNT = (1L << BITS) - 1;
 
     /** One term: its document frequency and the encoded postings ({@link Codec}). */
     record Term(String term, int df, String postings) {
@@ -34,42 +41,77 @@ final class InvertedIndex {
     /** Indexes {@code entries}; a document's id in the index is its position in the list. */
     static InvertedIndex build(List<SearchEntry> entries) {
         int n = entries.size();
-        DocTerms[] docs = new DocTerms[n];
-        IntStream.range(0, n).parallel().forEach(i -> docs[i] = DocTerms.of(entries.get(i)));
-
         int fields = Field.values().length;
+        int taskCount = Math.max(1, Math.min(n / 64, 2 * Runtime.getRuntime().availableProcessors()));
+        Task[] tasks = new Task[taskCount];
+        IntStream.range(0, taskCount).parallel().forEach(t -> {
+            tasks[t] = new Task(n * t / taskCount, n * (t + 1) / taskCount);
+            tasks[t].run(entries);
+        });
+
+        // One sorted term list; each task's local ids mapped to positions in it.
+        Map<String, Integer> global = new HashMap<>();
+        for (Task t : tasks) {
+            for (int id = 0; id < t.dictionary.size(); id++) {
+                global.putIfAbsent(t.dictionary.term(id), global.size());
+            }
+        }
+        String[] sorted = global.keySet().toArray(new String[0]);
+        Arrays.parallelSort(sorted);
+        for (int i = 0; i < sorted.length; i++) {
+            global.put(sorted[i], i);
+        }
+        for (Task t : tasks) {
+            t.toGlobal = new int[t.dictionary.size()];
+            for (int id = 0; id < t.toGlobal.length; id++) {
+                t.toGlobal[id] = global.get(t.dictionary.term(id));
+            }
+        }
+
         double[] avg = new double[fields];
-        for (DocTerms d : docs) {
-            for (int f = 0; f < fields; f++) {
-                avg[f] += d.lengths[f];
+        for (Task t : tasks) {
+            for (int d = 0; d < t.to - t.from; d++) {
+                for (int f = 0; f < fields; f++) {
+                    avg[f] += t.lengths[d * fields + f];
+                }
             }
         }
         for (int f = 0; f < fields; f++) {
             avg[f] = avg[f] == 0 ? 1 : avg[f] / Math.max(1, n);
         }
 
-        // Each thread owns the terms of one hash partition and walks the documents in id order, so
-        // every postings list comes out sorted by document id and no table is shared between threads.
-        int parts = Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors()));
-        List<Vocabulary> vocabularies = IntStream.range(0, parts).parallel().mapToObj(p -> {
-            Vocabulary v = new Vocabulary();
-            for (int d = 0; d < n; d++) {
-                docs[d].addTo(v, d, p, parts, avg);
+        int[] df = new int[sorted.length];
+        for (Task t : tasks) {
+            for (int k = 0; k < t.termCount; k++) {
+                df[t.toGlobal[t.termIds[k]]]++;
             }
-            return v;
-        }).toList();
+        }
+        int[][] docs = new int[sorted.length][];
+        float[][] weights = new float[sorted.length][];
+        for (int g = 0; g < sorted.length; g++) {
+            docs[g] = new int[df[g]];
+            weights[g] = new float[df[g]];
+        }
+        // Tasks hold consecutive documents, so filling task by task keeps every list in id order.
+        int[] filled = new int[sorted.length];
+        for (Task t : tasks) {
+            t.fill(docs, weights, filled, avg);
+        }
 
-        List<Postings> all = new ArrayList<>();
-        vocabularies.forEach(v -> v.addAllTo(all));
-        all.sort(Comparator.comparing(p -> p.term));
-        double[] maxima = new double[all.size()];
-        IntStream.range(0, all.size()).parallel().forEach(i -> maxima[i] = all.get(i).scale(idf(n, all.get(i).size)));
-        double globalMax = Arrays.stream(maxima).max().orElse(1);
-        Term[] out = new Term[all.size()];
-        IntStream.range(0, all.size()).parallel().forEach(i -> {
-            Postings p = all.get(i);
-            out[i] = new Term(p.term, p.size, p.encode(maxima[i], globalMax));
+        double[] maxima = new double[sorted.length];
+        IntStream.range(0, sorted.length).parallel().forEach(g -> {
+            double idf = idf(n, df[g]);
+            double max = 0;
+            for (int i = 0; i < weights[g].length; i++) {
+                weights[g][i] *= (float) idf;
+                max = Math.max(max, weights[g][i]);
+            }
+            maxima[g] = max;
         });
+        double globalMax = Arrays.stream(maxima).max().orElse(1);
+        Term[] out = new Term[sorted.length];
+        IntStream.range(0, sorted.length).parallel().forEach(g ->
+                out[g] = new Term(sorted[g], df[g], encode(docs[g], weights[g], maxima[g], globalMax)));
         return new InvertedIndex(List.of(out));
     }
 
@@ -77,151 +119,123 @@ final class InvertedIndex {
         return Math.log(1 + (n - df + 0.5) / (df + 0.5));
     }
 
-    /** One document's terms with their hashes and per-field counts. */
-    private static final class DocTerms {
-        final String[] terms;
-        final int[] hashes;
-        final int[] counts;
+    private static String encode(int[] docs, float[] weights, double termMax, double globalMax) {
+        StringBuilder b = new StringBuilder(2 + docs.length * 3);
+        Codec.fixed2(b, Codec.level(termMax, globalMax, Codec.TERM_RATIO, Codec.TERM_LEVELS));
+        int prev = -1;
+        for (int i = 0; i < docs.length; i++) {
+            Codec.varint(b, docs[i] - prev - 1);
+            b.append(Codec.digit(Codec.level(weights[i], termMax, Codec.POSTING_RATIO, Codec.POSTING_LEVELS)));
+            prev = docs[i];
+        }
+        return b.toString();
+    }
+
+    /**
+     * Documents {@code [from, to)}: their terms as local ids with per-field counts packed into a long
+     * ({@value #BITS} bits a field, saturating), and their field lengths.
+     */
+    private static final class Task implements Tokenizer.Sink {
+        final int from;
+        final int to;
+        final TermDictionary dictionary = new TermDictionary();
+        final int[] termStart;
+        int[] termIds = new int[1 << 14];
+        long[] counts = new long[1 << 14];
+        int termCount;
         final int[] lengths;
+        int[] toGlobal;
 
-        private DocTerms(String[] terms, int[] hashes, int[] counts, int[] lengths) {
-            this.terms = terms;
-            this.hashes = hashes;
-            this.counts = counts;
-            this.lengths = lengths;
+        private int[] lastDoc = new int[1 << 12];
+        private int[] slotOf = new int[1 << 12];
+        private int doc;
+        private int field;
+        private long one;
+
+        Task(int from, int to) {
+            this.from = from;
+            this.to = to;
+            this.termStart = new int[to - from + 1];
+            this.lengths = new int[(to - from) * Field.values().length];
         }
 
-        static DocTerms of(SearchEntry e) {
-            int fields = Field.values().length;
-            TermCounter counter = new TermCounter(fields);
-            for (Field f : Field.values()) {
-                counter.field(f.ordinal());
-                Tokenizer.tokenize(e.text(f), counter);
+        void run(List<SearchEntry> entries) {
+            Arrays.fill(lastDoc, -1);
+            for (int d = from; d < to; d++) {
+                doc = d;
+                termStart[d - from] = termCount;
+                SearchEntry e = entries.get(d);
+                for (Field f : Field.values()) {
+                    field = f.ordinal();
+                    one = 1L << (BITS * field);
+                    for (String text : e.texts(f)) {
+                        Tokenizer.tokenize(text, this);
+                    }
+                }
             }
-            String[] terms = new String[counter.size()];
-            int[] hashes = new int[counter.size()];
-            int[] counts = new int[counter.size() * fields];
-            counter.copyTo(terms, hashes, counts);
-            return new DocTerms(terms, hashes, counts, counter.lengths);
+            termStart[to - from] = termCount;
         }
 
-        /** Adds this document's postings for the terms of partition {@code p}. */
-        void addTo(Vocabulary v, int doc, int p, int parts, double[] avg) {
+        @Override
+        public void term(String term) {
+            count(dictionary.idOf(term));
+        }
+
+        @Override
+        public void asciiTerm(String text, int start, int end, boolean upper) {
+            count(dictionary.idOfAscii(text, start, end, upper));
+        }
+
+        private void count(int id) {
+            if (id >= lastDoc.length) {
+                int old = lastDoc.length;
+                lastDoc = Arrays.copyOf(lastDoc, Math.max(id + 1, old * 2));
+                slotOf = Arrays.copyOf(slotOf, lastDoc.length);
+                Arrays.fill(lastDoc, old, lastDoc.length, -1);
+            }
+            lengths[(doc - from) * Field.values().length + field]++;
+            if (lastDoc[id] != doc) {
+                lastDoc[id] = doc;
+                if (termCount == termIds.length) {
+                    termIds = Arrays.copyOf(termIds, termCount * 2);
+                    counts = Arrays.copyOf(counts, termCount * 2);
+                }
+                slotOf[id] = termCount;
+                termIds[termCount] = id;
+                counts[termCount] = one;
+                termCount++;
+            } else {
+                int k = slotOf[id];
+                if (((counts[k] >>> (BITS * field)) & MAX_COUNT) != MAX_COUNT) {
+                    counts[k] += one;
+                }
+            }
+        }
+
+        /** Appends this task's postings, weighted, to the lists of their terms. */
+        void fill(int[][] docs, float[][] weights, int[] filled, double[] avg) {
             Field[] fs = Field.values();
-            for (int k = 0; k < terms.length; k++) {
-                if (((hashes[k] & 0x7fffffff) % parts) != p) {
-                    continue;
-                }
-                double w = 0;
+            double[] norm = new double[fs.length];
+            for (int d = from; d < to; d++) {
                 for (Field f : fs) {
-                    int tf = counts[k * fs.length + f.ordinal()];
-                    if (tf > 0) {
-                        double norm = tf / (1 - f.b + f.b * lengths[f.ordinal()] / avg[f.ordinal()]);
-                        w += f.boost * (K1 + 1) * norm / (norm + K1);
+                    norm[f.ordinal()] = 1 - f.b + f.b * lengths[(d - from) * fs.length + f.ordinal()] / avg[f.ordinal()];
+                }
+                for (int k = termStart[d - from]; k < termStart[d - from + 1]; k++) {
+                    long packed = counts[k];
+                    double w = 0;
+                    for (Field f : fs) {
+                        int tf = (int) ((packed >>> (BITS * f.ordinal())) & MAX_COUNT);
+                        if (tf > 0) {
+                            double x = tf / norm[f.ordinal()];
+                            w += f.boost * (K1 + 1) * x / (x + K1);
+                        }
                     }
-                }
-                v.get(terms[k], hashes[k]).add(doc, (float) w);
-            }
-        }
-    }
-
-    /** Term → postings, open addressing on the hashes the {@link TermCounter} already computed. */
-    private static final class Vocabulary {
-        private String[] keys = new String[1 << 14];
-        private int[] hashes = new int[keys.length];
-        private Postings[] values = new Postings[keys.length];
-        private int size;
-
-        Postings get(String term, int hash) {
-            int mask = keys.length - 1;
-            int i = TermCounter.slot(hash, mask);
-            while (keys[i] != null) {
-                if (hashes[i] == hash && keys[i].equals(term)) {
-                    return values[i];
-                }
-                i = (i + 1) & mask;
-            }
-            keys[i] = term;
-            hashes[i] = hash;
-            Postings p = new Postings(term);
-            values[i] = p;
-            if (++size * 2 > keys.length) {
-                grow();
-            }
-            return p;
-        }
-
-        private void grow() {
-            String[] k0 = keys;
-            int[] h0 = hashes;
-            Postings[] v0 = values;
-            keys = new String[k0.length * 2];
-            hashes = new int[keys.length];
-            values = new Postings[keys.length];
-            int mask = keys.length - 1;
-            for (int j = 0; j < k0.length; j++) {
-                if (k0[j] != null) {
-                    int i = TermCounter.slot(h0[j], mask);
-                    while (keys[i] != null) {
-                        i = (i + 1) & mask;
-                    }
-                    keys[i] = k0[j];
-                    hashes[i] = h0[j];
-                    values[i] = v0[j];
+                    int g = toGlobal[termIds[k]];
+                    docs[g][filled[g]] = d;
+                    weights[g][filled[g]] = (float) w;
+                    filled[g]++;
                 }
             }
-        }
-
-        void addAllTo(List<Postings> out) {
-            for (Postings p : values) {
-                if (p != null) {
-                    out.add(p);
-                }
-            }
-        }
-    }
-
-    /** A growing postings list: document ids in increasing order with their weights. */
-    private static final class Postings {
-        final String term;
-        int[] docs = new int[2];
-        float[] weights = new float[2];
-        int size;
-
-        Postings(String term) {
-            this.term = term;
-        }
-
-        void add(int doc, float weight) {
-            if (size == docs.length) {
-                docs = Arrays.copyOf(docs, size * 2);
-                weights = Arrays.copyOf(weights, size * 2);
-            }
-            docs[size] = doc;
-            weights[size] = weight;
-            size++;
-        }
-
-        /** Multiplies the weights by the IDF, making them scores; returns the best. */
-        double scale(double idf) {
-            double max = 0;
-            for (int i = 0; i < size; i++) {
-                weights[i] = (float) (weights[i] * idf);
-                max = Math.max(max, weights[i]);
-            }
-            return max;
-        }
-
-        String encode(double termMax, double globalMax) {
-            StringBuilder b = new StringBuilder(2 + size * 3);
-            Codec.fixed2(b, Codec.level(termMax, globalMax, Codec.TERM_RATIO, Codec.TERM_LEVELS));
-            int prev = -1;
-            for (int i = 0; i < size; i++) {
-                Codec.varint(b, docs[i] - prev - 1);
-                b.append(Codec.digit(Codec.level(weights[i], termMax, Codec.POSTING_RATIO, Codec.POSTING_LEVELS)));
-                prev = docs[i];
-            }
-            return b.toString();
         }
     }
 }

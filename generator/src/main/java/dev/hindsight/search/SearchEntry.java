@@ -17,23 +17,24 @@ import java.util.Objects;
  * result shows (title, id, date, a short snippet).
  *
  * @param services the service facet: a postmortem's services, a runbook's own service
- * @param texts    the text of each field, by {@link Field#ordinal()}
+ * @param texts    the text of each field, by {@link Field#ordinal()}, in pieces (a field's text is
+ *                 not glued into one string: the pieces are tokenized one after the other)
  */
 record SearchEntry(String id, String title, String url, String kind, List<String> services, String severity,
-                   String date, String snippet, String sourcePath, List<String> texts) {
+                   String date, String snippet, String sourcePath, List<List<String>> texts) {
 
     static final int SNIPPET_LENGTH = 160;
 
     SearchEntry {
         Objects.requireNonNull(id, "id");
         services = List.copyOf(services);
-        texts = List.copyOf(texts);
+        texts = texts.stream().map(List::copyOf).toList();
         if (texts.size() != Field.values().length) {
             throw new IllegalArgumentException("one text per field");
         }
     }
 
-    String text(Field f) {
+    List<String> texts(Field f) {
         return texts.get(f.ordinal());
     }
 
@@ -43,7 +44,7 @@ record SearchEntry(String id, String title, String url, String kind, List<String
         List<String> services = List.of();
         String severity = "";
         String snippet = "";
-        StringBuilder body = new StringBuilder(doc.body().plainText().length() + 256);
+        List<String> body = new ArrayList<>();
         if (doc instanceof Postmortem pm) {
             services = pm.services();
             severity = pm.severity();
@@ -51,7 +52,7 @@ record SearchEntry(String id, String title, String url, String kind, List<String
             labels.addAll(pm.authors());
             labels.addAll(pm.runbooks());
             snippet = pm.impact();
-            body.append(pm.impact()).append('\n');
+            body.add(pm.impact());
         } else if (doc instanceof Runbook rb) {
             services = rb.service().isEmpty() ? List.of() : List.of(rb.service());
             labels.add(rb.service());
@@ -61,28 +62,28 @@ record SearchEntry(String id, String title, String url, String kind, List<String
         } else if (doc instanceof GenericDocument) {
             // No structure beyond the common metadata.
         }
-        body.append(doc.body().plainText());
-        appendCode(doc.body(), body);
+        body.add(doc.body().plainText());
+        addCode(doc.body(), body);
         if (snippet.isBlank()) {
             snippet = firstParagraph(doc.body());
         }
-        List<String> texts = new ArrayList<>(List.of("", "", "", "", ""));
-        texts.set(Field.TITLE.ordinal(), meta.title());
-        texts.set(Field.ID.ordinal(), meta.id());
-        texts.set(Field.HEADINGS.ordinal(), String.join("\n", doc.body().headings().stream().map(Heading::text).toList()));
-        texts.set(Field.LABELS.ordinal(), String.join("\n", labels));
-        texts.set(Field.BODY.ordinal(), body.toString());
+        List<List<String>> texts = new ArrayList<>(List.of(List.of(), List.of(), List.of(), List.of(), List.of()));
+        texts.set(Field.TITLE.ordinal(), List.of(meta.title()));
+        texts.set(Field.ID.ordinal(), List.of(meta.id()));
+        texts.set(Field.HEADINGS.ordinal(), doc.body().headings().stream().map(Heading::text).toList());
+        texts.set(Field.LABELS.ordinal(), List.copyOf(labels));
+        texts.set(Field.BODY.ordinal(), List.copyOf(body));
         return new SearchEntry(meta.id(), meta.title(), meta.url(), meta.kind(), services, severity,
                 meta.date() == null ? "" : meta.date().toString(), shorten(snippet, SNIPPET_LENGTH),
                 meta.sourcePath(), texts);
     }
 
     /** Commands in code blocks are what an on-call engineer half remembers ("kubectl rollout undo"). */
-    private static void appendCode(ParsedMarkdown body, StringBuilder out) {
+    private static void addCode(ParsedMarkdown body, List<String> out) {
         for (Section s : body.sections()) {
             for (Block b : s.blocks()) {
                 if (b instanceof Block.Code code) {
-                    out.append('\n').append(code.code());
+                    out.add(code.code());
                 }
             }
         }

@@ -6,12 +6,15 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * The static search index of a site: a set of small {@code .js} files that {@code assets/search.js}
@@ -40,6 +43,7 @@ public final class SearchIndex {
     static final int DICTIONARY_BUDGET = 12_000;
     static final int DOCS_BUDGET = 2_000;
     static final double DF_RATIO = 1.16;
+    private static final List<String> SUBDIRECTORIES = List.of("p", "t", "d");
 
     static final Comparator<SearchEntry> ORDER = Comparator.comparing(SearchEntry::kind)
             .thenComparing(e -> e.services().isEmpty() ? "" : e.services().get(0))
@@ -93,15 +97,20 @@ public final class SearchIndex {
         return files;
     }
 
-    /** Writes the files into {@code dir} ({@code search/data/} of the site). */
+    /**
+     * Writes the files into {@code dir} ({@code search/data/} of the site), which may hold an earlier
+     * index (the preview updates in place): unchanged files are left alone, changed ones replaced
+     * atomically, and index files this index no longer has are deleted, so the directory ends up as
+     * a fresh build would leave it.
+     */
     public void writeTo(Path dir) throws IOException {
-        for (String sub : List.of("p", "t", "d")) {
+        for (String sub : SUBDIRECTORIES) {
             Files.createDirectories(dir.resolve(sub));
         }
         try {
             files.entrySet().parallelStream().forEach(e -> {
                 try {
-                    Files.writeString(dir.resolve(e.getKey()), e.getValue(), StandardCharsets.UTF_8);
+                    write(dir.resolve(e.getKey()), e.getValue().getBytes(StandardCharsets.UTF_8));
                 } catch (IOException ex) {
                     throw new UncheckedIOException(ex);
                 }
@@ -109,6 +118,29 @@ public final class SearchIndex {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
+        for (String sub : List.of("", "p", "t", "d")) {
+            try (Stream<Path> list = Files.list(sub.isEmpty() ? dir : dir.resolve(sub))) {
+                for (Path f : list.filter(Files::isRegularFile).toList()) {
+                    String rel = sub.isEmpty() ? f.getFileName().toString() : sub + "/" + f.getFileName();
+                    if (rel.endsWith(".js") && !files.containsKey(rel)) {
+                        Files.delete(f);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void write(Path file, byte[] bytes) throws IOException {
+        if (!Files.exists(file)) {
+            Files.write(file, bytes);
+            return;
+        }
+        if (Files.size(file) == bytes.length && Arrays.equals(Files.readAllBytes(file), bytes)) {
+            return;
+        }
+        Path tmp = file.resolveSibling("." + file.getFileName() + ".hindsight-tmp");
+        Files.write(tmp, bytes);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     public int documentCount() {
