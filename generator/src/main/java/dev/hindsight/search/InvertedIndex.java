@@ -92,11 +92,17 @@ final class InvertedIndex {
             docs[g] = new int[df[g]];
             weights[g] = new float[df[g]];
         }
-        // Tasks hold consecutive documents, so filling task by task keeps every list in id order.
+        // Tasks hold consecutive documents, so filling task by task keeps every list in id order. The
+        // term range is split between threads, each of which only writes the lists of its own terms.
         int[] filled = new int[sorted.length];
-        for (Task t : tasks) {
-            t.fill(docs, weights, filled, avg);
-        }
+        int parts = Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors()));
+        IntStream.range(0, parts).parallel().forEach(p -> {
+            int lo = (int) ((long) sorted.length * p / parts);
+            int hi = (int) ((long) sorted.length * (p + 1) / parts);
+            for (Task t : tasks) {
+                t.fill(docs, weights, filled, avg, lo, hi);
+            }
+        });
 
         double[] maxima = new double[sorted.length];
         IntStream.range(0, sorted.length).parallel().forEach(g -> {
@@ -212,8 +218,8 @@ final class InvertedIndex {
             }
         }
 
-        /** Appends this task's postings, weighted, to the lists of their terms. */
-        void fill(int[][] docs, float[][] weights, int[] filled, double[] avg) {
+        /** Appends this task's postings of the terms in [lo, hi), weighted, to their lists. */
+        void fill(int[][] docs, float[][] weights, int[] filled, double[] avg, int lo, int hi) {
             Field[] fs = Field.values();
             double[] norm = new double[fs.length];
             for (int d = from; d < to; d++) {
@@ -221,6 +227,10 @@ final class InvertedIndex {
                     norm[f.ordinal()] = 1 - f.b + f.b * lengths[(d - from) * fs.length + f.ordinal()] / avg[f.ordinal()];
                 }
                 for (int k = termStart[d - from]; k < termStart[d - from + 1]; k++) {
+                    int g = toGlobal[termIds[k]];
+                    if (g < lo || g >= hi) {
+                        continue;
+                    }
                     long packed = counts[k];
                     double w = 0;
                     for (Field f : fs) {
@@ -230,7 +240,6 @@ final class InvertedIndex {
                             w += f.boost * (K1 + 1) * x / (x + K1);
                         }
                     }
-                    int g = toGlobal[termIds[k]];
                     docs[g][filled[g]] = d;
                     weights[g][filled[g]] = (float) w;
                     filled[g]++;

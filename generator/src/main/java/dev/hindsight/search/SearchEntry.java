@@ -102,17 +102,30 @@ record SearchEntry(String id, String title, String url, String kind, List<String
 
     /** Whitespace collapsed, cut at a word boundary with an ellipsis when longer than {@code max}. */
     static String shorten(String text, int max) {
-        String s = text.strip().replaceAll("\\s+", " ");
-        if (s.length() <= max) {
-            return s;
+        StringBuilder b = new StringBuilder(Math.min(text.length(), max + 1));
+        boolean space = false;
+        for (int i = 0; i < text.length() && b.length() <= max; i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c)) {
+                space = b.length() > 0;
+            } else {
+                if (space) {
+                    b.append(' ');
+                    space = false;
+                }
+                b.append(c);
+            }
         }
-        int cut = s.lastIndexOf(' ', max - 1);
+        if (b.length() <= max) {
+            return b.toString();
+        }
+        int cut = b.lastIndexOf(" ", max - 1);
         if (cut < max / 2) {
             cut = max - 1;
         }
-        if (Character.isHighSurrogate(s.charAt(cut - 1))) {
+        if (Character.isHighSurrogate(b.charAt(cut - 1))) {
             cut--;
         }
-        return s.substring(0, cut).stripTrailing() + "…";
+        return b.substring(0, cut).stripTrailing() + "…";
     }
 }

@@ -485,64 +485,58 @@
     return clauses;
   }
 
-  /** Adds each document's score times weight into scores, keeping the best per document. */
+  /** Raises scores[doc] to the document's score times weight where that is higher. */
   function maxInto(scores, p, weight) {
     if (!p) {
       return;
     }
     for (var i = 0; i < p.docs.length; i++) {
       var s = p.scores[i] * weight;
-      var old = scores.get(p.docs[i]);
-      if (old === undefined || s > old) {
-        scores.set(p.docs[i], s);
+      if (s > scores[p.docs[i]]) {
+        scores[p.docs[i]] = s;
       }
     }
   }
 
-  /** Scores of one clause: doc → score, and the terms it matched (for highlighting). */
+  /**
+   * Scores of one clause, one per document (0: no match; every stored score is above 0), and the
+   * terms it matched (for highlighting).
+   */
   function evaluateClause(clause, shardsInUse) {
-    var scores = new Map();
+    var n = meta.count;
+    var scores = new Float64Array(n);
     var matched = [];
-    var jobs = [];
     var w = clause.whole;
-    if (w) {
-      jobs.push(postings(w).then(function (p) {
-        if (p) {
-          maxInto(scores, p, 1);
-          matched.push(w);
+    var exactJob = w ? postings(w).then(function (p) {
+      if (p) {
+        maxInto(scores, p, 1);
+        matched.push(w);
+      }
+      return p;
+    }) : Promise.resolve(null);
+    var usesParts = clause.parts.length > 1 || (!w && clause.parts.length > 0);
+    var partsJob = usesParts ? Promise.all(clause.parts.map(postings)).then(function (ps) {
+      if (ps.some(function (p) { return !p; })) {
+        return;
+      }
+      // Every part must occur: sum the parts' scores where all of them do.
+      var sum = new Float64Array(n);
+      var count = new Uint8Array(n);
+      ps.forEach(function (p) {
+        for (var i = 0; i < p.docs.length; i++) {
+          sum[p.docs[i]] += p.scores[i];
+          count[p.docs[i]]++;
         }
-        return p;
-      }));
-    }
-    var partsJob = clause.parts.length > 1 || (!w && clause.parts.length)
-      ? Promise.all(clause.parts.map(postings)).then(function (ps) {
-        if (ps.some(function (p) { return !p; })) {
-          return;
+      });
+      for (var d = 0; d < n; d++) {
+        if (count[d] === ps.length && sum[d] * WEIGHT_PARTS > scores[d]) {
+          scores[d] = sum[d] * WEIGHT_PARTS;
         }
-        var sum = new Map();
-        ps[0].docs.forEach(function (d, i) { sum.set(d, ps[0].scores[i]); });
-        for (var k = 1; k < ps.length; k++) {
-          var next = new Map();
-          for (var i = 0; i < ps[k].docs.length; i++) {
-            var d = ps[k].docs[i];
-            if (sum.has(d)) {
-              next.set(d, sum.get(d) + ps[k].scores[i]);
-            }
-          }
-          sum = next;
-        }
-        sum.forEach(function (s, d) {
-          var old = scores.get(d);
-          if (old === undefined || s * WEIGHT_PARTS > old) {
-            scores.set(d, s * WEIGHT_PARTS);
-          }
-        });
-        clause.parts.forEach(function (t) { matched.push(t); });
-      })
-      : Promise.resolve();
-    jobs.push(partsJob);
-    return Promise.all(jobs).then(function (results) {
-      var exact = w ? results[0] : null;
+      }
+      clause.parts.forEach(function (t) { matched.push(t); });
+    }) : Promise.resolve();
+    return Promise.all([exactJob, partsJob]).then(function (results) {
+      var exact = results[0];
       var more = Promise.resolve([]);
       if (w && clause.prefix && w.length >= MIN_LENGTH) {
         more = completions(w).then(function (cs) {
@@ -606,7 +600,7 @@
     return loadMeta().then(function () {
       var clauses = parseQuery(q);
       if (!clauses.length) {
-        return { results: [], partial: false, matched: [], prefixes: [], facets: facetCounts([], filters) };
+        return { results: [], scores: new Float64Array(0), partial: false, matched: [], prefixes: [], facets: facetCounts([], filters) };
       }
       var shardsInUse = new Set();
       clauses.forEach(function (c) {
@@ -617,28 +611,37 @@
         });
       });
       return Promise.all(clauses.map(function (c) { return evaluateClause(c, shardsInUse); })).then(function (rs) {
-        var total = new Map();
-        var hits = new Map();
+        var n = meta.count;
+        var total = new Float64Array(n);
+        var hits = new Uint8Array(n);
         rs.forEach(function (r) {
-          r.scores.forEach(function (s, d) {
-            total.set(d, (total.get(d) || 0) + s);
-            hits.set(d, (hits.get(d) || 0) + 1);
-          });
+          for (var d = 0; d < n; d++) {
+            if (r.scores[d] > 0) {
+              total[d] += r.scores[d];
+              hits[d]++;
+            }
+          }
         });
-        var all = [];
-        total.forEach(function (s, d) {
-          all.push({ doc: d, score: s, hits: hits.get(d) });
-        });
-        var full = all.filter(function (r) { return r.hits === rs.length; });
-        var partial = full.length === 0 && all.length > 0;
-        var ranked = partial ? all : full;
+        // Documents that match every word; when none does, those that match some, most words first.
+        var full = [];
+        var some = [];
+        for (var d = 0; d < n; d++) {
+          if (hits[d] === rs.length) {
+            full.push(d);
+          } else if (hits[d] > 0 && full.length === 0) {
+            some.push(d);
+          }
+        }
+        var partial = full.length === 0 && some.length > 0;
+        var ranked = partial ? some : full;
         ranked.sort(function (x, y) {
-          return y.hits - x.hits || y.score - x.score || x.doc - y.doc;
+          return hits[y] - hits[x] || total[y] - total[x] || x - y;
         });
         var matched = [];
         rs.forEach(function (r) { matched = matched.concat(r.matched); });
         return {
           results: ranked,
+          scores: total,
           partial: partial,
           matched: matched,
           prefixes: rs.map(function (r) { return r.prefix; }).filter(Boolean),
@@ -646,7 +649,8 @@
         };
       });
     }).then(function (r) {
-      r.filtered = r.results.filter(function (x) { return passes(x.doc, filters, null); });
+      r.filtered = anyFilter(filters)
+        ? r.results.filter(function (d) { return passes(d, filters, null); }) : r.results;
       return r;
     });
   }
@@ -670,15 +674,28 @@
     return true;
   }
 
+  function anyFilter(filters) {
+    return Object.keys(filters || {}).some(function (k) { return filters[k] && filters[k].length > 0; });
+  }
+
   /** Per facet, the number of results with each value, under the other facets' filters. */
   function facetCounts(results, filters) {
+    var filtering = anyFilter(filters);
     return meta.facetData.map(function (f) {
       var counts = new Array(f.values.length).fill(0);
-      results.forEach(function (r) {
-        if (passes(r.doc, filters, f.name)) {
-          facetValues(f, r.doc).forEach(function (v) { counts[v - 1]++; });
+      for (var i = 0; i < results.length; i++) {
+        var d = results[i];
+        if (filtering && !passes(d, filters, f.name)) {
+          continue;
         }
-      });
+        if (f.first[d]) {
+          counts[f.first[d] - 1]++;
+        }
+        var extra = f.more.get(d);
+        if (extra) {
+          extra.forEach(function (v) { counts[v - 1]++; });
+        }
+      }
       return { name: f.name, values: f.values, counts: counts };
     });
   }
@@ -960,7 +977,7 @@
       }
       runQuery(q, {}).then(function (r) {
         var top = r.filtered.slice(0, DROPDOWN_SIZE);
-        return documents(top.map(function (x) { return x.doc; })).then(function (docs) {
+        return documents(top).then(function (docs) {
           if (mine !== seq) {
             return;
           }
@@ -1050,7 +1067,7 @@
       var q = input.value;
       return runQuery(q, filters).then(function (r) {
         var page = r.filtered.slice(0, shown);
-        return documents(page.map(function (x) { return x.doc; })).then(function (docs) {
+        return documents(page).then(function (docs) {
           if (mine !== seq) {
             return;
           }
@@ -1161,12 +1178,12 @@
     /** For tests and tools: the ranked results of a query, and the index files loaded so far. */
     search: function (q, filters) {
       return runQuery(q, filters || {}).then(function (r) {
-        return documents(r.filtered.slice(0, PAGE_SIZE).map(function (x) { return x.doc; })).then(function (docs) {
+        return documents(r.filtered.slice(0, PAGE_SIZE)).then(function (docs) {
           return {
             total: r.filtered.length,
             partial: r.partial,
             results: docs.map(function (d, i) {
-              return { id: d.id, title: d.title, url: d.url, kind: d.kind, score: r.filtered[i].score };
+              return { id: d.id, title: d.title, url: d.url, kind: d.kind, score: r.scores[d.doc] };
             }),
             loaded: requested.slice()
           };
