@@ -1132,7 +1132,9 @@
       run(true);
     });
     input.addEventListener('input', debounce(function () { run(false); }, 40));
-    app.run = run;
+    if (!input.value) {
+      input.focus();
+    }
     run(false);
   }
 
