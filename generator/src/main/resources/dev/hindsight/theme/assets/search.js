@@ -514,6 +514,8 @@
       }
       return p;
     }) : Promise.resolve(null);
+    // The word being typed needs its dictionary file for completions: load it alongside the postings.
+    var completing = w && clause.prefix && w.length >= MIN_LENGTH ? completions(w) : null;
     var usesParts = clause.parts.length > 1 || (!w && clause.parts.length > 0);
     var partsJob = usesParts ? Promise.all(clause.parts.map(postings)).then(function (ps) {
       if (ps.some(function (p) { return !p; })) {
@@ -538,8 +540,8 @@
     return Promise.all([exactJob, partsJob]).then(function (results) {
       var exact = results[0];
       var more = Promise.resolve([]);
-      if (w && clause.prefix && w.length >= MIN_LENGTH) {
-        more = completions(w).then(function (cs) {
+      if (completing) {
+        more = completing.then(function (cs) {
           return pickCompletions(cs.filter(function (c) { return c.term !== w; }), shardsInUse);
         }).then(function (cs) {
           if (cs.length || exact) {
