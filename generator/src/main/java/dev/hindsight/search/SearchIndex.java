@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
@@ -73,15 +74,21 @@ public final class SearchIndex {
         List<InvertedIndex.Term> terms = index.terms();
 
         List<Shards.Range> postings = Shards.postings(terms, POSTINGS_BUDGET);
-        for (int i = 0; i < postings.size(); i++) {
-            files.put("p/" + i + ".js", Js.shard("p/" + i, postingsJson(terms, postings.get(i))));
-        }
+        String[] postingFiles = new String[postings.size()];
+        IntStream.range(0, postings.size()).parallel().forEach(i ->
+                postingFiles[i] = Js.shard("p/" + i, postingsJson(terms, postings.get(i))));
         List<Shards.Range> dictionary = Shards.dictionary(terms, DICTIONARY_BUDGET);
-        for (int i = 0; i < dictionary.size(); i++) {
-            files.put("t/" + i + ".js", Js.shard("t/" + i, dictionaryJson(terms, dictionary.get(i))));
-        }
-        List<String> rows = entries.stream().map(SearchIndex::docJson).toList();
+        String[] dictionaryFiles = new String[dictionary.size()];
+        IntStream.range(0, dictionary.size()).parallel().forEach(i ->
+                dictionaryFiles[i] = Js.shard("t/" + i, dictionaryJson(terms, dictionary.get(i))));
+        List<String> rows = entries.parallelStream().map(SearchIndex::docJson).toList();
         int chunk = docsPerChunk(rows);
+        for (int i = 0; i < postingFiles.length; i++) {
+            files.put("p/" + i + ".js", postingFiles[i]);
+        }
+        for (int i = 0; i < dictionaryFiles.length; i++) {
+            files.put("t/" + i + ".js", dictionaryFiles[i]);
+        }
         for (int from = 0, n = 0; from < rows.size(); from += chunk, n++) {
             StringBuilder b = new StringBuilder("[");
             b.append(String.join(",", rows.subList(from, Math.min(rows.size(), from + chunk))));
