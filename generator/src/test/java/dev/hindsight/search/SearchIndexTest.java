@@ -111,6 +111,14 @@ class SearchIndexTest {
     }
 
     @Test
+    void aSiteWithoutDocumentsHasAnEmptyIndexThatStillLoads() {
+        SearchIndex empty = SearchIndex.build(List.of());
+        assertThat(empty.files().keySet()).containsExactly("meta.js", "p/0.js", "t/0.js");
+        assertThat(empty.files().get("p/0.js")).isEqualTo("window.__hindsightSearch.shard(\"p/0\",[]);\n");
+        assertThat(empty.files().get("t/0.js")).isEqualTo("window.__hindsightSearch.shard(\"t/0\",{\"t\":\"\",\"w\":\"\"});\n");
+    }
+
+    @Test
     void snippetsAreCutAtAWordWithAnEllipsis() {
         assertThat(SearchEntry.shorten("  one\n two   three ", 20)).isEqualTo("one two three");
         assertThat(SearchEntry.shorten("alpha beta gamma delta", 12)).isEqualTo("alpha beta…");

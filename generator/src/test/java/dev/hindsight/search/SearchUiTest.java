@@ -184,6 +184,22 @@ class SearchUiTest {
     }
 
     @Test
+    void moreResultsComeTenAtATime() {
+        driver.get(base("http") + "search/index.html?q=the");
+        List<WebElement> first = results("the");
+        String status = driver.findElement(By.id("search-status")).getText();
+        int total = Integer.parseInt(status.substring(0, status.indexOf(' ')));
+        assertThat(total).isGreaterThan(10);
+        assertThat(first).hasSize(10);
+
+        driver.findElement(By.id("search-more")).click();
+
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d ->
+                d.findElements(By.cssSelector("#search-results .hs-result")).size() == Math.min(20, total));
+        assertThat(driver.findElement(By.id("search-more")).isDisplayed()).isEqualTo(total > 20);
+    }
+
+    @Test
     void typosAndPrefixesStillFind() {
         driver.get(base("http") + "search/index.html?q=failvoer");
         assertThat(titles(results("failvoer"))).contains(REDIS_POSTMORTEM);
