@@ -22,6 +22,7 @@ import dev.hindsight.render.SiteView;
 import dev.hindsight.render.Sitemap;
 import dev.hindsight.render.Slugs;
 import dev.hindsight.render.TagView;
+import dev.hindsight.search.SearchIndex;
 import dev.hindsight.validate.SchemaSet;
 import java.io.IOException;
 import java.io.InputStream;
@@ -217,6 +218,7 @@ final class SiteWriter {
                     "no `base_url`: sitemap.xml and feed.xml are not written, as they need absolute URLs",
                     "set `base_url` in hindsight.yml, or pass --base-url"));
         }
+        SearchIndex.build(kb.documents()).writeTo(staging.resolve("search/data"));
         ApiFiles api = new ApiFiles(view, kb);
         text(staging, "api/postmortems.json", api.postmortems());
         text(staging, "api/runbooks.json", api.runbooks());

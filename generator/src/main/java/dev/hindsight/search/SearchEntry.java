@@ -1,0 +1,131 @@
+package dev.hindsight.search;
+
+import dev.hindsight.markdown.Block;
+import dev.hindsight.markdown.Heading;
+import dev.hindsight.markdown.ParsedMarkdown;
+import dev.hindsight.markdown.Section;
+import dev.hindsight.model.Document;
+import dev.hindsight.model.GenericDocument;
+import dev.hindsight.model.Postmortem;
+import dev.hindsight.model.Runbook;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What the index keeps of one document: the text of each {@link Field}, the facet values and what a
+ * result shows (title, id, date, a short snippet).
+ *
+ * @param services the service facet: a postmortem's services, a runbook's own service
+ * @param texts    the text of each field, by {@link Field#ordinal()}, in pieces (a field's text is
+ *                 not glued into one string: the pieces are tokenized one after the other)
+ */
+record SearchEntry(String id, String title, String url, String kind, List<String> services, String severity,
+                   String date, String snippet, String sourcePath, List<List<String>> texts) {
+
+    static final int SNIPPET_LENGTH = 160;
+
+    SearchEntry {
+        Objects.requireNonNull(id, "id");
+        services = List.copyOf(services);
+        texts = texts.stream().map(List::copyOf).toList();
+        if (texts.size() != Field.values().length) {
+            throw new IllegalArgumentException("one text per field");
+        }
+    }
+
+    List<String> texts(Field f) {
+        return texts.get(f.ordinal());
+    }
+
+    static SearchEntry of(Document doc) {
+        var meta = doc.meta();
+        List<String> labels = new ArrayList<>(meta.tags());
+        List<String> services = List.of();
+        String severity = "";
+        String snippet = "";
+        List<String> body = new ArrayList<>();
+        if (doc instanceof Postmortem pm) {
+            services = pm.services();
+            severity = pm.severity();
+            labels.addAll(pm.services());
+            labels.addAll(pm.authors());
+            labels.addAll(pm.runbooks());
+            snippet = pm.impact();
+            body.add(pm.impact());
+        } else if (doc instanceof Runbook rb) {
+            services = rb.service().isEmpty() ? List.of() : List.of(rb.service());
+            labels.add(rb.service());
+            labels.addAll(rb.dependencies());
+            labels.addAll(rb.alerts());
+            labels.add(rb.owner());
+        } else if (doc instanceof GenericDocument) {
+            // No structure beyond the common metadata.
+        }
+        body.add(doc.body().plainText());
+        addCode(doc.body(), body);
+        if (snippet.isBlank()) {
+            snippet = firstParagraph(doc.body());
+        }
+        List<List<String>> texts = new ArrayList<>(List.of(List.of(), List.of(), List.of(), List.of(), List.of()));
+        texts.set(Field.TITLE.ordinal(), List.of(meta.title()));
+        texts.set(Field.ID.ordinal(), List.of(meta.id()));
+        texts.set(Field.HEADINGS.ordinal(), doc.body().headings().stream().map(Heading::text).toList());
+        texts.set(Field.LABELS.ordinal(), List.copyOf(labels));
+        texts.set(Field.BODY.ordinal(), List.copyOf(body));
+        return new SearchEntry(meta.id(), meta.title(), meta.url(), meta.kind(), services, severity,
+                meta.date() == null ? "" : meta.date().toString(), shorten(snippet, SNIPPET_LENGTH),
+                meta.sourcePath(), texts);
+    }
+
+    /** Commands in code blocks are what an on-call engineer half remembers ("kubectl rollout undo"). */
+    private static void addCode(ParsedMarkdown body, List<String> out) {
+        for (Section s : body.sections()) {
+            for (Block b : s.blocks()) {
+                if (b instanceof Block.Code code) {
+                    out.add(code.code());
+                }
+            }
+        }
+    }
+
+    private static String firstParagraph(ParsedMarkdown body) {
+        for (Section s : body.sections()) {
+            for (Block b : s.blocks()) {
+                if (b instanceof Block.Paragraph p && !p.text().isBlank()) {
+                    return p.text();
+                }
+            }
+        }
+        return body.plainText();
+    }
+
+    /** Whitespace collapsed, cut at a word boundary with an ellipsis when longer than {@code max}. */
+    static String shorten(String text, int max) {
+        StringBuilder b = new StringBuilder(Math.min(text.length(), max + 1));
+        boolean space = false;
+        for (int i = 0; i < text.length() && b.length() <= max; i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c)) {
+                space = b.length() > 0;
+            } else {
+                if (space) {
+                    b.append(' ');
+                    space = false;
+                }
+                b.append(c);
+            }
+        }
+        if (b.length() <= max) {
+            return b.toString();
+        }
+        int cut = b.lastIndexOf(" ", max - 1);
+        if (cut < max / 2) {
+            cut = max - 1;
+        }
+        if (Character.isHighSurrogate(b.charAt(cut - 1))) {
+            cut--;
+        }
+        return b.substring(0, cut).stripTrailing() + "…";
+    }
+}

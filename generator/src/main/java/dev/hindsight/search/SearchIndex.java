@@ -1,0 +1,270 @@
+package dev.hindsight.search;
+
+import dev.hindsight.model.Document;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+/**
+ * The static search index of a site: a set of small {@code .js} files that {@code assets/search.js}
+ * loads with {@code <script>} elements (which works from {@code file://} as well as over HTTP). Each
+ * file calls {@code window.__hindsightSearch.shard(name, data)}; {@code name} is its path without
+ * {@code .js}:
+ *
+ * <ul>
+ *   <li>{@code meta} — document count, score scales, the first key of every postings shard and
+ *       dictionary file, and the facets ({@link Facets}).</li>
+ *   <li>{@code p/N} — postings shard N: a flat array of term, encoded postings ({@link Codec}), term,
+ *       … in term order. An array rather than an object, so that a term such as {@code __proto__}
+ *       or {@code constructor} is just a string.</li>
+ *   <li>{@code t/N} — dictionary file N: its terms (space-separated, sorted) and one weight character
+ *       per term (document frequency on a log scale), for prefix completion and typo tolerance.</li>
+ *   <li>{@code d/N} — documents {@code N·chunk} to {@code N·chunk + chunk − 1}: id, title, page path,
+ *       date and snippet, for the results actually shown.</li>
+ * </ul>
+ *
+ * The output depends only on the documents: sorted, no clock, no hash order.
+ */
+public final class SearchIndex {
+
+    public static final int FORMAT = 1;
+    static final int POSTINGS_BUDGET = 16_000;
+    static final int DICTIONARY_BUDGET = 12_000;
+    static final int DOCS_BUDGET = 2_000;
+    static final double DF_RATIO = 1.16;
+    private static final List<String> SUBDIRECTORIES = List.of("p", "t", "d");
+
+    static final Comparator<SearchEntry> ORDER = Comparator.comparing(SearchEntry::kind)
+            .thenComparing(e -> e.services().isEmpty() ? "" : e.services().get(0))
+            .thenComparing(SearchEntry::severity)
+            .thenComparing(SearchEntry::sourcePath);
+
+    private final List<SearchEntry> entries;
+    private final InvertedIndex index;
+    private final SortedMap<String, String> files;
+
+    private SearchIndex(List<SearchEntry> entries, InvertedIndex index, SortedMap<String, String> files) {
+        this.entries = entries;
+        this.index = index;
+        this.files = files;
+    }
+
+    public static SearchIndex build(List<? extends Document> documents) {
+        List<SearchEntry> entries = new ArrayList<>(documents.parallelStream().map(SearchEntry::of).toList());
+        return fromEntries(entries);
+    }
+
+    static SearchIndex fromEntries(List<SearchEntry> unordered) {
+        List<SearchEntry> entries = new ArrayList<>(unordered);
+        entries.sort(ORDER);
+        InvertedIndex index = InvertedIndex.build(entries);
+        SortedMap<String, String> files = new TreeMap<>();
+        List<InvertedIndex.Term> terms = index.terms();
+
+        List<Shards.Range> postings = Shards.postings(terms, POSTINGS_BUDGET);
+        String[] postingFiles = new String[postings.size()];
+        IntStream.range(0, postings.size()).parallel().forEach(i ->
+                postingFiles[i] = Js.shard("p/" + i, postingsJson(terms, postings.get(i))));
+        List<Shards.Range> dictionary = Shards.dictionary(terms, DICTIONARY_BUDGET);
+        String[] dictionaryFiles = new String[dictionary.size()];
+        IntStream.range(0, dictionary.size()).parallel().forEach(i ->
+                dictionaryFiles[i] = Js.shard("t/" + i, dictionaryJson(terms, dictionary.get(i))));
+        List<String> rows = entries.parallelStream().map(SearchIndex::docJson).toList();
+        int chunk = docsPerChunk(rows);
+        for (int i = 0; i < postingFiles.length; i++) {
+            files.put("p/" + i + ".js", postingFiles[i]);
+        }
+        for (int i = 0; i < dictionaryFiles.length; i++) {
+            files.put("t/" + i + ".js", dictionaryFiles[i]);
+        }
+        for (int from = 0, n = 0; from < rows.size(); from += chunk, n++) {
+            StringBuilder b = new StringBuilder("[");
+            b.append(String.join(",", rows.subList(from, Math.min(rows.size(), from + chunk))));
+            files.put("d/" + n + ".js", Js.shard("d/" + n, b.append(']')));
+        }
+        files.put("meta.js", Js.shard("meta", metaJson(entries.size(), chunk, postings, dictionary,
+                Facets.of(entries))));
+        return new SearchIndex(List.copyOf(entries), index, Collections.unmodifiableSortedMap(files));
+    }
+
+    /** The index files by path relative to the index directory, in path order. */
+    public SortedMap<String, String> files() {
+        return files;
+    }
+
+    /**
+     * Writes the files into {@code dir} ({@code search/data/} of the site), which may hold an earlier
+     * index (the preview updates in place): unchanged files are left alone, changed ones replaced
+     * atomically, and index files this index no longer has are deleted, so the directory ends up as
+     * a fresh build would leave it.
+     */
+    public void writeTo(Path dir) throws IOException {
+        for (String sub : SUBDIRECTORIES) {
+            Files.createDirectories(dir.resolve(sub));
+        }
+        try {
+            files.entrySet().parallelStream().forEach(e -> {
+                try {
+                    write(dir.resolve(e.getKey()), e.getValue().getBytes(StandardCharsets.UTF_8));
+                } catch (IOException ex) {
+                    throw new UncheckedIOException(ex);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        for (String sub : List.of("", "p", "t", "d")) {
+            try (Stream<Path> list = Files.list(sub.isEmpty() ? dir : dir.resolve(sub))) {
+                for (Path f : list.filter(Files::isRegularFile).toList()) {
+                    String rel = sub.isEmpty() ? f.getFileName().toString() : sub + "/" + f.getFileName();
+                    if (rel.endsWith(".js") && !files.containsKey(rel)) {
+                        Files.delete(f);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void write(Path file, byte[] bytes) throws IOException {
+        if (!Files.exists(file)) {
+            Files.write(file, bytes);
+            return;
+        }
+        if (Files.size(file) == bytes.length && Arrays.equals(Files.readAllBytes(file), bytes)) {
+            return;
+        }
+        Path tmp = file.resolveSibling("." + file.getFileName() + ".hindsight-tmp");
+        Files.write(tmp, bytes);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    public int documentCount() {
+        return entries.size();
+    }
+
+    public int termCount() {
+        return index.terms().size();
+    }
+
+    /** Total size of the files in bytes (UTF-8). */
+    public long totalBytes() {
+        return files.values().stream().mapToLong(s -> s.getBytes(StandardCharsets.UTF_8).length).sum();
+    }
+
+    List<SearchEntry> entries() {
+        return entries;
+    }
+
+    InvertedIndex index() {
+        return index;
+    }
+
+    private static String postingsJson(List<InvertedIndex.Term> terms, Shards.Range r) {
+        StringBuilder b = new StringBuilder(POSTINGS_BUDGET + 1024);
+        b.append('[');
+        for (int i = r.from(); i < r.to(); i++) {
+            if (i > r.from()) {
+                b.append(',');
+            }
+            Js.string(b, terms.get(i).term()).append(',');
+            Js.string(b, terms.get(i).postings());
+        }
+        return b.append(']').toString();
+    }
+
+    private static String dictionaryJson(List<InvertedIndex.Term> terms, Shards.Range r) {
+        StringBuilder words = new StringBuilder();
+        StringBuilder weights = new StringBuilder();
+        for (int i = r.from(); i < r.to(); i++) {
+            if (i > r.from()) {
+                words.append(' ');
+            }
+            words.append(terms.get(i).term());
+            weights.append(Codec.digit(dfLevel(terms.get(i).df())));
+        }
+        StringBuilder b = new StringBuilder(words.length() + weights.length() + 16);
+        b.append("{\"t\":");
+        Js.string(b, words.toString()).append(",\"w\":");
+        return Js.string(b, weights.toString()).append('}').toString();
+    }
+
+    static int dfLevel(int df) {
+        return (int) Math.min(63, Math.round(Math.log(Math.max(1, df)) / Math.log(DF_RATIO)));
+    }
+
+    private static String docJson(SearchEntry e) {
+        StringBuilder b = new StringBuilder(64 + e.title().length() + e.snippet().length());
+        b.append('[');
+        for (String s : List.of(e.id(), e.title(), e.url(), e.date(), e.snippet())) {
+            if (b.length() > 1) {
+                b.append(',');
+            }
+            Js.string(b, s);
+        }
+        return b.append(']').toString();
+    }
+
+    static int docsPerChunk(List<String> rows) {
+        if (rows.isEmpty()) {
+            return 1;
+        }
+        long total = rows.stream().mapToLong(Shards::utf8).sum();
+        long avg = Math.max(1, total / rows.size());
+        return (int) Math.max(1, Math.min(64, DOCS_BUDGET / avg));
+    }
+
+    private static String metaJson(int count, int chunk, List<Shards.Range> postings, List<Shards.Range> dictionary,
+                                   List<Facets.Facet> facets) {
+        StringBuilder b = new StringBuilder(4096);
+        b.append("{\"format\":").append(FORMAT)
+                .append(",\"count\":").append(count)
+                .append(",\"chunk\":").append(chunk)
+                .append(",\"termRatio\":").append(Codec.TERM_RATIO)
+                .append(",\"termLevels\":").append(Codec.TERM_LEVELS)
+                .append(",\"postingRatio\":").append(Codec.POSTING_RATIO)
+                .append(",\"postingLevels\":").append(Codec.POSTING_LEVELS)
+                .append(",\"postings\":");
+        keys(b, postings);
+        b.append(",\"terms\":");
+        keys(b, dictionary);
+        b.append(",\"facets\":[");
+        for (int i = 0; i < facets.size(); i++) {
+            Facets.Facet f = facets.get(i);
+            b.append(i > 0 ? "," : "").append("{\"name\":");
+            Js.string(b, f.name()).append(",\"values\":");
+            strings(b, f.values());
+            b.append(",\"runs\":");
+            Js.string(b, f.runs()).append(",\"more\":");
+            strings(b, f.more());
+            b.append('}');
+        }
+        return b.append("]}").toString();
+    }
+
+    private static void keys(StringBuilder b, List<Shards.Range> ranges) {
+        strings(b, ranges.stream().map(Shards.Range::key).toList());
+    }
+
+    private static void strings(StringBuilder b, List<String> list) {
+        b.append('[');
+        for (int i = 0; i < list.size(); i++) {
+            if (i > 0) {
+                b.append(',');
+            }
+            Js.string(b, list.get(i));
+        }
+        b.append(']');
+    }
+}

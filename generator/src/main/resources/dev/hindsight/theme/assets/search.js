@@ -1,0 +1,1207 @@
+/*
+ * Hindsight search: the client of the static index under search/data/ (see dev.hindsight.search).
+ *
+ * Every index file is a script that calls window.__hindsightSearch.shard(name, data), loaded with a
+ * <script> element, so search works from file:// as well as over HTTP. A query loads the metadata,
+ * the postings shard of each term, the dictionary file of the term being typed (for completion and
+ * typo tolerance) and the document chunks of the results it shows; nothing else.
+ *
+ * Matching: every word of the query must match (else the best partial matches are shown). The last
+ * word, while it is being typed, also matches the most frequent terms it starts (type-ahead). A word
+ * of 5 or more letters that is not in the index matches terms one edit away (insert, delete, replace
+ * or swap two neighbours) that share its first two letters: the dictionary is split by the first two
+ * letters, so typos there are not corrected. Identifiers match whole or by their parts
+ * (HighErrorRate, INC-2024-031), as the indexer split them.
+ *
+ * Untrusted text (titles, snippets) only ever reaches the page as text nodes.
+ */
+(function () {
+  'use strict';
+
+  var script = document.currentScript;
+  if (!script || (window.__hindsightSearch && window.__hindsightSearch.search)) {
+    return;
+  }
+  var ROOT = new URL('../', script.src).href;
+  var DATA = ROOT + 'search/data/';
+  var PAGE_SIZE = 10;
+  var DROPDOWN_SIZE = 6;
+  var MAX_COMPLETIONS = 8;
+  var MAX_NEW_SHARDS_FOR_COMPLETIONS = 2;
+  var WEIGHT_PREFIX = 0.85;
+  var WEIGHT_TYPO = 0.6;
+  var WEIGHT_PARTS = 0.8;
+
+  // ---------------------------------------------------------------- loading
+
+  var store = new Map();
+  var pending = new Map();
+  var requested = [];
+
+  function shard(name, data) {
+    store.set(name, data);
+    var p = pending.get(name);
+    if (p) {
+      pending.delete(name);
+      p.resolve(data);
+    }
+  }
+
+  function load(name) {
+    if (store.has(name)) {
+      return Promise.resolve(store.get(name));
+    }
+    if (pending.has(name)) {
+      return pending.get(name).promise;
+    }
+    var entry = {};
+    entry.promise = new Promise(function (resolve, reject) {
+      entry.resolve = resolve;
+      entry.reject = reject;
+    });
+    pending.set(name, entry);
+    requested.push(name);
+    var el = document.createElement('script');
+    el.src = DATA + name + '.js';
+    el.async = true;
+    el.onload = function () {
+      el.remove();
+      if (!store.has(name)) {
+        pending.delete(name);
+        entry.reject(new Error('search index file ' + name + '.js did not register'));
+      }
+    };
+    el.onerror = function () {
+      el.remove();
+      pending.delete(name);
+      entry.reject(new Error('cannot load the search index (' + el.src + ')'));
+    };
+    document.head.appendChild(el);
+    return entry.promise;
+  }
+
+  // ---------------------------------------------------------------- tokenizer (twin of Tokenizer.java)
+
+  var WORD = /[\p{L}\p{M}\p{N}]/u;
+  var UPPER = /\p{Lu}/u;
+  var LOWER = /\p{Ll}/u;
+  var DIGIT = /\p{Nd}/u;
+  var MIN_LENGTH = 2;
+  var MAX_LENGTH = 40;
+
+  function isJoiner(c) {
+    return c === '-' || c === '_' || c === '.';
+  }
+
+  function isWordAt(text, i) {
+    if (i >= text.length) {
+      return false;
+    }
+    return WORD.test(String.fromCodePoint(text.codePointAt(i)));
+  }
+
+  function fold(raw) {
+    var lower = raw.toLowerCase();
+    if (!/[^\x00-\x7f]/.test(lower)) {
+      return lower;
+    }
+    return lower.normalize('NFD').replace(/[\u0300-\u036f]/g, '').normalize('NFC');
+  }
+
+  function typeOf(ch) {
+    if (UPPER.test(ch)) {
+      return 'U';
+    }
+    if (LOWER.test(ch)) {
+      return 'L';
+    }
+    return DIGIT.test(ch) ? 'D' : 'O';
+  }
+
+  /** Camel-case parts of a piece as [start, end) offsets into it; one-unit parts join a neighbour. */
+  function camelParts(piece) {
+    var bounds = [];
+    var segStart = 0;
+    var prev = '';
+    for (var i = 0; i < piece.length;) {
+      var cp = piece.codePointAt(i);
+      var ch = String.fromCodePoint(cp);
+      var type = typeOf(ch);
+      var nextIndex = i + ch.length;
+      var next = nextIndex < piece.length ? typeOf(String.fromCodePoint(piece.codePointAt(nextIndex))) : '';
+      var boundary = type === 'U' && (prev === 'L' || prev === 'D' || (prev === 'U' && next === 'L'));
+      if (boundary && i > segStart) {
+        bounds.push([segStart, i]);
+        segStart = i;
+      }
+      prev = type;
+      i = nextIndex;
+    }
+    bounds.push([segStart, piece.length]);
+    var out = [];
+    var carry = null;
+    bounds.forEach(function (b) {
+      var s = carry ? [carry[0], b[1]] : b;
+      if (s[1] - s[0] === 1) {
+        carry = s;
+      } else {
+        out.push(s);
+        carry = null;
+      }
+    });
+    if (carry) {
+      if (out.length === 0) {
+        out.push(carry);
+      } else {
+        out[out.length - 1] = [out[out.length - 1][0], carry[1]];
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The compounds of a text: {start, end, whole, parts}, whole and parts being {term, start, end}
+   * (whole null when too short or long). The terms, in order, are exactly what Tokenizer.java emits.
+   */
+  function compounds(text) {
+    var out = [];
+    var n = text.length;
+    var i = 0;
+    while (i < n) {
+      var cp = text.codePointAt(i);
+      var ch = String.fromCodePoint(cp);
+      if (!WORD.test(ch)) {
+        i += ch.length;
+        continue;
+      }
+      var start = i;
+      var joined = false;
+      var j = i;
+      while (j < n) {
+        var c = String.fromCodePoint(text.codePointAt(j));
+        if (WORD.test(c)) {
+          j += c.length;
+        } else if (isJoiner(c) && isWordAt(text, j + 1)) {
+          joined = true;
+          j += 1;
+        } else {
+          break;
+        }
+      }
+      var compound = { start: start, end: j, whole: term(text, start, j), parts: [] };
+      var pieceStart = start;
+      for (var k = start; k <= j; k++) {
+        if (k === j || (joined && isJoiner(text.charAt(k)))) {
+          if (joined) {
+            push(compound.parts, term(text, pieceStart, k));
+          }
+          var piece = text.substring(pieceStart, k);
+          var parts = camelParts(piece);
+          if (parts.length > 1) {
+            for (var p = 0; p < parts.length; p++) {
+              push(compound.parts, term(text, pieceStart + parts[p][0], pieceStart + parts[p][1]));
+            }
+          }
+          pieceStart = k + 1;
+        }
+      }
+      out.push(compound);
+      i = j;
+    }
+    return out;
+  }
+
+  function term(text, start, end) {
+    var t = fold(text.substring(start, end));
+    return t.length >= MIN_LENGTH && t.length <= MAX_LENGTH ? { term: t, start: start, end: end } : null;
+  }
+
+  function push(list, t) {
+    if (t) {
+      list.push(t);
+    }
+  }
+
+  function tokenize(text) {
+    var out = [];
+    compounds(text).forEach(function (c) {
+      if (c.whole) {
+        out.push(c.whole.term);
+      }
+      c.parts.forEach(function (p) {
+        out.push(p.term);
+      });
+    });
+    return out;
+  }
+
+  // ---------------------------------------------------------------- index access
+
+  var ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_';
+  var DIGITS = new Int8Array(128).fill(-1);
+  for (var a = 0; a < ALPHABET.length; a++) {
+    DIGITS[ALPHABET.charCodeAt(a)] = a;
+  }
+
+  var meta = null;
+  var metaPromise = null;
+  var postingLevels = null;
+  var decoded = new Map();
+  var dictionaries = new Map();
+
+  function loadMeta() {
+    if (!metaPromise) {
+      metaPromise = load('meta').then(function (m) {
+        meta = m;
+        postingLevels = new Float64Array(m.postingLevels);
+        for (var l = 0; l < m.postingLevels; l++) {
+          postingLevels[l] = Math.pow(m.postingRatio, l - (m.postingLevels - 1));
+        }
+        meta.facetData = m.facets.map(decodeFacet);
+        return m;
+      }, function (e) {
+        metaPromise = null;
+        throw e;
+      });
+    }
+    return metaPromise;
+  }
+
+  function varints(s) {
+    var out = [];
+    var acc = 0;
+    for (var i = 0; i < s.length; i++) {
+      var d = DIGITS[s.charCodeAt(i)];
+      acc = acc * 32 + (d & 31);
+      if (d < 32) {
+        out.push(acc);
+        acc = 0;
+      }
+    }
+    return out;
+  }
+
+  /** Facet values per document: a first value from the runs, further ones from the id lists. */
+  function decodeFacet(f) {
+    var first = new Uint16Array(meta.count);
+    var runs = varints(f.runs);
+    var id = 0;
+    for (var r = 0; r < runs.length; r += 2) {
+      first.fill(runs[r + 1], id, id + runs[r]);
+      id += runs[r];
+    }
+    var more = new Map();
+    f.more.forEach(function (list, v) {
+      var doc = -1;
+      varints(list).forEach(function (gap) {
+        doc += gap + 1;
+        if (!more.has(doc)) {
+          more.set(doc, []);
+        }
+        more.get(doc).push(v + 1);
+      });
+    });
+    return { name: f.name, values: f.values, first: first, more: more };
+  }
+
+  /** Value indexes (1-based) of facet f for a document. */
+  function facetValues(f, doc) {
+    var out = [];
+    if (f.first[doc]) {
+      out.push(f.first[doc]);
+    }
+    var extra = f.more.get(doc);
+    return extra ? out.concat(extra) : out;
+  }
+
+  /** Index of the file whose key is the greatest key <= term. */
+  function fileFor(keys, t) {
+    var lo = 0;
+    var hi = keys.length - 1;
+    while (lo < hi) {
+      var mid = (lo + hi + 1) >> 1;
+      if (keys[mid] <= t) {
+        lo = mid;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return lo;
+  }
+
+  function postingsShard(t) {
+    return fileFor(meta.postings, t);
+  }
+
+  /** The postings of a term, decoded: {docs, scores}; null when the index does not have it. */
+  function postings(t) {
+    if (decoded.has(t)) {
+      return Promise.resolve(decoded.get(t));
+    }
+    var name = 'p/' + postingsShard(t);
+    return load(name).then(function (data) {
+      if (!(data instanceof Map)) {
+        var map = new Map();
+        for (var i = 0; i < data.length; i += 2) {
+          map.set(data[i], data[i + 1]);
+        }
+        store.set(name, map);
+        data = map;
+      }
+      var encoded = data.get(t);
+      var result = encoded === undefined ? null : decodePostings(encoded);
+      decoded.set(t, result);
+      return result;
+    });
+  }
+
+  function decodePostings(s) {
+    var q = DIGITS[s.charCodeAt(0)] * 64 + DIGITS[s.charCodeAt(1)];
+    var termMax = Math.pow(meta.termRatio, q - (meta.termLevels - 1));
+    var docs = [];
+    var scores = [];
+    var doc = -1;
+    var acc = 0;
+    for (var i = 2; i < s.length; i++) {
+      var d = DIGITS[s.charCodeAt(i)];
+      acc = acc * 32 + (d & 31);
+      if (d < 32) {
+        doc += acc + 1;
+        acc = 0;
+        docs.push(doc);
+        scores.push(termMax * postingLevels[DIGITS[s.charCodeAt(++i)]]);
+      }
+    }
+    return { docs: docs, scores: scores };
+  }
+
+  /** The terms of dictionary file i: {terms: [...], weights: string}. */
+  function dictionary(i) {
+    if (dictionaries.has(i)) {
+      return Promise.resolve(dictionaries.get(i));
+    }
+    return load('t/' + i).then(function (data) {
+      var d = { terms: data.t === '' ? [] : data.t.split(' '), weights: data.w };
+      dictionaries.set(i, d);
+      return d;
+    });
+  }
+
+  /** Terms that start with prefix, most frequent first: [{term, weight}]. */
+  function completions(prefix) {
+    var from = fileFor(meta.terms, prefix);
+    var to = fileFor(meta.terms, prefix + '\uffff');
+    var files = [];
+    for (var i = from; i <= to; i++) {
+      files.push(dictionary(i));
+    }
+    return Promise.all(files).then(function (ds) {
+      var out = [];
+      ds.forEach(function (d) {
+        var k = lowerBound(d.terms, prefix);
+        for (; k < d.terms.length && d.terms[k].startsWith(prefix); k++) {
+          out.push({ term: d.terms[k], weight: DIGITS[d.weights.charCodeAt(k)] });
+        }
+      });
+      return out.sort(byWeight);
+    });
+  }
+
+  /** Terms one edit away from t that share its first two letters, most frequent first. */
+  function typoCandidates(t) {
+    return dictionary(fileFor(meta.terms, t)).then(function (d) {
+      var head = t.substring(0, 2);
+      var out = [];
+      for (var k = lowerBound(d.terms, head); k < d.terms.length && d.terms[k].startsWith(head); k++) {
+        var c = d.terms[k];
+        if (c !== t && Math.abs(c.length - t.length) <= 1 && oneEdit(t, c)) {
+          out.push({ term: c, weight: DIGITS[d.weights.charCodeAt(k)] });
+        }
+      }
+      return out.sort(byWeight).slice(0, 3);
+    });
+  }
+
+  function byWeight(x, y) {
+    return y.weight - x.weight || (x.term < y.term ? -1 : x.term > y.term ? 1 : 0);
+  }
+
+  function lowerBound(list, t) {
+    var lo = 0;
+    var hi = list.length;
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if (list[mid] < t) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  /** Whether a and b are one insertion, deletion, substitution or adjacent swap apart. */
+  function oneEdit(a, b) {
+    if (a.length > b.length) {
+      var tmp = a;
+      a = b;
+      b = tmp;
+    }
+    var i = 0;
+    while (i < a.length && a[i] === b[i]) {
+      i++;
+    }
+    if (a.length === b.length) {
+      if (a.substring(i + 1) === b.substring(i + 1)) {
+        return true;
+      }
+      return a[i] === b[i + 1] && a[i + 1] === b[i] && a.substring(i + 2) === b.substring(i + 2);
+    }
+    return a.substring(i) === b.substring(i + 1);
+  }
+
+  // ---------------------------------------------------------------- querying
+
+  /**
+   * The clauses of a query: one per word, {whole, parts, prefix}. The last word is a prefix while
+   * the query does not end with a space.
+   */
+  function parseQuery(q) {
+    var clauses = [];
+    compounds(q).forEach(function (c) {
+      var parts = [];
+      c.parts.forEach(function (p) {
+        if (parts.indexOf(p.term) < 0 && (!c.whole || p.term !== c.whole.term)) {
+          parts.push(p.term);
+        }
+      });
+      if (c.whole || parts.length) {
+        clauses.push({ whole: c.whole ? c.whole.term : null, parts: parts, prefix: false });
+      }
+    });
+    if (clauses.length && !/[\s]$/.test(q)) {
+      clauses[clauses.length - 1].prefix = true;
+    }
+    return clauses;
+  }
+
+  /** Raises scores[doc] to the document's score times weight where that is higher. */
+  function maxInto(scores, p, weight) {
+    if (!p) {
+      return;
+    }
+    for (var i = 0; i < p.docs.length; i++) {
+      var s = p.scores[i] * weight;
+      if (s > scores[p.docs[i]]) {
+        scores[p.docs[i]] = s;
+      }
+    }
+  }
+
+  /**
+   * Scores of one clause, one per document (0: no match; every stored score is above 0), and the
+   * terms it matched (for highlighting).
+   */
+  function evaluateClause(clause, shardsInUse) {
+    var n = meta.count;
+    var scores = new Float64Array(n);
+    var matched = [];
+    var w = clause.whole;
+    var exactJob = w ? postings(w).then(function (p) {
+      if (p) {
+        maxInto(scores, p, 1);
+        matched.push(w);
+      }
+      return p;
+    }) : Promise.resolve(null);
+    // The word being typed needs its dictionary file for completions: load it alongside the postings.
+    var completing = w && clause.prefix && w.length >= MIN_LENGTH ? completions(w) : null;
+    var usesParts = clause.parts.length > 1 || (!w && clause.parts.length > 0);
+    var partsJob = usesParts ? Promise.all(clause.parts.map(postings)).then(function (ps) {
+      if (ps.some(function (p) { return !p; })) {
+        return;
+      }
+      // Every part must occur: sum the parts' scores where all of them do.
+      var sum = new Float64Array(n);
+      var count = new Uint8Array(n);
+      ps.forEach(function (p) {
+        for (var i = 0; i < p.docs.length; i++) {
+          sum[p.docs[i]] += p.scores[i];
+          count[p.docs[i]]++;
+        }
+      });
+      for (var d = 0; d < n; d++) {
+        if (count[d] === ps.length && sum[d] * WEIGHT_PARTS > scores[d]) {
+          scores[d] = sum[d] * WEIGHT_PARTS;
+        }
+      }
+      clause.parts.forEach(function (t) { matched.push(t); });
+    }) : Promise.resolve();
+    return Promise.all([exactJob, partsJob]).then(function (results) {
+      var exact = results[0];
+      var more = Promise.resolve([]);
+      if (completing) {
+        more = completing.then(function (cs) {
+          return pickCompletions(cs.filter(function (c) { return c.term !== w; }), shardsInUse);
+        }).then(function (cs) {
+          if (cs.length || exact) {
+            return cs.map(function (c) { return { term: c.term, weight: WEIGHT_PREFIX }; });
+          }
+          return typos(w);
+        });
+      } else if (w && !exact && w.length >= 5) {
+        more = typos(w);
+      }
+      return more.then(function (alternatives) {
+        return Promise.all(alternatives.map(function (alt) {
+          return postings(alt.term).then(function (p) {
+            if (p) {
+              maxInto(scores, p, alt.weight);
+              matched.push(alt.term);
+            }
+          });
+        }));
+      });
+    }).then(function () {
+      return { scores: scores, matched: matched, prefix: clause.prefix ? w : null };
+    });
+  }
+
+  function typos(w) {
+    if (w.length < 5) {
+      return Promise.resolve([]);
+    }
+    return typoCandidates(w).then(function (cs) {
+      return cs.map(function (c) { return { term: c.term, weight: WEIGHT_TYPO }; });
+    });
+  }
+
+  /** The most frequent completions, from shards already needed plus at most two more. */
+  function pickCompletions(cs, shardsInUse) {
+    var picked = [];
+    var added = 0;
+    for (var i = 0; i < cs.length && picked.length < MAX_COMPLETIONS; i++) {
+      var s = postingsShard(cs[i].term);
+      if (!shardsInUse.has(s)) {
+        if (added >= MAX_NEW_SHARDS_FOR_COMPLETIONS) {
+          continue;
+        }
+        shardsInUse.add(s);
+        added++;
+      }
+      picked.push(cs[i]);
+    }
+    return picked;
+  }
+
+  /**
+   * Runs a query: {results: [{doc, score}], partial, matched, prefixes, facets: counts}. filters maps
+   * a facet name to the selected values.
+   */
+  function runQuery(q, filters) {
+    return loadMeta().then(function () {
+      var clauses = parseQuery(q);
+      if (!clauses.length) {
+        return { results: [], scores: new Float64Array(0), partial: false, matched: [], prefixes: [], facets: facetCounts([], filters) };
+      }
+      var shardsInUse = new Set();
+      clauses.forEach(function (c) {
+        [c.whole].concat(c.parts).forEach(function (t) {
+          if (t) {
+            shardsInUse.add(postingsShard(t));
+          }
+        });
+      });
+      return Promise.all(clauses.map(function (c) { return evaluateClause(c, shardsInUse); })).then(function (rs) {
+        var n = meta.count;
+        var total = new Float64Array(n);
+        var hits = new Uint8Array(n);
+        rs.forEach(function (r) {
+          for (var d = 0; d < n; d++) {
+            if (r.scores[d] > 0) {
+              total[d] += r.scores[d];
+              hits[d]++;
+            }
+          }
+        });
+        // Documents that match every word; when none does, those that match some, most words first.
+        var full = [];
+        var some = [];
+        for (var d = 0; d < n; d++) {
+          if (hits[d] === rs.length) {
+            full.push(d);
+          } else if (hits[d] > 0 && full.length === 0) {
+            some.push(d);
+          }
+        }
+        var partial = full.length === 0 && some.length > 0;
+        var ranked = partial ? some : full;
+        ranked.sort(function (x, y) {
+          return hits[y] - hits[x] || total[y] - total[x] || x - y;
+        });
+        var matched = [];
+        rs.forEach(function (r) { matched = matched.concat(r.matched); });
+        return {
+          results: ranked,
+          scores: total,
+          partial: partial,
+          matched: matched,
+          prefixes: rs.map(function (r) { return r.prefix; }).filter(Boolean),
+          facets: facetCounts(ranked, filters)
+        };
+      });
+    }).then(function (r) {
+      r.filtered = anyFilter(filters)
+        ? r.results.filter(function (d) { return passes(d, filters, null); }) : r.results;
+      return r;
+    });
+  }
+
+  function passes(doc, filters, except) {
+    for (var i = 0; i < meta.facetData.length; i++) {
+      var f = meta.facetData[i];
+      var selected = filters && filters[f.name];
+      if (f.name === except || !selected || !selected.length) {
+        continue;
+      }
+      var values = facetValues(f, doc);
+      var ok = false;
+      for (var k = 0; k < values.length && !ok; k++) {
+        ok = selected.indexOf(f.values[values[k] - 1]) >= 0;
+      }
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  function anyFilter(filters) {
+    return Object.keys(filters || {}).some(function (k) { return filters[k] && filters[k].length > 0; });
+  }
+
+  /** Per facet, the number of results with each value, under the other facets' filters. */
+  function facetCounts(results, filters) {
+    var filtering = anyFilter(filters);
+    return meta.facetData.map(function (f) {
+      var counts = new Array(f.values.length).fill(0);
+      for (var i = 0; i < results.length; i++) {
+        var d = results[i];
+        if (filtering && !passes(d, filters, f.name)) {
+          continue;
+        }
+        if (f.first[d]) {
+          counts[f.first[d] - 1]++;
+        }
+        var extra = f.more.get(d);
+        if (extra) {
+          extra.forEach(function (v) { counts[v - 1]++; });
+        }
+      }
+      return { name: f.name, values: f.values, counts: counts };
+    });
+  }
+
+  /** Display data of documents: {id, title, url, date, snippet, kind, services, severity}. */
+  function documents(ids) {
+    var chunks = new Set(ids.map(function (d) { return Math.floor(d / meta.chunk); }));
+    return Promise.all(Array.from(chunks).sort(function (x, y) { return x - y; }).map(function (c) {
+      return load('d/' + c);
+    })).then(function () {
+      return ids.map(function (d) {
+        var row = store.get('d/' + Math.floor(d / meta.chunk))[d % meta.chunk];
+        var facets = {};
+        meta.facetData.forEach(function (f) {
+          facets[f.name] = facetValues(f, d).map(function (v) { return f.values[v - 1]; });
+        });
+        return {
+          doc: d, id: row[0], title: row[1], url: ROOT + row[2], date: row[3], snippet: row[4],
+          kind: facets.kind[0] || '', services: facets.service || [], severity: facets.severity[0] || ''
+        };
+      });
+    });
+  }
+
+  // ---------------------------------------------------------------- highlighting
+
+  function matcher(r) {
+    var exact = new Set(r.matched);
+    var prefixes = r.prefixes;
+    return function (t) {
+      if (exact.has(t)) {
+        return true;
+      }
+      for (var i = 0; i < prefixes.length; i++) {
+        if (t.startsWith(prefixes[i])) {
+          return true;
+        }
+      }
+      return false;
+    };
+  }
+
+  /** Appends text to parent, with the words the query matched in <mark> elements. */
+  function highlight(parent, text, matches) {
+    var ranges = [];
+    compounds(text).forEach(function (c) {
+      if (c.whole && matches(c.whole.term)) {
+        ranges.push([c.start, c.end]);
+        return;
+      }
+      c.parts.forEach(function (p) {
+        if (matches(p.term)) {
+          ranges.push([p.start, p.end]);
+        }
+      });
+    });
+    ranges.sort(function (x, y) { return x[0] - y[0] || y[1] - x[1]; });
+    var at = 0;
+    ranges.forEach(function (r) {
+      if (r[0] < at) {
+        return;
+      }
+      if (r[0] > at) {
+        parent.appendChild(document.createTextNode(text.substring(at, r[0])));
+      }
+      var mark = document.createElement('mark');
+      mark.textContent = text.substring(r[0], r[1]);
+      parent.appendChild(mark);
+      at = r[1];
+    });
+    if (at < text.length) {
+      parent.appendChild(document.createTextNode(text.substring(at)));
+    }
+  }
+
+  // ---------------------------------------------------------------- user interface
+
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) {
+      e.className = cls;
+    }
+    if (text) {
+      e.textContent = text;
+    }
+    return e;
+  }
+
+  var optionIds = 0;
+
+  /**
+   * One result. In the dropdown (compact) it is an option of a listbox, which may not contain links:
+   * the whole option is clicked or chosen with Enter. On the results page it is a list item with a
+   * real link, which the arrow keys focus.
+   */
+  function resultItem(d, matches, compact) {
+    var li = el('li', 'hs-result');
+    li.dataset.url = d.url;
+    var title;
+    if (compact) {
+      li.id = 'hs-option-' + (++optionIds);
+      li.setAttribute('role', 'option');
+      li.setAttribute('aria-selected', 'false');
+      title = el('span', 'hs-title');
+      li.addEventListener('click', function () {
+        window.location.href = d.url;
+      });
+    } else {
+      title = el('a', 'hs-title');
+      title.href = d.url;
+    }
+    highlight(title, d.title, matches);
+    li.appendChild(title);
+    var info = el('div', 'hs-info');
+    info.appendChild(el('span', 'hs-kind', d.kind));
+    if (d.id && d.kind === 'postmortem') {
+      info.appendChild(el('code', 'hs-id', d.id));
+    }
+    if (d.severity) {
+      info.appendChild(el('span', 'hs-severity hs-' + d.severity.toLowerCase(), d.severity));
+    }
+    if (d.services.length) {
+      info.appendChild(el('span', 'hs-services', d.services.join(', ')));
+    }
+    if (d.date && !compact) {
+      info.appendChild(el('span', 'hs-date', d.date));
+    }
+    li.appendChild(info);
+    if (d.snippet && !compact) {
+      var p = el('p', 'hs-snippet');
+      highlight(p, d.snippet, matches);
+      li.appendChild(p);
+    }
+    return li;
+  }
+
+  /** The header dropdown as a combobox: arrow keys, Enter and Escape on the box drive the listbox. */
+  function Listbox(input, list, onEscape) {
+    this.input = input;
+    this.list = list;
+    this.active = -1;
+    var self = this;
+    input.setAttribute('role', 'combobox');
+    input.setAttribute('aria-autocomplete', 'list');
+    input.setAttribute('aria-controls', list.id);
+    input.setAttribute('aria-expanded', 'false');
+    list.setAttribute('role', 'listbox');
+    input.addEventListener('keydown', function (e) {
+      var items = self.items();
+      if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+        if (!items.length) {
+          return;
+        }
+        e.preventDefault();
+        self.select(e.key === 'ArrowDown' ? Math.min(self.active + 1, items.length - 1) : Math.max(self.active - 1, -1));
+      } else if (e.key === 'Enter' && self.active >= 0 && items[self.active]) {
+        e.preventDefault();
+        window.location.href = items[self.active].dataset.url;
+      } else if (e.key === 'Escape' && onEscape) {
+        onEscape();
+      }
+    });
+    list.addEventListener('mousedown', function (e) {
+      // Keep the focus in the box so a click follows the link instead of closing the dropdown first.
+      e.preventDefault();
+    });
+  }
+
+  Listbox.prototype.items = function () {
+    return Array.prototype.slice.call(this.list.querySelectorAll('[role=option]'));
+  };
+
+  /** Selects item i; -1 returns to the box. */
+  Listbox.prototype.select = function (i) {
+    var items = this.items();
+    this.active = i;
+    items.forEach(function (item, k) {
+      item.setAttribute('aria-selected', k === i ? 'true' : 'false');
+      item.classList.toggle('hs-active', k === i);
+    });
+    if (i >= 0) {
+      this.input.setAttribute('aria-activedescendant', items[i].id);
+      items[i].scrollIntoView({ block: 'nearest' });
+    } else {
+      this.input.removeAttribute('aria-activedescendant');
+    }
+  };
+
+  Listbox.prototype.reset = function () {
+    this.active = -1;
+    this.input.removeAttribute('aria-activedescendant');
+  };
+
+  /** On the results page: Down from the box focuses the first result's link, Up and Down move between them. */
+  function arrowKeysThroughLinks(input, list) {
+    function links() {
+      return Array.prototype.slice.call(list.querySelectorAll('a.hs-title'));
+    }
+    input.addEventListener('keydown', function (e) {
+      var all = links();
+      if (e.key === 'ArrowDown' && all.length) {
+        e.preventDefault();
+        all[0].focus();
+      }
+    });
+    list.addEventListener('keydown', function (e) {
+      var all = links();
+      var i = all.indexOf(document.activeElement);
+      if (i < 0 || (e.key !== 'ArrowDown' && e.key !== 'ArrowUp')) {
+        return;
+      }
+      e.preventDefault();
+      if (e.key === 'ArrowDown') {
+        all[Math.min(i + 1, all.length - 1)].focus();
+      } else if (i === 0) {
+        input.focus();
+      } else {
+        all[i - 1].focus();
+      }
+    });
+  }
+
+  function debounce(fn, ms) {
+    var timer = null;
+    return function () {
+      clearTimeout(timer);
+      timer = setTimeout(fn, ms);
+    };
+  }
+
+  function addStylesheet() {
+    if (document.querySelector('link[data-hindsight-search]')) {
+      return;
+    }
+    var link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = ROOT + 'assets/search.css';
+    link.setAttribute('data-hindsight-search', '');
+    document.head.appendChild(link);
+  }
+
+  /** The type-ahead dropdown under a search box (the header's, on every page). */
+  function setUpDropdown(input, n) {
+    var form = input.form || input.parentNode;
+    form.classList.add('hs-form');
+    var box = el('div', 'hs-dropdown');
+    box.hidden = true;
+    var list = el('ul', 'hs-list');
+    list.id = n === 0 ? 'hs-dropdown-list' : 'hs-dropdown-list-' + n;
+    list.setAttribute('aria-label', 'Search suggestions');
+    box.appendChild(list);
+    var footer = el('a', 'hs-all');
+    box.appendChild(footer);
+    form.appendChild(box);
+    input.setAttribute('autocomplete', 'off');
+    var listbox = new Listbox(input, list, close);
+    var seq = 0;
+
+    /** Opens towards the side of the window with room: the box may sit left or right in the header. */
+    function place() {
+      var r = form.getBoundingClientRect();
+      var fitsRight = r.left + box.offsetWidth <= document.documentElement.clientWidth;
+      box.style.left = fitsRight ? '0' : 'auto';
+      box.style.right = fitsRight ? 'auto' : '0';
+    }
+
+    function close() {
+      box.hidden = true;
+      input.setAttribute('aria-expanded', 'false');
+      listbox.reset();
+    }
+
+    var update = debounce(function () {
+      var q = input.value;
+      var mine = ++seq;
+      if (!q.trim()) {
+        close();
+        return;
+      }
+      runQuery(q, {}).then(function (r) {
+        var top = r.filtered.slice(0, DROPDOWN_SIZE);
+        return documents(top).then(function (docs) {
+          if (mine !== seq) {
+            return;
+          }
+          var m = matcher(r);
+          list.replaceChildren();
+          docs.forEach(function (d) { list.appendChild(resultItem(d, m, true)); });
+          if (!docs.length) {
+            list.appendChild(el('li', 'hs-empty', 'No results'));
+          }
+          footer.textContent = r.filtered.length > top.length
+            ? 'All ' + r.filtered.length + ' results \u2192' : 'Open the search page \u2192';
+          footer.href = ROOT + 'search/index.html?q=' + encodeURIComponent(q);
+          box.hidden = false;
+          place();
+          input.setAttribute('aria-expanded', 'true');
+          listbox.reset();
+          list.dataset.query = q;
+        });
+      }).catch(function (e) {
+        if (mine === seq) {
+          list.replaceChildren(el('li', 'hs-empty', e.message));
+          box.hidden = false;
+        }
+      });
+    }, 40);
+
+    input.addEventListener('input', update);
+    input.addEventListener('focus', function () {
+      loadMeta().catch(function () {});
+      if (input.value.trim()) {
+        update();
+      }
+    });
+    input.addEventListener('blur', function () {
+      setTimeout(close, 150);
+    });
+  }
+
+  /** The results page (search/index.html): results, facets, a shareable ?q= address. */
+  function setUpPage(app) {
+    var input = app.querySelector('#search-page-input');
+    var list = app.querySelector('#search-results');
+    var facetsBox = app.querySelector('#search-facets');
+    var status = app.querySelector('#search-status');
+    var more = app.querySelector('#search-more');
+    var params = new URLSearchParams(window.location.search);
+    var filters = { kind: params.getAll('kind'), service: params.getAll('service'), severity: params.getAll('severity') };
+    input.value = params.get('q') || '';
+    arrowKeysThroughLinks(input, list);
+    var shown = PAGE_SIZE;
+    var seq = 0;
+
+    app.querySelector('form').addEventListener('submit', function (e) {
+      e.preventDefault();
+    });
+
+    function remember() {
+      var p = new URLSearchParams();
+      if (input.value) {
+        p.set('q', input.value);
+      }
+      Object.keys(filters).forEach(function (k) {
+        filters[k].forEach(function (v) { p.append(k, v); });
+      });
+      var qs = p.toString();
+      try {
+        history.replaceState(null, '', qs ? '?' + qs : window.location.pathname);
+      } catch (ignored) {
+        // Some browsers refuse to change a file:// address; the results are right all the same.
+      }
+    }
+
+    function run(keepShown) {
+      var mine = ++seq;
+      if (!keepShown) {
+        shown = PAGE_SIZE;
+      }
+      remember();
+      if (!input.value.trim()) {
+        list.replaceChildren();
+        facetsBox.replaceChildren();
+        status.textContent = 'Type to search postmortems, runbooks and everything else.';
+        more.hidden = true;
+        list.dataset.query = '';
+        return Promise.resolve();
+      }
+      var q = input.value;
+      return runQuery(q, filters).then(function (r) {
+        var page = r.filtered.slice(0, shown);
+        return documents(page).then(function (docs) {
+          if (mine !== seq) {
+            return;
+          }
+          var m = matcher(r);
+          list.replaceChildren();
+          docs.forEach(function (d) { list.appendChild(resultItem(d, m, false)); });
+          var n = r.filtered.length;
+          status.textContent = (n === 0 ? 'No results' : n === 1 ? '1 result' : n + ' results')
+            + (r.partial && n ? ' matching some of the words' : '');
+          more.hidden = n <= shown;
+          renderFacets(r);
+          list.dataset.query = q;
+        });
+      }).catch(function (e) {
+        if (mine === seq) {
+          status.textContent = e.message;
+        }
+      });
+    }
+
+    function renderFacets(r) {
+      facetsBox.replaceChildren();
+      r.facets.forEach(function (f) {
+        var selected = filters[f.name] || [];
+        var any = f.values.some(function (v, i) { return f.counts[i] > 0 || selected.indexOf(v) >= 0; });
+        if (!any) {
+          return;
+        }
+        var set = el('fieldset', 'hs-facet');
+        set.dataset.facet = f.name;
+        set.appendChild(el('legend', null, f.name.charAt(0).toUpperCase() + f.name.slice(1)));
+        f.values.forEach(function (v, i) {
+          if (f.counts[i] === 0 && selected.indexOf(v) < 0) {
+            return;
+          }
+          var label = el('label', 'hs-facet-value');
+          var box = document.createElement('input');
+          box.type = 'checkbox';
+          box.name = f.name;
+          box.value = v;
+          box.checked = selected.indexOf(v) >= 0;
+          box.addEventListener('change', function () {
+            var list = filters[f.name] || (filters[f.name] = []);
+            if (box.checked) {
+              list.push(v);
+            } else {
+              list.splice(list.indexOf(v), 1);
+            }
+            run(false);
+          });
+          label.appendChild(box);
+          label.appendChild(document.createTextNode(' ' + v + ' '));
+          label.appendChild(el('span', 'hs-count', String(f.counts[i])));
+          set.appendChild(label);
+        });
+        facetsBox.appendChild(set);
+      });
+    }
+
+    more.addEventListener('click', function () {
+      shown += PAGE_SIZE;
+      run(true);
+    });
+    input.addEventListener('input', debounce(function () { run(false); }, 40));
+    if (!input.value) {
+      input.focus();
+    }
+    run(false);
+  }
+
+  /** "/" focuses the search box from anywhere except while typing in a field. */
+  function setUpSlash() {
+    document.addEventListener('keydown', function (e) {
+      if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) {
+        return;
+      }
+      var t = e.target;
+      var tag = t && t.tagName ? t.tagName.toLowerCase() : '';
+      if (tag === 'input' || tag === 'textarea' || tag === 'select' || (t && t.isContentEditable)) {
+        return;
+      }
+      var box = document.getElementById('search-page-input') || document.getElementById('search-input');
+      if (box) {
+        e.preventDefault();
+        box.focus();
+        box.select();
+      }
+    });
+  }
+
+  function start() {
+    addStylesheet();
+    var app = document.getElementById('search-app');
+    var boxes = document.querySelectorAll('form[role=search] input[name=q]');
+    var n = 0;
+    Array.prototype.forEach.call(boxes, function (box) {
+      if (box.id !== 'search-page-input') {
+        setUpDropdown(box, n++);
+      }
+    });
+    if (app) {
+      setUpPage(app);
+    }
+    setUpSlash();
+  }
+
+  window.__hindsightSearch = {
+    shard: shard,
+    tokenize: tokenize,
+    /** For tests and tools: the ranked results of a query, and the index files loaded so far. */
+    search: function (q, filters) {
+      return runQuery(q, filters || {}).then(function (r) {
+        return documents(r.filtered.slice(0, PAGE_SIZE)).then(function (docs) {
+          return {
+            total: r.filtered.length,
+            partial: r.partial,
+            results: docs.map(function (d, i) {
+              return { id: d.id, title: d.title, url: d.url, kind: d.kind, score: r.scores[d.doc] };
+            }),
+            loaded: requested.slice()
+          };
+        });
+      });
+    },
+    loaded: function () {
+      return requested.slice();
+    }
+  };
+
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', start);
+  } else {
+    start();
+  }
+})();
