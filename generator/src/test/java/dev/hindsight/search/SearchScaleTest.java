@@ -31,7 +31,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SearchScaleTest {
 
-    static final int DOCS = 10_000;
+    static final int DOCS = Integer.getInteger("hindsight.scale.docs", 10_000);
     static final List<String> QUERIES = List.of("database latency", "connection pool exhaustion", "rollback",
             "redis failover", "PaymentsHighErrorRate", "INC-2019-042", "kubernetes pod evicted", "p99",
             "latnecy spike", "conn");
