@@ -31,13 +31,15 @@ import java.util.List;
 
 /**
  * flexmark configured once (tables, task lists, heading ids, autolinks, strikethrough). Thread-safe:
- * the parser and renderer hold no per-document state. Raw HTML in Markdown is escaped, and links
- * to other {@code .md} files are rewritten to the pages built from them.
+ * the parser and renderer hold no per-document state. Raw HTML in Markdown is rendered and then, with
+ * the rest of the body, cut down to a safe subset by {@link HtmlSanitizer}; links to other {@code .md}
+ * files are rewritten to the pages built from them.
  */
 public final class MarkdownParser {
 
     private final Parser parser;
     private final HtmlRenderer renderer;
+    private final HtmlSanitizer sanitizer = new HtmlSanitizer();
 
     public MarkdownParser() {
         MutableDataSet options = new MutableDataSet();
@@ -50,7 +52,7 @@ public final class MarkdownParser {
         options.set(TablesExtension.CLASS_NAME, "table");
         options.set(HtmlRenderer.GENERATE_HEADER_ID, true);
         options.set(HtmlRenderer.RENDER_HEADER_ID, true);
-        options.set(HtmlRenderer.ESCAPE_HTML, true);
+        options.set(HtmlRenderer.ESCAPE_HTML, false);
         options.set(HtmlRenderer.SOFT_BREAK, "\n");
         options.set(HtmlRenderer.FENCED_CODE_LANGUAGE_CLASS_PREFIX, "language-");
         options.toImmutable();
@@ -67,7 +69,7 @@ public final class MarkdownParser {
         ids.generateIds(doc);
         Walker w = new Walker(body, firstLine);
         w.walk(doc);
-        String html = renderer.render(doc);
+        String html = sanitizer.sanitize(renderer.render(doc));
         return new ParsedMarkdown(html, w.headings, w.finishSections(), w.links, w.plain.toString().strip());
     }
 
