@@ -104,7 +104,7 @@ public final class SiteBuilder {
         gitThread.setDaemon(true);
         gitThread.start();
 
-        SiteSource source = new SiteSource(root, yaml);
+        SiteSource source = new SiteSource(root, yaml, config.limits().maxFileSize());
         Set<Path> excluded = output == null ? Set.of() : Set.of(output);
         List<String> paths = source.scan(excluded, diagnostics);
         DocumentFactory factory = new DocumentFactory(config);
@@ -154,7 +154,7 @@ public final class SiteBuilder {
             }
             return null;
         }
-        ParsedMarkdown body = markdown.parse(src.file().body(), src.file().bodyLine());
+        ParsedMarkdown body = markdown.parse(path, src.file().body(), src.file().bodyLine(), diagnostics);
         return factory.create(src, kind.get(), body, diagnostics);
     }
 

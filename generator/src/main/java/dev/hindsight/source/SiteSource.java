@@ -29,8 +29,14 @@ public final class SiteSource {
     private final Path root;
     private final Path realRoot;
     private final SourceParser parser;
+    private final long maxFileSize;
 
     public SiteSource(Path root, YamlReader yaml) {
+        this(root, yaml, LimitedFiles.DEFAULT_MAX_FILE_SIZE);
+    }
+
+    /** A source whose documents may hold at most {@code maxFileSize} bytes each. */
+    public SiteSource(Path root, YamlReader yaml, long maxFileSize) {
         this.root = root.toAbsolutePath().normalize();
         try {
             this.realRoot = this.root.toRealPath();
@@ -38,6 +44,7 @@ public final class SiteSource {
             throw new UncheckedIOException("cannot read site root " + root, e);
         }
         this.parser = new SourceParser(yaml);
+        this.maxFileSize = maxFileSize;
     }
 
     public Path root() {
@@ -99,13 +106,16 @@ public final class SiteSource {
         }
     }
 
-    /** Reads, decodes, splits and parses one file; null when it cannot be read as text. */
+    /** Reads, decodes, splits and parses one file; null when it is too large or cannot be read as text. */
     public SourceDocument load(String relPath, Diagnostics diagnostics) {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(root.resolve(relPath));
+            bytes = LimitedFiles.read(root.resolve(relPath), relPath, maxFileSize, diagnostics);
         } catch (IOException e) {
             diagnostics.error(RULE_READ, Position.ofFile(relPath), "cannot read: " + e.getMessage());
+            return null;
+        }
+        if (bytes == null) {
             return null;
         }
         String text = Utf8.decode(relPath, bytes, diagnostics);

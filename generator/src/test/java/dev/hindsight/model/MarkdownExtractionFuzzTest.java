@@ -38,7 +38,7 @@ class MarkdownExtractionFuzzTest {
         Bounded.within(Bounded.PER_INPUT, () -> {
             Diagnostics diagnostics = new Diagnostics();
             SourceDocument src = sources.parse("postmortems/fuzz.md", text, diagnostics);
-            ParsedMarkdown body = markdown.parse(src.file().body(), src.file().bodyLine());
+            ParsedMarkdown body = markdown.parse(src.path(), src.file().body(), src.file().bodyLine(), diagnostics);
             assertThat(body.html()).isNotNull();
             for (KindConfig kind : KINDS) {
                 Document doc = factory.create(src, kind, body, diagnostics);
