@@ -24,7 +24,6 @@ import com.vladsch.flexmark.html.renderer.HeaderIdGenerator;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
-import com.vladsch.flexmark.util.ast.TextCollectingVisitor;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import dev.hindsight.diag.Diagnostics;
 import dev.hindsight.diag.Position;
@@ -117,7 +116,9 @@ public final class MarkdownParser {
      * nested too deeply to render (flexmark recurses per level) is reported under
      * {@link #RULE_TOO_DEEP} and kept as preformatted text, so the page still exists.
      */
-    public ParsedMarkdown parse(String path, String body, int firstLine, Diagnostics diagnostics) {
+    public ParsedMarkdown parse(String path, String text, int firstLine, Diagnostics diagnostics) {
+        // CommonMark replaces NUL with U+FFFD; flexmark's own replacement shifts its offsets.
+        String body = text.indexOf('\0') < 0 ? text : text.replace('\0', '\uFFFD');
         try {
             Document doc = parser.parse(body);
             Shape shape = Shape.of(doc);
@@ -356,7 +357,7 @@ public final class MarkdownParser {
         }
 
         private static String text(Node n) {
-            return new TextCollectingVisitor().collectAndGetText(n).strip();
+            return PlainText.of(n).strip();
         }
     }
 }
