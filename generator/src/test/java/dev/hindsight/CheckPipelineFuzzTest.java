@@ -27,6 +27,8 @@ class CheckPipelineFuzzTest {
     static void createSite() throws IOException {
         site = Files.createTempDirectory("hindsight-fuzz-");
         Files.createDirectories(site.resolve("postmortems"));
+        Files.writeString(site.resolve("postmortems/fuzz.md"), Bounded.WARM_UP);
+        new Hindsight().check(BuildOptions.check(site));
     }
 
     @AfterAll

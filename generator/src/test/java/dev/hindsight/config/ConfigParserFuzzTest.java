@@ -13,6 +13,11 @@ class ConfigParserFuzzTest {
 
     private final ConfigParser parser = new ConfigParser(new YamlReader());
 
+    ConfigParserFuzzTest() {
+        parser.parse("title: Warm-up\nkinds:\n  game-day: {folder: game-days, base: generic}\nrules: {x: warning}\n",
+                new Diagnostics());
+    }
+
     @FuzzTest(maxDuration = "5m")
     void parse(byte[] data) {
         String text = new String(data, StandardCharsets.UTF_8);

@@ -32,19 +32,25 @@ class MarkdownExtractionFuzzTest {
     private final MarkdownParser markdown = new MarkdownParser();
     private final DocumentFactory factory = new DocumentFactory(config);
 
+    MarkdownExtractionFuzzTest() {
+        extract(Bounded.WARM_UP);
+    }
+
     @FuzzTest(maxDuration = "5m")
     void parseAndExtract(byte[] data) {
         String text = new String(data, StandardCharsets.UTF_8);
-        Bounded.within(Bounded.PER_INPUT, () -> {
-            Diagnostics diagnostics = new Diagnostics();
-            SourceDocument src = sources.parse("postmortems/fuzz.md", text, diagnostics);
-            ParsedMarkdown body = markdown.parse(src.path(), src.file().body(), src.file().bodyLine(), diagnostics);
-            assertThat(body.html()).isNotNull();
-            for (KindConfig kind : KINDS) {
-                Document doc = factory.create(src, kind, body, diagnostics);
-                assertThat(doc.meta().title()).isNotNull();
-            }
-            return diagnostics;
-        });
+        Bounded.within(Bounded.PER_INPUT, () -> extract(text));
+    }
+
+    private Diagnostics extract(String text) {
+        Diagnostics diagnostics = new Diagnostics();
+        SourceDocument src = sources.parse("postmortems/fuzz.md", text, diagnostics);
+        ParsedMarkdown body = markdown.parse(src.path(), src.file().body(), src.file().bodyLine(), diagnostics);
+        assertThat(body.html()).isNotNull();
+        for (KindConfig kind : KINDS) {
+            Document doc = factory.create(src, kind, body, diagnostics);
+            assertThat(doc.meta().title()).isNotNull();
+        }
+        return diagnostics;
     }
 }

@@ -16,6 +16,10 @@ class YamlReaderFuzzTest {
 
     private final YamlReader yaml = new YamlReader();
 
+    YamlReaderFuzzTest() {
+        new SourceParser(yaml).parse("warm-up.md", Bounded.WARM_UP, new Diagnostics());
+    }
+
     @FuzzTest(maxDuration = "5m")
     void read(byte[] data) {
         String text = new String(data, StandardCharsets.UTF_8);
