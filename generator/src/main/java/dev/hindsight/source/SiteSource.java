@@ -14,8 +14,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Finds and reads the Markdown files of a site root. Traversal is sorted by relative path; symbolic
- * links are followed only when their target stays inside the root.
+ * Finds and reads the Markdown files of a site root. Traversal is sorted by relative path; a symbolic
+ * link to a file is followed only when its target stays inside the root, and a link to a folder never
+ * (one that leaves the root is reported).
  */
 public final class SiteSource {
 
@@ -70,6 +71,17 @@ public final class SiteSource {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
                 String name = file.getFileName().toString();
+                if (attrs.isSymbolicLink() && Files.isDirectory(file) && !name.startsWith(".")
+                        && !SKIPPED_DIRS.contains(name)) {
+                    // Folders behind links are never walked: outside the root they are out of bounds,
+                    // inside it their documents are read where they really are.
+                    if (!insideRoot(file)) {
+                        diagnostics.warning(RULE_SYMLINK, Position.ofFile(relative(file)),
+                                "symbolic link to a folder outside the site root; not followed",
+                                "copy the documents into the site instead of linking to them");
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
                 if (!name.endsWith(".md") || name.startsWith(".")) {
                     return FileVisitResult.CONTINUE;
                 }
