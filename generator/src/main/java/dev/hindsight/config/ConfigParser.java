@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.hindsight.diag.Diagnostics;
 import dev.hindsight.diag.Severity;
 import dev.hindsight.source.FrontMatter;
+import dev.hindsight.source.LimitedFiles;
 import dev.hindsight.source.YamlReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +26,7 @@ public final class ConfigParser {
     public static final String RULE = "config";
 
     private static final Set<String> TOP_LEVEL = Set.of("title", "description", "base_url", "repo", "tickets",
-            "kinds", "severities", "rules", "blameless", "whys", "review", "git");
+            "kinds", "severities", "rules", "blameless", "whys", "review", "git", "limits");
     private static final Set<String> GIT_KEYS = Set.of("authors", "freshness_fallback");
     private static final Set<String> REPO_KEYS = Set.of("edit_url", "commit_url");
     private static final Set<String> TICKET_KEYS = Set.of("url");
@@ -35,6 +36,7 @@ public final class ConfigParser {
     private static final Set<String> BLAMELESS_KEYS = Set.of("phrases", "extra_phrases", "mentions");
     private static final Set<String> WHYS_KEYS = Set.of("minimum");
     private static final Set<String> REVIEW_KEYS = Set.of("interval", "tested_within");
+    private static final Set<String> LIMIT_KEYS = Set.of("max_file_size");
 
     private final YamlReader yaml;
 
@@ -48,7 +50,12 @@ public final class ConfigParser {
         if (!Files.isRegularFile(file)) {
             return SiteConfig.defaults();
         }
-        return parse(Files.readString(file, StandardCharsets.UTF_8), diagnostics);
+        byte[] bytes = LimitedFiles.read(file, SiteConfig.FILE_NAME, LimitedFiles.DEFAULT_MAX_FILE_SIZE, diagnostics);
+        if (bytes == null) {
+            return SiteConfig.defaults();
+        }
+        return parse(StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString(),
+                diagnostics);
     }
 
     /** Pure: parses the text of {@code hindsight.yml}. */
@@ -60,6 +67,7 @@ public final class ConfigParser {
         r.checkedObject("/repo", REPO_KEYS);
         r.checkedObject("/tickets", TICKET_KEYS);
         r.checkedObject("/git", GIT_KEYS);
+        r.checkedObject("/limits", LIMIT_KEYS);
         GitSettings gd = GitSettings.defaults();
         SiteConfig d = SiteConfig.defaults();
         return new SiteConfig(
@@ -72,7 +80,8 @@ public final class ConfigParser {
                 kinds(r, doc.root().get("kinds")),
                 validation(r),
                 new GitSettings(r.bool("/git/authors", gd.authors()),
-                        r.bool("/git/freshness_fallback", gd.freshnessFallback())));
+                        r.bool("/git/freshness_fallback", gd.freshnessFallback())),
+                new Limits(r.size("/limits/max_file_size", Limits.defaults().maxFileSize())));
     }
 
     private static ValidationConfig validation(Reader r) {
@@ -279,6 +288,19 @@ public final class ConfigParser {
                 return fallback;
             }
             return n.asInt();
+        }
+
+        long size(String pointer, long fallback) {
+            String s = string(pointer, null);
+            if (s == null) {
+                return fallback;
+            }
+            long size = Limits.parseSize(s);
+            if (size < 0) {
+                typeError(pointer, "a size such as 5 MB, 512 KB or a number of bytes");
+                return fallback;
+            }
+            return size;
         }
 
         Period period(String pointer, Period fallback) {

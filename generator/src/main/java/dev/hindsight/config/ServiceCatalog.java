@@ -3,6 +3,7 @@ package dev.hindsight.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hindsight.diag.Diagnostics;
 import dev.hindsight.source.FrontMatter;
+import dev.hindsight.source.LimitedFiles;
 import dev.hindsight.source.YamlReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -60,7 +61,12 @@ public final class ServiceCatalog {
         if (!Files.isRegularFile(file)) {
             return absent();
         }
-        return parse(Files.readString(file, StandardCharsets.UTF_8), yaml, diagnostics);
+        byte[] bytes = LimitedFiles.read(file, FILE_NAME, LimitedFiles.DEFAULT_MAX_FILE_SIZE, diagnostics);
+        if (bytes == null) {
+            return absent();
+        }
+        return parse(StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString(), yaml,
+                diagnostics);
     }
 
     /** Pure: {@code services:} holding a list of {@code {id, name, owner, tier, description}}. */

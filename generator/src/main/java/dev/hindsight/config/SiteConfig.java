@@ -11,9 +11,11 @@ import java.util.Optional;
  * @param commitUrl pattern with {@code {sha}}
  * @param ticketUrl pattern with {@code {key}}, such as {@code https://jira.example/browse/{key}}
  * @param git       the {@code git:} section
+ * @param limits    the {@code limits:} section
  */
 public record SiteConfig(String title, String description, String baseUrl, String editUrl, String commitUrl,
-                         String ticketUrl, List<KindConfig> kinds, ValidationConfig validation, GitSettings git) {
+                         String ticketUrl, List<KindConfig> kinds, ValidationConfig validation, GitSettings git,
+                         Limits limits) {
 
     public static final String FILE_NAME = "hindsight.yml";
 
@@ -27,16 +29,17 @@ public record SiteConfig(String title, String description, String baseUrl, Strin
         kinds = List.copyOf(kinds);
         Objects.requireNonNull(validation, "validation");
         git = Objects.requireNonNullElse(git, GitSettings.defaults());
+        limits = Objects.requireNonNullElse(limits, Limits.defaults());
     }
 
     public static SiteConfig defaults() {
         return new SiteConfig("Hindsight", "", "", "", "", "", KindConfig.defaults(), ValidationConfig.defaults(),
-                GitSettings.defaults());
+                GitSettings.defaults(), Limits.defaults());
     }
 
     /** A copy with another {@code base_url}. */
     public SiteConfig withBaseUrl(String url) {
-        return new SiteConfig(title, description, url, editUrl, commitUrl, ticketUrl, kinds, validation, git);
+        return new SiteConfig(title, description, url, editUrl, commitUrl, ticketUrl, kinds, validation, git, limits);
     }
 
     public Optional<KindConfig> kind(String name) {

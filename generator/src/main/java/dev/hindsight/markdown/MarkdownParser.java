@@ -24,20 +24,59 @@ import com.vladsch.flexmark.html.renderer.HeaderIdGenerator;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
-import com.vladsch.flexmark.util.ast.TextCollectingVisitor;
 import com.vladsch.flexmark.util.data.MutableDataSet;
+import dev.hindsight.diag.Diagnostics;
+import dev.hindsight.diag.Position;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * flexmark configured once (tables, task lists, heading ids, autolinks, strikethrough). Thread-safe:
- * the parser and renderer hold no per-document state. Raw HTML in Markdown is escaped, and links
- * to other {@code .md} files are rewritten to the pages built from them.
+ * the parser and renderer hold no per-document state. Raw HTML in Markdown is rendered and then, with
+ * the rest of the body, cut down to a safe subset by {@link HtmlSanitizer}; links to other {@code .md}
+ * files are rewritten to the pages built from them.
  */
 public final class MarkdownParser {
 
+    public static final String RULE_TOO_DEEP = "markdown-too-deep";
+    public static final String RULE_PARAGRAPH_TOO_LONG = "markdown-paragraph-too-long";
+
+    /**
+     * The deepest AST accepted for rendering. Real documents stay under 20; flexmark's renderer needs
+     * a few stack frames per level and overflowed a 1 MiB stack at about 1000.
+     */
+    static final int MAX_DEPTH = 100;
+
+    /** Touches every node type once, so no class is first initialised during a stack overflow. */
+    private static final String WARM_UP = """
+            # Heading
+
+            Text *em* **strong** ~~gone~~ `code` [link](a.md#x) ![img](i.png) <http://x.example> www.example.com
+            <b>html</b>
+
+            > quote
+            > - [ ] task
+            > - [x] done
+
+            1. one
+               - two
+
+            | a | b |
+            |---|--:|
+            | 1 | 2 |
+
+            ```bash
+            echo
+            ```
+
+                indented
+            <div>block</div>
+            """;
+
     private final Parser parser;
     private final HtmlRenderer renderer;
+    private final HtmlSanitizer sanitizer = new HtmlSanitizer();
 
     public MarkdownParser() {
         MutableDataSet options = new MutableDataSet();
@@ -48,27 +87,113 @@ public final class MarkdownParser {
         options.set(TablesExtension.DISCARD_EXTRA_COLUMNS, true);
         options.set(TablesExtension.HEADER_SEPARATOR_COLUMN_MATCH, true);
         options.set(TablesExtension.CLASS_NAME, "table");
+        options.set(Parser.HEADING_PARSER, false); // replaced by LinearHeadingParser
         options.set(HtmlRenderer.GENERATE_HEADER_ID, true);
         options.set(HtmlRenderer.RENDER_HEADER_ID, true);
-        options.set(HtmlRenderer.ESCAPE_HTML, true);
+        options.set(HtmlRenderer.ESCAPE_HTML, false);
         options.set(HtmlRenderer.SOFT_BREAK, "\n");
         options.set(HtmlRenderer.FENCED_CODE_LANGUAGE_CLASS_PREFIX, "language-");
         options.toImmutable();
-        this.parser = Parser.builder(options).build();
-        this.renderer = HtmlRenderer.builder(options).linkResolverFactory(new PageLinkResolver.Factory()).build();
+        this.parser = Parser.builder(options)
+                .customInlineParserFactory(new LinearInlineParser.Factory())
+                .customBlockParserFactory(new LinearHeadingParser())
+                .build();
+        this.renderer = HtmlRenderer.builder(options).linkResolverFactory(new PageLinkResolver.Factory())
+                .nodeRendererFactory(new UnparsedText.Renderer()).build();
+        parse(WARM_UP, 1);
     }
 
     /**
-     * Parses a document body whose first line is line {@code firstLine} of the file.
+     * Parses a document body whose first line is line {@code firstLine} of the file, dropping any
+     * problem report (see {@link #parse(String, String, int, Diagnostics)}).
      */
     public ParsedMarkdown parse(String body, int firstLine) {
-        Document doc = parser.parse(body);
-        HeaderIdGenerator ids = new HeaderIdGenerator.Factory().create();
-        ids.generateIds(doc);
-        Walker w = new Walker(body, firstLine);
-        w.walk(doc);
-        String html = renderer.render(doc);
-        return new ParsedMarkdown(html, w.headings, w.finishSections(), w.links, w.plain.toString().strip());
+        return parse("", body, firstLine, new Diagnostics());
+    }
+
+    /**
+     * Parses the body of {@code path}, whose first line is line {@code firstLine} of the file. A body
+     * nested too deeply to render (flexmark recurses per level) is reported under
+     * {@link #RULE_TOO_DEEP} and kept as preformatted text, so the page still exists.
+     */
+    public ParsedMarkdown parse(String path, String text, int firstLine, Diagnostics diagnostics) {
+        // CommonMark replaces NUL with U+FFFD; flexmark's own replacement shifts its offsets.
+        String body = text.indexOf('\0') < 0 ? text : text.replace('\0', '\uFFFD');
+        try {
+            Document doc = parser.parse(body);
+            Shape shape = Shape.of(doc);
+            if (shape.depth() > MAX_DEPTH) {
+                return unrendered(path, body, firstLine, diagnostics, "Markdown nested " + shape.depth()
+                        + " levels deep (lists, quotes, emphasis); the limit is " + MAX_DEPTH);
+            }
+            HeaderIdGenerator ids = new HeaderIdGenerator.Factory().create();
+            ids.generateIds(doc);
+            Walker w = new Walker(body, firstLine);
+            for (Node n : shape.unparsed()) {
+                diagnostics.warning(RULE_PARAGRAPH_TOO_LONG, Position.of(path, w.line(n), w.column(n)),
+                        "paragraph of " + n.getTextLength() + " characters, more than "
+                                + LinearInlineParser.MAX_INLINE_CHARS + "; shown as plain text without Markdown formatting",
+                        "split it into paragraphs, or put logs and data in a fenced code block");
+            }
+            w.walk(doc);
+            String html = sanitizer.sanitize(renderer.render(doc));
+            return new ParsedMarkdown(html, w.headings, w.finishSections(), w.links, w.plain.toString().strip());
+        } catch (StackOverflowError e) {
+            // The parser recurses (AST post-processing, regular expressions) before depth can be
+            // measured. The stack is unwound here and the parse held no shared state, so going on is safe.
+            return unrendered(path, body, firstLine, diagnostics, "Markdown too deeply nested to parse");
+        }
+    }
+
+    private static ParsedMarkdown unrendered(String path, String body, int firstLine, Diagnostics diagnostics,
+                                             String message) {
+        diagnostics.error(RULE_TOO_DEEP, Position.of(path, firstLine, 1), message + "; shown as plain text",
+                "flatten the nesting: fewer levels of lists, quotes or emphasis");
+        String html = "<pre class=\"unrendered\">" + escape(body) + "</pre>\n";
+        return new ParsedMarkdown(html, List.of(), List.of(), List.of(), body.strip());
+    }
+
+    /**
+     * One pass over the AST without recursion: the depth of the deepest node, and where the
+     * paragraphs start that {@link LinearInlineParser} left unparsed for their length.
+     */
+    private record Shape(int depth, List<Node> unparsed) {
+        static Shape of(Document doc) {
+            int max = 0;
+            List<Node> unparsed = new ArrayList<>();
+            ArrayDeque<Node> nodes = new ArrayDeque<>();
+            ArrayDeque<Integer> depths = new ArrayDeque<>();
+            nodes.push(doc);
+            depths.push(0);
+            while (!nodes.isEmpty()) {
+                Node n = nodes.pop();
+                int d = depths.pop();
+                max = Math.max(max, d);
+                if (n instanceof UnparsedText) {
+                    unparsed.add(n);
+                }
+                for (Node c = n.getLastChild(); c != null; c = c.getPrevious()) {
+                    nodes.push(c);
+                    depths.push(d + 1);
+                }
+            }
+            return new Shape(max, unparsed);
+        }
+    }
+
+    private static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 64);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     /** Collects headings, sections, blocks and links in one pass over the AST. */
@@ -82,19 +207,37 @@ public final class MarkdownParser {
         private Heading current;
         private List<Block> currentBlocks = new ArrayList<>();
 
+        /** Offsets where each line of the body starts: positions by binary search, not by rescanning. */
+        private final int[] lineStarts;
+
         Walker(String body, int firstLine) {
             this.body = body;
             this.firstLine = firstLine;
+            int[] starts = new int[16];
+            int count = 1;
+            for (int i = body.indexOf('\n'); i >= 0; i = body.indexOf('\n', i + 1)) {
+                if (count == starts.length) {
+                    starts = java.util.Arrays.copyOf(starts, count * 2);
+                }
+                starts[count++] = i + 1;
+            }
+            this.lineStarts = java.util.Arrays.copyOf(starts, count);
         }
 
+        /** 0-based index of the line holding {@code offset}. */
+        private int lineIndex(int offset) {
+            int i = java.util.Arrays.binarySearch(lineStarts, offset);
+            return i >= 0 ? i : -i - 2;
+        }
+
+        // flexmark's own Node.getStartLineNumber() scans the text from the start on every call.
         int line(Node n) {
-            return firstLine + n.getStartLineNumber();
+            return firstLine + lineIndex(n.getStartOffset());
         }
 
         int column(Node n) {
             int offset = n.getStartOffset();
-            int lineStart = body.lastIndexOf('\n', offset - 1) + 1;
-            return offset - lineStart + 1;
+            return offset - lineStarts[lineIndex(offset)] + 1;
         }
 
         void walk(Document doc) {
@@ -214,7 +357,7 @@ public final class MarkdownParser {
         }
 
         private static String text(Node n) {
-            return new TextCollectingVisitor().collectAndGetText(n).strip();
+            return PlainText.of(n).strip();
         }
     }
 }

@@ -7,10 +7,12 @@ import freemarker.cache.TemplateLoader;
 import freemarker.core.HTMLOutputFormat;
 import freemarker.core.TemplateClassResolver;
 import freemarker.template.Configuration;
+import freemarker.template.DefaultObjectWrapper;
 import freemarker.template.DefaultObjectWrapperBuilder;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
+import freemarker.template.TemplateModelException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -51,7 +53,15 @@ public final class Renderer {
         cfg.setFallbackOnNullLoopVariable(false);
         cfg.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
         cfg.setAPIBuiltinEnabled(false);
-        cfg.setObjectWrapper(new DefaultObjectWrapperBuilder(VERSION).build());
+        DefaultObjectWrapper wrapper = new DefaultObjectWrapperBuilder(VERSION).build();
+        cfg.setObjectWrapper(wrapper);
+        // Helpers every template can call: safeUrls.isSafeLink(url), scriptJson.escape(json).
+        try {
+            cfg.setSharedVariable("safeUrls", wrapper.getStaticModels().get(SafeUrls.class.getName()));
+            cfg.setSharedVariable("scriptJson", wrapper.getStaticModels().get(ScriptJson.class.getName()));
+        } catch (TemplateModelException e) {
+            throw new IllegalStateException(e);
+        }
         List<TemplateLoader> loaders = new ArrayList<>();
         if (siteTemplates != null && Files.isDirectory(siteTemplates)) {
             try {

@@ -104,11 +104,19 @@ public final class SiteBuilder {
         if (!options.baseUrl().isEmpty()) {
             config = config.withBaseUrl(options.baseUrl());
         }
-        Path output = options.output() == null ? null : options.output().toAbsolutePath().normalize();
-        if (output != null) {
-            Optional<String> refused = refuseOutput(root, output);
+        Path output = null;
+        if (options.output() != null) {
+            // Compared and written with links resolved: a link cannot smuggle the output into the source.
+            output = realPath(options.output());
+            Optional<String> refused = refuseOutput(realPath(root), output);
             if (refused.isPresent()) {
-                return failed(setupFailure(diagnostics, output.toString(), refused.get()));
+                return failed(setupFailure(diagnostics, options.output().toString(), refused.get()));
+            }
+            try {
+                new OutputDirectory(output).recover();
+            } catch (IOException e) {
+                return failed(setupFailure(diagnostics, output.toString(),
+                        "cannot restore the previous site: " + e.getMessage()));
             }
         }
         try {
@@ -147,7 +155,7 @@ public final class SiteBuilder {
         gitThread.setDaemon(true);
         gitThread.start();
 
-        SiteSource source = new SiteSource(root, yaml);
+        SiteSource source = new SiteSource(root, yaml, config.limits().maxFileSize());
         Set<Path> excluded = output == null ? Set.of() : Set.of(output);
         List<String> paths = source.scan(excluded, diagnostics);
         DocumentFactory factory = new DocumentFactory(config);
@@ -234,7 +242,7 @@ public final class SiteBuilder {
             }
             return null;
         }
-        ParsedMarkdown body = markdown.parse(src.file().body(), src.file().bodyLine());
+        ParsedMarkdown body = markdown.parse(path, src.file().body(), src.file().bodyLine(), diagnostics);
         return factory.create(src, kind.get(), body, diagnostics);
     }
 
@@ -267,6 +275,30 @@ public final class SiteBuilder {
             config.validation().severityOf(d.ruleId(), d.severity()).ifPresent(s -> out.add(d.withSeverity(s)));
         }
         return out;
+    }
+
+    /**
+     * {@code path} made absolute with its symbolic links resolved as far as it exists, and the rest
+     * (which may hold {@code ..}) normalised.
+     */
+    static Path realPath(Path path) {
+        Path abs = path.toAbsolutePath();
+        java.util.ArrayDeque<Path> missing = new java.util.ArrayDeque<>();
+        Path existing = abs;
+        while (existing != null && !Files.exists(existing)) {
+            missing.push(existing.getFileName());
+            existing = existing.getParent();
+        }
+        Path out;
+        try {
+            out = existing == null ? abs.getRoot() : existing.toRealPath();
+        } catch (IOException e) {
+            return abs.normalize();
+        }
+        while (!missing.isEmpty()) {
+            out = out.resolve(missing.pop());
+        }
+        return out.normalize();
     }
 
     /** The output may not be the source, contain it, or sit inside it outside an ignored folder. */

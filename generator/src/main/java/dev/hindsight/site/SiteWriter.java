@@ -44,6 +44,7 @@ import java.util.TreeMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** Renders every page into a staging directory and publishes it when nothing failed. */
@@ -52,6 +53,7 @@ final class SiteWriter {
     static final String RULE_TEMPLATE = "template";
     static final String RULE_PAGE_CONFLICT = "page-conflict";
     static final String RULE_SITEMAP = "sitemap";
+    static final String RULE_PAGE_PATH = "page-path";
 
     private final SiteConfig config;
     private final Path root;
@@ -309,9 +311,10 @@ final class SiteWriter {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Path file = dir.resolve(p.path()).normalize();
-        if (!file.startsWith(dir)) {
-            diagnostics.error(RULE_TEMPLATE, Position.ofFile(p.path()), "page path escapes the output directory");
+        Optional<Path> inside = insideOutput(dir, p.path());
+        if (inside.isEmpty()) {
+            diagnostics.error(RULE_PAGE_PATH, Position.ofFile(p.path()),
+                    "page path `" + p.path() + "` is not a plain relative path inside the output directory; not written");
             failed.set(true);
             return;
         }
@@ -320,6 +323,35 @@ final class SiteWriter {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Where page {@code path} goes under {@code staging}, or empty when the path could land anywhere
+     * else: absolute, with {@code ..} or {@code .} segments, empty segments, backslashes or control
+     * characters. Pages paths come from file names today, and from front-matter values (service ids,
+     * tags, alert names) as soon as pages are made for them: this check is the last line either way.
+     */
+    static Optional<Path> insideOutput(Path staging, String path) {
+        if (path.isEmpty() || path.startsWith("/") || path.indexOf('\\') >= 0) {
+            return Optional.empty();
+        }
+        for (int i = 0; i < path.length(); i++) {
+            if (path.charAt(i) < 0x20 || path.charAt(i) == 0x7f) {
+                return Optional.empty();
+            }
+        }
+        for (String segment : path.split("/", -1)) {
+            if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
+                return Optional.empty();
+            }
+        }
+        Path file;
+        try {
+            file = staging.resolve(path).normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            return Optional.empty();
+        }
+        return file.startsWith(staging) && !file.equals(staging) ? Optional.of(file) : Optional.empty();
     }
 
     private void copyAssets(Path staging) throws IOException {

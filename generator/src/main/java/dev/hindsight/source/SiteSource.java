@@ -14,8 +14,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Finds and reads the Markdown files of a site root. Traversal is sorted by relative path; symbolic
- * links are followed only when their target stays inside the root.
+ * Finds and reads the Markdown files of a site root. Traversal is sorted by relative path; a symbolic
+ * link to a file is followed only when its target stays inside the root, and a link to a folder never
+ * (one that leaves the root is reported).
  */
 public final class SiteSource {
 
@@ -29,8 +30,14 @@ public final class SiteSource {
     private final Path root;
     private final Path realRoot;
     private final SourceParser parser;
+    private final long maxFileSize;
 
     public SiteSource(Path root, YamlReader yaml) {
+        this(root, yaml, LimitedFiles.DEFAULT_MAX_FILE_SIZE);
+    }
+
+    /** A source whose documents may hold at most {@code maxFileSize} bytes each. */
+    public SiteSource(Path root, YamlReader yaml, long maxFileSize) {
         this.root = root.toAbsolutePath().normalize();
         try {
             this.realRoot = this.root.toRealPath();
@@ -38,6 +45,7 @@ public final class SiteSource {
             throw new UncheckedIOException("cannot read site root " + root, e);
         }
         this.parser = new SourceParser(yaml);
+        this.maxFileSize = maxFileSize;
     }
 
     public Path root() {
@@ -63,6 +71,17 @@ public final class SiteSource {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
                 String name = file.getFileName().toString();
+                if (attrs.isSymbolicLink() && Files.isDirectory(file) && !name.startsWith(".")
+                        && !SKIPPED_DIRS.contains(name)) {
+                    // Folders behind links are never walked: outside the root they are out of bounds,
+                    // inside it their documents are read where they really are.
+                    if (!insideRoot(file)) {
+                        diagnostics.warning(RULE_SYMLINK, Position.ofFile(relative(file)),
+                                "symbolic link to a folder outside the site root; not followed",
+                                "copy the documents into the site instead of linking to them");
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
                 if (!name.endsWith(".md") || name.startsWith(".")) {
                     return FileVisitResult.CONTINUE;
                 }
@@ -99,13 +118,16 @@ public final class SiteSource {
         }
     }
 
-    /** Reads, decodes, splits and parses one file; null when it cannot be read as text. */
+    /** Reads, decodes, splits and parses one file; null when it is too large or cannot be read as text. */
     public SourceDocument load(String relPath, Diagnostics diagnostics) {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(root.resolve(relPath));
+            bytes = LimitedFiles.read(root.resolve(relPath), relPath, maxFileSize, diagnostics);
         } catch (IOException e) {
             diagnostics.error(RULE_READ, Position.ofFile(relPath), "cannot read: " + e.getMessage());
+            return null;
+        }
+        if (bytes == null) {
             return null;
         }
         String text = Utf8.decode(relPath, bytes, diagnostics);

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.hindsight.diag.Diagnostics;
 import dev.hindsight.diag.Position;
 import java.io.IOException;
@@ -114,6 +115,7 @@ public final class YamlReader {
         private final Map<String, Position> keys = new HashMap<>();
         private final Map<String, Position> values = new HashMap<>();
         private final JsonNodeFactory nodes = JsonNodeFactory.instance;
+        private boolean aliasReported;
 
         Builder(String path, int firstLine, Diagnostics diagnostics) {
             this.path = path;
@@ -130,6 +132,17 @@ public final class YamlReader {
         JsonNode value(JsonParser p, String pointer, int depth) throws IOException {
             JsonToken t = p.currentToken();
             values.put(pointer, at(p.currentTokenLocation()));
+            if (p instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+                // Jackson does not expand aliases (it would hand us the anchor's name as text), and
+                // front matter has no need for them; one report per document is enough.
+                if (!aliasReported) {
+                    aliasReported = true;
+                    diagnostics.error(RULE_SYNTAX, at(p.currentTokenLocation()),
+                            "YAML aliases such as `*" + p.getText() + "` are not supported in front matter",
+                            "write the value out instead of referring to an `&anchor`");
+                }
+                return nodes.nullNode();
+            }
             switch (t) {
                 case START_OBJECT: {
                     ObjectNode o = nodes.objectNode();

@@ -1,0 +1,152 @@
+package dev.hindsight.markdown;
+
+import com.vladsch.flexmark.util.ast.BlankLineBreakNode;
+import com.vladsch.flexmark.util.ast.Block;
+import com.vladsch.flexmark.util.ast.DoNotCollectText;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.LineBreakNode;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.ast.NodeVisitor;
+import com.vladsch.flexmark.util.ast.TextContainer;
+import com.vladsch.flexmark.util.ast.Visitor;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
+import com.vladsch.flexmark.util.sequence.builder.ISequenceBuilder;
+import java.util.function.BiConsumer;
+
+/**
+ * The plain text of a node, collected as flexmark's {@code TextCollectingVisitor} does (same
+ * traversal, same line breaks between blocks), but into a plain {@link StringBuilder}. flexmark's
+ * segment-based builder miscounts its length when an undefined reference such as {@code [1]} is
+ * followed by a lazy continuation line in a list item (found by fuzzing: {@code "- [1]\n t\n  ```"}):
+ * with assertions on it throws, without them it drops a character. One instance per call.
+ */
+final class PlainText extends NodeVisitor {
+
+    private final Out out;
+
+    private PlainText(BasedSequence base) {
+        this.out = new Out(base);
+    }
+
+    static String of(Node node) {
+        PlainText visitor = new PlainText(node.getChars().getBaseSequence());
+        visitor.visit(node);
+        return visitor.out.text.toString();
+    }
+
+    @Override
+    public void processNode(Node node, boolean withChildren, BiConsumer<Node, Visitor<Node>> processor) {
+        if (node.isOrDescendantOfType(DoNotCollectText.class)) {
+            return;
+        }
+        out.lastNode(node);
+        if (node instanceof Block && out.length() > 0) {
+            out.appendEol();
+        }
+        if (node instanceof TextContainer container) {
+            if (container.collectText(out, 0, this)) {
+                if (node instanceof BlankLineBreakNode && out.length() > 0) {
+                    out.appendEol();
+                }
+                processChildren(node, processor);
+            }
+            container.collectEndText(out, 0, this);
+        } else {
+            processChildren(node, processor);
+        }
+        if (node instanceof LineBreakNode && out.needEol()) {
+            out.appendEol();
+        }
+    }
+
+    /** What {@code SpaceInsertingSequenceBuilder} does without its "add spaces" flag, on a StringBuilder. */
+    private static final class Out implements ISequenceBuilder<Out, BasedSequence> {
+        private final BasedSequence base;
+        private final StringBuilder text = new StringBuilder();
+        private Node lastNode;
+        private boolean needEol;
+
+        Out(BasedSequence base) {
+            this.base = base;
+        }
+
+        /** A line break is due when only whitespace with an end of line lies between two nodes. */
+        void lastNode(Node node) {
+            if (node instanceof Document) {
+                return;
+            }
+            if (lastNode != null && lastNode.getEndOffset() < node.getStartOffset()) {
+                BasedSequence gap = base.subSequence(lastNode.getEndOffset(), node.getStartOffset());
+                needEol = gap.trim(com.vladsch.flexmark.util.misc.CharPredicate.SPACE_TAB).length() > 0
+                        && gap.isBlank();
+            }
+            lastNode = node;
+        }
+
+        /** Either a gap asked for one, or the text so far does not end a line. */
+        boolean needEol() {
+            if (needEol) {
+                return true;
+            }
+            int n = text.length();
+            return n > 0 && text.charAt(n - 1) != '\n' && text.charAt(n - 1) != '\r';
+        }
+
+        void appendEol() {
+            text.append('\n');
+            needEol = false;
+        }
+
+        @Override
+        public BasedSequence getSingleBasedSequence() {
+            return BasedSequence.of(text.toString());
+        }
+
+        @Override
+        public Out getBuilder() {
+            return new Out(base);
+        }
+
+        @Override
+        public char charAt(int index) {
+            return text.charAt(index);
+        }
+
+        @Override
+        public Out append(CharSequence chars, int start, int end) {
+            if (chars != null) {
+                text.append(chars, start, end);
+            }
+            return this;
+        }
+
+        @Override
+        public Out append(char c) {
+            text.append(c);
+            return this;
+        }
+
+        @Override
+        public Out append(char c, int count) {
+            for (int i = 0; i < count; i++) {
+                text.append(c);
+            }
+            return this;
+        }
+
+        @Override
+        public BasedSequence toSequence() {
+            return BasedSequence.of(text.toString());
+        }
+
+        @Override
+        public int length() {
+            return text.length();
+        }
+
+        @Override
+        public String toString() {
+            return text.toString();
+        }
+    }
+}
