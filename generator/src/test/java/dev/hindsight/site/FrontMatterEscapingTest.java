@@ -50,7 +50,7 @@ class FrontMatterEscapingTest {
         new Hindsight().build(BuildOptions.build(src, out).withDrafts(true));
 
         Document pm = Jsoup.parse(SiteFixture.read(out.resolve("postmortems/p/index.html")));
-        assertThat(pm.select("script, svg, iframe, img, b, [onmouseover], [onerror], [onload]")).isEmpty();
+        assertThat(pm.select("script:not([src*=assets/]), svg, iframe, img, b, [onmouseover], [onerror], [onload]")).isEmpty();
         assertThat(pm.title()).startsWith("</title><script>alert(1)</script> · ");
         assertThat(pm.select("h1").text()).isEqualTo("</title><script>alert(1)</script>");
         assertThat(pm.select(".eyebrow code").text()).isEqualTo("INC-1<script>alert(1)</script>");
@@ -60,11 +60,11 @@ class FrontMatterEscapingTest {
         assertThat(pm.select(".doc-body td").eachText()).contains("OPS-1");
 
         Document home = Jsoup.parse(SiteFixture.read(out.resolve("index.html")));
-        assertThat(home.select("script, svg, iframe, img, [onmouseover]")).isEmpty();
+        assertThat(home.select("script:not([src*=assets/]), svg, iframe, img, [onmouseover]")).isEmpty();
         assertThat(home.select("td").eachText()).contains("<script>alert(1)</script>, <img src=x onerror=alert(1)>");
 
         Document rb = Jsoup.parse(SiteFixture.read(out.resolve("runbooks/r/index.html")));
-        assertThat(rb.select("script")).isEmpty();
+        assertThat(rb.select("script:not([src*=assets/])")).isEmpty();
         assertThat(rb.select(".meta-panel").text()).contains("<script>alert(1)</script>");
     }
 
@@ -109,9 +109,9 @@ class FrontMatterEscapingTest {
         new Hindsight().build(BuildOptions.build(src, out));
 
         Document rb = Jsoup.parse(SiteFixture.read(out.resolve("runbooks/r/index.html")));
-        assertThat(rb.select(".meta-panel a").eachAttr("href")).containsExactly("https://grafana.example/d/1",
-                "https://x.example/\" onmouseover=\"alert(1)");
-        assertThat(rb.select("[onmouseover], script, b")).isEmpty();
+        // A URL with spaces in it is no link at all (it stays text), so the quote trick has nothing to break out of.
+        assertThat(rb.select(".meta-panel a").eachAttr("href")).containsExactly("https://grafana.example/d/1");
+        assertThat(rb.select("[onmouseover], script:not([src*=assets/]), b")).isEmpty();
         assertThat(rb.select(".meta-panel li").eachText()).contains("Evil javascript:alert(1)");
         assertThat(rb.select(".escalation td").eachText()).containsExactly("<script>alert(1)</script>",
                 "javascript:alert(1)", "<b>always</b>");

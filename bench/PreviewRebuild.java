@@ -1,0 +1,54 @@
+// The one-file rebuild of the live preview: one full build, then N edits of one runbook's title,
+// each followed by the incremental update `hindsight serve` runs. Prints the median and p90.
+//
+//   java -cp generator/target/hindsight.jar bench/PreviewRebuild.java <site root> <output dir> [edits]
+//
+// The time is PreviewSession.update's own (re-read the changed file, validate, re-render what shows
+// it, write the data files and the search index), without the file-watcher's debounce.
+import dev.hindsight.site.BuildOptions;
+import dev.hindsight.site.PreviewSession;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+public class PreviewRebuild {
+    public static void main(String[] args) throws Exception {
+        Path site = Path.of(args[0]);
+        Path out = Path.of(args[1]);
+        int edits = args.length > 2 ? Integer.parseInt(args[2]) : 20;
+        PreviewSession session = new PreviewSession(BuildOptions.build(site, out).withDrafts(true)
+                .withReferenceDate(LocalDate.of(2026, 11, 1)));
+        PreviewSession.Update first = session.update(List.of());
+        System.out.printf("full build: %d pages in %d ms%n", first.rendered(), first.millis());
+        Path file;
+        try (Stream<Path> files = Files.list(site.resolve("runbooks"))) {
+            file = files.filter(p -> p.toString().endsWith(".md")).sorted().findFirst().orElseThrow();
+        }
+        String original = Files.readString(file);
+        List<Long> times = new ArrayList<>();
+        List<Integer> pages = new ArrayList<>();
+        try {
+            for (int i = 1; i <= edits; i++) {
+                Files.writeString(file, original.replaceFirst("title: ", "title: Edit " + i + " "));
+                Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis() + i * 2000L));
+                PreviewSession.Update u = session.update(List.of(file));
+                if (u.full()) {
+                    throw new IllegalStateException("expected an incremental update");
+                }
+                times.add(u.millis());
+                pages.add(u.rendered());
+            }
+        } finally {
+            Files.writeString(file, original);
+        }
+        List<Long> sorted = new ArrayList<>(times);
+        sorted.sort(null);
+        System.out.printf("one-file rebuild over %d edits of %s: median %d ms, p90 %d ms, min %d ms "
+                        + "(%d pages re-rendered each)%n", edits, site.relativize(file), sorted.get(sorted.size() / 2),
+                sorted.get((int) Math.ceil(sorted.size() * 0.9) - 1), sorted.get(0), pages.get(pages.size() - 1));
+    }
+}
