@@ -65,7 +65,7 @@ class KillDuringBuildTest {
             useVersion(src, random.nextBoolean() ? "A" : "B");
             // Half the kills anywhere in a build, half near its end, where the swap and the old site's
             // deletion happen.
-            double at = round % 2 == 0 ? random.nextDouble() * 1.1 : 0.8 + random.nextDouble() * 0.25;
+            double at = round % 2 == 0 ? random.nextDouble() : 0.7 + random.nextDouble() * 0.3;
             long delay = (long) (at * buildMillis);
             Process p = build(src, out);
             if (p.waitFor(delay, TimeUnit.MILLISECONDS)) {
