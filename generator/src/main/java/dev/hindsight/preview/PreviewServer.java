@@ -149,21 +149,20 @@ public final class PreviewServer implements AutoCloseable {
             changed = List.copyOf(changes);
             changes.clear();
         }
-        PreviewSession.Update update = session.update(changed);
+        long n = builds.incrementAndGet();
+        // Pages reload as soon as they are written; the diagnostics (validation) follow.
+        PreviewSession.Update update = session.update(changed, () -> live.reload(n));
         BuildResult result = update.result();
         lastResult = result;
-        lastMillis = update.millis();
-        long n = builds.incrementAndGet();
-        List<Diagnostic> shown = result.diagnostics();
-        live.diagnostics(diagnosticsJson(shown));
-        long ms = update.millis();
+        lastMillis = update.publishMillis();
+        live.diagnostics(diagnosticsJson(result.diagnostics()));
         if (!result.setupFailed()) {
-            log.accept((update.full() ? "built " : "updated ") + update.rendered() + " pages in " + ms + " ms ("
+            log.accept((update.full() ? "built " : "updated ") + update.rendered() + " pages in "
+                    + update.publishMillis() + " ms, checked in " + update.millis() + " ms ("
                     + result.count(dev.hindsight.diag.Severity.ERROR) + " errors, "
                     + result.count(dev.hindsight.diag.Severity.WARNING) + " warnings)");
-            live.reload(n);
         } else {
-            log.accept("build failed in " + ms + " ms; the last good site stays:\n"
+            log.accept("build failed in " + update.millis() + " ms; the last good site stays:\n"
                     + hindsight.format(result, "text", options.source()).strip());
         }
     }

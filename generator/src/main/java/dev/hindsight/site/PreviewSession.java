@@ -26,8 +26,11 @@ import java.util.function.Predicate;
  */
 public final class PreviewSession {
 
-    /** What one build did: its result, whether it was full, how many pages it rendered and how long it took. */
-    public record Update(BuildResult result, boolean full, int rendered, long millis) {
+    /**
+     * What one build did: its result, whether it was full, how many pages it rendered, how long until
+     * the pages were written ({@code publishMillis}) and how long in all, validation included.
+     */
+    public record Update(BuildResult result, boolean full, int rendered, long publishMillis, long millis) {
     }
 
     private final BuildOptions options;
@@ -48,18 +51,25 @@ public final class PreviewSession {
      * "anything may have changed").
      */
     public synchronized Update update(Collection<Path> changed) {
-        long t0 = System.nanoTime();
-        Update u = last == null || changed.isEmpty() || changed.stream().anyMatch(this::structural)
-                ? full(t0) : incremental(changed, t0);
-        return u;
+        return update(changed, () -> { });
     }
 
-    private Update full(long t0) {
+    /**
+     * As {@link #update(Collection)}; {@code published} runs as soon as the new pages are written, before
+     * an incremental update validates the site, so that open pages can reload without waiting for it.
+     */
+    public synchronized Update update(Collection<Path> changed, Runnable published) {
+        long t0 = System.nanoTime();
+        return last == null || changed.isEmpty() || changed.stream().anyMatch(this::structural)
+                ? full(t0, published) : incremental(changed, t0, published);
+    }
+
+    private Update full(long t0, Runnable published) {
         Diagnostics diagnostics = new Diagnostics();
         last = null;
         setup = builder.setup(options, diagnostics);
         if (setup.failure() != null) {
-            return new Update(setup.failure(), true, 0, millis(t0));
+            return new Update(setup.failure(), true, 0, millis(t0), millis(t0));
         }
         KnowledgeBase kb;
         try {
@@ -76,14 +86,16 @@ public final class PreviewSession {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        long publish = millis(t0);
         if (pages >= 0) {
             last = kb;
+            published.run();
         }
         return new Update(new BuildResult(diagnostics.sorted(), kb.documents().size(), pages, pages < 0), true,
-                Math.max(pages, 0), millis(t0));
+                Math.max(pages, 0), publish, millis(t0));
     }
 
-    private Update incremental(Collection<Path> changed, long t0) {
+    private Update incremental(Collection<Path> changed, long t0, Runnable published) {
         Diagnostics diagnostics = new Diagnostics();
         KnowledgeBase kb;
         try {
@@ -99,7 +111,6 @@ public final class PreviewSession {
             }
         }
         Predicate<SiteWriter.Page> affected = affected(sources, last, kb);
-        diagnostics = SiteBuilder.validate(setup, kb, diagnostics);
         int rendered;
         try {
             rendered = writer.update(SiteBuilder.published(kb, options), setup.services(), setup.output(), affected,
@@ -107,13 +118,17 @@ public final class PreviewSession {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        long publish = millis(t0);
         if (rendered < 0) {
             last = null; // a template failed: the next build starts over
         } else {
             last = kb;
+            published.run();
         }
+        // Validation does not change what the pages show: it runs after they are written.
+        diagnostics = SiteBuilder.validate(setup, kb, diagnostics);
         return new Update(new BuildResult(diagnostics.sorted(), kb.documents().size(), Math.max(rendered, 0),
-                rendered < 0), false, Math.max(rendered, 0), millis(t0));
+                rendered < 0), false, Math.max(rendered, 0), publish, millis(t0));
     }
 
     /** Anything but a Markdown document may change every page. */

@@ -127,12 +127,13 @@ class PreviewServerTest {
         listen(base);
         next("diagnostics:");
         Files.writeString(tmp.resolve("src/runbooks/api.md"), "---\ntitle: [broken\n---\n");
+        next("reload:"); // content errors still publish: every other page stays current
         String problems = next("diagnostics:");
         assertThat(problems).contains("\"file\": \"runbooks/api.md\"").contains("front-matter-yaml");
-        next("reload:"); // content errors still publish: every other page stays current
 
         Files.writeString(tmp.resolve("src/runbooks/api.md"), RUNBOOK.formatted("API runbook"));
         next("reload:");
+        next("diagnostics:"); // the pages reload first; the (now clean) diagnostics follow
         SiteFixture.write(tmp.resolve("src"), "-- templates/runbook.ftlh --\n<#if>\n");
         String templateProblem = next("diagnostics:");
         assertThat(templateProblem).contains("templates/runbook.ftlh");
