@@ -75,6 +75,9 @@ class XssInBrowserTest {
             return JSON.stringify(out);
             """;
 
+    /** Selenium looks for a CDP version matching the browser on start and warns when it has none; unused here. */
+    private static final java.util.logging.Logger CDP_LOG = java.util.logging.Logger.getLogger("org.openqa.selenium.devtools");
+
     private static ChromeDriver driver;
     private static Path profile;
 
@@ -82,6 +85,7 @@ class XssInBrowserTest {
     static void startBrowser() throws IOException {
         Assumptions.assumeTrue(Files.exists(CHROMIUM), "no /usr/bin/chromium on this machine");
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        CDP_LOG.setLevel(java.util.logging.Level.SEVERE);
         profile = Files.createTempDirectory("hindsight-chromium-");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());

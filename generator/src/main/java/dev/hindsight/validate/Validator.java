@@ -42,6 +42,7 @@ public final class Validator {
                 new UnknownRunbookRule(),
                 new BrokenLinkRule(),
                 new BrokenAnchorRule(),
+                new UnsafeLinkRule(),
                 new DuplicateAlertRule());
     }
 

@@ -36,6 +36,9 @@ class HostileInputTest {
             Fine.
             """;
 
+    /** The heap the whole hostile site must build in. */
+    private static final int HEAP_MB = 256;
+
     @TempDir
     Path tmp;
 
@@ -106,6 +109,42 @@ class HostileInputTest {
         if (!rule.isEmpty()) {
             assertThat(rules).as(result.diagnostics().toString()).contains(rule);
         }
+    }
+
+    /**
+     * Memory: every hostile file in one site, built by the real CLI in a child JVM with a small heap.
+     * An out-of-memory error would end it with exit code 1 from the JVM's handler or a crash, and
+     * without the good page.
+     */
+    @Test
+    void allOfThemTogetherBuildInASmallHeap() throws Exception {
+        Path src = SiteFixture.write(tmp.resolve("src"), "-- postmortems/good.md --\n" + GOOD);
+        hostileFiles().forEach(a -> {
+            @SuppressWarnings("unchecked")
+            Consumer<Path> content = (Consumer<Path>) a.get()[2];
+            content.accept(src.resolve("postmortems/" + a.get()[0] + ".md"));
+        });
+        Path out = tmp.resolve("out");
+        Path log = tmp.resolve("build.log");
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(javaBin, "-Xmx" + HEAP_MB + "m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError",
+                "-cp", System.getProperty("java.class.path"), "dev.hindsight.cli.Main", "build", "--source",
+                src.toString(), "--output", out.toString(), "--reference-date", "2026-01-01")
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        boolean done = p.waitFor(Bounded.HOSTILE.toSeconds() * 3, java.util.concurrent.TimeUnit.SECONDS);
+        if (!done) {
+            p.destroyForcibly();
+        }
+        String output = Files.readString(log);
+        assertThat(done).as("finished in time").isTrue();
+        assertThat(output).doesNotContain("OutOfMemoryError").doesNotContain("Exception");
+        assertThat(p.exitValue()).as(output.lines().filter(l -> !l.contains("required")).limit(40).toList().toString())
+                .isEqualTo(1);
+        assertThat(output).contains("error[file-too-large]").contains("error[markdown-too-deep]")
+                .contains("warning[markdown-paragraph-too-long]").contains("error[encoding]")
+                .contains("error[front-matter-duplicate-key]").contains("error[front-matter-yaml]");
+        assertThat(out.resolve("postmortems/good/index.html")).content().contains("Fine.");
+        assertThat(out.resolve("postmortems/timeline-table-100k-rows/index.html")).exists();
     }
 
     @Test

@@ -1,0 +1,73 @@
+package dev.hindsight.validate;
+
+import dev.hindsight.diag.Position;
+import dev.hindsight.diag.Severity;
+import dev.hindsight.markdown.Link;
+import dev.hindsight.model.Document;
+import dev.hindsight.model.Runbook;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Links the site will not make clickable: a Markdown link or image with a scheme other than http(s),
+ * mailto or tel (images: http(s)) is removed from the page by the HTML sanitizer, and a dashboard URL
+ * without one of those schemes is shown as text. The writer should know, rather than find a dead link during
+ * an incident.
+ */
+final class UnsafeLinkRule extends DocumentRule {
+
+    private static final List<String> LINK_SCHEMES = List.of("http", "https", "mailto", "tel");
+    private static final List<String> IMAGE_SCHEMES = List.of("http", "https");
+
+    @Override
+    public String id() {
+        return "unsafe-link";
+    }
+
+    @Override
+    public Severity defaultSeverity() {
+        return Severity.WARNING;
+    }
+
+    @Override
+    void check(Context context, Document doc, Reporter out) {
+        String path = doc.meta().sourcePath();
+        for (Link link : doc.body().links()) {
+            String scheme = scheme(link.url());
+            if (scheme != null && !(link.image() ? IMAGE_SCHEMES : LINK_SCHEMES).contains(scheme)) {
+                out.report(Position.of(path, link.line(), link.column()),
+                        (link.image() ? "image" : "link") + " with a `" + scheme + ":` URL is removed from the page",
+                        link.image() ? "use an http(s) or relative image URL" : "use an http(s), mailto or tel link");
+            }
+        }
+        if (doc instanceof Runbook rb) {
+            for (int i = 0; i < rb.dashboards().size(); i++) {
+                String url = rb.dashboards().get(i).url();
+                String scheme = scheme(url);
+                if (!url.isEmpty() && (scheme == null || !LINK_SCHEMES.contains(scheme))) {
+                    out.report(doc.meta().source().frontMatter().valuePositionOf("/dashboards/" + i + "/url"),
+                            "dashboard URL `" + url + "` is not an http(s), mailto or tel URL; shown as text, not as a link",
+                            "give the full address, starting with https://");
+                }
+            }
+        }
+    }
+
+    /** The lower-cased scheme of {@code url}, or null when it has none (a relative URL). */
+    static String scheme(String url) {
+        String u = url.strip();
+        int colon = u.indexOf(':');
+        if (colon <= 0) {
+            return null;
+        }
+        for (int i = 0; i < colon; i++) {
+            char c = u.charAt(i);
+            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (i > 0 && ((c >= '0' && c <= '9')
+                    || c == '+' || c == '-' || c == '.'));
+            if (!ok) {
+                return null;
+            }
+        }
+        return u.substring(0, colon).toLowerCase(Locale.ROOT);
+    }
+}
