@@ -1026,6 +1026,14 @@ public final class CorpusGenerator {
             if (fi.waitFor() != 0) {
                 throw new IOException("git fast-import failed");
             }
+            // fast-import stores each version of a folder as a delta on the one before, the reverse of what
+            // `git gc` and the pack a clone receives do (newest whole, older versions as deltas on newer
+            // ones). Repack once, as a team's repository would be, so every tool reads a realistic pack.
+            Process gc = new ProcessBuilder("git", "-C", out.toString(), "repack", "-a", "-d", "-f", "-q")
+                    .inheritIO().start();
+            if (gc.waitFor() != 0) {
+                throw new IOException("git repack failed");
+            }
             Process co = new ProcessBuilder("git", "-C", out.toString(), "reset", "-q", "--hard", "main").inheritIO()
                     .start();
             if (co.waitFor() != 0) {

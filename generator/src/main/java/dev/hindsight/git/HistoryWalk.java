@@ -31,7 +31,8 @@ import org.eclipse.jgit.treewalk.filter.TreeFilter;
 
 /**
  * The one pass over the history: a single {@link RevWalk} from HEAD, and for each commit a tree diff
- * against its first parent restricted to the site root, with rename detection. Records, per path,
+ * against its first parent restricted to the site root ({@link TreeDiff}), with JGit's rename detection
+ * for the commits that both add and delete files. Records, per path,
  * what each commit did; {@link #historyOf} then reads a file's commits out of that record without
  * touching the repository again. One instance per build; not thread-safe.
  */
@@ -75,24 +76,34 @@ final class HistoryWalk {
 
             tree.setFilter(prefix.isEmpty() ? TreeFilter.ANY_DIFF : AndTreeFilter.create(scope, TreeFilter.ANY_DIFF));
             RenameDetector renames = new RenameDetector(reader, repo.getConfig().get(DiffConfig.KEY));
+            TreeDiff differ = new TreeDiff(reader);
+            // Newest first, as Git's own repacks (gc, the packs a clone receives) store the newest version
+            // of a folder whole and older ones as deltas on it: the delta bases stay in JGit's cache.
             for (RevCommit c = walk.next(); c != null; c = walk.next()) {
-                tree.reset();
-                if (c.getParentCount() > 0) {
-                    RevCommit parent = c.getParent(0);
+                RevCommit parent = c.getParentCount() > 0 ? c.getParent(0) : null;
+                if (parent != null) {
                     walk.parseHeaders(parent);
-                    tree.addTree(parent.getTree());
-                } else {
-                    // A root commit, or the boundary of a shallow clone: everything is new here.
-                    tree.addTree(new EmptyTreeIterator());
                 }
-                tree.addTree(c.getTree());
-                List<DiffEntry> diffs = DiffEntry.scan(tree);
-                if (diffs.isEmpty()) {
+                // A root commit, or the boundary of a shallow clone: everything is new here.
+                TreeDiff.Changes changed = differ.diff(parent == null ? null : parent.getTree(), c.getTree(), prefix);
+                if (changed.isEmpty()) {
                     continue;
                 }
-                renames.reset();
-                renames.addAll(diffs);
-                record(commits.size(), renames.compute());
+                if (changed.added().isEmpty() || changed.deleted().isEmpty()) {
+                    record(commits.size(), changed);
+                } else {
+                    // Files both appeared and disappeared: let JGit pair them up as renames.
+                    tree.reset();
+                    if (parent == null) {
+                        tree.addTree(new EmptyTreeIterator());
+                    } else {
+                        tree.addTree(parent.getTree());
+                    }
+                    tree.addTree(c.getTree());
+                    renames.reset();
+                    renames.addAll(DiffEntry.scan(tree));
+                    record(commits.size(), renames.compute());
+                }
                 commits.add(info(reader, c));
             }
         }
@@ -101,6 +112,13 @@ final class HistoryWalk {
     private RevWalk newWalk(ObjectReader reader) {
         walks++;
         return new RevWalk(reader);
+    }
+
+    /** A commit without renames: additions and modifications are touches, deletions end a file's line. */
+    private void record(int index, TreeDiff.Changes changed) {
+        changed.added().forEach(p -> add(p, Change.touched(index)));
+        changed.modified().forEach(p -> add(p, Change.touched(index)));
+        changed.deleted().forEach(p -> add(p, Change.gone(index)));
     }
 
     /** Touches before removals, so that "renamed away and re-created in one commit" reads right. */
