@@ -160,7 +160,7 @@ public final class SiteBuilder {
         List<String> paths = source.scan(excluded, diagnostics);
         DocumentFactory factory = new DocumentFactory(config);
         List<Document> docs = paths.parallelStream()
-                .map(p -> loadOne(source, factory, p, diagnostics))
+                .map(p -> loadOne(source, factory, p, output != null, diagnostics))
                 .filter(d -> d != null)
                 .toList();
 
@@ -205,9 +205,11 @@ public final class SiteBuilder {
         }
     }
 
-    private Document loadOne(SiteSource source, DocumentFactory factory, String path, Diagnostics diagnostics) {
+    /** One document; its body rendered to HTML only when {@code html} (a build, not a check). */
+    private Document loadOne(SiteSource source, DocumentFactory factory, String path, boolean html,
+                             Diagnostics diagnostics) {
         if (cache == null) {
-            return read(source, factory, path, diagnostics);
+            return read(source, factory, path, html, diagnostics);
         }
         Path file = source.root().resolve(path);
         long size;
@@ -216,12 +218,12 @@ public final class SiteBuilder {
             size = Files.size(file);
             modified = Files.getLastModifiedTime(file).toMillis();
         } catch (IOException e) {
-            return read(source, factory, path, diagnostics);
+            return read(source, factory, path, html, diagnostics);
         }
         DocumentCache.Entry hit = cache.get(path, size, modified);
         if (hit == null) {
             Diagnostics own = new Diagnostics();
-            Document doc = read(source, factory, path, own);
+            Document doc = read(source, factory, path, html, own);
             hit = new DocumentCache.Entry(size, modified, doc, own.sorted());
             cache.put(path, hit);
         }
@@ -229,7 +231,8 @@ public final class SiteBuilder {
         return hit.document();
     }
 
-    private Document read(SiteSource source, DocumentFactory factory, String path, Diagnostics diagnostics) {
+    private Document read(SiteSource source, DocumentFactory factory, String path, boolean html,
+                          Diagnostics diagnostics) {
         SourceDocument src = source.load(path, diagnostics);
         if (src == null) {
             return null;
@@ -242,7 +245,7 @@ public final class SiteBuilder {
             }
             return null;
         }
-        ParsedMarkdown body = markdown.parse(path, src.file().body(), src.file().bodyLine(), diagnostics);
+        ParsedMarkdown body = markdown.parse(path, src.file().body(), src.file().bodyLine(), diagnostics, html);
         return factory.create(src, kind.get(), body, diagnostics);
     }
 

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 final class BlamelessLanguageRule extends DocumentRule {
 
     /** The compiled phrases, per phrase list: compiled once per build, not once per document. */
-    private final java.util.Map<List<String>, Pattern> patterns = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<List<String>, Phrases> patterns = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Override
     public String id() {
@@ -32,14 +32,56 @@ final class BlamelessLanguageRule extends DocumentRule {
         if (phrases.isEmpty()) {
             return;
         }
-        Pattern pattern = patterns.computeIfAbsent(phrases, BlamelessLanguageRule::pattern);
+        Phrases compiled = patterns.computeIfAbsent(phrases, Phrases::of);
         for (ProseLines.Line line : ProseLines.of(doc.meta().source().file())) {
-            Matcher m = pattern.matcher(line.text());
+            if (!compiled.mayMatch(line.text())) {
+                continue;
+            }
+            Matcher m = compiled.pattern().matcher(line.text());
             while (m.find()) {
                 out.report(Position.of(doc.meta().sourcePath(), line.number(), m.start() + 1),
                         "\"" + m.group() + "\" assigns blame",
                         "describe what the system allowed and why the decision made sense at the time");
             }
+        }
+    }
+
+    /**
+     * The phrase pattern, and the first word of each phrase in lower case: a line holding none of
+     * those words cannot match, and a plain search for them is much cheaper than trying the
+     * case-insensitive alternation at every position. Phrases whose first word is not ASCII are
+     * not pre-filtered (Unicode case folding may change lengths), so they always reach the pattern.
+     */
+    record Phrases(Pattern pattern, List<String> firstWords, boolean filter) {
+        static Phrases of(List<String> phrases) {
+            List<String> words = new java.util.ArrayList<>();
+            boolean filter = true;
+            for (String phrase : phrases) {
+                String first = phrase.strip().split("\\s+", 2)[0].toLowerCase(java.util.Locale.ROOT);
+                filter &= !first.isEmpty() && first.chars().allMatch(c -> c < 128);
+                words.add(first);
+            }
+            return new Phrases(BlamelessLanguageRule.pattern(phrases), List.copyOf(words), filter);
+        }
+
+        boolean mayMatch(String line) {
+            if (!filter) {
+                return true;
+            }
+            for (int i = 0; i < line.length(); i++) {
+                char c = line.charAt(i);
+                // Letters that case-insensitive matching equates with an ASCII one, which lower-casing keeps apart.
+                if (c == '\u017F' || c == '\u0131' || c == '\u0130' || c == '\u212A') {
+                    return true;
+                }
+            }
+            String lower = line.toLowerCase(java.util.Locale.ROOT);
+            for (String w : firstWords) {
+                if (lower.contains(w)) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
