@@ -17,7 +17,7 @@
 // Hindsight: the page is search/index.html (search.js comes with the page). The query is typed as
 // `fill` does (value + one input event); the time runs from the moment the client's 40 ms input
 // debounce fires until #search-results carries data-query=<query>, which the client sets after it has
-// put the results, the count and the facets into the DOM. The time from the input event is kept too.
+// put the results, the count and the facets into the DOM. The time from the input event is logged too.
 // Pagefind: the page is Hugo's home page; /pagefind/pagefind.js is imported as a module (its UI does
 // that when the box gets the focus), then the time runs from `pagefind.search(q)` until it and
 // data() of the first 10 results (what its UI shows first) have resolved. The import is counted in
@@ -206,8 +206,11 @@ try {
         const cold = await tool.query(page, q);
         const fetched = (await net.finish()).filter((f) => !f.url.endsWith('/favicon.ico'));
         const bytes = fetched.reduce((sum, f) => sum + f.bytes, 0);
-        if (process.env.SEARCH_DEBUG) {
-          fetched.forEach((f) => console.log(`    ${f.bytes} ${f.url}`));
+        const byFolder = new Map();
+        for (const f of fetched) {
+          const folder = new URL(f.url).pathname.replace(/\/[^/]*$/, '/');
+          const [k, b] = byFolder.get(folder) || [0, 0];
+          byFolder.set(folder, [k + 1, b + f.bytes]);
         }
         const lines = [[name, 'cold', cold.ms.toFixed(2), bytes, fetched.length, cold.results, q]];
         samples[name].cold.push(cold.ms);
@@ -224,7 +227,8 @@ try {
           + ` ${String(fetched.length).padStart(2)} files, ${(bytes / 1000).toFixed(1).padStart(6)} KB,`
           + ` cold ${cold.ms.toFixed(1).padStart(6)} ms`
           + (cold.typedMs ? ` (${cold.typedMs.toFixed(1)} ms from the input event)` : '')
-          + `, warm ${warm.map((x) => x.toFixed(1)).join(' / ')} ms`);
+          + `, warm ${warm.map((x) => x.toFixed(1)).join(' / ')} ms\n    `
+          + [...byFolder].map(([folder, [k, b]]) => `${folder} ${k}: ${(b / 1000).toFixed(1)} KB`).join(', '));
       } finally {
         await context.close();
       }
