@@ -1,7 +1,12 @@
 // The one-file rebuild of the live preview: one full build, then N edits of one runbook's title,
-// each followed by the incremental update `hindsight serve` runs. Prints the median and p90.
+// each followed by the incremental update `hindsight serve` runs. Prints one line per edit as it goes
+// ("edit I publish_ms P validated_ms V pages R", so that a run stopped early still says something), then
+// the median and p90.
 //
 //   java -cp generator/target/hindsight.jar bench/PreviewRebuild.java <site root> <output dir> [edits]
+//
+// It edits a file of <site root> and puts it back at the end, unless it is killed: bench/run runs it on
+// a copy of the corpus.
 //
 // The time is PreviewSession.update's own (re-read the changed file, validate, re-render what shows
 // it, write the data files and the search index), without the file-watcher's debounce.
@@ -24,6 +29,7 @@ public class PreviewRebuild {
                 .withReferenceDate(LocalDate.of(2026, 11, 1)));
         PreviewSession.Update first = session.update(List.of());
         System.out.printf("full build: %d pages in %d ms%n", first.rendered(), first.millis());
+        System.out.flush();
         Path file;
         try (Stream<Path> files = Files.list(site.resolve("runbooks"))) {
             file = files.filter(p -> p.toString().endsWith(".md")).sorted().findFirst().orElseThrow();
@@ -43,6 +49,9 @@ public class PreviewRebuild {
                 times.add(u.publishMillis());
                 checked.add(u.millis());
                 pages.add(u.rendered());
+                System.out.printf("edit %d publish_ms %d validated_ms %d pages %d%n", i, u.publishMillis(), u.millis(),
+                        u.rendered());
+                System.out.flush();
             }
         } finally {
             Files.writeString(file, original);
