@@ -9,14 +9,8 @@ import dev.hindsight.model.Postmortem;
 /** Every action item has a due date written as YYYY-MM-DD. */
 final class ActionItemDueRule extends DocumentRule {
 
-    @Override
-    public String id() {
-        return "action-item-due";
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.ERROR;
+    ActionItemDueRule() {
+        super("action-item-due", Severity.ERROR);
     }
 
     @Override

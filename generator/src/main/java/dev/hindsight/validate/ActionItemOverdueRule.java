@@ -9,14 +9,8 @@ import dev.hindsight.model.Postmortem;
 /** Open action items whose due date is before the reference date. */
 final class ActionItemOverdueRule extends DocumentRule {
 
-    @Override
-    public String id() {
-        return "action-item-overdue";
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.WARNING;
+    ActionItemOverdueRule() {
+        super("action-item-overdue", Severity.WARNING);
     }
 
     @Override

@@ -9,14 +9,8 @@ import dev.hindsight.model.Postmortem;
 /** Every action item names an owner: an item nobody owns does not get done. */
 final class ActionItemOwnerRule extends DocumentRule {
 
-    @Override
-    public String id() {
-        return "action-item-owner";
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.ERROR;
+    ActionItemOwnerRule() {
+        super("action-item-owner", Severity.ERROR);
     }
 
     @Override

@@ -16,14 +16,8 @@ final class BlamelessLanguageRule extends DocumentRule {
     /** The compiled phrases, per phrase list: compiled once per build, not once per document. */
     private final java.util.Map<List<String>, Phrases> patterns = new java.util.concurrent.ConcurrentHashMap<>();
 
-    @Override
-    public String id() {
-        return "blameless-language";
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.WARNING;
+    BlamelessLanguageRule() {
+        super("blameless-language", Severity.WARNING);
     }
 
     @Override

@@ -10,14 +10,8 @@ import java.util.Optional;
 /** {@code #anchors} in links name a heading of the target document. */
 final class BrokenAnchorRule extends DocumentRule {
 
-    @Override
-    public String id() {
-        return "broken-anchor";
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.ERROR;
+    BrokenAnchorRule() {
+        super("broken-anchor", Severity.ERROR);
     }
 
     @Override

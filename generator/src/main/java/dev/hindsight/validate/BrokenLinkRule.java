@@ -9,14 +9,8 @@ import java.nio.file.Files;
 /** Relative links point at a document or file of the site. */
 final class BrokenLinkRule extends DocumentRule {
 
-    @Override
-    public String id() {
-        return "broken-link";
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.ERROR;
+    BrokenLinkRule() {
+        super("broken-link", Severity.ERROR);
     }
 
     @Override

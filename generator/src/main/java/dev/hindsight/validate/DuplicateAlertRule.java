@@ -6,16 +6,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** An alert name belongs to at most one runbook, so that {@code alerts/<Name>/} has one target. */
-final class DuplicateAlertRule implements Rule {
+final class DuplicateAlertRule extends BaseRule {
 
-    @Override
-    public String id() {
-        return "duplicate-alert";
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.ERROR;
+    DuplicateAlertRule() {
+        super("duplicate-alert", Severity.ERROR);
     }
 
     @Override

@@ -7,16 +7,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** Ids, and the pages documents become, are unique across the site. */
-final class DuplicateIdRule implements Rule {
+final class DuplicateIdRule extends BaseRule {
 
-    @Override
-    public String id() {
-        return "duplicate-id";
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.ERROR;
+    DuplicateIdRule() {
+        super("duplicate-id", Severity.ERROR);
     }
 
     @Override

@@ -8,14 +8,8 @@ import dev.hindsight.model.Postmortem;
 /** The root cause is dug out with a 5-whys list of at least the configured number of steps. */
 final class FiveWhysRule extends DocumentRule {
 
-    @Override
-    public String id() {
-        return "five-whys";
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.ERROR;
+    FiveWhysRule() {
+        super("five-whys", Severity.ERROR);
     }
 
     @Override

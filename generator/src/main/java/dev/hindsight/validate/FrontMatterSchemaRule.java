@@ -15,17 +15,8 @@ final class FrontMatterSchemaRule extends DocumentRule {
     private final SchemaSet schemas;
 
     FrontMatterSchemaRule(SchemaSet schemas) {
+        super("front-matter-schema", Severity.ERROR);
         this.schemas = schemas;
-    }
-
-    @Override
-    public String id() {
-        return "front-matter-schema";
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.ERROR;
     }
 
     @Override

@@ -13,14 +13,8 @@ final class IncidentTimesOrderRule extends DocumentRule {
 
     static final List<String> ORDER = List.of("started", "detected", "acknowledged", "mitigated", "resolved");
 
-    @Override
-    public String id() {
-        return "incident-times-order";
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.ERROR;
+    IncidentTimesOrderRule() {
+        super("incident-times-order", Severity.ERROR);
     }
 
     @Override

@@ -12,14 +12,8 @@ final class IncidentTimesRequiredRule extends DocumentRule {
 
     private static final List<String> REQUIRED = List.of("started", "detected", "resolved");
 
-    @Override
-    public String id() {
-        return "incident-times-required";
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.ERROR;
+    IncidentTimesRequiredRule() {
+        super("incident-times-required", Severity.ERROR);
     }
 
     @Override

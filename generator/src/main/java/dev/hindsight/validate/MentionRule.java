@@ -11,14 +11,8 @@ final class MentionRule extends DocumentRule {
 
     private static final Pattern MENTION = Pattern.compile("(?<![\\w.@/:-])@[A-Za-z][\\w.-]*[\\w]");
 
-    @Override
-    public String id() {
-        return "mention";
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.WARNING;
+    MentionRule() {
+        super("mention", Severity.WARNING);
     }
 
     @Override

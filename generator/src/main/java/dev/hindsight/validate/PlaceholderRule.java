@@ -15,14 +15,8 @@ final class PlaceholderRule extends DocumentRule {
 
     private static final Pattern TODO = Pattern.compile("(?<![A-Za-z])(TODO|TBD|FIXME)(?![a-z])");
 
-    @Override
-    public String id() {
-        return "placeholder";
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.ERROR;
+    PlaceholderRule() {
+        super("placeholder", Severity.ERROR);
     }
 
     @Override

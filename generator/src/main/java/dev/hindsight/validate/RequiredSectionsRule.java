@@ -10,14 +10,8 @@ import java.util.List;
 /** Every section the kind requires is there, under its name or an alias, at any heading level. */
 final class RequiredSectionsRule extends DocumentRule {
 
-    @Override
-    public String id() {
-        return "required-section";
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.ERROR;
+    RequiredSectionsRule() {
+        super("required-section", Severity.ERROR);
     }
 
     @Override

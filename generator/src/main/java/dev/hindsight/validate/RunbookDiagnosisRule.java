@@ -9,14 +9,8 @@ import dev.hindsight.model.Runbook;
 /** A runbook's Diagnosis is a numbered list of steps: under pressure, order matters. */
 final class RunbookDiagnosisRule extends DocumentRule {
 
-    @Override
-    public String id() {
-        return "runbook-diagnosis-steps";
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.ERROR;
+    RunbookDiagnosisRule() {
+        super("runbook-diagnosis-steps", Severity.ERROR);
     }
 
     @Override

@@ -9,14 +9,8 @@ import dev.hindsight.model.Runbook;
 /** A runbook's Mitigation gives the commands to run, in at least one code block. */
 final class RunbookMitigationRule extends DocumentRule {
 
-    @Override
-    public String id() {
-        return "runbook-mitigation-code";
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.ERROR;
+    RunbookMitigationRule() {
+        super("runbook-mitigation-code", Severity.ERROR);
     }
 
     @Override

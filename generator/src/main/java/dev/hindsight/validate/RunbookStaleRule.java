@@ -16,14 +16,8 @@ import java.util.Optional;
  */
 final class RunbookStaleRule extends DocumentRule {
 
-    @Override
-    public String id() {
-        return "runbook-stale";
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.WARNING;
+    RunbookStaleRule() {
+        super("runbook-stale", Severity.WARNING);
     }
 
     @Override

@@ -9,14 +9,8 @@ import java.time.Period;
 /** A runbook not exercised in a Game Day for longer than {@code review.tested_within}. */
 final class RunbookUntestedRule extends DocumentRule {
 
-    @Override
-    public String id() {
-        return "runbook-untested";
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.WARNING;
+    RunbookUntestedRule() {
+        super("runbook-untested", Severity.WARNING);
     }
 
     @Override

@@ -10,14 +10,8 @@ import java.util.List;
 /** Timeline entries run forward in time; one that goes back is reported at its row. */
 final class TimelineOrderRule extends DocumentRule {
 
-    @Override
-    public String id() {
-        return "timeline-order";
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.ERROR;
+    TimelineOrderRule() {
+        super("timeline-order", Severity.ERROR);
     }
 
     @Override

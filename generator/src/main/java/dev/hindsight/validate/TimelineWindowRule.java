@@ -13,14 +13,8 @@ import dev.hindsight.model.TimelineEntry;
  */
 final class TimelineWindowRule extends DocumentRule {
 
-    @Override
-    public String id() {
-        return "timeline-window";
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.WARNING;
+    TimelineWindowRule() {
+        super("timeline-window", Severity.WARNING);
     }
 
     @Override

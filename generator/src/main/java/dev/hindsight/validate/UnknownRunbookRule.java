@@ -9,14 +9,8 @@ import dev.hindsight.source.FrontMatter;
 /** The runbooks a postmortem names in {@code runbooks:} exist. */
 final class UnknownRunbookRule extends DocumentRule {
 
-    @Override
-    public String id() {
-        return "unknown-runbook";
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.ERROR;
+    UnknownRunbookRule() {
+        super("unknown-runbook", Severity.ERROR);
     }
 
     @Override

@@ -11,14 +11,8 @@ import java.util.List;
 /** Service ids used in front matter are in {@code services.yml}, when the site has one. */
 final class UnknownServiceRule extends DocumentRule {
 
-    @Override
-    public String id() {
-        return "unknown-service";
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.ERROR;
+    UnknownServiceRule() {
+        super("unknown-service", Severity.ERROR);
     }
 
     @Override

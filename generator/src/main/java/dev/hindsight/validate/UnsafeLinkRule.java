@@ -19,14 +19,8 @@ final class UnsafeLinkRule extends DocumentRule {
     private static final List<String> LINK_SCHEMES = List.of("http", "https", "mailto", "tel");
     private static final List<String> IMAGE_SCHEMES = List.of("http", "https");
 
-    @Override
-    public String id() {
-        return "unsafe-link";
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.WARNING;
+    UnsafeLinkRule() {
+        super("unsafe-link", Severity.WARNING);
     }
 
     @Override
