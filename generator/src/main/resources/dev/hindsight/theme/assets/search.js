@@ -93,11 +93,16 @@
     return c === '-' || c === '_' || c === '.';
   }
 
-  function isWordAt(text, i) {
-    if (i >= text.length) {
-      return false;
+  /** Letters, marks and numbers; ASCII without a regular expression (most text is ASCII). */
+  function isWordCode(cp) {
+    if (cp < 128) {
+      return (cp >= 97 && cp <= 122) || (cp >= 48 && cp <= 57) || (cp >= 65 && cp <= 90);
     }
-    return WORD.test(String.fromCodePoint(text.codePointAt(i)));
+    return WORD.test(String.fromCodePoint(cp));
+  }
+
+  function isWordAt(text, i) {
+    return i < text.length && isWordCode(text.codePointAt(i));
   }
 
   function fold(raw) {
@@ -109,6 +114,10 @@
   }
 
   function typeOf(ch) {
+    var c = ch.charCodeAt(0);
+    if (c < 128) {
+      return c >= 65 && c <= 90 ? 'U' : c >= 97 && c <= 122 ? 'L' : c >= 48 && c <= 57 ? 'D' : 'O';
+    }
     if (UPPER.test(ch)) {
       return 'U';
     }
@@ -169,19 +178,18 @@
     var i = 0;
     while (i < n) {
       var cp = text.codePointAt(i);
-      var ch = String.fromCodePoint(cp);
-      if (!WORD.test(ch)) {
-        i += ch.length;
+      if (!isWordCode(cp)) {
+        i += cp > 0xffff ? 2 : 1;
         continue;
       }
       var start = i;
       var joined = false;
       var j = i;
       while (j < n) {
-        var c = String.fromCodePoint(text.codePointAt(j));
-        if (WORD.test(c)) {
-          j += c.length;
-        } else if (isJoiner(c) && isWordAt(text, j + 1)) {
+        var cj = text.codePointAt(j);
+        if (isWordCode(cj)) {
+          j += cj > 0xffff ? 2 : 1;
+        } else if (isJoiner(text.charAt(j)) && isWordAt(text, j + 1)) {
           joined = true;
           j += 1;
         } else {
