@@ -208,6 +208,33 @@ class SearchUiTest {
     }
 
     @Test
+    void anIdentifierTheIndexDoesNotHaveWholeIsFoundByItsParts() {
+        driver.get(base("http") + "search/index.html?q=HighErrorRate");
+        assertThat(titles(results("HighErrorRate"))).contains("Payment service");
+        // Found whole, an identifier is looked up whole only: one postings shard, not one per part.
+        driver.get(base("http") + "search/index.html");
+        Object loaded = driver.executeAsyncScript("var done = arguments[arguments.length - 1];"
+                + "window.__hindsightSearch.search('PaymentsHighErrorRate ').then(function (r) { done(r.loaded); });");
+        assertThat(((List<?>) loaded).stream().map(String::valueOf).filter(f -> f.startsWith("p/"))).hasSize(1);
+    }
+
+    @Test
+    void theDropdownLoadsNoFacetDataAndShowsWhatEachResultIs() {
+        driver.get(base("http") + "runbooks/orders-db/index.html");
+        driver.findElement(By.id("search-input")).sendKeys("memory leak");
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> "memory leak".equals(
+                d.findElement(By.id("hs-dropdown-list")).getAttribute("data-query")));
+        WebElement first = driver.findElement(By.cssSelector("#hs-dropdown-list .hs-result"));
+        assertThat(first.findElement(By.className("hs-title")).getText())
+                .isEqualTo("Payment service memory leak after the 4.12 release");
+        assertThat(first.findElement(By.className("hs-severity")).getText()).isEqualTo("SEV-2");
+        assertThat(first.findElement(By.className("hs-services")).getText()).contains("payments");
+        List<String> loaded = ((List<?>) driver.executeScript("return window.__hindsightSearch.loaded();")).stream()
+                .map(String::valueOf).toList();
+        assertThat(loaded).contains("meta").doesNotContain("facets");
+    }
+
+    @Test
     void theBrowserTokenizerIsTheJavaTokenizer() {
         driver.get(base("http") + "search/index.html");
         List<String> samples = List.of("INC-2024-031.", "HighErrorRate", "ApiGatewayLatencyP99High", "HTTP500Errors",
