@@ -27,6 +27,7 @@
   var DATA = ROOT + 'search/data/';
   var PAGE_SIZE = 10;
   var DROPDOWN_SIZE = 6;
+  var FACET_SIZE = 10;
   var MAX_COMPLETIONS = 8;
   var MAX_NEW_SHARDS_FOR_COMPLETIONS = 2;
   var WEIGHT_PREFIX = 0.85;
@@ -1252,6 +1253,8 @@
     arrowKeysThroughLinks(input, list);
     var shown = PAGE_SIZE;
     var seq = 0;
+    var lastFacets = [];
+    var expanded = new Set();
 
     app.querySelector('form').addEventListener('submit', function (e) {
       e.preventDefault();
@@ -1302,7 +1305,8 @@
           status.textContent = (n === 0 ? 'No results' : n === 1 ? '1 result' : n + ' results')
             + (r.partial && n ? ' matching some of the words' : '');
           more.hidden = n <= shown;
-          renderFacets(loaded[1]);
+          lastFacets = loaded[1];
+          renderFacets();
           list.dataset.query = q;
         });
       }).catch(function (e) {
@@ -1312,21 +1316,43 @@
       });
     }
 
-    function renderFacets(facets) {
+    /**
+     * The facets of the last results: the values that have results or are selected, in value order;
+     * when a facet has more than FACET_SIZE of them (services), the FACET_SIZE with most results and
+     * the selected ones, most results first, and a button that shows them all.
+     */
+    function renderFacets() {
       facetsBox.replaceChildren();
-      facets.forEach(function (f) {
+      lastFacets.forEach(function (f) {
         var selected = filters[f.name] || [];
-        var any = f.values.some(function (v, i) { return f.counts[i] > 0 || selected.indexOf(v) >= 0; });
-        if (!any) {
+        var shownValues = [];
+        f.values.forEach(function (v, i) {
+          if (f.counts[i] > 0 || selected.indexOf(v) >= 0) {
+            shownValues.push(i);
+          }
+        });
+        if (!shownValues.length) {
           return;
+        }
+        var hidden = 0;
+        if (shownValues.length > FACET_SIZE) {
+          shownValues.sort(function (x, y) { return f.counts[y] - f.counts[x] || x - y; });
+          if (!expanded.has(f.name)) {
+            var top = shownValues.slice(0, FACET_SIZE);
+            shownValues.slice(FACET_SIZE).forEach(function (i) {
+              if (selected.indexOf(f.values[i]) >= 0) {
+                top.push(i);
+              }
+            });
+            hidden = shownValues.length - top.length;
+            shownValues = top;
+          }
         }
         var set = el('fieldset', 'hs-facet');
         set.dataset.facet = f.name;
         set.appendChild(el('legend', null, f.name.charAt(0).toUpperCase() + f.name.slice(1)));
-        f.values.forEach(function (v, i) {
-          if (f.counts[i] === 0 && selected.indexOf(v) < 0) {
-            return;
-          }
+        shownValues.forEach(function (i) {
+          var v = f.values[i];
           var label = el('label', 'hs-facet-value');
           var box = document.createElement('input');
           box.type = 'checkbox';
@@ -1347,6 +1373,15 @@
           label.appendChild(el('span', 'hs-count', String(f.counts[i])));
           set.appendChild(label);
         });
+        if (hidden) {
+          var all = el('button', 'hs-facet-more', 'Show ' + hidden + ' more');
+          all.type = 'button';
+          all.addEventListener('click', function () {
+            expanded.add(f.name);
+            renderFacets();
+          });
+          set.appendChild(all);
+        }
         facetsBox.appendChild(set);
       });
     }
