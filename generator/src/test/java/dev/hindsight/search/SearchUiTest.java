@@ -219,6 +219,15 @@ class SearchUiTest {
     }
 
     @Test
+    void theResultsPageFetchesTheMetadataAndTheFacetsWhileTheBoxHasTheFocus() {
+        driver.get(base("http") + "search/index.html");
+        assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("search-page-input");
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> ((List<?>) driver.executeScript(
+                "return window.__hindsightSearch.loaded();")).containsAll(List.of("meta", "facets")));
+        assertThat(driver.findElements(By.cssSelector("#search-results .hs-result"))).isEmpty();
+    }
+
+    @Test
     void theDropdownLoadsNoFacetDataAndShowsWhatEachResultIs() {
         driver.get(base("http") + "runbooks/orders-db/index.html");
         driver.findElement(By.id("search-input")).sendKeys("memory leak");
