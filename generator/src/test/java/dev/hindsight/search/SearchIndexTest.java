@@ -152,6 +152,14 @@ class SearchIndexTest {
     }
 
     @Test
+    void theClientReadsThisFormat() throws IOException {
+        try (var in = SearchIndex.class.getResourceAsStream("/dev/hindsight/theme/assets/search.js")) {
+            String js = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(js).contains("var FORMAT = " + SearchIndex.FORMAT + "; // SearchIndex.FORMAT");
+        }
+    }
+
+    @Test
     void frontCodingSharesPrefixesAndNeverSplitsASurrogatePair() {
         List<String> strings = List.of("", "accounts", "accounts-api", "accounts-eu", "b", "x\uD83D\uDD25a",
                 "x\uD83D\uDD25b", "x\uD83D\uDE00", "é\"<>&");

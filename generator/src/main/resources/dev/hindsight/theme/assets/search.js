@@ -253,6 +253,7 @@
     DIGITS[ALPHABET.charCodeAt(a)] = a;
   }
   var DENSE = 126; // '~': a postings list written as a bitmap of documents, then their scores
+  var FORMAT = 2; // SearchIndex.FORMAT
 
   var meta = null;
   var metaPromise = null;
@@ -264,6 +265,10 @@
   function loadMeta() {
     if (!metaPromise) {
       metaPromise = load('meta').then(function (m) {
+        if (m.format !== FORMAT) {
+          throw new Error('The search index is not the one this page was built with (format ' + m.format
+            + ', expected ' + FORMAT + '): reload the page.');
+        }
         meta = m;
         postingLevels = new Float64Array(m.postingLevels);
         for (var l = 0; l < m.postingLevels; l++) {
