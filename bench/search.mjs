@@ -34,7 +34,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { MessageChannel, Worker } from 'node:worker_threads';
+import { Worker } from 'node:worker_threads';
 
 const QUERIES = [
   'rollback', 'connection pool', 'redis failover', 'memory leak heap dump', 'partners-worker',
@@ -63,49 +63,48 @@ const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '
 // page makes) delayed its answers by tens of milliseconds on a loaded machine (30-100 ms to the first
 // byte of a 500-byte file), more than the files' own cost. --server inline runs it here as before.
 const SERVER = `
-const { parentPort, workerData } = require('node:worker_threads');
-const fs = require('node:fs');
-const http = require('node:http');
-const path = require('node:path');
-const TYPES = ${JSON.stringify(TYPES)};
-const root = workerData.root;
-const server = http.createServer((req, res) => {
-  let p = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-  if (p.endsWith('/')) {
-    p += 'index.html';
-  }
-  const file = path.join(root, path.normalize(p));
-  fs.readFile(file, (err, body) => {
-    if (err || !file.startsWith(root + path.sep)) {
-      res.writeHead(404).end();
-      return;
+function start(root, listening) {
+  const fs = require('node:fs');
+  const http = require('node:http');
+  const path = require('node:path');
+  const TYPES = ${JSON.stringify(TYPES)};
+  const server = http.createServer((req, res) => {
+    let p = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (p.endsWith('/')) {
+      p += 'index.html';
     }
-    res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream',
-      'Content-Length': body.length });
-    res.end(body);
+    const file = path.join(root, path.normalize(p));
+    fs.readFile(file, (err, body) => {
+      if (err || !file.startsWith(root + path.sep)) {
+        res.writeHead(404).end();
+        return;
+      }
+      res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream',
+        'Content-Length': body.length });
+      res.end(body);
+    });
   });
-});
-const control = parentPort || workerData.port;
-server.listen(0, '127.0.0.1', () => control.postMessage(server.address().port));
-control.on('message', () => server.close(() => control.close()));
+  server.listen(0, '127.0.0.1', () => listening(server.address().port));
+  return server;
+}
 `;
 
 /** Serves dir on 127.0.0.1; resolves to {url, close}. */
 function serve(dir) {
   const root = path.resolve(dir);
   if (opts.server === 'inline') {
-    const channel = new MessageChannel();
-    new Function('require', 'workerData', 'parentPort', SERVER.replace(/^const \{ parentPort.*$/m, ''))(
-      createRequire(import.meta.url), { root, port: channel.port1 }, null);
-    return new Promise((resolve) => channel.port2.once('message', (port) => resolve({
-      url: `http://127.0.0.1:${port}`,
-      close: () => new Promise((r) => {
-        channel.port2.once('close', r);
-        channel.port2.postMessage('close');
-      }),
-    })));
+    const start = new Function('require', SERVER + 'return start;')(createRequire(import.meta.url));
+    return new Promise((resolve) => {
+      const server = start(root, (port) => resolve({
+        url: `http://127.0.0.1:${port}`,
+        close: () => new Promise((r) => server.close(r)),
+      }));
+    });
   }
-  const worker = new Worker(SERVER, { eval: true, workerData: { root } });
+  const worker = new Worker(SERVER + `
+const { parentPort, workerData } = require('node:worker_threads');
+start(workerData.root, (port) => parentPort.postMessage(port));
+`, { eval: true, workerData: { root } });
   return new Promise((resolve) => worker.once('message', (port) => resolve({
     url: `http://127.0.0.1:${port}`,
     close: () => worker.terminate(),
