@@ -809,14 +809,18 @@
           found[k++] = seen[i];
         }
       }
-      // One number to rank by: words matched first, then the score (below 1 after the scaling).
-      var rank = new Float64Array(n);
-      var most = 0;
-      for (i = 0; i < found.length; i++) {
-        most = Math.max(most, total[found[i]]);
-      }
-      for (i = 0; i < found.length; i++) {
-        rank[found[i]] = hits[found[i]] + total[found[i]] / (most * 2 || 1);
+      // One number to rank by: the score when every document found matches every word, else the
+      // number of words matched first, then the score (below 1 after the scaling).
+      var rank = total;
+      if (partial) {
+        rank = new Float64Array(n);
+        var most = 0;
+        for (i = 0; i < found.length; i++) {
+          most = Math.max(most, total[found[i]]);
+        }
+        for (i = 0; i < found.length; i++) {
+          rank[found[i]] = hits[found[i]] + total[found[i]] / (most * 2 || 1);
+        }
       }
       var selected = facets && filtering ? selectedDocuments(facets, filters) : null;
       var matches = selected ? found.filter(function (doc) { return passes(selected, doc, -1); }) : found;
