@@ -2,16 +2,21 @@
 //
 //   node bench/search.mjs --hindsight <site dir> --pagefind <hugo output dir> [--out samples.tsv]
 //                         [--repeats 3] [--modules bench/work/node_modules] [--chromium /usr/bin/chromium]
+//                         [--server thread|inline]
+//
+// Either site may be left out to measure the other alone (while working on one of them).
 //
 // Both sites are served over HTTP on 127.0.0.1 by a tiny static server in this process (no compression,
 // no cache headers), so that what a query fetches is real network traffic. For every query of QUERIES, one
 // tool after the other:
 //
 //   cold  a new browser context (empty cache) opens a page and waits until the network is idle; then
-//         the query runs. Bytes = every response after that point, dedicated workers' included:
-//         headers as the DevTools Network events report them (Playwright's request.sizes()) plus the
-//         body's Content-Length (the server sends files as they are; DevTools reports no body size
-//         for a worker's script).
+//         the query runs. Bytes = every response after that point, dedicated workers' included, plus
+//         the index files the page fetched before it (Hindsight's results page loads the metadata and
+//         the facets when its box gets the focus, as the header box loads the metadata): headers as
+//         the DevTools Network events report them (Playwright's request.sizes()) plus the body's
+//         Content-Length (the server sends files as they are; DevTools reports no body size for a
+//         worker's script).
 //   warm  the same query again on that page, --repeats times (everything it needs is loaded).
 //
 // Hindsight: the page is search/index.html (search.js comes with the page). The query is typed as
@@ -26,10 +31,10 @@
 // Writes one tab-separated line per sample: tool, phase, ms, bytes, requests, results, query
 // (bytes and requests for cold samples only), and prints medians per tool.
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 
 const QUERIES = [
   'rollback', 'connection pool', 'redis failover', 'memory leak heap dump', 'partners-worker',
@@ -39,12 +44,12 @@ const QUERIES = [
 ];
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-const opts = { repeats: '3', modules: path.join(HERE, 'work/node_modules'), chromium: '/usr/bin/chromium' };
+const opts = { repeats: '3', server: 'thread', modules: path.join(HERE, 'work/node_modules'), chromium: '/usr/bin/chromium' };
 for (let i = 2; i < process.argv.length; i += 2) {
   opts[process.argv[i].replace(/^--/, '')] = process.argv[i + 1];
 }
-if (!opts.hindsight || !opts.pagefind) {
-  console.error('usage: node bench/search.mjs --hindsight <site> --pagefind <hugo output> [--out file] [--repeats n]');
+if (!opts.hindsight && !opts.pagefind) {
+  console.error('usage: node bench/search.mjs [--hindsight <site>] [--pagefind <hugo output>] [--out file] [--repeats n]');
   process.exit(2);
 }
 process.env.PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD = '1';
@@ -53,9 +58,16 @@ const { chromium } = createRequire(path.join(path.resolve(opts.modules), 'x.js')
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css',
   '.json': 'application/json', '.svg': 'image/svg+xml', '.wasm': 'application/wasm' };
 
-/** A static file server for one directory on 127.0.0.1; resolves to {url, close}. */
-function serve(dir) {
-  const root = path.resolve(dir);
+// A static file server for one directory on 127.0.0.1. It runs on a thread of its own: in this thread
+// it shares the event loop with Playwright, whose protocol traffic (several messages per request the
+// page makes) delayed its answers by tens of milliseconds on a loaded machine (30-100 ms to the first
+// byte of a 500-byte file), more than the files' own cost. --server inline runs it here as before.
+const SERVER = `
+function start(root, listening) {
+  const fs = require('node:fs');
+  const http = require('node:http');
+  const path = require('node:path');
+  const TYPES = ${JSON.stringify(TYPES)};
   const server = http.createServer((req, res) => {
     let p = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (p.endsWith('/')) {
@@ -72,9 +84,30 @@ function serve(dir) {
       res.end(body);
     });
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({
-    url: `http://127.0.0.1:${server.address().port}`,
-    close: () => new Promise((r) => server.close(r)),
+  server.listen(0, '127.0.0.1', () => listening(server.address().port));
+  return server;
+}
+`;
+
+/** Serves dir on 127.0.0.1; resolves to {url, close}. */
+function serve(dir) {
+  const root = path.resolve(dir);
+  if (opts.server === 'inline') {
+    const start = new Function('require', SERVER + 'return start;')(createRequire(import.meta.url));
+    return new Promise((resolve) => {
+      const server = start(root, (port) => resolve({
+        url: `http://127.0.0.1:${port}`,
+        close: () => new Promise((r) => server.close(r)),
+      }));
+    });
+  }
+  const worker = new Worker(SERVER + `
+const { parentPort, workerData } = require('node:worker_threads');
+start(workerData.root, (port) => parentPort.postMessage(port));
+`, { eval: true, workerData: { root } });
+  return new Promise((resolve) => worker.once('message', (port) => resolve({
+    url: `http://127.0.0.1:${port}`,
+    close: () => worker.terminate(),
   })));
 }
 
@@ -129,9 +162,10 @@ async function pagefindQuery(q) {
   return { ms: performance.now() - t0, results: r.results.length };
 }
 
-const TOOLS = {
+const ALL_TOOLS = {
   hindsight: {
     page: '/search/index.html',
+    early: /\/search\/data\//,
     init: stampTimers,
     async query(page, q) { return page.evaluate(hindsightQuery, q); },
   },
@@ -141,13 +175,18 @@ const TOOLS = {
     async query(page, q) { return page.evaluate(pagefindQuery, q); },
   },
 };
+const TOOLS = Object.fromEntries(Object.entries(ALL_TOOLS).filter(([name]) => opts[name]));
 
-/** Counts the responses of a browser context from start() on; finish() waits for those in flight. */
-function meter(context) {
+/**
+ * Counts the responses of a browser context from start() on, and those before it whose address matches
+ * early (index files a page fetches ahead of a query, e.g. when its box gets the focus); finish() waits
+ * for those in flight.
+ */
+function meter(context, early) {
   let counting = false;
   const inFlight = new Set();
   const done = [];
-  context.on('request', (r) => { if (counting) inFlight.add(r); });
+  context.on('request', (r) => { if (counting || (early && early.test(new URL(r.url()).pathname))) inFlight.add(r); });
   const finished = async (r) => {
     if (!inFlight.has(r)) {
       return;
@@ -179,7 +218,10 @@ const median = (xs) => {
   return a.length % 2 ? a[(a.length - 1) / 2] : (a[a.length / 2 - 1] + a[a.length / 2]) / 2;
 };
 
-const servers = { hindsight: await serve(opts.hindsight), pagefind: await serve(opts.pagefind) };
+const servers = {};
+for (const name of Object.keys(TOOLS)) {
+  servers[name] = await serve(opts[name]);
+}
 const browser = await chromium.launch({
   executablePath: opts.chromium,
   headless: true,
@@ -187,7 +229,7 @@ const browser = await chromium.launch({
     '--disable-component-update', '--no-first-run', '--disable-dev-shm-usage'],
 });
 const out = opts.out ? fs.createWriteStream(opts.out, { flags: 'a' }) : null;
-const samples = { hindsight: { cold: [], warm: [], bytes: [] }, pagefind: { cold: [], warm: [], bytes: [] } };
+const samples = Object.fromEntries(Object.keys(TOOLS).map((name) => [name, { cold: [], warm: [], bytes: [] }]));
 try {
   for (const q of QUERIES) {
     for (const [name, tool] of Object.entries(TOOLS)) {
@@ -196,7 +238,7 @@ try {
         if (tool.init) {
           await context.addInitScript(tool.init);
         }
-        const net = meter(context);
+        const net = meter(context, tool.early);
         const page = await context.newPage();
         await page.goto(servers[name].url + tool.page, { waitUntil: 'networkidle' });
         net.start();
@@ -240,9 +282,14 @@ try {
   out?.end();
 }
 const kb = (file) => (fs.statSync(file).size / 1000).toFixed(1) + ' KB';
-console.log(`not counted: hindsight's search.js (${kb(path.join(opts.hindsight, 'assets/search.js'))}), which the`
-  + ` page loads; counted: pagefind.js (${kb(path.join(opts.pagefind, 'pagefind/pagefind.js'))}) and`
-  + ` pagefind-worker.js (${kb(path.join(opts.pagefind, 'pagefind/pagefind-worker.js'))}), which a query loads`);
+if (opts.hindsight) {
+  console.log(`not counted: hindsight's search.js (${kb(path.join(opts.hindsight, 'assets/search.js'))}),`
+    + ' which the page loads');
+}
+if (opts.pagefind) {
+  console.log(`counted: pagefind.js (${kb(path.join(opts.pagefind, 'pagefind/pagefind.js'))}) and`
+    + ` pagefind-worker.js (${kb(path.join(opts.pagefind, 'pagefind/pagefind-worker.js'))}), which a query loads`);
+}
 for (const [name, s] of Object.entries(samples)) {
   console.log(`${name}: first query median ${(median(s.bytes) / 1000).toFixed(1)} KB, max`
     + ` ${(Math.max(...s.bytes) / 1000).toFixed(1)} KB; new query median ${median(s.cold).toFixed(1)} ms;`

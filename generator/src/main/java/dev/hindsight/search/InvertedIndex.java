@@ -117,7 +117,7 @@ final class InvertedIndex {
         double globalMax = Arrays.stream(maxima).max().orElse(1);
         Term[] out = new Term[sorted.length];
         IntStream.range(0, sorted.length).parallel().forEach(g ->
-                out[g] = new Term(sorted[g], df[g], encode(docs[g], weights[g], maxima[g], globalMax)));
+                out[g] = new Term(sorted[g], df[g], encode(docs[g], weights[g], maxima[g], globalMax, n)));
         return new InvertedIndex(List.of(out));
     }
 
@@ -125,16 +125,13 @@ final class InvertedIndex {
         return Math.log(1 + (n - df + 0.5) / (df + 0.5));
     }
 
-    private static String encode(int[] docs, float[] weights, double termMax, double globalMax) {
-        StringBuilder b = new StringBuilder(2 + docs.length * 3);
-        Codec.fixed2(b, Codec.level(termMax, globalMax, Codec.TERM_RATIO, Codec.TERM_LEVELS));
-        int prev = -1;
+    private static String encode(int[] docs, float[] weights, double termMax, double globalMax, int documentCount) {
+        int[] levels = new int[docs.length];
         for (int i = 0; i < docs.length; i++) {
-            Codec.varint(b, docs[i] - prev - 1);
-            b.append(Codec.digit(Codec.level(weights[i], termMax, Codec.POSTING_RATIO, Codec.POSTING_LEVELS)));
-            prev = docs[i];
+            levels[i] = Codec.level(weights[i], termMax, Codec.POSTING_RATIO, Codec.POSTING_LEVELS);
         }
-        return b.toString();
+        return Codec.postings(docs, levels, Codec.level(termMax, globalMax, Codec.TERM_RATIO, Codec.TERM_LEVELS),
+                documentCount);
     }
 
     /**

@@ -24,25 +24,34 @@ import java.util.stream.Stream;
  * {@code .js}:
  *
  * <ul>
- *   <li>{@code meta} — document count, score scales, the first key of every postings shard and
- *       dictionary file, and the facets ({@link Facets}).</li>
+ *   <li>{@code meta} — document count, score scales, the first key of every postings shard
+ *       (front-coded, {@link Codec#frontCoded}) and of every dictionary file. Its size grows with
+ *       the number of shards only, not with the number of documents.</li>
  *   <li>{@code p/N} — postings shard N: a flat array of term, encoded postings ({@link Codec}), term,
  *       … in term order. An array rather than an object, so that a term such as {@code __proto__}
- *       or {@code constructor} is just a string.</li>
+ *       or {@code constructor} is just a string. The terms that start with a word being typed follow
+ *       it, so its shard usually answers its completions too.</li>
  *   <li>{@code t/N} — dictionary file N: its terms (space-separated, sorted) and one weight character
- *       per term (document frequency on a log scale), for prefix completion and typo tolerance.</li>
+ *       per term (document frequency on a log scale), for short prefixes and typo tolerance.</li>
  *   <li>{@code d/N} — documents {@code N·chunk} to {@code N·chunk + chunk − 1}: id, title, page path,
- *       date and snippet, for the results actually shown.</li>
+ *       date, snippet, kind, severity and services, for the results actually shown.</li>
+ *   <li>{@code facets} — the facet values of every document ({@link Facets}), for the results
+ *       page's facet counts and filters.</li>
  * </ul>
  *
  * The output depends only on the documents: sorted, no clock, no hash order.
  */
 public final class SearchIndex {
 
-    public static final int FORMAT = 1;
-    static final int POSTINGS_BUDGET = 16_000;
+    public static final int FORMAT = 2;
+    /**
+     * A query loads one postings shard per word, so this is most of what a rare word costs; smaller
+     * shards mean more keys in the metadata, which every query loads (about 6 KB at 10k documents).
+     */
+    static final int POSTINGS_BUDGET = 5_000;
     static final int DICTIONARY_BUDGET = 12_000;
-    static final int DOCS_BUDGET = 2_000;
+    /** The results shown rarely share a chunk: one document per file is the least a page of them loads. */
+    static final int DOCS_BUDGET = 512;
     static final double DF_RATIO = 1.16;
     private static final List<String> SUBDIRECTORIES = List.of("p", "t", "d");
 
@@ -94,8 +103,8 @@ public final class SearchIndex {
             b.append(String.join(",", rows.subList(from, Math.min(rows.size(), from + chunk))));
             files.put("d/" + n + ".js", Js.shard("d/" + n, b.append(']')));
         }
-        files.put("meta.js", Js.shard("meta", metaJson(entries.size(), chunk, postings, dictionary,
-                Facets.of(entries))));
+        files.put("meta.js", Js.shard("meta", metaJson(entries.size(), chunk, postings, dictionary)));
+        files.put("facets.js", Js.shard("facets", Facets.json(entries.size(), Facets.of(entries))));
         return new SearchIndex(List.copyOf(entries), index, Collections.unmodifiableSortedMap(files));
     }
 
@@ -207,12 +216,14 @@ public final class SearchIndex {
     private static String docJson(SearchEntry e) {
         StringBuilder b = new StringBuilder(64 + e.title().length() + e.snippet().length());
         b.append('[');
-        for (String s : List.of(e.id(), e.title(), e.url(), e.date(), e.snippet())) {
+        for (String s : List.of(e.id(), e.title(), e.url(), e.date(), e.snippet(), e.kind(), e.severity())) {
             if (b.length() > 1) {
                 b.append(',');
             }
             Js.string(b, s);
         }
+        b.append(',');
+        strings(b, e.services());
         return b.append(']').toString();
     }
 
@@ -225,8 +236,7 @@ public final class SearchIndex {
         return (int) Math.max(1, Math.min(64, DOCS_BUDGET / avg));
     }
 
-    private static String metaJson(int count, int chunk, List<Shards.Range> postings, List<Shards.Range> dictionary,
-                                   List<Facets.Facet> facets) {
+    private static String metaJson(int count, int chunk, List<Shards.Range> postings, List<Shards.Range> dictionary) {
         StringBuilder b = new StringBuilder(4096);
         b.append("{\"format\":").append(FORMAT)
                 .append(",\"count\":").append(count)
@@ -236,25 +246,10 @@ public final class SearchIndex {
                 .append(",\"postingRatio\":").append(Codec.POSTING_RATIO)
                 .append(",\"postingLevels\":").append(Codec.POSTING_LEVELS)
                 .append(",\"postings\":");
-        keys(b, postings);
+        Js.string(b, Codec.frontCoded(postings.stream().map(Shards.Range::key).toList()));
         b.append(",\"terms\":");
-        keys(b, dictionary);
-        b.append(",\"facets\":[");
-        for (int i = 0; i < facets.size(); i++) {
-            Facets.Facet f = facets.get(i);
-            b.append(i > 0 ? "," : "").append("{\"name\":");
-            Js.string(b, f.name()).append(",\"values\":");
-            strings(b, f.values());
-            b.append(",\"runs\":");
-            Js.string(b, f.runs()).append(",\"more\":");
-            strings(b, f.more());
-            b.append('}');
-        }
-        return b.append("]}").toString();
-    }
-
-    private static void keys(StringBuilder b, List<Shards.Range> ranges) {
-        strings(b, ranges.stream().map(Shards.Range::key).toList());
+        strings(b, dictionary.stream().map(Shards.Range::key).toList());
+        return b.append('}').toString();
     }
 
     private static void strings(StringBuilder b, List<String> list) {

@@ -14,11 +14,15 @@
  * the scores quantised on log scales ({@link dev.hindsight.search.Codec}): the client only adds them.
  *
  * <p><b>How it is cut</b> ({@link dev.hindsight.search.Shards}, {@link dev.hindsight.search.SearchIndex}):
- * postings shards of about 16 KB in term order; dictionary files of about 12 KB holding the terms
- * grouped by their first two letters (for completion of the word being typed and for typo
- * tolerance); document chunks of about 2 KB with what a result shows; and one metadata file with the
- * shard keys and the facets (kind, service, severity), which documents' id order (by kind, first
- * service, severity, path) makes small. A first query at 10k documents fetches roughly 60–120 KB.
+ * postings shards of about 5 KB in term order, so that a word costs little more than its own
+ * postings and the words that start with it (its completions) come with it; dictionary files of
+ * about 12 KB holding the terms grouped by their first two letters (for typo tolerance and the
+ * completions of a short prefix); one document per file with what a result shows; a metadata file
+ * with the shard keys only, which grows with the number of shards and not with the number of
+ * documents; and a facet file (kind, service, severity of every document, which documents' id order
+ * by kind, first service, severity and path makes small) that only the results page loads. A first
+ * query on the results page at 10k documents fetches about 60–85 KB, the metadata and the facets
+ * (about 8 and 44 KB) included; in the header's dropdown about 20–35 KB.
  *
  * <p><b>Limits.</b> Typos are corrected for words of five or more letters, one edit away, among the
  * terms that share the word's first two letters (they are in the same dictionary file; a two-letter

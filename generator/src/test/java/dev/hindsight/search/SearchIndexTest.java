@@ -32,7 +32,8 @@ class SearchIndexTest {
 
     @Test
     void everyFileRegistersItselfUnderItsPath() throws IOException {
-        assertThat(index.files().keySet()).containsExactly("d/0.js", "meta.js", "p/0.js", "t/0.js");
+        assertThat(index.files().keySet()).containsExactly("d/0.js", "d/1.js", "facets.js", "meta.js", "p/0.js",
+                "t/0.js");
         for (Map.Entry<String, String> f : index.files().entrySet()) {
             Matcher m = FILE.matcher(f.getValue());
             assertThat(m.matches()).as(f.getKey()).isTrue();
@@ -46,7 +47,7 @@ class SearchIndexTest {
         for (String text : index.files().values()) {
             assertThat(text).doesNotContain("<", ">", "&", "\u2028", "\u2029");
         }
-        assertThat(data("d/0")).anySatisfy(row -> assertThat(row.get(1).asText())
+        assertThat(rows()).anySatisfy(row -> assertThat(row.get(1))
                 .isEqualTo("Redis </script><script>alert(1)</script> failover"));
     }
 
@@ -58,25 +59,29 @@ class SearchIndexTest {
 
     @Test
     void documentsAreOrderedByKindServiceAndSeverityAndShowWhatAResultNeeds() {
-        List<List<String>> rows = new ArrayList<>();
-        data("d/0").forEach(r -> {
-            List<String> row = new ArrayList<>();
-            r.forEach(v -> row.add(v.asText()));
-            rows.add(row);
-        });
-        assertThat(rows).containsExactly(
-                List.of("2025-q1", "Game day Q1", "gamedays/2025-q1/index.html", "", "We failed over Redis on purpose."),
+        assertThat(rows()).containsExactly(
+                List.of("2025-q1", "Game day Q1", "gamedays/2025-q1/index.html", "", "We failed over Redis on purpose.",
+                        "gameday", "", "[]"),
                 List.of("INC-2025-001", "Redis </script><script>alert(1)</script> failover",
-                        "postmortems/2025-01-redis/index.html", "2025-01-01", "Line separator & bold."),
+                        "postmortems/2025-01-redis/index.html", "2025-01-01", "Line separator & bold.", "postmortem",
+                        "SEV-2", "[\"sessions\",\"auth\"]"),
                 List.of("INC-2025-002", "Cache stampede", "postmortems/2025-02-cache/index.html", "2025-01-01",
-                        "The cache melted."),
+                        "The cache melted.", "postmortem", "SEV-3", "[\"storefront\"]"),
                 List.of("session-redis", "Session store", "runbooks/session-redis/index.html", "",
-                        "The Redis cluster behind sessions, and what to do when its primary goes away."));
+                        "The Redis cluster behind sessions, and what to do when its primary goes away.", "runbook", "",
+                        "[\"sessions\"]"));
+    }
+
+    @Test
+    void aLargerIndexHasOneDocumentPerChunk() {
+        SearchIndex big = SearchIndex.build(new SyntheticKnowledgeBase(1, 100).documents(50));
+        assertThat(big.files().keySet()).contains("d/0.js", "d/49.js").doesNotContain("d/50.js");
     }
 
     @Test
     void facetsAreRunsOfFirstValuesAndListsOfFurtherOnes() {
-        JsonNode facets = data("meta").get("facets");
+        JsonNode facets = data("facets").get("facets");
+        assertThat(data("facets").get("count").asInt()).isEqualTo(4);
         assertThat(facets.findValuesAsText("name")).containsExactly("kind", "service", "severity");
         assertThat(decode(facets.get(0))).containsExactly(List.of("gameday"), List.of("postmortem"),
                 List.of("postmortem"), List.of("runbook"));
@@ -86,13 +91,21 @@ class SearchIndexTest {
     }
 
     @Test
-    void theMetadataNamesTheFilesAndTheScales() {
+    void theMetadataNamesTheFilesAndTheScalesAndNothingPerDocument() {
         JsonNode meta = data("meta");
         assertThat(meta.get("format").asInt()).isEqualTo(SearchIndex.FORMAT);
         assertThat(meta.get("count").asInt()).isEqualTo(4);
-        assertThat(meta.get("postings").toString()).isEqualTo("[\"\"]");
+        assertThat(Codec.decodeFrontCoded(meta.get("postings").asText())).containsExactly("");
         assertThat(meta.get("terms").toString()).isEqualTo("[\"\"]");
         assertThat(meta.get("termRatio").asDouble()).isEqualTo(Codec.TERM_RATIO);
+        assertThat(meta.has("facets")).isFalse();
+
+        SearchIndex big = SearchIndex.build(new SyntheticKnowledgeBase(1, 100).documents(400));
+        String keys = big.files().get("meta.js");
+        List<String> postings = Codec.decodeFrontCoded(data(big, "meta").get("postings").asText());
+        assertThat(postings).hasSize((int) big.files().keySet().stream().filter(f -> f.startsWith("p/")).count())
+                .isSorted();
+        assertThat(keys.length()).isLessThan(40 + 12 * postings.size());
     }
 
     @Test
@@ -106,14 +119,16 @@ class SearchIndexTest {
         try (var files = Files.walk(dir)) {
             files.filter(Files::isRegularFile).forEach(f -> left.add(dir.relativize(f).toString()));
         }
-        assertThat(left).containsExactlyInAnyOrder("meta.js", "p/0.js", "t/0.js", "d/0.js", "p/notes.txt");
+        List<String> expected = new ArrayList<>(index.files().keySet());
+        expected.add("p/notes.txt");
+        assertThat(left).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(Files.readString(dir.resolve("meta.js"))).isEqualTo(index.files().get("meta.js"));
     }
 
     @Test
     void aSiteWithoutDocumentsHasAnEmptyIndexThatStillLoads() {
         SearchIndex empty = SearchIndex.build(List.of());
-        assertThat(empty.files().keySet()).containsExactly("meta.js", "p/0.js", "t/0.js");
+        assertThat(empty.files().keySet()).containsExactly("facets.js", "meta.js", "p/0.js", "t/0.js");
         assertThat(empty.files().get("p/0.js")).isEqualTo("window.__hindsightSearch.shard(\"p/0\",[]);\n");
         assertThat(empty.files().get("t/0.js")).isEqualTo("window.__hindsightSearch.shard(\"t/0\",{\"t\":\"\",\"w\":\"\"});\n");
     }
@@ -136,7 +151,75 @@ class SearchIndexTest {
         assertThat(b.toString()).matches("[0-9A-Za-z_-]+");
     }
 
+    @Test
+    void theClientReadsThisFormat() throws IOException {
+        try (var in = SearchIndex.class.getResourceAsStream("/dev/hindsight/theme/assets/search.js")) {
+            String js = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(js).contains("var FORMAT = " + SearchIndex.FORMAT + "; // SearchIndex.FORMAT");
+        }
+    }
+
+    @Test
+    void frontCodingSharesPrefixesAndNeverSplitsASurrogatePair() {
+        List<String> strings = List.of("", "accounts", "accounts-api", "accounts-eu", "b", "x\uD83D\uDD25a",
+                "x\uD83D\uDD25b", "x\uD83D\uDE00", "é\"<>&");
+        String coded = Codec.frontCoded(strings);
+        assertThat(coded).startsWith("00" + "08accounts" + "84-api" + "92eu" + "01b");
+        assertThat(Codec.decodeFrontCoded(coded)).isEqualTo(strings);
+        // "x🔥" and "x😀" share "x" and the high surrogate: only "x" is shared.
+        assertThat(coded).contains("31b" + "12\uD83D\uDE00");
+    }
+
+    @Test
+    void postingsAreDenseWhenThatIsShorter() {
+        int[] few = {3, 40, 41};
+        String sparse = Codec.postings(few, new int[] {63, 10, 0}, 4095, 100);
+        assertThat(sparse).isEqualTo("__" + "3_" + "X4A" + "00"); // 36 = 1·32 + 4: "X" (32 + 1), then "4"
+        assertThat(Codec.decodePostings(sparse, 100)).containsExactly(
+                Map.entry(3, 63), Map.entry(40, 10), Map.entry(41, 0));
+
+        int[] many = new int[60];
+        int[] levels = new int[60];
+        for (int i = 0; i < many.length; i++) {
+            many[i] = 2 * i + 1;
+            levels[i] = i % 64;
+        }
+        String dense = Codec.postings(many, levels, 5, 120);
+        assertThat(dense).startsWith("~05").hasSize(3 + 20 + 60);
+        assertThat(dense.substring(3, 23)).isEqualTo("g".repeat(20)); // bits 1, 3 and 5 of every six
+        assertThat(Codec.termLevel(dense)).isEqualTo(5);
+        var decoded = Codec.decodePostings(dense, 120);
+        assertThat(decoded.keySet()).containsExactly(java.util.stream.IntStream.of(many).boxed().toArray(Integer[]::new));
+        assertThat(decoded.values()).containsExactly(java.util.stream.IntStream.of(levels).boxed().toArray(Integer[]::new));
+    }
+
+    @Test
+    void zigzagMapsSmallChangesToSmallNumbers() {
+        StringBuilder b = new StringBuilder();
+        for (long v : new long[] {0, -1, 1, -2, 2, 1000}) {
+            Codec.zigzag(b, v);
+        }
+        assertThat(Codec.decodeVarints(b.toString())).containsExactly(0, 1, 2, 3, 4, 2000);
+    }
+
+    /** The rows of all document chunks, in id order, as strings (the services list as JSON). */
+    private List<List<String>> rows() {
+        List<List<String>> rows = new ArrayList<>();
+        for (int n = 0; index.files().containsKey("d/" + n + ".js"); n++) {
+            data("d/" + n).forEach(r -> {
+                List<String> row = new ArrayList<>();
+                r.forEach(v -> row.add(v.isArray() ? v.toString() : v.asText()));
+                rows.add(row);
+            });
+        }
+        return rows;
+    }
+
     private JsonNode data(String name) {
+        return data(index, name);
+    }
+
+    private static JsonNode data(SearchIndex index, String name) {
         Matcher m = FILE.matcher(index.files().get(name + ".js"));
         assertThat(m.matches()).isTrue();
         try {
@@ -148,24 +231,28 @@ class SearchIndexTest {
 
     /** Per document, the facet's values, as search.js decodes them. */
     private List<List<String>> decode(JsonNode facet) {
-        List<String> values = new ArrayList<>();
-        facet.get("values").forEach(v -> values.add(v.asText()));
-        int count = data("meta").get("count").asInt();
+        List<String> values = Codec.decodeFrontCoded(facet.get("values").asText());
+        int count = data("facets").get("count").asInt();
         List<List<String>> out = new ArrayList<>();
         long[] runs = Codec.decodeVarints(facet.get("runs").asText());
+        long value = 0;
         for (int r = 0; r < runs.length; r += 2) {
+            value += runs[r + 1] % 2 == 0 ? runs[r + 1] / 2 : -(runs[r + 1] + 1) / 2;
             for (int k = 0; k < runs[r]; k++) {
-                out.add(new ArrayList<>(runs[r + 1] == 0 ? List.of() : List.of(values.get((int) runs[r + 1] - 1))));
+                out.add(new ArrayList<>(value == 0 ? List.of() : List.of(values.get((int) value - 1))));
             }
         }
         assertThat(out).hasSize(count);
+        long[] more = Codec.decodeVarints(facet.get("more").asText());
+        int at = 0;
         for (int v = 0; v < values.size(); v++) {
             int doc = -1;
-            for (long gap : Codec.decodeVarints(facet.get("more").get(v).asText())) {
-                doc += (int) gap + 1;
+            for (long k = more[at++]; k > 0; k--) {
+                doc += (int) more[at++] + 1;
                 out.get(doc).add(values.get(v));
             }
         }
+        assertThat(at).isEqualTo(more.length);
         return out;
     }
 }

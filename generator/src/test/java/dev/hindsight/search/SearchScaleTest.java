@@ -80,7 +80,8 @@ class SearchScaleTest {
                 "  %-8s %5d files, %8.1f KB, largest %5.1f KB%n", kind, s[0], s[1] / 1e3, s[2] / 1e3));
 
         assertThat(Arrays.stream(wall).min().orElseThrow()).as("fastest build, ms").isLessThan(20_000);
-        assertThat(byKind.get("meta.js")[2]).isLessThan(30_000);
+        assertThat(byKind.get("meta.js")[2]).as("metadata: shard keys, nothing per document").isLessThan(12_000);
+        assertThat(byKind.get("facets.js")[2]).as("facet data of every document").isLessThan(60_000);
         assertThat(byKind.get("p")[2]).as("largest postings shard").isLessThan(30_000);
         assertThat(byKind.get("t")[2]).as("largest dictionary file").isLessThan(20_000);
         assertThat(byKind.get("d")[2]).as("largest document chunk").isLessThan(6_000);
@@ -116,17 +117,23 @@ class SearchScaleTest {
                 Map<?, ?> first = search(driver, q);
                 Map<?, ?> again = search(driver, q);
                 long bytes = 0;
+                int postingShards = 0;
                 for (Object name : (List<?>) first.get("loaded")) {
                     bytes += Files.size(site.resolve("search/data/" + name + ".js"));
+                    postingShards += String.valueOf(name).startsWith("p/") ? 1 : 0;
                 }
                 cold.add(((Number) first.get("ms")).doubleValue());
                 warm.add(((Number) again.get("ms")).doubleValue());
-                System.out.printf(Locale.ROOT, "  first query %-28s %5d results, %2d files, %6.1f KB, %6.1f ms cold,"
-                                + " %6.1f ms with the metadata loaded, %5.1f ms warm%n", '"' + q + '"',
-                        ((Number) first.get("total")).intValue(), ((List<?>) first.get("loaded")).size(), bytes / 1e3,
+                System.out.printf(Locale.ROOT, "  first query %-28s %5d results, %2d files (%d postings), %6.1f KB,"
+                                + " %6.1f ms cold, %6.1f ms with the metadata loaded, %5.1f ms warm%n", '"' + q + '"',
+                        ((Number) first.get("total")).intValue(), ((List<?>) first.get("loaded")).size(), postingShards,
+                        bytes / 1e3,
                         cold.get(cold.size() - 1), focused.get(focused.size() - 1), warm.get(warm.size() - 1));
                 assertThat(bytes).as("bytes fetched by a first query for " + q).isLessThanOrEqualTo(150_000);
                 assertThat(((Number) first.get("total")).intValue()).as("results for " + q).isPositive();
+                if (q.startsWith("INC-") && hasTerm(q.toLowerCase(Locale.ROOT))) {
+                    assertThat(postingShards).as("an identifier found whole: its shard, not one per part").isEqualTo(1);
+                }
             }
             System.out.printf(Locale.ROOT, "  median over %d first queries: %.1f ms cold, %.1f ms with the metadata"
                             + " loaded, %.1f ms warm; search.js %.1f KB%n", QUERIES.size(), median(cold), median(focused),
@@ -142,6 +149,10 @@ class SearchScaleTest {
                 + "window.__hindsightSearch.search(arguments[0]).then(function (r) {"
                 + "  done({ms: performance.now() - t0, total: r.total, loaded: r.loaded});"
                 + "}, function (e) { done({ms: -1, total: -1, loaded: [], error: String(e)}); });", q);
+    }
+
+    private boolean hasTerm(String term) {
+        return index.index().terms().stream().anyMatch(t -> t.term().equals(term));
     }
 
     private static double median(List<Double> xs) {

@@ -208,6 +208,77 @@ class SearchUiTest {
     }
 
     @Test
+    void anIdentifierTheIndexDoesNotHaveWholeIsFoundByItsParts() {
+        driver.get(base("http") + "search/index.html?q=HighErrorRate");
+        assertThat(titles(results("HighErrorRate"))).contains("Payment service");
+        // Found whole, an identifier is looked up whole only: one postings shard, not one per part.
+        driver.get(base("http") + "search/index.html");
+        Object loaded = driver.executeAsyncScript("var done = arguments[arguments.length - 1];"
+                + "window.__hindsightSearch.search('PaymentsHighErrorRate ').then(function (r) { done(r.loaded); });");
+        assertThat(((List<?>) loaded).stream().map(String::valueOf).filter(f -> f.startsWith("p/"))).hasSize(1);
+    }
+
+    @Test
+    void theResultsPageFetchesTheMetadataAndTheFacetsWhileTheBoxHasTheFocus() {
+        driver.get(base("http") + "search/index.html");
+        assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("search-page-input");
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> ((List<?>) driver.executeScript(
+                "return window.__hindsightSearch.loaded();")).containsAll(List.of("meta", "facets")));
+        assertThat(driver.findElements(By.cssSelector("#search-results .hs-result"))).isEmpty();
+    }
+
+    @Test
+    void theDropdownLoadsNoFacetDataAndShowsWhatEachResultIs() {
+        driver.get(base("http") + "runbooks/orders-db/index.html");
+        driver.findElement(By.id("search-input")).sendKeys("memory leak");
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> "memory leak".equals(
+                d.findElement(By.id("hs-dropdown-list")).getAttribute("data-query")));
+        WebElement first = driver.findElement(By.cssSelector("#hs-dropdown-list .hs-result"));
+        assertThat(first.findElement(By.className("hs-title")).getText())
+                .isEqualTo("Payment service memory leak after the 4.12 release");
+        assertThat(first.findElement(By.className("hs-severity")).getText()).isEqualTo("SEV-2");
+        assertThat(first.findElement(By.className("hs-services")).getText()).contains("payments");
+        List<String> loaded = ((List<?>) driver.executeScript("return window.__hindsightSearch.loaded();")).stream()
+                .map(String::valueOf).toList();
+        assertThat(loaded).contains("meta").doesNotContain("facets");
+    }
+
+    @Test
+    void aFacetWithManyValuesShowsTheTenWithMostResultsAndAButtonForTheRest() throws IOException {
+        StringBuilder fixture = new StringBuilder("-- hindsight.yml --\ntitle: Many services\n");
+        for (int i = 1; i <= 12; i++) {
+            fixture.append(String.format(java.util.Locale.ROOT, "-- runbooks/svc-%02d.md --%n", i))
+                    .append(String.format(java.util.Locale.ROOT, SiteFixture.VALID_RUNBOOK, "Service " + i)
+                            .replace("service: api", String.format(java.util.Locale.ROOT, "service: svc-%02d", i)));
+        }
+        // svc-12 has three runbooks and svc-11 two: they have the most results.
+        for (String extra : List.of("svc-12-b", "svc-12-c", "svc-11-b")) {
+            fixture.append("-- runbooks/").append(extra).append(".md --\n")
+                    .append(SiteFixture.VALID_RUNBOOK.formatted("Extra " + extra)
+                            .replace("service: api", "service: " + extra.substring(0, 6)));
+        }
+        Path src = SiteFixture.write(tmp.resolve("facets-src"), fixture.toString());
+        Path out = tmp.resolve("facets-out");
+        new Hindsight().build(BuildOptions.build(src, out).withReferenceDate(LocalDate.of(2024, 2, 1)));
+        driver.get(out.toUri() + "search/index.html?q=dashboard");
+        assertThat(results("dashboard")).hasSize(10);
+
+        assertThat(facetValues("service")).hasSize(10).startsWith("svc-12 3", "svc-11 2", "svc-01 1");
+        WebElement more = driver.findElement(By.cssSelector("[data-facet=service] .hs-facet-more"));
+        assertThat(more.getText()).isEqualTo("Show 2 more");
+        more.click();
+        assertThat(facetValues("service")).hasSize(12).endsWith("svc-09 1", "svc-10 1");
+        assertThat(driver.findElements(By.cssSelector("[data-facet=service] .hs-facet-more"))).isEmpty();
+        assertThat(facetValues("kind")).containsExactly("runbook 15");
+    }
+
+    /** The values of a facet as shown: "value count". */
+    private List<String> facetValues(String facet) {
+        return driver.findElements(By.cssSelector("[data-facet=" + facet + "] .hs-facet-value")).stream()
+                .map(e -> e.getText().trim().replaceAll("\\s+", " ")).toList();
+    }
+
+    @Test
     void theBrowserTokenizerIsTheJavaTokenizer() {
         driver.get(base("http") + "search/index.html");
         List<String> samples = List.of("INC-2024-031.", "HighErrorRate", "ApiGatewayLatencyP99High", "HTTP500Errors",

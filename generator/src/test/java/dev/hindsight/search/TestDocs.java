@@ -68,22 +68,10 @@ final class TestDocs {
             if (!t.term().equals(term)) {
                 continue;
             }
-            String p = t.postings();
-            int q = Codec.ALPHABET.indexOf(p.charAt(0)) * 64 + Codec.ALPHABET.indexOf(p.charAt(1));
-            double termMax = Math.pow(Codec.TERM_RATIO, q - (Codec.TERM_LEVELS - 1));
-            int doc = -1;
-            long acc = 0;
-            for (int i = 2; i < p.length(); i++) {
-                int d = Codec.ALPHABET.indexOf(p.charAt(i));
-                acc = acc * 32 + (d & 31);
-                if (d < 32) {
-                    doc += (int) acc + 1;
-                    acc = 0;
-                    int level = Codec.ALPHABET.indexOf(p.charAt(++i));
+            double termMax = Math.pow(Codec.TERM_RATIO, Codec.termLevel(t.postings()) - (Codec.TERM_LEVELS - 1));
+            Codec.decodePostings(t.postings(), index.documentCount()).forEach((doc, level) ->
                     out.put(index.entries().get(doc).id(),
-                            termMax * Math.pow(Codec.POSTING_RATIO, level - (Codec.POSTING_LEVELS - 1)));
-                }
-            }
+                            termMax * Math.pow(Codec.POSTING_RATIO, level - (Codec.POSTING_LEVELS - 1))));
         }
         return out;
     }

@@ -3,15 +3,16 @@
  *
  * Every index file is a script that calls window.__hindsightSearch.shard(name, data), loaded with a
  * <script> element, so search works from file:// as well as over HTTP. A query loads the metadata,
- * the postings shard of each term, the dictionary file of the term being typed (for completion and
- * typo tolerance) and the document chunks of the results it shows; nothing else.
+ * the postings shard of each word, the shards that follow the one of the word being typed (its
+ * completions), the document chunks of the results it shows and, on the results page only, the facet
+ * data. A dictionary file is loaded for a typo, or to pick the completions of a short prefix.
  *
  * Matching: every word of the query must match (else the best partial matches are shown). The last
  * word, while it is being typed, also matches the most frequent terms it starts (type-ahead). A word
  * of 5 or more letters that is not in the index matches terms one edit away (insert, delete, replace
  * or swap two neighbours) that share its first two letters: the dictionary is split by the first two
- * letters, so typos there are not corrected. Identifiers match whole or by their parts
- * (HighErrorRate, INC-2024-031), as the indexer split them.
+ * letters, so typos there are not corrected. Identifiers match whole (HighErrorRate, INC-2024-031),
+ * or, when the index does not have them whole, by their parts, as the indexer split them.
  *
  * Untrusted text (titles, snippets) only ever reaches the page as text nodes.
  */
@@ -26,6 +27,7 @@
   var DATA = ROOT + 'search/data/';
   var PAGE_SIZE = 10;
   var DROPDOWN_SIZE = 6;
+  var FACET_SIZE = 10;
   var MAX_COMPLETIONS = 8;
   var MAX_NEW_SHARDS_FOR_COMPLETIONS = 2;
   var WEIGHT_PREFIX = 0.85;
@@ -93,11 +95,16 @@
     return c === '-' || c === '_' || c === '.';
   }
 
-  function isWordAt(text, i) {
-    if (i >= text.length) {
-      return false;
+  /** Letters, marks and numbers; ASCII without a regular expression (most text is ASCII). */
+  function isWordCode(cp) {
+    if (cp < 128) {
+      return (cp >= 97 && cp <= 122) || (cp >= 48 && cp <= 57) || (cp >= 65 && cp <= 90);
     }
-    return WORD.test(String.fromCodePoint(text.codePointAt(i)));
+    return WORD.test(String.fromCodePoint(cp));
+  }
+
+  function isWordAt(text, i) {
+    return i < text.length && isWordCode(text.codePointAt(i));
   }
 
   function fold(raw) {
@@ -109,6 +116,10 @@
   }
 
   function typeOf(ch) {
+    var c = ch.charCodeAt(0);
+    if (c < 128) {
+      return c >= 65 && c <= 90 ? 'U' : c >= 97 && c <= 122 ? 'L' : c >= 48 && c <= 57 ? 'D' : 'O';
+    }
     if (UPPER.test(ch)) {
       return 'U';
     }
@@ -169,19 +180,18 @@
     var i = 0;
     while (i < n) {
       var cp = text.codePointAt(i);
-      var ch = String.fromCodePoint(cp);
-      if (!WORD.test(ch)) {
-        i += ch.length;
+      if (!isWordCode(cp)) {
+        i += cp > 0xffff ? 2 : 1;
         continue;
       }
       var start = i;
       var joined = false;
       var j = i;
       while (j < n) {
-        var c = String.fromCodePoint(text.codePointAt(j));
-        if (WORD.test(c)) {
-          j += c.length;
-        } else if (isJoiner(c) && isWordAt(text, j + 1)) {
+        var cj = text.codePointAt(j);
+        if (isWordCode(cj)) {
+          j += cj > 0xffff ? 2 : 1;
+        } else if (isJoiner(text.charAt(j)) && isWordAt(text, j + 1)) {
           joined = true;
           j += 1;
         } else {
@@ -242,9 +252,12 @@
   for (var a = 0; a < ALPHABET.length; a++) {
     DIGITS[ALPHABET.charCodeAt(a)] = a;
   }
+  var DENSE = 126; // '~': a postings list written as a bitmap of documents, then their scores
+  var FORMAT = 2; // SearchIndex.FORMAT
 
   var meta = null;
   var metaPromise = null;
+  var facetsPromise = null;
   var postingLevels = null;
   var decoded = new Map();
   var dictionaries = new Map();
@@ -252,12 +265,16 @@
   function loadMeta() {
     if (!metaPromise) {
       metaPromise = load('meta').then(function (m) {
+        if (m.format !== FORMAT) {
+          throw new Error('The search index is not the one this page was built with (format ' + m.format
+            + ', expected ' + FORMAT + '): reload the page.');
+        }
         meta = m;
         postingLevels = new Float64Array(m.postingLevels);
         for (var l = 0; l < m.postingLevels; l++) {
           postingLevels[l] = Math.pow(m.postingRatio, l - (m.postingLevels - 1));
         }
-        meta.facetData = m.facets.map(decodeFacet);
+        meta.postingKeys = frontDecoded(m.postings);
         return m;
       }, function (e) {
         metaPromise = null;
@@ -267,51 +284,101 @@
     return metaPromise;
   }
 
-  function varints(s) {
+  /**
+   * The facet data, which only facet counts and filters need: a function that returns
+   * [{name, values, first, moreStart, more}], decoding them when first asked rather than when they
+   * arrive, so that this does not hold up a query's postings, which may arrive just after.
+   */
+  function loadFacets() {
+    if (!facetsPromise) {
+      facetsPromise = load('facets').then(function (f) {
+        var decodedFacets = null;
+        return function () {
+          decodedFacets = decodedFacets || f.facets.map(decodeFacet);
+          return decodedFacets;
+        };
+      }, function (e) {
+        facetsPromise = null;
+        throw e;
+      });
+    }
+    return facetsPromise;
+  }
+
+  /** The strings of a front-coded list (Codec.frontCoded). */
+  function frontDecoded(s) {
     var out = [];
-    var acc = 0;
-    for (var i = 0; i < s.length; i++) {
-      var d = DIGITS[s.charCodeAt(i)];
-      acc = acc * 32 + (d & 31);
-      if (d < 32) {
-        out.push(acc);
-        acc = 0;
-      }
+    var prev = '';
+    var i = 0;
+    while (i < s.length) {
+      var shared = DIGITS[s.charCodeAt(i++)];
+      var length = 0;
+      var d;
+      do {
+        d = DIGITS[s.charCodeAt(i++)];
+        length = length * 32 + (d & 31);
+      } while (d >= 32);
+      prev = prev.substring(0, shared) + s.substring(i, i + length);
+      i += length;
+      out.push(prev);
     }
     return out;
   }
 
-  /** Facet values per document: a first value from the runs, further ones from the id lists. */
+  /**
+   * Facet values per document: first[doc] is the first value's index + 1 (0: none), from the runs;
+   * the documents that have value v as a further value are more[moreStart[v]] to
+   * more[moreStart[v + 1] - 1]. Decoded straight from the strings into typed arrays: this runs
+   * while the first query's results load, with the code not compiled yet.
+   */
   function decodeFacet(f) {
-    var first = new Uint16Array(meta.count);
-    var runs = varints(f.runs);
+    var n = meta.count;
+    var values = frontDecoded(f.values);
+    var first = values.length < 65535 ? new Uint16Array(n) : new Uint32Array(n);
+    var s = f.runs;
+    var i = 0;
     var id = 0;
-    for (var r = 0; r < runs.length; r += 2) {
-      first.fill(runs[r + 1], id, id + runs[r]);
-      id += runs[r];
+    var value = 0;
+    var d;
+    while (i < s.length) {
+      var length = 0;
+      do {
+        d = DIGITS[s.charCodeAt(i++)];
+        length = length * 32 + (d & 31);
+      } while (d >= 32);
+      var z = 0;
+      do {
+        d = DIGITS[s.charCodeAt(i++)];
+        z = z * 32 + (d & 31);
+      } while (d >= 32);
+      value += z % 2 ? -(z + 1) / 2 : z / 2;
+      first.fill(value, id, id + length);
+      id += length;
     }
-    var more = new Map();
-    f.more.forEach(function (list, v) {
+    s = f.more;
+    var moreStart = new Int32Array(values.length + 1);
+    var more = new Int32Array(s.length);
+    var k = 0;
+    i = 0;
+    for (var v = 0; v < values.length; v++) {
+      var count = 0;
+      do {
+        d = DIGITS[s.charCodeAt(i++)];
+        count = count * 32 + (d & 31);
+      } while (d >= 32);
       var doc = -1;
-      varints(list).forEach(function (gap) {
+      for (var c = 0; c < count; c++) {
+        var gap = 0;
+        do {
+          d = DIGITS[s.charCodeAt(i++)];
+          gap = gap * 32 + (d & 31);
+        } while (d >= 32);
         doc += gap + 1;
-        if (!more.has(doc)) {
-          more.set(doc, []);
-        }
-        more.get(doc).push(v + 1);
-      });
-    });
-    return { name: f.name, values: f.values, first: first, more: more };
-  }
-
-  /** Value indexes (1-based) of facet f for a document. */
-  function facetValues(f, doc) {
-    var out = [];
-    if (f.first[doc]) {
-      out.push(f.first[doc]);
+        more[k++] = doc;
+      }
+      moreStart[v + 1] = k;
     }
-    var extra = f.more.get(doc);
-    return extra ? out.concat(extra) : out;
+    return { name: f.name, values: values, first: first, moreStart: moreStart, more: more.subarray(0, k) };
   }
 
   /** Index of the file whose key is the greatest key <= term. */
@@ -330,36 +397,67 @@
   }
 
   function postingsShard(t) {
-    return fileFor(meta.postings, t);
+    return fileFor(meta.postingKeys, t);
   }
 
-  /** The postings of a term, decoded: {docs, scores}; null when the index does not have it. */
+  /** Postings shard i as {terms, encoded}: two arrays in term order. */
+  function shardData(i) {
+    var name = 'p/' + i;
+    return load(name).then(function () {
+      var data = store.get(name);
+      if (Array.isArray(data)) {
+        var terms = new Array(data.length / 2);
+        var encoded = new Array(data.length / 2);
+        for (var k = 0; k < data.length; k += 2) {
+          terms[k / 2] = data[k];
+          encoded[k / 2] = data[k + 1];
+        }
+        data = { terms: terms, encoded: encoded };
+        store.set(name, data);
+      }
+      return data;
+    });
+  }
+
+  /** The postings of a term, decoded: {docs: Int32Array, scores: Float32Array}; null when not indexed. */
   function postings(t) {
     if (decoded.has(t)) {
       return Promise.resolve(decoded.get(t));
     }
-    var name = 'p/' + postingsShard(t);
-    return load(name).then(function (data) {
-      if (!(data instanceof Map)) {
-        var map = new Map();
-        for (var i = 0; i < data.length; i += 2) {
-          map.set(data[i], data[i + 1]);
-        }
-        store.set(name, map);
-        data = map;
-      }
-      var encoded = data.get(t);
-      var result = encoded === undefined ? null : decodePostings(encoded);
+    return shardData(postingsShard(t)).then(function (shard) {
+      var k = lowerBound(shard.terms, t);
+      var result = k < shard.terms.length && shard.terms[k] === t ? decodePostings(shard.encoded[k]) : null;
       decoded.set(t, result);
       return result;
     });
   }
 
   function decodePostings(s) {
-    var q = DIGITS[s.charCodeAt(0)] * 64 + DIGITS[s.charCodeAt(1)];
+    var dense = s.charCodeAt(0) === DENSE ? 1 : 0;
+    var q = DIGITS[s.charCodeAt(dense)] * 64 + DIGITS[s.charCodeAt(dense + 1)];
     var termMax = Math.pow(meta.termRatio, q - (meta.termLevels - 1));
-    var docs = [];
-    var scores = [];
+    var docs;
+    var scores;
+    var k = 0;
+    if (dense) {
+      var bitmap = Math.ceil(meta.count / 6);
+      var at = 3 + bitmap;
+      docs = new Int32Array(s.length - at);
+      scores = new Float32Array(docs.length);
+      for (var c = 0; c < bitmap; c++) {
+        var bits = DIGITS[s.charCodeAt(3 + c)];
+        for (var j = 0; bits; j++, bits >>= 1) {
+          if (bits & 1) {
+            docs[k] = c * 6 + j;
+            scores[k] = termMax * postingLevels[DIGITS[s.charCodeAt(at + k)]];
+            k++;
+          }
+        }
+      }
+      return { docs: docs, scores: scores };
+    }
+    docs = new Int32Array((s.length - 2) >> 1);
+    scores = new Float32Array(docs.length);
     var doc = -1;
     var acc = 0;
     for (var i = 2; i < s.length; i++) {
@@ -368,11 +466,27 @@
       if (d < 32) {
         doc += acc + 1;
         acc = 0;
-        docs.push(doc);
-        scores.push(termMax * postingLevels[DIGITS[s.charCodeAt(++i)]]);
+        docs[k] = doc;
+        scores[k] = termMax * postingLevels[DIGITS[s.charCodeAt(++i)]];
+        k++;
       }
     }
-    return { docs: docs, scores: scores };
+    return { docs: docs.subarray(0, k), scores: scores.subarray(0, k) };
+  }
+
+  /** The number of documents of an encoded postings list, without decoding it. */
+  function documentFrequency(s) {
+    if (s.charCodeAt(0) === DENSE) {
+      return s.length - 3 - Math.ceil(meta.count / 6);
+    }
+    var n = 0;
+    for (var i = 2; i < s.length; i++) {
+      if (DIGITS[s.charCodeAt(i)] < 32) {
+        n++;
+        i++;
+      }
+    }
+    return n;
   }
 
   /** The terms of dictionary file i: {terms: [...], weights: string}. */
@@ -387,8 +501,8 @@
     });
   }
 
-  /** Terms that start with prefix, most frequent first: [{term, weight}]. */
-  function completions(prefix) {
+  /** Terms that start with prefix, from the dictionary, most frequent first: [{term, weight}]. */
+  function dictionaryCompletions(prefix) {
     var from = fileFor(meta.terms, prefix);
     var to = fileFor(meta.terms, prefix + '\uffff');
     var files = [];
@@ -401,6 +515,23 @@
         var k = lowerBound(d.terms, prefix);
         for (; k < d.terms.length && d.terms[k].startsWith(prefix); k++) {
           out.push({ term: d.terms[k], weight: DIGITS[d.weights.charCodeAt(k)] });
+        }
+      });
+      return out.sort(byWeight);
+    });
+  }
+
+  /** Terms that start with prefix, from postings shards [from, to], most documents first: [{term, weight}]. */
+  function shardCompletions(prefix, from, to) {
+    var shards = [];
+    for (var i = from; i <= to; i++) {
+      shards.push(shardData(i));
+    }
+    return Promise.all(shards).then(function (ss) {
+      var out = [];
+      ss.forEach(function (s) {
+        for (var k = lowerBound(s.terms, prefix); k < s.terms.length && s.terms[k].startsWith(prefix); k++) {
+          out.push({ term: s.terms[k], weight: documentFrequency(s.encoded[k]) });
         }
       });
       return out.sort(byWeight);
@@ -485,44 +616,92 @@
     return clauses;
   }
 
-  /** Raises scores[doc] to the document's score times weight where that is higher. */
-  function maxInto(scores, p, weight) {
-    if (!p) {
-      return;
-    }
-    for (var i = 0; i < p.docs.length; i++) {
-      var s = p.scores[i] * weight;
-      if (s > scores[p.docs[i]]) {
-        scores[p.docs[i]] = s;
+  /**
+   * Raises scores[doc] to the document's score times weight where that is higher; adds the documents
+   * that had no score yet to touched.
+   */
+  function maxInto(scores, touched, p, weight) {
+    var docs = p.docs;
+    var ps = p.scores;
+    for (var i = 0; i < docs.length; i++) {
+      var d = docs[i];
+      var s = ps[i] * weight;
+      if (s > scores[d]) {
+        if (scores[d] === 0) {
+          touched.push(d);
+        }
+        scores[d] = s;
       }
     }
   }
 
   /**
-   * Scores of one clause, one per document (0: no match; every stored score is above 0), and the
-   * terms it matched (for highlighting).
+   * Scores of one clause, one per document (0: no match; every stored score is above 0), the
+   * documents that have one, and the terms it matched (for highlighting). The word itself, and while
+   * it is being typed the terms it starts, come first; only when they match nothing are its parts (an
+   * identifier not indexed whole) and its typos looked up, so that an identifier found whole loads
+   * one shard and not one per part.
    */
   function evaluateClause(clause, shardsInUse) {
     var n = meta.count;
-    var scores = new Float64Array(n);
+    var scores = new Float32Array(n);
+    var touched = [];
     var matched = [];
     var w = clause.whole;
-    var exactJob = w ? postings(w).then(function (p) {
-      if (p) {
-        maxInto(scores, p, 1);
+    var jobs = [w ? postings(w) : Promise.resolve(null)];
+    if (w && clause.prefix && w.length >= MIN_LENGTH) {
+      // The terms that start with w follow it in term order: when they are in w's shard or the next
+      // few, those shards answer; else the dictionary picks the most frequent.
+      var from = postingsShard(w);
+      var to = postingsShard(w + '\uffff');
+      jobs.push(to - from <= MAX_NEW_SHARDS_FOR_COMPLETIONS
+        ? shardCompletions(w, from, to).then(function (cs) {
+          return cs.filter(function (c) { return c.term !== w; }).slice(0, MAX_COMPLETIONS);
+        })
+        : dictionaryCompletions(w).then(function (cs) {
+          return pickCompletions(cs.filter(function (c) { return c.term !== w; }), shardsInUse);
+        }));
+    }
+    return Promise.all(jobs).then(function (rs) {
+      var exact = rs[0];
+      var completions = rs[1] || [];
+      if (exact) {
+        maxInto(scores, touched, exact, 1);
         matched.push(w);
       }
-      return p;
-    }) : Promise.resolve(null);
-    // The word being typed needs its dictionary file for completions: load it alongside the postings.
-    var completing = w && clause.prefix && w.length >= MIN_LENGTH ? completions(w) : null;
-    var usesParts = clause.parts.length > 1 || (!w && clause.parts.length > 0);
-    var partsJob = usesParts ? Promise.all(clause.parts.map(postings)).then(function (ps) {
+      var alternatives = completions.map(function (c) { return { term: c.term, weight: WEIGHT_PREFIX }; });
+      var fallbacks = [];
+      if (!exact && !completions.length) {
+        if (w && w.length >= 5) {
+          fallbacks.push(typos(w).then(function (ts) { alternatives = alternatives.concat(ts); }));
+        }
+        if (clause.parts.length > 1 || (!w && clause.parts.length > 0)) {
+          fallbacks.push(partsInto(scores, touched, clause.parts, matched));
+        }
+      }
+      return Promise.all(fallbacks).then(function () {
+        return Promise.all(alternatives.map(function (alt) {
+          return postings(alt.term).then(function (p) {
+            if (p) {
+              maxInto(scores, touched, p, alt.weight);
+              matched.push(alt.term);
+            }
+          });
+        }));
+      });
+    }).then(function () {
+      return { scores: scores, docs: touched, matched: matched, prefix: clause.prefix ? w : null };
+    });
+  }
+
+  /** Where every part occurs, the parts' summed scores (weighted) when higher than what is there. */
+  function partsInto(scores, touched, parts, matched) {
+    return Promise.all(parts.map(postings)).then(function (ps) {
       if (ps.some(function (p) { return !p; })) {
         return;
       }
-      // Every part must occur: sum the parts' scores where all of them do.
-      var sum = new Float64Array(n);
+      var n = scores.length;
+      var sum = new Float32Array(n);
       var count = new Uint8Array(n);
       ps.forEach(function (p) {
         for (var i = 0; i < p.docs.length; i++) {
@@ -532,38 +711,13 @@
       });
       for (var d = 0; d < n; d++) {
         if (count[d] === ps.length && sum[d] * WEIGHT_PARTS > scores[d]) {
+          if (scores[d] === 0) {
+            touched.push(d);
+          }
           scores[d] = sum[d] * WEIGHT_PARTS;
         }
       }
-      clause.parts.forEach(function (t) { matched.push(t); });
-    }) : Promise.resolve();
-    return Promise.all([exactJob, partsJob]).then(function (results) {
-      var exact = results[0];
-      var more = Promise.resolve([]);
-      if (completing) {
-        more = completing.then(function (cs) {
-          return pickCompletions(cs.filter(function (c) { return c.term !== w; }), shardsInUse);
-        }).then(function (cs) {
-          if (cs.length || exact) {
-            return cs.map(function (c) { return { term: c.term, weight: WEIGHT_PREFIX }; });
-          }
-          return typos(w);
-        });
-      } else if (w && !exact && w.length >= 5) {
-        more = typos(w);
-      }
-      return more.then(function (alternatives) {
-        return Promise.all(alternatives.map(function (alt) {
-          return postings(alt.term).then(function (p) {
-            if (p) {
-              maxInto(scores, p, alt.weight);
-              matched.push(alt.term);
-            }
-          });
-        }));
-      });
-    }).then(function () {
-      return { scores: scores, matched: matched, prefix: clause.prefix ? w : null };
+      parts.forEach(function (t) { matched.push(t); });
     });
   }
 
@@ -595,15 +749,22 @@
   }
 
   /**
-   * Runs a query: {results: [{doc, score}], partial, matched, prefixes, facets: counts}. filters maps
-   * a facet name to the selected values.
+   * Runs a query. Resolves to {matches, total, top(k), partial, matched, prefixes, facets()}: matches
+   * are the documents that pass the filters (in no particular order), top(k) the best k of them,
+   * ranked; total the score of each document; facets() a promise of the counts per facet value (with
+   * facets only: the dropdown shows none and loads none). Without filters the ranking does not wait
+   * for the facet data, so the documents to show load while it arrives. filters maps a facet name to
+   * the selected values.
    */
-  function runQuery(q, filters) {
+  function runQuery(q, filters, withFacets) {
+    var filtering = anyFilter(filters);
+    var facetData = null;
     return loadMeta().then(function () {
-      var clauses = parseQuery(q);
-      if (!clauses.length) {
-        return { results: [], scores: new Float64Array(0), partial: false, matched: [], prefixes: [], facets: facetCounts([], filters) };
+      facetData = withFacets || filtering ? loadFacets() : null;
+      if (facetData) {
+        facetData.catch(function () {}); // reported where the counts are used
       }
+      var clauses = parseQuery(q);
       var shardsInUse = new Set();
       clauses.forEach(function (c) {
         [c.whole].concat(c.parts).forEach(function (t) {
@@ -612,64 +773,130 @@
           }
         });
       });
-      return Promise.all(clauses.map(function (c) { return evaluateClause(c, shardsInUse); })).then(function (rs) {
-        var n = meta.count;
-        var total = new Float64Array(n);
-        var hits = new Uint8Array(n);
-        rs.forEach(function (r) {
-          for (var d = 0; d < n; d++) {
-            if (r.scores[d] > 0) {
-              total[d] += r.scores[d];
-              hits[d]++;
-            }
+      return Promise.all([
+        Promise.all(clauses.map(function (c) { return evaluateClause(c, shardsInUse); })),
+        filtering ? facetData : null
+      ]);
+    }).then(function (loaded) {
+      var rs = loaded[0];
+      var facets = loaded[1] ? loaded[1]() : null;
+      var n = meta.count;
+      var total = new Float64Array(n);
+      var hits = new Uint8Array(n);
+      var seen = [];
+      rs.forEach(function (r) {
+        var s = r.scores;
+        var docs = r.docs;
+        for (var i = 0; i < docs.length; i++) {
+          var d = docs[i];
+          if (hits[d] === 0) {
+            seen.push(d);
           }
-        });
-        // Documents that match every word; when none does, those that match some, most words first.
-        var full = [];
-        var some = [];
-        for (var d = 0; d < n; d++) {
-          if (hits[d] === rs.length) {
-            full.push(d);
-          } else if (hits[d] > 0 && full.length === 0) {
-            some.push(d);
-          }
+          total[d] += s[d];
+          hits[d]++;
         }
-        var partial = full.length === 0 && some.length > 0;
-        var ranked = partial ? some : full;
-        ranked.sort(function (x, y) {
-          return hits[y] - hits[x] || total[y] - total[x] || x - y;
-        });
-        var matched = [];
-        rs.forEach(function (r) { matched = matched.concat(r.matched); });
-        return {
-          results: ranked,
-          scores: total,
-          partial: partial,
-          matched: matched,
-          prefixes: rs.map(function (r) { return r.prefix; }).filter(Boolean),
-          facets: facetCounts(ranked, filters)
-        };
       });
-    }).then(function (r) {
-      r.filtered = anyFilter(filters)
-        ? r.results.filter(function (d) { return passes(d, filters, null); }) : r.results;
-      return r;
+      // Documents that match every word; when none does, those that match some, most words first.
+      var all = 0;
+      for (var i = 0; i < seen.length; i++) {
+        all += hits[seen[i]] === rs.length ? 1 : 0;
+      }
+      var partial = all === 0 && seen.length > 0;
+      var found = new Int32Array(partial ? seen.length : all);
+      var k = 0;
+      for (i = 0; i < seen.length; i++) {
+        if (partial || hits[seen[i]] === rs.length) {
+          found[k++] = seen[i];
+        }
+      }
+      // One number to rank by: the score when every document found matches every word, else the
+      // number of words matched first, then the score (below 1 after the scaling).
+      var rank = total;
+      if (partial) {
+        rank = new Float64Array(n);
+        var most = 0;
+        for (i = 0; i < found.length; i++) {
+          most = Math.max(most, total[found[i]]);
+        }
+        for (i = 0; i < found.length; i++) {
+          rank[found[i]] = hits[found[i]] + total[found[i]] / (most * 2 || 1);
+        }
+      }
+      var selected = facets && filtering ? selectedDocuments(facets, filters) : null;
+      var matches = selected ? found.filter(function (doc) { return passes(selected, doc, -1); }) : found;
+      var matched = [];
+      rs.forEach(function (r) { matched = matched.concat(r.matched); });
+      return {
+        matches: matches,
+        total: total,
+        partial: partial,
+        matched: matched,
+        prefixes: rs.map(function (r) { return r.prefix; }).filter(Boolean),
+        /** Called once the documents to show are requested, so that counting does not delay them. */
+        facets: function () {
+          return withFacets ? facetData.then(function (fs) { return facetCounts(fs(), found, selected); })
+            : Promise.resolve([]);
+        },
+        top: function (count) {
+          return best(matches, count, rank);
+        }
+      };
     });
   }
 
-  function passes(doc, filters, except) {
-    for (var i = 0; i < meta.facetData.length; i++) {
-      var f = meta.facetData[i];
-      var selected = filters && filters[f.name];
-      if (f.name === except || !selected || !selected.length) {
-        continue;
+  /** The count documents of list with the highest rank, best first; ties go to the lower id. */
+  function best(list, count, rank) {
+    var out = [];
+    for (var i = 0; i < list.length; i++) {
+      var x = list[i];
+      var r = rank[x];
+      if (out.length === count) {
+        var last = out[count - 1];
+        if (r < rank[last] || (r === rank[last] && x > last)) {
+          continue;
+        }
       }
-      var values = facetValues(f, doc);
-      var ok = false;
-      for (var k = 0; k < values.length && !ok; k++) {
-        ok = selected.indexOf(f.values[values[k] - 1]) >= 0;
+      var at = out.length < count ? out.length : count - 1;
+      while (at > 0 && (r > rank[out[at - 1]] || (r === rank[out[at - 1]] && x < out[at - 1]))) {
+        out[at] = out[at - 1];
+        at--;
       }
-      if (!ok) {
+      out[at] = x;
+    }
+    return out;
+  }
+
+  /**
+   * Per facet, null when it is not filtered, else a flag per document: whether it has one of the
+   * selected values.
+   */
+  function selectedDocuments(facets, filters) {
+    return facets.map(function (f) {
+      var chosen = filters[f.name];
+      if (!chosen || !chosen.length) {
+        return null;
+      }
+      var flags = new Uint8Array(f.values.length + 1);
+      var has = new Uint8Array(meta.count);
+      f.values.forEach(function (v, i) {
+        if (chosen.indexOf(v) >= 0) {
+          flags[i + 1] = 1;
+          for (var k = f.moreStart[i]; k < f.moreStart[i + 1]; k++) {
+            has[f.more[k]] = 1;
+          }
+        }
+      });
+      for (var d = 0; d < has.length; d++) {
+        has[d] |= flags[f.first[d]];
+      }
+      return has;
+    });
+  }
+
+  /** Whether doc has a selected value in every filtered facet but the one at index except. */
+  function passes(selected, doc, except) {
+    for (var i = 0; i < selected.length; i++) {
+      if (i !== except && selected[i] && !selected[i][doc]) {
         return false;
       }
     }
@@ -680,43 +907,47 @@
     return Object.keys(filters || {}).some(function (k) { return filters[k] && filters[k].length > 0; });
   }
 
-  /** Per facet, the number of results with each value, under the other facets' filters. */
-  function facetCounts(results, filters) {
-    var filtering = anyFilter(filters);
-    return meta.facetData.map(function (f) {
-      var counts = new Array(f.values.length).fill(0);
-      for (var i = 0; i < results.length; i++) {
-        var d = results[i];
-        if (filtering && !passes(d, filters, f.name)) {
-          continue;
+  /** Per facet, the number of documents of found with each value, under the other facets' filters. */
+  function facetCounts(facets, found, selected) {
+    var all = null;
+    return facets.map(function (f, i) {
+      var mark = !selected ? all : null;
+      if (!mark) {
+        mark = new Uint8Array(meta.count);
+        for (var j = 0; j < found.length; j++) {
+          if (!selected || passes(selected, found[j], i)) {
+            mark[found[j]] = 1;
+          }
         }
-        if (f.first[d]) {
-          counts[f.first[d] - 1]++;
-        }
-        var extra = f.more.get(d);
-        if (extra) {
-          extra.forEach(function (v) { counts[v - 1]++; });
+        all = selected ? null : mark;
+      }
+      var counts = new Int32Array(f.values.length + 1);
+      for (j = 0; j < found.length; j++) {
+        if (mark[found[j]]) {
+          counts[f.first[found[j]]]++;
         }
       }
-      return { name: f.name, values: f.values, counts: counts };
+      for (var v = 0; v < f.values.length; v++) {
+        for (var k = f.moreStart[v]; k < f.moreStart[v + 1]; k++) {
+          counts[v + 1] += mark[f.more[k]];
+        }
+      }
+      return { name: f.name, values: f.values, counts: counts.subarray(1) };
     });
   }
 
   /** Display data of documents: {id, title, url, date, snippet, kind, services, severity}. */
   function documents(ids) {
+    // In rank order: with a few connections at a time, the first results come first.
     var chunks = new Set(ids.map(function (d) { return Math.floor(d / meta.chunk); }));
-    return Promise.all(Array.from(chunks).sort(function (x, y) { return x - y; }).map(function (c) {
+    return Promise.all(Array.from(chunks).map(function (c) {
       return load('d/' + c);
     })).then(function () {
       return ids.map(function (d) {
         var row = store.get('d/' + Math.floor(d / meta.chunk))[d % meta.chunk];
-        var facets = {};
-        meta.facetData.forEach(function (f) {
-          facets[f.name] = facetValues(f, d).map(function (v) { return f.values[v - 1]; });
-        });
         return {
           doc: d, id: row[0], title: row[1], url: ROOT + row[2], date: row[3], snippet: row[4],
-          kind: facets.kind[0] || '', services: facets.service || [], severity: facets.severity[0] || ''
+          kind: row[5], severity: row[6], services: row[7]
         };
       });
     });
@@ -977,8 +1208,8 @@
         close();
         return;
       }
-      runQuery(q, {}).then(function (r) {
-        var top = r.filtered.slice(0, DROPDOWN_SIZE);
+      runQuery(q, {}, false).then(function (r) {
+        var top = r.top(DROPDOWN_SIZE);
         return documents(top).then(function (docs) {
           if (mine !== seq) {
             return;
@@ -989,8 +1220,8 @@
           if (!docs.length) {
             list.appendChild(el('li', 'hs-empty', 'No results'));
           }
-          footer.textContent = r.filtered.length > top.length
-            ? 'All ' + r.filtered.length + ' results \u2192' : 'Open the search page \u2192';
+          footer.textContent = r.matches.length > top.length
+            ? 'All ' + r.matches.length + ' results \u2192' : 'Open the search page \u2192';
           footer.href = ROOT + 'search/index.html?q=' + encodeURIComponent(q);
           box.hidden = false;
           place();
@@ -1031,6 +1262,8 @@
     arrowKeysThroughLinks(input, list);
     var shown = PAGE_SIZE;
     var seq = 0;
+    var lastFacets = [];
+    var expanded = new Set();
 
     app.querySelector('form').addEventListener('submit', function (e) {
       e.preventDefault();
@@ -1057,8 +1290,8 @@
       if (!keepShown) {
         shown = PAGE_SIZE;
       }
-      remember();
       if (!input.value.trim()) {
+        remember();
         list.replaceChildren();
         facetsBox.replaceChildren();
         status.textContent = 'Type to search postmortems, runbooks and everything else.';
@@ -1067,20 +1300,26 @@
         return Promise.resolve();
       }
       var q = input.value;
-      return runQuery(q, filters).then(function (r) {
-        var page = r.filtered.slice(0, shown);
-        return documents(page).then(function (docs) {
+      var running = runQuery(q, filters, true);
+      // Once the query's first files are requested (a microtask that runQuery queued): replacing the
+      // address costs a few milliseconds, which need not come before them.
+      Promise.resolve().then(remember);
+      return running.then(function (r) {
+        var rows = documents(r.top(shown));
+        return Promise.all([rows, r.facets()]).then(function (loaded) {
+          var docs = loaded[0];
           if (mine !== seq) {
             return;
           }
           var m = matcher(r);
           list.replaceChildren();
           docs.forEach(function (d) { list.appendChild(resultItem(d, m, false)); });
-          var n = r.filtered.length;
+          var n = r.matches.length;
           status.textContent = (n === 0 ? 'No results' : n === 1 ? '1 result' : n + ' results')
             + (r.partial && n ? ' matching some of the words' : '');
           more.hidden = n <= shown;
-          renderFacets(r);
+          lastFacets = loaded[1];
+          renderFacets();
           list.dataset.query = q;
         });
       }).catch(function (e) {
@@ -1090,21 +1329,47 @@
       });
     }
 
-    function renderFacets(r) {
+    function prefetch() {
+      loadMeta().then(loadFacets).catch(function () {});
+    }
+
+    /**
+     * The facets of the last results: the values that have results or are selected, in value order;
+     * when a facet has more than FACET_SIZE of them (services), the FACET_SIZE with most results and
+     * the selected ones, most results first, and a button that shows them all.
+     */
+    function renderFacets() {
       facetsBox.replaceChildren();
-      r.facets.forEach(function (f) {
+      lastFacets.forEach(function (f) {
         var selected = filters[f.name] || [];
-        var any = f.values.some(function (v, i) { return f.counts[i] > 0 || selected.indexOf(v) >= 0; });
-        if (!any) {
+        var shownValues = [];
+        f.values.forEach(function (v, i) {
+          if (f.counts[i] > 0 || selected.indexOf(v) >= 0) {
+            shownValues.push(i);
+          }
+        });
+        if (!shownValues.length) {
           return;
+        }
+        var hidden = 0;
+        if (shownValues.length > FACET_SIZE) {
+          shownValues.sort(function (x, y) { return f.counts[y] - f.counts[x] || x - y; });
+          if (!expanded.has(f.name)) {
+            var top = shownValues.slice(0, FACET_SIZE);
+            shownValues.slice(FACET_SIZE).forEach(function (i) {
+              if (selected.indexOf(f.values[i]) >= 0) {
+                top.push(i);
+              }
+            });
+            hidden = shownValues.length - top.length;
+            shownValues = top;
+          }
         }
         var set = el('fieldset', 'hs-facet');
         set.dataset.facet = f.name;
         set.appendChild(el('legend', null, f.name.charAt(0).toUpperCase() + f.name.slice(1)));
-        f.values.forEach(function (v, i) {
-          if (f.counts[i] === 0 && selected.indexOf(v) < 0) {
-            return;
-          }
+        shownValues.forEach(function (i) {
+          var v = f.values[i];
           var label = el('label', 'hs-facet-value');
           var box = document.createElement('input');
           box.type = 'checkbox';
@@ -1125,6 +1390,15 @@
           label.appendChild(el('span', 'hs-count', String(f.counts[i])));
           set.appendChild(label);
         });
+        if (hidden) {
+          var all = el('button', 'hs-facet-more', 'Show ' + hidden + ' more');
+          all.type = 'button';
+          all.addEventListener('click', function () {
+            expanded.add(f.name);
+            renderFacets();
+          });
+          set.appendChild(all);
+        }
         facetsBox.appendChild(set);
       });
     }
@@ -1134,8 +1408,12 @@
       run(true);
     });
     input.addEventListener('input', debounce(function () { run(false); }, 40));
+    // Whoever has this page open is about to search: fetch what every query here needs (the
+    // metadata and the facets, about 50 KB at 10k documents) while they type.
+    input.addEventListener('focus', prefetch);
     if (!input.value) {
       input.focus();
+      prefetch();
     }
     run(false);
   }
@@ -1181,13 +1459,24 @@
     tokenize: tokenize,
     /** For tests and tools: the ranked results of a query, and the index files loaded so far. */
     search: function (q, filters) {
-      return runQuery(q, filters || {}).then(function (r) {
-        return documents(r.filtered.slice(0, PAGE_SIZE)).then(function (docs) {
+      return runQuery(q, filters || {}, true).then(function (r) {
+        var rows = documents(r.top(PAGE_SIZE));
+        return Promise.all([rows, r.facets()]).then(function (loaded) {
+          var docs = loaded[0];
           return {
-            total: r.filtered.length,
+            total: r.matches.length,
             partial: r.partial,
-            results: docs.map(function (d, i) {
-              return { id: d.id, title: d.title, url: d.url, kind: d.kind, score: r.scores[d.doc] };
+            results: docs.map(function (d) {
+              return { id: d.id, title: d.title, url: d.url, kind: d.kind, score: r.total[d.doc] };
+            }),
+            facets: loaded[1].map(function (f) {
+              var counts = {};
+              f.values.forEach(function (v, i) {
+                if (f.counts[i]) {
+                  counts[v] = f.counts[i];
+                }
+              });
+              return { name: f.name, counts: counts };
             }),
             loaded: requested.slice()
           };
