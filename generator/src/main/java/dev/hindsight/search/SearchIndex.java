@@ -50,8 +50,13 @@ public final class SearchIndex {
      */
     static final int POSTINGS_BUDGET = 5_000;
     static final int DICTIONARY_BUDGET = 12_000;
-    /** The results shown rarely share a chunk: one document per file is the least a page of them loads. */
-    static final int DOCS_BUDGET = 512;
+    /**
+     * About four document rows per file: a page of results loads a few KB more than with one row per
+     * file (rows are ordered by kind, service and severity, so results often share a file), and a
+     * build writes a quarter of the files: at 10k documents one file per row added 10,000 files and
+     * ~5 s of system time to the build (bench/README.md).
+     */
+    static final int DOCS_BUDGET = 2_048;
     static final double DF_RATIO = 1.16;
     private static final List<String> SUBDIRECTORIES = List.of("p", "t", "d");
 
