@@ -3,40 +3,48 @@ package dev.hindsight.site;
 import dev.hindsight.diag.Diagnostics;
 import dev.hindsight.model.Document;
 import dev.hindsight.model.KnowledgeBase;
-import dev.hindsight.model.Postmortem;
-import dev.hindsight.model.Runbook;
-import dev.hindsight.render.AlertView;
-import dev.hindsight.render.ServiceView;
-import dev.hindsight.render.TagView;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Collection;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
+import java.util.TreeSet;
 
 /**
  * The builds of one preview: the first is a full build; after that, a change to Markdown files
- * re-parses only those files and re-renders only the pages that show them — their own pages, the
- * pages of runbooks and postmortems that link to them, their services, tags and alerts, and the
- * site-wide lists, dashboards and data files. A change to the configuration, the service catalog,
- * templates or static files (or a failed build) makes the next build a full one.
+ * re-reads only those files and re-renders only the pages whose HTML changes ({@link PageImpact}):
+ * their own pages, and the lists, service, tag and alert pages and other documents' pages that show
+ * what changed in them. The reload callback runs as soon as those pages are written; then come the
+ * data files (feed, sitemap, search index, api/), a rescan of the site root that catches anything the
+ * file watcher missed (and re-renders what it finds), and validation. A change to the configuration,
+ * the service catalog, templates or static files, a new commit (or a failed build) makes the next
+ * build a full one.
  */
 public final class PreviewSession {
 
     /**
      * What one build did: its result, whether it was full, how many pages it rendered, how long until
-     * the pages were written ({@code publishMillis}) and how long in all, validation included.
+     * the pages were written ({@code publishMillis}) and how long in all, data files and validation
+     * included.
      */
     public record Update(BuildResult result, boolean full, int rendered, long publishMillis, long millis) {
     }
 
+    /** Rescans that may each find more changes before an update gives up and builds in full. */
+    private static final int MAX_CORRECTIONS = 2;
+
     private final BuildOptions options;
-    private final SiteBuilder builder = new SiteBuilder(new DocumentCache());
+    private final DocumentCache cache = new DocumentCache();
+    private final SiteBuilder builder = new SiteBuilder(cache);
     private SiteBuilder.Setup setup;
     private SiteWriter writer;
+    private GitState gitState;
+    /** The documents of the last build, drafts included; null when the next build must be full. */
     private KnowledgeBase last;
 
     public PreviewSession(BuildOptions options) {
@@ -56,12 +64,16 @@ public final class PreviewSession {
 
     /**
      * As {@link #update(Collection)}; {@code published} runs as soon as the new pages are written, before
-     * an incremental update validates the site, so that open pages can reload without waiting for it.
+     * an incremental update writes the data files and validates the site, so that open pages can reload
+     * without waiting for them.
      */
     public synchronized Update update(Collection<Path> changed, Runnable published) {
         long t0 = System.nanoTime();
-        return last == null || changed.isEmpty() || changed.stream().anyMatch(this::structural)
-                ? full(t0, published) : incremental(changed, t0, published);
+        if (last == null || changed.isEmpty() || changed.stream().anyMatch(this::structural)
+                || !GitState.of(setup.root()).equals(gitState)) {
+            return full(t0, published);
+        }
+        return incremental(changed, t0, published);
     }
 
     private Update full(long t0, Runnable published) {
@@ -71,6 +83,7 @@ public final class PreviewSession {
         if (setup.failure() != null) {
             return new Update(setup.failure(), true, 0, millis(t0), millis(t0));
         }
+        gitState = GitState.of(setup.root());
         KnowledgeBase kb;
         try {
             kb = builder.load(setup.root(), setup.output(), setup.config(), options.referenceDate(), diagnostics);
@@ -96,95 +109,141 @@ public final class PreviewSession {
     }
 
     private Update incremental(Collection<Path> changed, long t0, Runnable published) {
-        Diagnostics diagnostics = new Diagnostics();
         KnowledgeBase kb;
         try {
-            kb = builder.load(setup.root(), setup.output(), setup.config(), options.referenceDate(), diagnostics);
+            kb = reread(changed);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Set<String> sources = new HashSet<>();
-        for (Path p : changed) {
-            Path abs = p.toAbsolutePath().normalize();
-            if (abs.startsWith(setup.root())) {
-                sources.add(setup.root().relativize(abs).toString().replace('\\', '/'));
-            }
+        if (kb.git() != last.git()) {
+            return full(t0, published); // the repository changed while we read
         }
-        Predicate<SiteWriter.Page> affected = affected(sources, last, kb);
-        int rendered;
-        try {
-            rendered = writer.update(SiteBuilder.published(kb, options), setup.services(), setup.output(), affected,
-                    diagnostics);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Diagnostics pageDiagnostics = new Diagnostics();
+        int rendered = render(kb, pageDiagnostics);
         long publish = millis(t0);
-        if (rendered < 0) {
-            last = null; // a template failed: the next build starts over
-        } else {
-            last = kb;
+        if (rendered >= 0) {
             published.run();
         }
-        // Validation does not change what the pages show: it runs after they are written.
-        diagnostics = SiteBuilder.validate(setup, kb, diagnostics);
-        return new Update(new BuildResult(diagnostics.sorted(), kb.documents().size(), Math.max(rendered, 0),
-                rendered < 0), false, Math.max(rendered, 0), publish, millis(t0));
-    }
-
-    /** Anything but a Markdown document may change every page. */
-    private boolean structural(Path p) {
-        return !p.getFileName().toString().endsWith(".md");
+        try {
+            // After the reload: the data files, then a rescan for whatever the watcher did not report.
+            KnowledgeBase scanned = null;
+            Diagnostics loaded = null;
+            for (int round = 0; rendered >= 0; round++) {
+                writer.writeData(setup.output(), writer.lastPlan(), pageDiagnostics);
+                loaded = new Diagnostics();
+                scanned = builder.load(setup.root(), setup.output(), setup.config(), options.referenceDate(),
+                        loaded);
+                if (scanned.git() != last.git() || round == MAX_CORRECTIONS) {
+                    return full(t0, () -> { });
+                }
+                if (sameDocuments(scanned, last)) {
+                    break;
+                }
+                pageDiagnostics = new Diagnostics();
+                int more = render(scanned, pageDiagnostics);
+                rendered = more < 0 ? -1 : rendered + more;
+                if (more >= 0) {
+                    published.run();
+                }
+            }
+            if (rendered < 0) {
+                loaded = new Diagnostics();
+                scanned = builder.load(setup.root(), setup.output(), setup.config(), options.referenceDate(),
+                        loaded);
+            }
+            loaded.addAll(pageDiagnostics.sorted());
+            // Validation does not change what the pages show: it runs after they are written.
+            Diagnostics diagnostics = SiteBuilder.validate(setup, scanned, loaded);
+            return new Update(new BuildResult(diagnostics.sorted(), scanned.documents().size(),
+                    Math.max(rendered, 0), rendered < 0), false, Math.max(rendered, 0), publish, millis(t0));
+        } catch (IOException e) {
+            last = null;
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
-     * The pages that can show something of the documents at {@code sources}, before or after the change.
+     * The knowledge base after {@code changed}: the last one with the changed documents read again.
+     * Only a file the last scan did not know (a new one), or one that is no longer a plain file, makes
+     * it scan the whole site root.
      */
-    static Predicate<SiteWriter.Page> affected(Set<String> sources, KnowledgeBase before, KnowledgeBase after) {
-        Set<String> docs = new HashSet<>(sources);
-        Set<String> services = new HashSet<>();
-        Set<String> tags = new HashSet<>();
-        Set<String> alerts = new HashSet<>();
-        for (KnowledgeBase kb : List.of(before, after)) {
-            for (String path : sources) {
-                kb.byPath(path).ifPresent(d -> {
-                    tags.addAll(d.meta().tags());
-                    if (d instanceof Postmortem pm) {
-                        services.addAll(pm.services());
-                        for (String id : pm.runbooks()) {
-                            before.byId(id).ifPresent(r -> docs.add(r.meta().sourcePath()));
-                            after.byId(id).ifPresent(r -> docs.add(r.meta().sourcePath()));
-                        }
-                    } else if (d instanceof Runbook rb) {
-                        services.add(rb.service());
-                        services.addAll(rb.dependencies());
-                        alerts.addAll(rb.alerts());
-                        for (KnowledgeBase other : List.of(before, after)) {
-                            for (Postmortem pm : other.postmortems()) {
-                                if (pm.runbooks().contains(rb.id())) {
-                                    docs.add(pm.meta().sourcePath());
-                                }
-                            }
-                        }
-                    }
-                });
+    private KnowledgeBase reread(Collection<Path> changed) throws IOException {
+        Set<String> known = new TreeSet<>();
+        boolean rescan = false;
+        for (Path p : changed) {
+            Path abs = p.toAbsolutePath().normalize();
+            if (!abs.startsWith(setup.root()) || abs.equals(setup.root())) {
+                continue;
+            }
+            String rel = setup.root().relativize(abs).toString().replace('\\', '/');
+            boolean file = Files.isRegularFile(abs, LinkOption.NOFOLLOW_LINKS);
+            boolean exists = file || Files.exists(abs, LinkOption.NOFOLLOW_LINKS);
+            if (cache.contains(rel) && (file || !exists)) {
+                known.add(rel);
+            } else if (exists) {
+                rescan = true;
             }
         }
-        return page -> {
-            Object doc = page.model().get("doc");
-            if (doc instanceof Document d) {
-                return docs.contains(d.meta().sourcePath());
+        if (rescan) {
+            return builder.load(setup.root(), setup.output(), setup.config(), options.referenceDate(),
+                    new Diagnostics());
+        }
+        Map<String, Document> byPath = new HashMap<>();
+        last.documents().forEach(d -> byPath.put(d.meta().sourcePath(), d));
+        builder.reload(setup.root(), setup.config(), known).forEach((path, doc) -> {
+            if (doc == null) {
+                byPath.remove(path);
+            } else {
+                byPath.put(path, doc);
             }
-            if (page.model().get("service") instanceof ServiceView s) {
-                return services.contains(s.id());
+        });
+        return new KnowledgeBase(List.copyOf(byPath.values()), last.git(), last.referenceDate().orElse(null),
+                setup.config().git().freshnessFallback());
+    }
+
+    /** Renders the pages {@code kb} changes; returns how many, or -1 when a template failed. */
+    private int render(KnowledgeBase kb, Diagnostics diagnostics) {
+        SiteWriter.Plan before = writer.lastPlan();
+        SiteWriter.Plan plan = writer.plan(SiteBuilder.published(kb, options), setup.services(), diagnostics);
+        int rendered;
+        try {
+            rendered = writer.update(plan, setup.output(), new PageImpact(before, plan, writer.overriddenTemplates()),
+                    diagnostics);
+        } catch (IOException e) {
+            last = null;
+            throw new UncheckedIOException(e);
+        }
+        last = rendered < 0 ? null : kb; // after a template failure, the next build starts over
+        return rendered;
+    }
+
+    private static boolean sameDocuments(KnowledgeBase a, KnowledgeBase b) {
+        List<Document> x = a.documents();
+        List<Document> y = b.documents();
+        if (x.size() != y.size()) {
+            return false;
+        }
+        for (int i = 0; i < x.size(); i++) {
+            if (x.get(i) != y.get(i)) {
+                return false;
             }
-            if (page.model().get("tag") instanceof TagView t) {
-                return tags.contains(t.name());
+        }
+        return true;
+    }
+
+    /**
+     * A change that may affect every page: anything but a Markdown document (configuration, catalog,
+     * schemas, a folder), and anything under {@code templates/} or {@code static/}.
+     */
+    private boolean structural(Path p) {
+        Path abs = p.toAbsolutePath().normalize();
+        if (setup != null && abs.startsWith(setup.root()) && !abs.equals(setup.root())) {
+            String first = setup.root().relativize(abs).getName(0).toString();
+            if (first.equals("templates") || first.equals("static")) {
+                return true;
             }
-            if (page.model().get("alert") instanceof AlertView a) {
-                return alerts.contains(a.name());
-            }
-            return true;
-        };
+        }
+        return p.getFileName() == null || !p.getFileName().toString().endsWith(".md");
     }
 
     private static long millis(long t0) {

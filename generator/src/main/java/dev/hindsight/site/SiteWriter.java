@@ -23,6 +23,7 @@ import dev.hindsight.render.Sitemap;
 import dev.hindsight.render.Slugs;
 import dev.hindsight.render.TagView;
 import dev.hindsight.search.SearchIndex;
+import dev.hindsight.search.SearchIndexer;
 import dev.hindsight.validate.SchemaSet;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,6 +40,9 @@ import java.util.ArrayList;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Predicate;
 import java.util.LinkedHashMap;
 import java.util.TreeMap;
 import java.util.List;
@@ -58,12 +62,35 @@ final class SiteWriter {
     private final SiteConfig config;
     private final Path root;
     private final Renderer renderer;
+    private final Set<String> overridden;
     private final Formats fmt = new Formats();
+    private final SearchIndexer search = new SearchIndexer();
+    /** The search index the output holds, as written by the last build; null when unknown. */
+    private SearchIndex lastIndex;
 
     SiteWriter(SiteConfig config, Path root) {
         this.config = config;
         this.root = root;
         this.renderer = new Renderer(root.resolve("templates"));
+        this.overridden = overridden(root.resolve("templates"));
+    }
+
+    /** The names of the templates the site's {@code templates/} folder holds (and overrides). */
+    Set<String> overriddenTemplates() {
+        return overridden;
+    }
+
+    private static Set<String> overridden(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return Set.of();
+        }
+        try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile)
+                    .map(f -> dir.relativize(f).toString().replace('\\', '/'))
+                    .collect(java.util.stream.Collectors.toUnmodifiableSet());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Returns the number of pages written, or -1 when the site was not published. */
@@ -72,56 +99,70 @@ final class SiteWriter {
         out.checkWritable();
         Path staging = out.stage();
         AtomicBoolean failed = new AtomicBoolean();
+        lastPlan = null;
+        lastIndex = null; // the staging directory starts empty
         try {
             Plan plan = plan(kb, catalog, diagnostics);
-            plan.pages().parallelStream().forEach(p -> page(staging, p, diagnostics, failed));
-            writeOutputs(staging, kb, plan.view(), plan.urls(), plan.pages(), diagnostics);
+            plan.pages().parallelStream().forEach(p -> page(staging, plan, p, diagnostics, failed));
+            writeData(staging, plan, diagnostics);
+            writeSchemas(staging);
             copyAssets(staging);
             copyStatic(staging);
             if (failed.get()) {
                 out.discard(staging);
+                lastIndex = null;
                 return -1;
             }
             out.publish(staging);
-            lastPages = plan.paths();
+            lastPlan = plan;
             return plan.pages().size();
         } catch (IOException | RuntimeException e) {
+            lastIndex = null;
             out.discard(staging);
             throw e;
         }
     }
 
     /**
-     * Re-renders, in place, only the pages {@code affected} selects, rewrites the data files, and
-     * removes the pages of documents that are gone. Files whose bytes did not change are not touched.
+     * Re-renders, in place, only the pages of {@code plan} that {@code affected} selects, and removes the
+     * pages of the last plan that this one no longer has. Files whose bytes did not change are not
+     * touched. The data files (feed, sitemap, search index, api/) are left to {@link #writeData}.
      * Returns the number of pages rendered, or -1 when a template failed (the old pages stay).
      */
-    int update(KnowledgeBase kb, ServiceCatalog catalog, Path out, java.util.function.Predicate<Page> affected,
-               Diagnostics diagnostics) throws IOException {
+    int update(Plan plan, Path out, Predicate<Page> affected, Diagnostics diagnostics) throws IOException {
         AtomicBoolean failed = new AtomicBoolean();
-        Plan plan = plan(kb, catalog, diagnostics);
         List<Page> chosen = plan.pages().stream().filter(affected).toList();
-        chosen.parallelStream().forEach(p -> page(out, p, diagnostics, failed));
+        chosen.parallelStream().forEach(p -> page(out, plan, p, diagnostics, failed));
         if (failed.get()) {
             return -1;
         }
-        writeOutputs(out, kb, plan.view(), plan.urls(), plan.pages(), diagnostics);
-        for (String gone : lastPages) {
-            if (!plan.paths().contains(gone)) {
-                Files.deleteIfExists(out.resolve(gone));
+        if (lastPlan != null) {
+            Set<String> now = plan.paths();
+            for (Page gone : lastPlan.pages()) {
+                if (!now.contains(gone.path())) {
+                    Files.deleteIfExists(out.resolve(gone.path()));
+                }
             }
         }
-        lastPages = plan.paths();
+        lastPlan = plan;
         return chosen.size();
     }
 
-    /** The pages of the last write or update: what an update must remove when they disappear. */
-    private java.util.Set<String> lastPages = java.util.Set.of();
+    /** The plan of the last write or update: what the next update compares with and removes pages of. */
+    private Plan lastPlan;
 
-    /** Every page of a build, with the views they share. */
-    record Plan(SiteView view, SiteUrls urls, List<Page> pages) {
-        java.util.Set<String> paths() {
-            java.util.Set<String> out = new java.util.HashSet<>();
+    Plan lastPlan() {
+        return lastPlan;
+    }
+
+    /**
+     * Every page of a build, with the views they share. Page models are made when a page is rendered,
+     * so that planning a preview update costs little more than the views.
+     */
+    record Plan(KnowledgeBase kb, SiteView view, SiteUrls urls, List<Page> pages) {
+
+        Set<String> paths() {
+            Set<String> out = new HashSet<>();
             pages.forEach(p -> out.add(p.path()));
             return out;
         }
@@ -130,60 +171,70 @@ final class SiteWriter {
     Plan plan(KnowledgeBase kb, ServiceCatalog catalog, Diagnostics diagnostics) {
         SiteView view = new SiteView(kb, catalog, config);
         SiteUrls urls = new SiteUrls(config.baseUrl());
-        return new Plan(view, urls, withoutConflicts(pages(kb, view, urls), diagnostics));
+        return new Plan(kb, view, urls, withoutConflicts(pages(kb, view), diagnostics));
     }
 
-    /** One HTML page to render: where, with which template, and its model. */
-    record Page(String path, String template, Map<String, Object> model, boolean listed) {
+    /**
+     * One HTML page to render: where, with which template, the navigation section it belongs to, and
+     * what it shows: a {@link Document}, {@link ServiceView}, {@link TagView} or {@link AlertView}, or
+     * null for a site-wide page. {@code listed} pages go into the sitemap.
+     */
+    record Page(String path, String template, String section, Object subject, boolean listed) {
     }
 
-    private List<Page> pages(KnowledgeBase kb, SiteView view, SiteUrls urls) {
+    static final String NOT_FOUND = "404.ftlh";
+
+    private static List<Page> pages(KnowledgeBase kb, SiteView view) {
         List<Page> pages = new ArrayList<>();
-        pages.add(page("index.html", "index.ftlh", "home", view, urls, Map.of()));
+        pages.add(new Page("index.html", "index.ftlh", "home", null, true));
         for (Document doc : kb.documents()) {
-            Map<String, Object> extra = new HashMap<>();
-            extra.put("doc", doc);
-            kb.history(doc).ifPresent(h -> extra.put("history", h));
-            extra.put("editUrl", editUrl(config.editUrl(), kb.git().repositoryPath(doc.meta().sourcePath())));
             String section = doc instanceof Postmortem ? "postmortems" : doc instanceof Runbook ? "runbooks" : "";
-            pages.add(page(doc.meta().url(), template(doc), section, view, urls, extra));
+            pages.add(new Page(doc.meta().url(), template(doc), section, doc, true));
         }
-        pages.add(page("postmortems/index.html", "postmortems.ftlh", "postmortems", view, urls, Map.of()));
-        pages.add(page("runbooks/index.html", "runbooks.ftlh", "runbooks", view, urls, Map.of()));
-        pages.add(page("services/index.html", "services.ftlh", "services", view, urls, Map.of()));
+        pages.add(new Page("postmortems/index.html", "postmortems.ftlh", "postmortems", null, true));
+        pages.add(new Page("runbooks/index.html", "runbooks.ftlh", "runbooks", null, true));
+        pages.add(new Page("services/index.html", "services.ftlh", "services", null, true));
         for (ServiceView s : view.services()) {
-            pages.add(page("services/" + s.slug() + "/index.html", "service.ftlh", "services", view, urls,
-                    Map.of("service", s)));
+            pages.add(new Page("services/" + s.slug() + "/index.html", "service.ftlh", "services", s, true));
         }
-        pages.add(page("tags/index.html", "tags.ftlh", "tags", view, urls, Map.of()));
+        pages.add(new Page("tags/index.html", "tags.ftlh", "tags", null, true));
         for (TagView t : view.tags()) {
-            pages.add(page("tags/" + t.slug() + "/index.html", "tag.ftlh", "tags", view, urls, Map.of("tag", t)));
+            pages.add(new Page("tags/" + t.slug() + "/index.html", "tag.ftlh", "tags", t, true));
         }
-        pages.add(page("action-items/index.html", "action-items.ftlh", "action-items", view, urls, Map.of()));
-        pages.add(page("metrics/index.html", "metrics.ftlh", "metrics", view, urls, Map.of()));
-        pages.add(page("alerts/index.html", "alerts.ftlh", "alerts", view, urls, Map.of()));
+        pages.add(new Page("action-items/index.html", "action-items.ftlh", "action-items", null, true));
+        pages.add(new Page("metrics/index.html", "metrics.ftlh", "metrics", null, true));
+        pages.add(new Page("alerts/index.html", "alerts.ftlh", "alerts", null, true));
         for (AlertView a : view.alerts()) {
-            Page p = page(a.path(), "alert.ftlh", "alerts", view, urls, Map.of("alert", a));
-            pages.add(new Page(p.path(), p.template(), p.model(), false));
+            pages.add(new Page(a.path(), "alert.ftlh", "alerts", a, false));
         }
-        pages.add(page("search/index.html", "search.ftlh", "search", view, urls, Map.of()));
-        Page notFound = page("404.html", "404.ftlh", "", view, urls, Map.of());
-        // Served for any missing path, at any depth: links go from base_url when there is one.
-        notFound.model().put("root", urls.known() ? urls.base() : "");
-        notFound.model().put("rootUnknown", !urls.known());
-        pages.add(new Page(notFound.path(), notFound.template(), notFound.model(), false));
+        pages.add(new Page("search/index.html", "search.ftlh", "search", null, true));
+        pages.add(new Page("404.html", NOT_FOUND, "", null, false));
         return pages;
     }
 
-    private Page page(String path, String template, String section, SiteView view, SiteUrls urls,
-                      Map<String, Object> extra) {
-        Map<String, Object> model = base(rootFor(path));
-        model.put("view", view);
-        model.put("section", section);
-        model.put("pagePath", path);
-        model.put("hasFeed", urls.known());
-        model.putAll(extra);
-        return new Page(path, template, model, true);
+    /** The template model of one page. */
+    private Map<String, Object> model(Plan plan, Page p) {
+        Map<String, Object> model = base(rootFor(p.path()));
+        model.put("view", plan.view());
+        model.put("section", p.section());
+        model.put("pagePath", p.path());
+        model.put("hasFeed", plan.urls().known());
+        if (p.subject() instanceof Document doc) {
+            model.put("doc", doc);
+            plan.kb().history(doc).ifPresent(h -> model.put("history", h));
+            model.put("editUrl", editUrl(config.editUrl(), plan.kb().git().repositoryPath(doc.meta().sourcePath())));
+        } else if (p.subject() instanceof ServiceView s) {
+            model.put("service", s);
+        } else if (p.subject() instanceof TagView t) {
+            model.put("tag", t);
+        } else if (p.subject() instanceof AlertView a) {
+            model.put("alert", a);
+        } else if (p.template().equals(NOT_FOUND)) {
+            // Served for any missing path, at any depth: links go from base_url when there is one.
+            model.put("root", plan.urls().known() ? plan.urls().base() : "");
+            model.put("rootUnknown", !plan.urls().known());
+        }
+        return model;
     }
 
     /** A document whose page path is also a generated page (a custom kind in {@code services/}, say) wins. */
@@ -192,8 +243,7 @@ final class SiteWriter {
         for (Page p : pages) {
             Page first = byPath.putIfAbsent(p.path(), p);
             if (first != null) {
-                Object doc = first.model().get("doc");
-                String where = doc instanceof Document d ? d.meta().sourcePath() : p.path();
+                String where = first.subject() instanceof Document d ? d.meta().sourcePath() : p.path();
                 diagnostics.warning(RULE_PAGE_CONFLICT, Position.ofFile(where), "page " + p.path()
                         + " is both a document and a generated page; the document is kept",
                         "move the document to another folder");
@@ -202,32 +252,43 @@ final class SiteWriter {
         return List.copyOf(byPath.values());
     }
 
-    private void writeOutputs(Path staging, KnowledgeBase kb, SiteView view, SiteUrls urls, List<Page> pages,
-                              Diagnostics diagnostics) throws IOException {
+    /**
+     * The files made from the whole knowledge base rather than pages: feed, sitemap, search index and
+     * api/. A preview writes them after the pages, so that open pages can reload first.
+     */
+    void writeData(Path dir, Plan plan, Diagnostics diagnostics) throws IOException {
+        KnowledgeBase kb = plan.kb();
+        SiteUrls urls = plan.urls();
         if (urls.known()) {
-            text(staging, "feed.xml", new AtomFeed(config, urls).write(view, kb));
+            text(dir, "feed.xml", new AtomFeed(config, urls).write(plan.view(), kb));
             Map<String, LocalDate> listed = new TreeMap<>();
-            for (Page p : pages) {
+            for (Page p : plan.pages()) {
                 if (p.listed()) {
-                    Object doc = p.model().get("doc");
-                    listed.put(p.path(), doc instanceof Document d ? lastModified(kb, d) : null);
+                    listed.put(p.path(), p.subject() instanceof Document d ? lastModified(kb, d) : null);
                 }
             }
-            text(staging, "sitemap.xml", Sitemap.write(urls, listed));
+            text(dir, "sitemap.xml", Sitemap.write(urls, listed));
         } else {
             // One note for both: each needs absolute URLs, which only base_url gives.
             diagnostics.add(new Diagnostic(Severity.INFO, RULE_SITEMAP, Position.ofFile(SiteConfig.FILE_NAME),
                     "no `base_url`: sitemap.xml and feed.xml are not written, as they need absolute URLs",
                     "set `base_url` in hindsight.yml, or pass --base-url"));
         }
-        SearchIndex.build(kb.documents()).writeTo(staging.resolve("search/data"));
-        ApiFiles api = new ApiFiles(view, kb);
-        text(staging, "api/postmortems.json", api.postmortems());
-        text(staging, "api/runbooks.json", api.runbooks());
-        text(staging, "api/action-items.json", api.actionItems());
-        text(staging, "api/action-items.csv", api.actionItemsCsv());
+        SearchIndex index = search.build(kb.documents());
+        SearchIndex previous = lastIndex;
+        lastIndex = null; // should writing fail half way
+        index.writeTo(dir.resolve("search/data"), previous);
+        lastIndex = index;
+        ApiFiles api = new ApiFiles(plan.view(), kb);
+        text(dir, "api/postmortems.json", api.postmortems());
+        text(dir, "api/runbooks.json", api.runbooks());
+        text(dir, "api/action-items.json", api.actionItems());
+        text(dir, "api/action-items.csv", api.actionItemsCsv());
+    }
+
+    private void writeSchemas(Path dir) throws IOException {
         for (Map.Entry<String, String> e : SchemaSet.documents(config).entrySet()) {
-            text(staging, "schema/" + Slugs.slug(e.getKey()) + ".schema.json", e.getValue());
+            text(dir, "schema/" + Slugs.slug(e.getKey()) + ".schema.json", e.getValue());
         }
     }
 
@@ -299,10 +360,10 @@ final class SiteWriter {
         return "../".repeat(depth);
     }
 
-    private void page(Path dir, Page p, Diagnostics diagnostics, AtomicBoolean failed) {
+    private void page(Path dir, Plan plan, Page p, Diagnostics diagnostics, AtomicBoolean failed) {
         StringWriter w = new StringWriter(16 * 1024);
         try {
-            renderer.render(p.template(), p.model(), w);
+            renderer.render(p.template(), model(plan, p), w);
         } catch (Renderer.RenderException e) {
             diagnostics.error(RULE_TEMPLATE, Position.of("templates/" + e.template(), e.line(), e.column()),
                     "template failed while rendering " + p.path() + ": " + e.getMessage());
