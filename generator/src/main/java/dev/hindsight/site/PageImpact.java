@@ -1,6 +1,7 @@
 package dev.hindsight.site;
 
 import dev.hindsight.model.Document;
+import dev.hindsight.model.GenericDocument;
 import dev.hindsight.model.Postmortem;
 import dev.hindsight.model.Runbook;
 import dev.hindsight.render.ActionRow;
@@ -9,46 +10,115 @@ import dev.hindsight.render.RunbookRef;
 import dev.hindsight.render.ServiceView;
 import dev.hindsight.render.SiteView;
 import dev.hindsight.render.TagView;
-import java.util.HashMap;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.BiPredicate;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
  * Which pages a preview update must render again: those whose HTML can differ from the last build's.
  * It compares what each page shows in the two builds' views, not the documents themselves: an
- * unchanged document is the same instance in both (the preview reuses what it parsed), so lists are
- * compared by identity, and only the documents that changed are compared field by field — on the
- * fields the page shows of them. A site-wide list of 5,000 runbooks is thus rendered again when a
- * runbook's title changes, but not when its body does.
+ * unchanged document is the same instance in both (the preview reuses what it parsed), and so are the
+ * service, tag and alert views the change does not touch ({@link SiteView#next}). Only the documents
+ * that changed are compared field by field, on the fields a page shows of them. A list of 5,000
+ * runbooks is thus rendered again when a runbook's title changes, but not when its body does.
  *
  * <p>What each page shows is read off the built-in theme's templates. A page whose template the site
- * overrides (or every page, when it overrides {@code layout.ftlh}) may show anything, and is rendered
- * on every update.
+ * overrides (every page, when it overrides {@code layout.ftlh}) may show anything, and is rendered on
+ * every update.
  */
 final class PageImpact implements Predicate<SiteWriter.Page> {
 
     static final String LAYOUT = "layout.ftlh";
 
+    private final SiteWriter.Plan beforePlan;
     private final SiteView before;
     private final SiteView after;
-    private final Map<String, SiteWriter.Page> beforeByPath;
     private final Set<String> overridden;
     private final boolean everything;
+    private final boolean postmortemsChanged;
+    private final boolean runbooksChanged;
+    private final boolean othersChanged;
+    /** Documents, services, tags and alerts (instances of the new view) whose own pages differ. */
+    private final Set<Object> subjects = Collections.newSetFromMap(new IdentityHashMap<>());
+    private boolean servicesListed;
+    private boolean tagsListed;
+    private boolean alertsListed;
 
     /**
+     * @param gone       the documents of {@code before} that {@code after} does not have (by instance)
+     * @param added      the documents of {@code after} that {@code before} does not have
      * @param overridden the names of the templates the site's {@code templates/} folder holds
      */
-    PageImpact(SiteWriter.Plan before, SiteWriter.Plan after, Set<String> overridden) {
+    PageImpact(SiteWriter.Plan before, SiteWriter.Plan after, List<Document> gone, List<Document> added,
+               Set<String> overridden) {
+        this.beforePlan = before;
         this.before = before.view();
         this.after = after.view();
-        this.beforeByPath = new HashMap<>(before.pages().size() * 2);
-        before.pages().forEach(p -> beforeByPath.put(p.path(), p));
         this.overridden = Set.copyOf(overridden);
         this.everything = overridden.contains(LAYOUT);
+        this.postmortemsChanged = gone.stream().anyMatch(Postmortem.class::isInstance)
+                || added.stream().anyMatch(Postmortem.class::isInstance);
+        this.runbooksChanged = gone.stream().anyMatch(Runbook.class::isInstance)
+                || added.stream().anyMatch(Runbook.class::isInstance);
+        this.othersChanged = gone.stream().anyMatch(GenericDocument.class::isInstance)
+                || added.stream().anyMatch(GenericDocument.class::isInstance);
+        subjects.addAll(added);
+        documentPages(gone, added);
+        servicesListed = merge(this.before.services(), this.after.services(), ServiceView::slug,
+                this::sameServicePage, PageImpact::sameServiceRow);
+        tagsListed = merge(this.before.tags(), this.after.tags(), TagView::slug,
+                (a, b) -> sameTagRow(a, b) && sameList(a.documents(), b.documents(), PageImpact::sameTagEntry),
+                PageImpact::sameTagRow);
+        alertsListed = merge(this.before.alerts(), this.after.alerts(), AlertView::name,
+                PageImpact::sameAlertPage, (a, b) -> sameAlertPage(a, b)
+                        && a.runbook().service().equals(b.runbook().service()));
+    }
+
+    /** The pages of unchanged documents that show something of a changed one. */
+    private void documentPages(List<Document> gone, List<Document> added) {
+        // A postmortem shows the title of each runbook it names (the first runbook by path with that id).
+        Set<String> runbookIds = new TreeSet<>();
+        Set<String> namedByPostmortems = new TreeSet<>();
+        for (List<Document> docs : List.of(gone, added)) {
+            for (Document d : docs) {
+                if (d instanceof Runbook r) {
+                    runbookIds.add(r.id());
+                } else if (d instanceof Postmortem p) {
+                    namedByPostmortems.addAll(p.runbooks());
+                }
+            }
+        }
+        for (String id : runbookIds) {
+            for (SiteView view : List.of(before, after)) {
+                for (Postmortem p : view.backlinks(id)) {
+                    if (!subjects.contains(p)
+                            && !sameList(before.relatedRunbooks(p), after.relatedRunbooks(p), PageImpact::sameRef)) {
+                        subjects.add(p);
+                    }
+                }
+            }
+        }
+        // A runbook shows the incidents that name its id, and the name of its service.
+        if (!namedByPostmortems.isEmpty()) {
+            for (Runbook r : after.runbooks()) {
+                if (namedByPostmortems.contains(r.id()) && !subjects.contains(r)
+                        && !sameList(before.backlinks(r), after.backlinks(r), PageImpact::sameBacklink)) {
+                    subjects.add(r);
+                }
+            }
+        }
+        merge(before.services(), after.services(), ServiceView::slug, (a, b) -> {
+            if (!a.name().equals(b.name())) {
+                b.runbooks().forEach(subjects::add);
+            }
+            return true;
+        }, (a, b) -> true);
     }
 
     @Override
@@ -56,41 +126,29 @@ final class PageImpact implements Predicate<SiteWriter.Page> {
         if (everything || overridden.contains(page.template())) {
             return true;
         }
-        SiteWriter.Page old = beforeByPath.get(page.path());
-        if (old == null || !old.template().equals(page.template()) || !old.section().equals(page.section())) {
+        SiteWriter.Page old = beforePlan.byPath().get(page.path());
+        if (old == null || !sameSubject(old.subject(), page.subject())
+                || !old.template().equals(page.template()) || !old.section().equals(page.section())) {
+            return true; // a new page, or another document, service, tag or alert now has this path
+        }
+        return page.subject() != null ? subjects.contains(page.subject()) : !sameSiteWidePage(page.template());
+    }
+
+    /** Whether two pages are about the same thing: the instances may change between builds, this not. */
+    private static boolean sameSubject(Object a, Object b) {
+        if (a == b) {
             return true;
         }
-        Object now = page.subject();
-        Object was = old.subject();
-        if (now instanceof Document d) {
-            if (was != d) {
-                return true; // the document changed (or a document took the place of another page)
-            }
-            if (d instanceof Postmortem p) {
-                return !sameList(before.relatedRunbooks(p), after.relatedRunbooks(p), this::sameRef);
-            }
-            if (d instanceof Runbook r) {
-                return !sameList(before.backlinks(r), after.backlinks(r), PageImpact::sameBacklink)
-                        || !before.serviceName(r.service()).equals(after.serviceName(r.service()))
-                        || !before.freshness(r).equals(after.freshness(r));
-            }
-            return false;
+        if (a instanceof Document x && b instanceof Document y) {
+            return x.meta().sourcePath().equals(y.meta().sourcePath());
         }
-        if (now instanceof ServiceView s) {
-            return !(was instanceof ServiceView o && sameServicePage(o, s));
+        if (a instanceof ServiceView x && b instanceof ServiceView y) {
+            return x.slug().equals(y.slug());
         }
-        if (now instanceof TagView t) {
-            return !(was instanceof TagView o && o.slug().equals(t.slug()) && o.name().equals(t.name())
-                    && sameList(o.documents(), t.documents(), PageImpact::sameTagEntry));
+        if (a instanceof TagView x && b instanceof TagView y) {
+            return x.slug().equals(y.slug());
         }
-        if (now instanceof AlertView a) {
-            return !(was instanceof AlertView o && o.name().equals(a.name()) && o.segment().equals(a.segment())
-                    && sameLink(o.runbook(), a.runbook()) && sameList(o.others(), a.others(), PageImpact::sameLink));
-        }
-        if (now != null || was != null) {
-            return true;
-        }
-        return !sameSiteWidePage(page.template());
+        return a instanceof AlertView x && b instanceof AlertView y && x.name().equals(y.name());
     }
 
     /** The site-wide pages of the built-in theme, each compared on what it lists. */
@@ -98,31 +156,63 @@ final class PageImpact implements Predicate<SiteWriter.Page> {
         return switch (template) {
             case "index.ftlh" -> before.postmortems().size() == after.postmortems().size()
                     && before.runbooks().size() == after.runbooks().size()
-                    && sameList(before.recentPostmortems(8), after.recentPostmortems(8), PageImpact::samePostmortemRow)
-                    && sameOpenActions()
-                    && before.actions(ActionRow.OVERDUE).size() == after.actions(ActionRow.OVERDUE).size()
-                    && sameList(before.staleRunbooks(), after.staleRunbooks(), this::sameRunbookRow)
-                    && sameList(before.dueSoonRunbooks(), after.dueSoonRunbooks(), this::sameRunbookRow)
-                    && sameList(before.others(), after.others(),
-                            (a, b) -> sameLink(a, b) && a.meta().kind().equals(b.meta().kind()));
-            case "postmortems.ftlh" -> sameList(before.postmortems(), after.postmortems(),
+                    && (!postmortemsChanged || sameList(before.recentPostmortems(8), after.recentPostmortems(8),
+                            PageImpact::samePostmortemRow)
+                            && sameOpenActions()
+                            && before.actions(ActionRow.OVERDUE).size() == after.actions(ActionRow.OVERDUE).size())
+                    && (!runbooksChanged || sameList(before.staleRunbooks(), after.staleRunbooks(), this::sameRunbookRow)
+                            && sameList(before.dueSoonRunbooks(), after.dueSoonRunbooks(), this::sameRunbookRow))
+                    && (!othersChanged || sameList(before.others(), after.others(),
+                            (a, b) -> sameLink(a, b) && a.meta().kind().equals(b.meta().kind())));
+            case "postmortems.ftlh" -> !postmortemsChanged || sameList(before.postmortems(), after.postmortems(),
                     PageImpact::samePostmortemRow)
                     && before.severitiesInUse().equals(after.severitiesInUse())
                     && before.years().equals(after.years())
                     && sameList(hit(before), hit(after), (a, b) -> a.slug().equals(b.slug()) && a.id().equals(b.id()));
-            case "runbooks.ftlh" -> sameList(before.runbooks(), after.runbooks(), this::sameRunbookRow);
-            case "services.ftlh" -> sameList(before.services(), after.services(), PageImpact::sameServiceRow);
-            case "tags.ftlh" -> sameList(before.tags(), after.tags(), (a, b) -> a.slug().equals(b.slug())
-                    && a.name().equals(b.name()) && a.documents().size() == b.documents().size());
-            case "alerts.ftlh" -> sameList(before.alerts(), after.alerts(), (a, b) -> a.name().equals(b.name())
-                    && a.path().equals(b.path()) && sameLink(a.runbook(), b.runbook())
-                    && a.runbook().service().equals(b.runbook().service())
-                    && sameList(a.others(), b.others(), PageImpact::sameLink));
-            case "action-items.ftlh" -> sameList(before.actions(), after.actions(), PageImpact::sameActionRow);
-            case "metrics.ftlh" -> before.metrics().equals(after.metrics());
+            case "runbooks.ftlh" -> !runbooksChanged
+                    || sameList(before.runbooks(), after.runbooks(), this::sameRunbookRow);
+            case "services.ftlh" -> !servicesListed;
+            case "tags.ftlh" -> !tagsListed;
+            case "alerts.ftlh" -> !alertsListed;
+            case "action-items.ftlh" -> !postmortemsChanged
+                    || sameList(before.actions(), after.actions(), PageImpact::sameActionRow);
+            case "metrics.ftlh" -> !postmortemsChanged || before.metrics().equals(after.metrics());
             case "search.ftlh", SiteWriter.NOT_FOUND -> true; // the site's configuration only
             default -> false;
         };
+    }
+
+    /**
+     * Walks two lists sorted by {@code key}: every element of {@code after} that is new, or is another
+     * instance than before and not {@code samePage}, has its page rendered. Returns whether the list
+     * of them changed: an element came or went, or one is not {@code sameRow}.
+     */
+    private <T> boolean merge(List<T> before, List<T> after, Function<T, String> key, BiPredicate<T, T> samePage,
+                              BiPredicate<T, T> sameRow) {
+        boolean listed = before.size() != after.size();
+        int i = 0;
+        int j = 0;
+        while (i < before.size() || j < after.size()) {
+            int c = i == before.size() ? 1 : j == after.size() ? -1
+                    : key.apply(before.get(i)).compareTo(key.apply(after.get(j)));
+            if (c < 0) {
+                listed = true;
+                i++;
+            } else if (c > 0) {
+                listed = true;
+                subjects.add(after.get(j++));
+            } else {
+                T a = before.get(i++);
+                T b = after.get(j++);
+                if (a != b) {
+                    if (!samePage.test(a, b)) {
+                        subjects.add(b);
+                    }
+                    listed |= !sameRow.test(a, b);
+                }
+            }
+        }
+        return listed;
     }
 
     private static List<ServiceView> hit(SiteView view) {
@@ -152,9 +242,18 @@ final class PageImpact implements Predicate<SiteWriter.Page> {
                 && a.medianTtr().equals(b.medianTtr());
     }
 
-    private boolean sameRef(RunbookRef a, RunbookRef b) {
+    private static boolean sameTagRow(TagView a, TagView b) {
+        return a.slug().equals(b.slug()) && a.name().equals(b.name()) && a.documents().size() == b.documents().size();
+    }
+
+    private static boolean sameAlertPage(AlertView a, AlertView b) {
+        return a.name().equals(b.name()) && a.segment().equals(b.segment()) && sameLink(a.runbook(), b.runbook())
+                && sameList(a.others(), b.others(), PageImpact::sameLink);
+    }
+
+    private static boolean sameRef(RunbookRef a, RunbookRef b) {
         return a.id().equals(b.id()) && (a.runbook() == null ? b.runbook() == null
-                : b.runbook() != null && (a.runbook() == b.runbook() || sameLink(a.runbook(), b.runbook())));
+                : b.runbook() != null && sameLink(a.runbook(), b.runbook()));
     }
 
     /** A row of the runbook tables: title, link, status, service, owner and freshness. */

@@ -8,10 +8,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -91,7 +93,7 @@ public final class PreviewSession {
             throw new UncheckedIOException(e);
         }
         diagnostics = SiteBuilder.validate(setup, kb, diagnostics);
-        writer = new SiteWriter(setup.config(), setup.root());
+        writer = new SiteWriter(setup.config(), setup.root(), true);
         int pages;
         try {
             pages = writer.write(SiteBuilder.published(kb, options), setup.services(),
@@ -188,33 +190,68 @@ public final class PreviewSession {
             return builder.load(setup.root(), setup.output(), setup.config(), options.referenceDate(),
                     new Diagnostics());
         }
-        Map<String, Document> byPath = new HashMap<>();
-        last.documents().forEach(d -> byPath.put(d.meta().sourcePath(), d));
-        builder.reload(setup.root(), setup.config(), known).forEach((path, doc) -> {
-            if (doc == null) {
-                byPath.remove(path);
-            } else {
-                byPath.put(path, doc);
+        Map<String, Document> reread = builder.reload(setup.root(), setup.config(), known);
+        // In path order, so that the knowledge base has nothing to sort.
+        List<Document> docs = new ArrayList<>(last.documents().size() + reread.size());
+        for (Document d : last.documents()) {
+            String path = d.meta().sourcePath();
+            if (!reread.containsKey(path)) {
+                docs.add(d);
+            } else if (reread.get(path) != null) {
+                docs.add(reread.remove(path));
             }
-        });
-        return new KnowledgeBase(List.copyOf(byPath.values()), last.git(), last.referenceDate().orElse(null),
+        }
+        reread.values().stream().filter(Objects::nonNull).forEach(docs::add);
+        docs.sort(Comparator.comparing(d -> d.meta().sourcePath()));
+        return new KnowledgeBase(docs, last.git(), last.referenceDate().orElse(null),
                 setup.config().git().freshnessFallback());
     }
 
     /** Renders the pages {@code kb} changes; returns how many, or -1 when a template failed. */
     private int render(KnowledgeBase kb, Diagnostics diagnostics) {
         SiteWriter.Plan before = writer.lastPlan();
-        SiteWriter.Plan plan = writer.plan(SiteBuilder.published(kb, options), setup.services(), diagnostics);
+        KnowledgeBase shown = SiteBuilder.published(kb, options);
+        List<Document> gone = new ArrayList<>();
+        List<Document> added = new ArrayList<>();
+        differences(before.kb(), shown, gone, added);
+        SiteWriter.Plan plan = writer.plan(before, shown, gone, added, diagnostics);
         int rendered;
         try {
-            rendered = writer.update(plan, setup.output(), new PageImpact(before, plan, writer.overriddenTemplates()),
-                    diagnostics);
+            rendered = writer.update(plan, setup.output(),
+                    new PageImpact(before, plan, gone, added, writer.overriddenTemplates()), diagnostics);
         } catch (IOException e) {
             last = null;
             throw new UncheckedIOException(e);
         }
         last = rendered < 0 ? null : kb; // after a template failure, the next build starts over
         return rendered;
+    }
+
+    /**
+     * The documents of {@code before} that {@code after} does not have (the same instance), and those of
+     * {@code after} that {@code before} does not have. Both lists of documents are sorted by path.
+     */
+    static void differences(KnowledgeBase before, KnowledgeBase after, List<Document> gone, List<Document> added) {
+        List<Document> a = before.documents();
+        List<Document> b = after.documents();
+        int i = 0;
+        int j = 0;
+        while (i < a.size() || j < b.size()) {
+            int c = i == a.size() ? 1 : j == b.size() ? -1
+                    : a.get(i).meta().sourcePath().compareTo(b.get(j).meta().sourcePath());
+            if (c < 0) {
+                gone.add(a.get(i++));
+            } else if (c > 0) {
+                added.add(b.get(j++));
+            } else {
+                if (a.get(i) != b.get(j)) {
+                    gone.add(a.get(i));
+                    added.add(b.get(j));
+                }
+                i++;
+                j++;
+            }
+        }
     }
 
     private static boolean sameDocuments(KnowledgeBase a, KnowledgeBase b) {
@@ -244,6 +281,11 @@ public final class PreviewSession {
             }
         }
         return p.getFileName() == null || !p.getFileName().toString().endsWith(".md");
+    }
+
+    /** The view the pages of the last build were rendered with. */
+    dev.hindsight.render.SiteView view() {
+        return writer.lastPlan().view();
     }
 
     private static long millis(long t0) {

@@ -37,10 +37,10 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.LinkedHashMap;
@@ -50,6 +50,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.zip.CRC32C;
 
 /** Renders every page into a staging directory and publishes it when nothing failed. */
 final class SiteWriter {
@@ -69,9 +70,14 @@ final class SiteWriter {
     private SearchIndex lastIndex;
 
     SiteWriter(SiteConfig config, Path root) {
+        this(config, root, false);
+    }
+
+    /** @param preview whether this writer serves the successive builds of a preview session */
+    SiteWriter(SiteConfig config, Path root, boolean preview) {
         this.config = config;
         this.root = root;
-        this.renderer = new Renderer(root.resolve("templates"));
+        this.renderer = new Renderer(root.resolve("templates"), preview);
         this.overridden = overridden(root.resolve("templates"));
     }
 
@@ -101,9 +107,10 @@ final class SiteWriter {
         AtomicBoolean failed = new AtomicBoolean();
         lastPlan = null;
         lastIndex = null; // the staging directory starts empty
+        written.clear();
         try {
             Plan plan = plan(kb, catalog, diagnostics);
-            plan.pages().parallelStream().forEach(p -> page(staging, plan, p, diagnostics, failed));
+            List.copyOf(plan.pages()).parallelStream().forEach(p -> page(staging, plan, p, diagnostics, failed));
             writeData(staging, plan, diagnostics);
             writeSchemas(staging);
             copyAssets(staging);
@@ -111,6 +118,7 @@ final class SiteWriter {
             if (failed.get()) {
                 out.discard(staging);
                 lastIndex = null;
+                written.clear();
                 return -1;
             }
             out.publish(staging);
@@ -118,6 +126,7 @@ final class SiteWriter {
             return plan.pages().size();
         } catch (IOException | RuntimeException e) {
             lastIndex = null;
+            written.clear();
             out.discard(staging);
             throw e;
         }
@@ -137,10 +146,9 @@ final class SiteWriter {
             return -1;
         }
         if (lastPlan != null) {
-            Set<String> now = plan.paths();
-            for (Page gone : lastPlan.pages()) {
-                if (!now.contains(gone.path())) {
-                    Files.deleteIfExists(out.resolve(gone.path()));
+            for (String gone : lastPlan.byPath().keySet()) {
+                if (!plan.byPath().containsKey(gone)) {
+                    Files.deleteIfExists(out.resolve(gone));
                 }
             }
         }
@@ -159,12 +167,15 @@ final class SiteWriter {
      * Every page of a build, with the views they share. Page models are made when a page is rendered,
      * so that planning a preview update costs little more than the views.
      */
-    record Plan(KnowledgeBase kb, SiteView view, SiteUrls urls, List<Page> pages) {
+    record Plan(KnowledgeBase kb, SiteView view, SiteUrls urls, Map<String, Page> byPath) {
 
-        Set<String> paths() {
-            Set<String> out = new HashSet<>();
-            pages.forEach(p -> out.add(p.path()));
-            return out;
+        Plan {
+            byPath = java.util.Collections.unmodifiableMap(byPath);
+        }
+
+        /** In the order of a build: home, documents, lists, services, tags, alerts, search, 404. */
+        Collection<Page> pages() {
+            return byPath.values();
         }
     }
 
@@ -172,6 +183,15 @@ final class SiteWriter {
         SiteView view = new SiteView(kb, catalog, config);
         SiteUrls urls = new SiteUrls(config.baseUrl());
         return new Plan(kb, view, urls, withoutConflicts(pages(kb, view), diagnostics));
+    }
+
+    /**
+     * The plan of {@code kb}, which is {@code previous}'s knowledge base without the documents
+     * {@code gone} and with those {@code added}: its view is patched rather than worked out again.
+     */
+    Plan plan(Plan previous, KnowledgeBase kb, List<Document> gone, List<Document> added, Diagnostics diagnostics) {
+        SiteView view = previous.view().next(kb, gone, added);
+        return new Plan(kb, view, previous.urls(), withoutConflicts(pages(kb, view), diagnostics));
     }
 
     /**
@@ -238,8 +258,8 @@ final class SiteWriter {
     }
 
     /** A document whose page path is also a generated page (a custom kind in {@code services/}, say) wins. */
-    private static List<Page> withoutConflicts(List<Page> pages, Diagnostics diagnostics) {
-        Map<String, Page> byPath = new LinkedHashMap<>();
+    private static Map<String, Page> withoutConflicts(List<Page> pages, Diagnostics diagnostics) {
+        Map<String, Page> byPath = new LinkedHashMap<>(pages.size() * 2);
         for (Page p : pages) {
             Page first = byPath.putIfAbsent(p.path(), p);
             if (first != null) {
@@ -249,7 +269,7 @@ final class SiteWriter {
                         "move the document to another folder");
             }
         }
-        return List.copyOf(byPath.values());
+        return byPath;
     }
 
     /**
@@ -299,24 +319,35 @@ final class SiteWriter {
 
     /**
      * Writes a file unless it already holds these bytes. A file that changes is written beside its
-     * place and moved over it, so a reader (the preview) never sees half a page.
+     * place and moved over it, so a reader (the preview) never sees half a page. What this writer wrote
+     * last to each path is remembered by a checksum: a file known to differ is not read back first.
      */
-    private static void text(Path dir, String path, String content) throws IOException {
+    private void text(Path dir, String path, String content) throws IOException {
         Path file = dir.resolve(path);
         byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
-        if (Files.isRegularFile(file) && Files.size(file) == bytes.length
+        CRC32C crc = new CRC32C();
+        crc.update(bytes);
+        long print = crc.getValue() << 32 | bytes.length;
+        Long last = written.get(path);
+        boolean differs = last != null && last != print;
+        if (!differs && Files.isRegularFile(file) && Files.size(file) == bytes.length
                 && java.util.Arrays.equals(Files.readAllBytes(file), bytes)) {
+            written.put(path, print);
             return;
         }
         Files.createDirectories(file.getParent());
         if (!Files.exists(file)) {
             Files.write(file, bytes);
-            return;
+        } else {
+            Path tmp = file.resolveSibling("." + file.getFileName() + ".hindsight-tmp");
+            Files.write(tmp, bytes);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }
-        Path tmp = file.resolveSibling("." + file.getFileName() + ".hindsight-tmp");
-        Files.write(tmp, bytes);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        written.put(path, print);
     }
+
+    /** Checksum and length of what was last written to each path of the output (or staging) directory. */
+    private final Map<String, Long> written = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Map<String, Object> base(String rootPrefix) {
         Map<String, Object> m = new HashMap<>();

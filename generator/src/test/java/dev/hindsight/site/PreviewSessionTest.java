@@ -2,6 +2,14 @@ package dev.hindsight.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hindsight.model.Document;
+import dev.hindsight.model.Postmortem;
+import dev.hindsight.model.Runbook;
+import dev.hindsight.render.ActionRow;
+import dev.hindsight.render.AlertView;
+import dev.hindsight.render.ServiceView;
+import dev.hindsight.render.SiteView;
+import dev.hindsight.render.TagView;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,6 +83,7 @@ class PreviewSessionTest {
         Path full = tmp.resolve("full-" + System.nanoTime());
         BuildResult result = new SiteBuilder().run(options(full));
         assertThat(result.setupFailed()).isFalse();
+        assertSameViewAsFullBuild();
         Map<String, byte[]> expected = tree(full);
         Map<String, byte[]> actual = tree(tmp.resolve("preview"));
         assertThat(actual.keySet()).containsExactlyElementsOf(expected.keySet());
@@ -85,6 +94,56 @@ class PreviewSessionTest {
             }
         }
         assertThat(differing).as("pages that differ from a full build").isEmpty();
+    }
+
+    /** The session's patched view lists what a view of a fresh read of the site lists, in the same order. */
+    private void assertSameViewAsFullBuild() throws IOException {
+        SiteBuilder builder = new SiteBuilder();
+        dev.hindsight.diag.Diagnostics d = new dev.hindsight.diag.Diagnostics();
+        SiteBuilder.Setup setup = builder.setup(options(null), d);
+        dev.hindsight.model.KnowledgeBase kb = builder.load(setup.root(), null, setup.config(), TODAY, d);
+        SiteView fresh = new SiteView(kb, setup.services(), setup.config());
+        assertThat(describe(session.view(), session.view().postmortems(), session.view().runbooks()))
+                .isEqualTo(describe(fresh, fresh.postmortems(), fresh.runbooks()));
+    }
+
+    private static String describe(SiteView v, List<Postmortem> pms, List<Runbook> rbs) {
+        StringBuilder b = new StringBuilder();
+        java.util.function.Function<List<? extends Document>, String> paths = l -> l.stream()
+                .map(x -> x.meta().sourcePath() + "=" + x.title()).toList().toString();
+        b.append("postmortems ").append(paths.apply(v.postmortems())).append('\n');
+        b.append("runbooks ").append(paths.apply(v.runbooks())).append('\n');
+        b.append("others ").append(paths.apply(v.others())).append('\n');
+        b.append("stale ").append(paths.apply(v.staleRunbooks())).append(paths.apply(v.dueSoonRunbooks())).append('\n');
+        for (ServiceView s : v.services()) {
+            b.append("service ").append(List.of(s.id(), s.slug(), s.name(), s.owner(), s.tier(), s.description(),
+                    s.catalogued(), s.medianTtr(), s.ttrCount())).append(paths.apply(s.runbooks()))
+                    .append(paths.apply(s.dependents())).append(paths.apply(s.postmortems())).append('\n');
+        }
+        for (TagView t : v.tags()) {
+            b.append("tag ").append(t.slug()).append(' ').append(t.name()).append(paths.apply(t.documents())).append('\n');
+        }
+        for (AlertView a : v.alerts()) {
+            b.append("alert ").append(a.name()).append(' ').append(a.segment()).append(' ')
+                    .append(paths.apply(List.of(a.runbook()))).append(paths.apply(a.others())).append('\n');
+        }
+        for (ActionRow r : v.actions()) {
+            b.append("action ").append(r.postmortem().meta().sourcePath()).append(' ').append(r.item())
+                    .append(' ').append(r.state()).append(' ').append(r.team()).append(' ').append(r.ticketHref())
+                    .append('\n');
+        }
+        for (Postmortem p : pms) {
+            b.append("pm ").append(p.meta().sourcePath()).append(' ').append(v.relatedRunbooks(p).stream()
+                    .map(ref -> ref.id() + ":" + (ref.runbook() == null ? "-" : ref.runbook().meta().sourcePath()))
+                    .toList()).append(v.actions(p).stream().map(ActionRow::item).toList()).append('\n');
+        }
+        for (Runbook r : rbs) {
+            b.append("rb ").append(r.meta().sourcePath()).append(' ').append(v.freshness(r)).append(' ')
+                    .append(v.serviceName(r.service())).append(paths.apply(v.backlinks(r))).append('\n');
+        }
+        b.append("metrics ").append(v.metrics()).append('\n');
+        b.append(v.severitiesInUse()).append(v.years()).append('\n');
+        return b.toString();
     }
 
     private static Map<String, byte[]> tree(Path dir) throws IOException {
@@ -223,7 +282,8 @@ class PreviewSessionTest {
      */
     @Test
     void randomEditsNeverLeaveAStalePage() throws IOException {
-        Random random = new Random(20261121);
+        // -Dhindsight.preview.steps=500 -Dhindsight.preview.seed=… for a longer search.
+        Random random = new Random(Long.getLong("hindsight.preview.seed", 20261121));
         List<UnaryOperator<String>> edits = List.of(
                 t -> t.replaceFirst("title: ", "title: X" + random.nextInt(100) + " "),
                 t -> t.replaceFirst("date: \\d{4}", "date: 20" + (10 + random.nextInt(20))),
@@ -255,7 +315,7 @@ class PreviewSessionTest {
             files.filter(f -> f.toString().endsWith(".md")).sorted().forEach(docs::add);
         }
         Map<Path, String> deleted = new TreeMap<>();
-        for (int step = 0; step < 40; step++) {
+        for (int step = 0; step < Integer.getInteger("hindsight.preview.steps", 40); step++) {
             Path f = docs.get(random.nextInt(docs.size()));
             List<Path> changed = new ArrayList<>(List.of(f));
             if (deleted.containsKey(f)) {
