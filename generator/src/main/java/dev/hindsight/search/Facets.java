@@ -1,7 +1,9 @@
 package dev.hindsight.search;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Function;
 
@@ -31,6 +33,10 @@ final class Facets {
         TreeSet<String> set = new TreeSet<>();
         docs.forEach(d -> set.addAll(valuesOf.apply(d)));
         List<String> values = List.copyOf(set);
+        Map<String, Integer> index = new HashMap<>();
+        for (int v = 0; v < values.size(); v++) {
+            index.put(values.get(v), v);
+        }
         StringBuilder runs = new StringBuilder();
         List<StringBuilder> more = new ArrayList<>();
         int[] lastMore = new int[values.size()];
@@ -42,7 +48,7 @@ final class Facets {
         int runLength = 0;
         for (int id = 0; id < docs.size(); id++) {
             List<String> vs = valuesOf.apply(docs.get(id));
-            int first = vs.isEmpty() ? 0 : values.indexOf(vs.get(0)) + 1;
+            int first = vs.isEmpty() ? 0 : index.get(vs.get(0)) + 1;
             if (first != runValue && runLength > 0) {
                 Codec.varint(runs, runLength);
                 Codec.varint(runs, runValue);
@@ -51,7 +57,7 @@ final class Facets {
             runValue = first;
             runLength++;
             for (String extra : vs.subList(Math.min(1, vs.size()), vs.size()).stream().distinct().toList()) {
-                int v = values.indexOf(extra);
+                int v = index.get(extra);
                 if (v + 1 == first) {
                     continue;
                 }

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BooleanSupplier;
 
 /**
  * The builds of one preview: the first is a full build; after that, a change to Markdown files
@@ -32,9 +33,11 @@ public final class PreviewSession {
     /**
      * What one build did: its result, whether it was full, how many pages it rendered, how long until
      * the pages were written ({@code publishMillis}) and how long in all, data files and validation
-     * included.
+     * included. {@code checked} is false when a newer change cut the update short after its pages were
+     * written: its result then only has what rendering reported, and the next update checks the site.
      */
-    public record Update(BuildResult result, boolean full, int rendered, long publishMillis, long millis) {
+    public record Update(BuildResult result, boolean full, int rendered, long publishMillis, long millis,
+                         boolean checked) {
     }
 
     /** Rescans that may each find more changes before an update gives up and builds in full. */
@@ -66,16 +69,25 @@ public final class PreviewSession {
 
     /**
      * As {@link #update(Collection)}; {@code published} runs as soon as the new pages are written, before
-     * an incremental update writes the data files and validates the site, so that open pages can reload
-     * without waiting for them.
+     * an incremental update rescans the site root, validates it and writes the data files, so that open
+     * pages can reload without waiting for them.
      */
     public synchronized Update update(Collection<Path> changed, Runnable published) {
+        return update(changed, published, () -> false);
+    }
+
+    /**
+     * As {@link #update(Collection, Runnable)}; an incremental update stops after its pages are written
+     * as soon as {@code superseded} says that a newer change is waiting, and leaves the rest to the
+     * update of that change.
+     */
+    public synchronized Update update(Collection<Path> changed, Runnable published, BooleanSupplier superseded) {
         long t0 = System.nanoTime();
         if (last == null || changed.isEmpty() || changed.stream().anyMatch(this::structural)
                 || !GitState.of(setup.root()).equals(gitState)) {
             return full(t0, published);
         }
-        return incremental(changed, t0, published);
+        return incremental(changed, t0, published, superseded);
     }
 
     private Update full(long t0, Runnable published) {
@@ -83,7 +95,7 @@ public final class PreviewSession {
         last = null;
         setup = builder.setup(options, diagnostics);
         if (setup.failure() != null) {
-            return new Update(setup.failure(), true, 0, millis(t0), millis(t0));
+            return new Update(setup.failure(), true, 0, millis(t0), millis(t0), true);
         }
         gitState = GitState.of(setup.root());
         KnowledgeBase kb;
@@ -107,10 +119,10 @@ public final class PreviewSession {
             published.run();
         }
         return new Update(new BuildResult(diagnostics.sorted(), kb.documents().size(), pages, pages < 0), true,
-                Math.max(pages, 0), publish, millis(t0));
+                Math.max(pages, 0), publish, millis(t0), true);
     }
 
-    private Update incremental(Collection<Path> changed, long t0, Runnable published) {
+    private Update incremental(Collection<Path> changed, long t0, Runnable published, BooleanSupplier superseded) {
         KnowledgeBase kb;
         try {
             kb = reread(changed);
@@ -127,15 +139,20 @@ public final class PreviewSession {
             published.run();
         }
         try {
-            // After the reload: the data files, then a rescan for whatever the watcher did not report.
-            KnowledgeBase scanned = null;
-            Diagnostics loaded = null;
-            for (int round = 0; rendered >= 0; round++) {
-                writer.writeData(setup.output(), writer.lastPlan(), pageDiagnostics);
+            // After the reload: a rescan for whatever the watcher did not report, validation, data files.
+            KnowledgeBase scanned;
+            Diagnostics loaded;
+            for (int round = 0; ; round++) {
+                if (superseded.getAsBoolean()) {
+                    return unchecked(kb, rendered, pageDiagnostics, publish, t0);
+                }
                 loaded = new Diagnostics();
                 scanned = builder.load(setup.root(), setup.output(), setup.config(), options.referenceDate(),
                         loaded);
-                if (scanned.git() != last.git() || round == MAX_CORRECTIONS) {
+                if (rendered < 0) {
+                    break;
+                }
+                if (scanned.git() != last.git() || round == MAX_CORRECTIONS && !sameDocuments(scanned, last)) {
                     return full(t0, () -> { });
                 }
                 if (sameDocuments(scanned, last)) {
@@ -148,20 +165,29 @@ public final class PreviewSession {
                     published.run();
                 }
             }
-            if (rendered < 0) {
-                loaded = new Diagnostics();
-                scanned = builder.load(setup.root(), setup.output(), setup.config(), options.referenceDate(),
-                        loaded);
+            if (superseded.getAsBoolean()) {
+                return unchecked(scanned, rendered, pageDiagnostics, publish, t0);
+            }
+            if (rendered >= 0) {
+                writer.noteData(writer.lastPlan(), pageDiagnostics);
             }
             loaded.addAll(pageDiagnostics.sorted());
             // Validation does not change what the pages show: it runs after they are written.
             Diagnostics diagnostics = SiteBuilder.validate(setup, scanned, loaded);
+            if (rendered >= 0 && !superseded.getAsBoolean()) {
+                writer.writeData(setup.output(), writer.lastPlan());
+            }
             return new Update(new BuildResult(diagnostics.sorted(), scanned.documents().size(),
-                    Math.max(rendered, 0), rendered < 0), false, Math.max(rendered, 0), publish, millis(t0));
+                    Math.max(rendered, 0), rendered < 0), false, Math.max(rendered, 0), publish, millis(t0), true);
         } catch (IOException e) {
             last = null;
             throw new UncheckedIOException(e);
         }
+    }
+
+    private Update unchecked(KnowledgeBase kb, int rendered, Diagnostics pageDiagnostics, long publish, long t0) {
+        return new Update(new BuildResult(pageDiagnostics.sorted(), kb.documents().size(), Math.max(rendered, 0),
+                rendered < 0), false, Math.max(rendered, 0), publish, millis(t0), false);
     }
 
     /**

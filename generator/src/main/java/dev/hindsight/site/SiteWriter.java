@@ -111,7 +111,8 @@ final class SiteWriter {
         try {
             Plan plan = plan(kb, catalog, diagnostics);
             List.copyOf(plan.pages()).parallelStream().forEach(p -> page(staging, plan, p, diagnostics, failed));
-            writeData(staging, plan, diagnostics);
+            writeData(staging, plan);
+            noteData(plan, diagnostics);
             writeSchemas(staging);
             copyAssets(staging);
             copyStatic(staging);
@@ -276,7 +277,7 @@ final class SiteWriter {
      * The files made from the whole knowledge base rather than pages: feed, sitemap, search index and
      * api/. A preview writes them after the pages, so that open pages can reload first.
      */
-    void writeData(Path dir, Plan plan, Diagnostics diagnostics) throws IOException {
+    void writeData(Path dir, Plan plan) throws IOException {
         KnowledgeBase kb = plan.kb();
         SiteUrls urls = plan.urls();
         if (urls.known()) {
@@ -288,11 +289,6 @@ final class SiteWriter {
                 }
             }
             text(dir, "sitemap.xml", Sitemap.write(urls, listed));
-        } else {
-            // One note for both: each needs absolute URLs, which only base_url gives.
-            diagnostics.add(new Diagnostic(Severity.INFO, RULE_SITEMAP, Position.ofFile(SiteConfig.FILE_NAME),
-                    "no `base_url`: sitemap.xml and feed.xml are not written, as they need absolute URLs",
-                    "set `base_url` in hindsight.yml, or pass --base-url"));
         }
         SearchIndex index = search.build(kb.documents());
         SearchIndex previous = lastIndex;
@@ -304,6 +300,16 @@ final class SiteWriter {
         text(dir, "api/runbooks.json", api.runbooks());
         text(dir, "api/action-items.json", api.actionItems());
         text(dir, "api/action-items.csv", api.actionItemsCsv());
+    }
+
+    /** What {@link #writeData} leaves out, and why. */
+    void noteData(Plan plan, Diagnostics diagnostics) {
+        if (!plan.urls().known()) {
+            // One note for both: each needs absolute URLs, which only base_url gives.
+            diagnostics.add(new Diagnostic(Severity.INFO, RULE_SITEMAP, Position.ofFile(SiteConfig.FILE_NAME),
+                    "no `base_url`: sitemap.xml and feed.xml are not written, as they need absolute URLs",
+                    "set `base_url` in hindsight.yml, or pass --base-url"));
+        }
     }
 
     private void writeSchemas(Path dir) throws IOException {

@@ -263,6 +263,20 @@ class PreviewSessionTest {
     }
 
     @Test
+    void anUpdateCutShortByANewerChangeLeavesTheRestToTheNextOne() throws IOException {
+        Path rb = src.resolve("runbooks/orders-db.md");
+        Files.writeString(rb, Files.readString(rb).replace("title: ", "title: Renamed "));
+        touch(rb);
+        PreviewSession.Update cut = session.update(List.of(rb), () -> { }, () -> true);
+        assertThat(cut.checked()).isFalse();
+        assertThat(Files.readString(tmp.resolve("preview/runbooks/orders-db/index.html"))).contains("Renamed ");
+        PreviewSession.Update next = edit("postmortems/2025-05-19-orders-db-pool-exhaustion.md", "title: ",
+                "title: Also ");
+        assertThat(next.checked()).isTrue();
+        assertSameAsFullBuild();
+    }
+
+    @Test
     void templatesTheSiteOverridesAreRenderedOnEveryUpdate() throws IOException {
         Path templates = src.resolve("templates");
         Files.createDirectories(templates);
