@@ -50,26 +50,27 @@ public final class SiteView {
             .thenComparing((Document d) -> d.meta().date(), Comparator.nullsLast(Comparator.reverseOrder()))
             .thenComparing(BY_TITLE);
 
+    /** What review dates are worked out against: the Git history of the site and its fallback setting. */
+    private final KnowledgeBase reference;
     private final SiteConfig config;
     private final LocalDate today;
     private final Catalog catalog;
     private final List<Postmortem> postmortems;
     private final List<Runbook> runbooks;
     private final List<GenericDocument> others;
-    private final Map<String, Runbook> runbookById;
+    /** Runbooks by id, each list by path: a postmortem's link goes to the first. */
+    private final Map<String, List<Runbook>> runbooksById;
     private final Map<String, List<Postmortem>> backlinks;
     private final Map<Runbook, Freshness> freshness;
     private final List<ActionRow> actions;
     private final Map<Postmortem, List<ActionRow>> actionsByPostmortem;
-    private final TreeMap<String, ServiceView> serviceBySlug;
     private final List<ServiceView> services;
-    private final TreeMap<String, TagView> tagBySlug;
     private final List<TagView> tags;
-    private final TreeMap<String, AlertView> alertByName;
     private final List<AlertView> alerts;
     private final MetricsView metrics;
 
     public SiteView(KnowledgeBase kb, ServiceCatalog catalog, SiteConfig config) {
+        this.reference = kb;
         this.config = config;
         this.today = kb.referenceDate().orElse(null);
         this.catalog = Catalog.of(catalog);
@@ -81,7 +82,9 @@ public final class SiteView {
         this.runbooks = List.copyOf(rbs);
         this.others = kb.documents().stream().filter(GenericDocument.class::isInstance)
                 .map(GenericDocument.class::cast).sorted(BY_TITLE).toList();
-        this.runbookById = runbookById(kb);
+        Map<String, List<Runbook>> ids = new HashMap<>();
+        kb.runbooks().forEach(r -> addOnce(ids, r.id(), r));
+        this.runbooksById = ids;
         Map<String, List<Postmortem>> back = new HashMap<>();
         for (Postmortem p : postmortems) {
             for (String id : p.runbooks()) {
@@ -104,28 +107,26 @@ public final class SiteView {
         }
         byPm.values().forEach(l -> l.sort(BY_LINE));
         this.actionsByPostmortem = byPm;
-        this.serviceBySlug = services(this.catalog, postmortems, runbooks);
-        this.services = List.copyOf(serviceBySlug.values());
-        this.tagBySlug = tags(kb.documents());
-        this.tags = List.copyOf(tagBySlug.values());
-        this.alertByName = alerts(kb.runbooks());
-        this.alerts = List.copyOf(alertByName.values());
+        this.services = List.copyOf(services(this.catalog, postmortems, runbooks).values());
+        this.tags = List.copyOf(tags(kb.documents()).values());
+        this.alerts = List.copyOf(alerts(kb.runbooks()).values());
         this.metrics = MetricsBuilder.build(postmortems, config.validation().severities());
     }
 
     /**
-     * The view of {@code kb}, which is this view's knowledge base without the documents {@code gone}
-     * and with those {@code added} (an edited document is in both: its old instance gone, its new one
-     * added), with the same catalog, configuration, Git history and reference date. Equal to
-     * {@code new SiteView(kb, catalog, config)}, at a cost that grows with the change rather than with
-     * the site: each list is patched, and only the services, tags and alerts that the changed
-     * documents name are worked out again.
+     * The view of this view's documents without those {@code gone} and with those {@code added} (an
+     * edited document is in both: its old instance gone, its new one added), with the same catalog,
+     * configuration, Git history and reference date. Equal to {@code new SiteView(kb, catalog, config)}
+     * for the knowledge base of those documents, at a cost that grows with the change rather than with
+     * the site: each list is patched, and only the services, tags, alerts and backlinks that the
+     * changed documents name are worked out again.
      */
-    public SiteView next(KnowledgeBase kb, Collection<? extends Document> gone, Collection<? extends Document> added) {
-        return new SiteView(this, kb, Changes.of(gone, added));
+    public SiteView next(Collection<? extends Document> gone, Collection<? extends Document> added) {
+        return new SiteView(this, Changes.of(gone, added));
     }
 
-    private SiteView(SiteView previous, KnowledgeBase kb, Changes c) {
+    private SiteView(SiteView previous, Changes c) {
+        this.reference = previous.reference;
         this.config = previous.config;
         this.today = previous.today;
         this.catalog = previous.catalog;
@@ -134,7 +135,22 @@ public final class SiteView {
         this.postmortems = patch(previous.postmortems, c.gone, c.addedPostmortems, NEWEST_FIRST);
         this.runbooks = patch(previous.runbooks, c.gone, c.addedRunbooks, BY_TITLE);
         this.others = patch(previous.others, c.gone, c.addedOthers, BY_TITLE);
-        this.runbookById = rbChanged ? runbookById(kb) : previous.runbookById;
+        Map<String, List<Runbook>> ids = previous.runbooksById;
+        if (rbChanged) {
+            ids = new HashMap<>(previous.runbooksById);
+            Set<String> touched = new TreeSet<>();
+            c.runbooks().forEach(r -> touched.add(r.id()));
+            for (String id : touched) {
+                List<Runbook> list = patch(ids.getOrDefault(id, List.of()), c.gone,
+                        c.addedRunbooks.stream().filter(r -> r.id().equals(id)).toList(), BY_PATH);
+                if (list.isEmpty()) {
+                    ids.remove(id);
+                } else {
+                    ids.put(id, list);
+                }
+            }
+        }
+        this.runbooksById = ids;
 
         Map<String, List<Postmortem>> back = previous.backlinks;
         if (pmChanged) {
@@ -156,7 +172,7 @@ public final class SiteView {
             fresh = new IdentityHashMap<>(previous.freshness);
             c.goneRunbooks.forEach(fresh::remove);
             for (Runbook r : c.addedRunbooks) {
-                fresh.put(r, Freshness.of(kb.effectiveReviewDue(r).orElse(null), today));
+                fresh.put(r, Freshness.of(reference.effectiveReviewDue(r).orElse(null), today));
             }
         }
         this.freshness = fresh;
@@ -190,7 +206,6 @@ public final class SiteView {
             this.actionsByPostmortem = previous.actionsByPostmortem;
         }
 
-        TreeMap<String, ServiceView> svc = previous.serviceBySlug;
         Set<String> serviceSlugs = new TreeSet<>();
         c.named(Postmortem::services).forEach(id -> serviceSlugs.add(Slugs.slug(id)));
         for (Runbook r : c.runbooks()) {
@@ -199,73 +214,52 @@ public final class SiteView {
             }
             r.dependencies().forEach(id -> serviceSlugs.add(Slugs.slug(id)));
         }
-        if (!serviceSlugs.isEmpty()) {
-            svc = new TreeMap<>(previous.serviceBySlug);
-            for (String slug : serviceSlugs) {
-                ServiceView old = svc.get(slug);
-                List<Postmortem> incidents = patch(old == null ? List.of() : old.postmortems(), c.gone,
-                        c.addedPostmortems.stream().filter(p -> names(p.services(), slug)).toList(), NEWEST_FIRST);
-                List<Runbook> own = patch(old == null ? List.of() : old.runbooks(), c.gone,
-                        c.addedRunbooks.stream().filter(r -> ownedBy(r, slug)).toList(), BY_TITLE);
-                List<Runbook> dependents = patch(old == null ? List.of() : old.dependents(), c.gone,
-                        c.addedRunbooks.stream().filter(r -> names(r.dependencies(), slug)).toList(), BY_TITLE);
-                if (catalog.entries.containsKey(slug) || !incidents.isEmpty() || !own.isEmpty() || !dependents.isEmpty()) {
-                    svc.put(slug, service(slug, catalog, incidents, own, dependents));
-                } else {
-                    svc.remove(slug);
-                }
-            }
+        TreeMap<String, ServiceView> serviceUpdates = new TreeMap<>();
+        for (String slug : serviceSlugs) {
+            ServiceView old = find(previous.services, ServiceView::slug, slug);
+            List<Postmortem> incidents = patch(old == null ? List.of() : old.postmortems(), c.gone,
+                    c.addedPostmortems.stream().filter(p -> names(p.services(), slug)).toList(), NEWEST_FIRST);
+            List<Runbook> own = patch(old == null ? List.of() : old.runbooks(), c.gone,
+                    c.addedRunbooks.stream().filter(r -> ownedBy(r, slug)).toList(), BY_TITLE);
+            List<Runbook> dependents = patch(old == null ? List.of() : old.dependents(), c.gone,
+                    c.addedRunbooks.stream().filter(r -> names(r.dependencies(), slug)).toList(), BY_TITLE);
+            boolean exists = catalog.entries.containsKey(slug) || !incidents.isEmpty() || !own.isEmpty()
+                    || !dependents.isEmpty();
+            serviceUpdates.put(slug, exists ? service(slug, catalog, incidents, own, dependents) : null);
         }
-        this.serviceBySlug = svc;
-        this.services = svc == previous.serviceBySlug ? previous.services : List.copyOf(svc.values());
+        this.services = replace(previous.services, ServiceView::slug, serviceUpdates);
 
-        TreeMap<String, TagView> tagViews = previous.tagBySlug;
         Set<String> tagSlugs = new TreeSet<>();
         for (Document d : c.all()) {
             d.meta().tags().forEach(t -> tagSlugs.add(Slugs.slug(t)));
         }
-        if (!tagSlugs.isEmpty()) {
-            tagViews = new TreeMap<>(previous.tagBySlug);
-            for (String slug : tagSlugs) {
-                TagView old = tagViews.get(slug);
-                List<Document> docs = patch(old == null ? List.of() : old.documents(), c.gone,
-                        c.added.stream().filter(d -> names(d.meta().tags(), slug)).toList(), TAG_ORDER);
-                if (docs.isEmpty()) {
-                    tagViews.remove(slug);
-                } else {
-                    tagViews.put(slug, tag(slug, docs));
-                }
-            }
+        TreeMap<String, TagView> tagUpdates = new TreeMap<>();
+        for (String slug : tagSlugs) {
+            TagView old = find(previous.tags, TagView::slug, slug);
+            List<Document> docs = patch(old == null ? List.of() : old.documents(), c.gone,
+                    c.added.stream().filter(d -> names(d.meta().tags(), slug)).toList(), TAG_ORDER);
+            tagUpdates.put(slug, docs.isEmpty() ? null : tag(slug, docs));
         }
-        this.tagBySlug = tagViews;
-        this.tags = tagViews == previous.tagBySlug ? previous.tags : List.copyOf(tagViews.values());
+        this.tags = replace(previous.tags, TagView::slug, tagUpdates);
 
-        TreeMap<String, AlertView> alertViews = previous.alertByName;
         Set<String> alertNames = new TreeSet<>();
         for (Runbook r : c.runbooks()) {
             r.alerts().stream().filter(a -> !a.isBlank()).forEach(a -> alertNames.add(a.strip()));
         }
-        if (!alertNames.isEmpty()) {
-            alertViews = new TreeMap<>(previous.alertByName);
-            for (String name : alertNames) {
-                AlertView old = alertViews.get(name);
-                List<Runbook> listing = new ArrayList<>();
-                if (old != null) {
-                    listing.add(old.runbook());
-                    listing.addAll(old.others());
-                }
-                listing = patch(listing, c.gone, c.addedRunbooks.stream()
-                        .filter(r -> r.alerts().stream().anyMatch(a -> !a.isBlank() && a.strip().equals(name)))
-                        .toList(), BY_PATH);
-                if (listing.isEmpty()) {
-                    alertViews.remove(name);
-                } else {
-                    alertViews.put(name, alert(name, listing));
-                }
+        TreeMap<String, AlertView> alertUpdates = new TreeMap<>();
+        for (String name : alertNames) {
+            AlertView old = find(previous.alerts, AlertView::name, name);
+            List<Runbook> listing = new ArrayList<>();
+            if (old != null) {
+                listing.add(old.runbook());
+                listing.addAll(old.others());
             }
+            listing = patch(listing, c.gone, c.addedRunbooks.stream()
+                    .filter(r -> r.alerts().stream().anyMatch(a -> !a.isBlank() && a.strip().equals(name)))
+                    .toList(), BY_PATH);
+            alertUpdates.put(name, listing.isEmpty() ? null : alert(name, listing));
         }
-        this.alertByName = alertViews;
-        this.alerts = alertViews == previous.alertByName ? previous.alerts : List.copyOf(alertViews.values());
+        this.alerts = replace(previous.alerts, AlertView::name, alertUpdates);
 
         this.metrics = !pmChanged || c.sameMetricFacts() ? previous.metrics
                 : MetricsBuilder.build(postmortems, config.validation().severities());
@@ -380,10 +374,59 @@ public final class SiteView {
         return lo;
     }
 
-    private static Map<String, Runbook> runbookById(KnowledgeBase kb) {
-        Map<String, Runbook> ids = new HashMap<>();
-        kb.runbooks().forEach(r -> ids.putIfAbsent(r.id(), r));
-        return Map.copyOf(ids);
+    /** The element of {@code sorted} (sorted by {@code key}) whose key is {@code k}, or null. */
+    private static <T> T find(List<T> sorted, Function<T, String> key, String k) {
+        int lo = 0;
+        int hi = sorted.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int c = key.apply(sorted.get(mid)).compareTo(k);
+            if (c < 0) {
+                lo = mid + 1;
+            } else if (c > 0) {
+                hi = mid - 1;
+            } else {
+                return sorted.get(mid);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * {@code sorted} (sorted by {@code key}) with the elements of {@code updates} in place of those with
+     * the same key, inserted where there were none, and removed where the update is null.
+     */
+    private static <T> List<T> replace(List<T> sorted, Function<T, String> key, TreeMap<String, T> updates) {
+        if (updates.isEmpty()) {
+            return sorted;
+        }
+        List<T> out = new ArrayList<>(sorted.size() + updates.size());
+        var pending = updates.entrySet().iterator();
+        Map.Entry<String, T> next = pending.next();
+        for (T x : sorted) {
+            String k = key.apply(x);
+            while (next != null && next.getKey().compareTo(k) < 0) {
+                if (next.getValue() != null) {
+                    out.add(next.getValue());
+                }
+                next = pending.hasNext() ? pending.next() : null;
+            }
+            if (next != null && next.getKey().equals(k)) {
+                if (next.getValue() != null) {
+                    out.add(next.getValue());
+                }
+                next = pending.hasNext() ? pending.next() : null;
+            } else {
+                out.add(x);
+            }
+        }
+        while (next != null) {
+            if (next.getValue() != null) {
+                out.add(next.getValue());
+            }
+            next = pending.hasNext() ? pending.next() : null;
+        }
+        return List.copyOf(out);
     }
 
     private static boolean names(List<String> ids, String slug) {
@@ -493,7 +536,10 @@ public final class SiteView {
 
     /** The runbooks a postmortem names, in its order; unknown ids keep a null runbook. */
     public List<RunbookRef> relatedRunbooks(Postmortem p) {
-        return p.runbooks().stream().distinct().map(id -> new RunbookRef(id, runbookById.get(id))).toList();
+        return p.runbooks().stream().distinct().map(id -> {
+            List<Runbook> withId = runbooksById.get(id);
+            return new RunbookRef(id, withId == null ? null : withId.get(0));
+        }).toList();
     }
 
     // ---- action items ---------------------------------------------------------------------------
@@ -669,7 +715,7 @@ public final class SiteView {
     }
 
     public Optional<ServiceView> service(String id) {
-        return Optional.ofNullable(serviceBySlug.get(Slugs.slug(id)));
+        return Optional.ofNullable(find(services, ServiceView::slug, Slugs.slug(id)));
     }
 
     /** The page of a service id, from the site root. */

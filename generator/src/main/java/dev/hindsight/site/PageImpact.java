@@ -37,6 +37,9 @@ final class PageImpact implements Predicate<SiteWriter.Page> {
     static final String LAYOUT = "layout.ftlh";
 
     private final SiteWriter.Plan beforePlan;
+    private final SiteWriter.Plan afterPlan;
+    /** Paths whose subject went away: removed pages, unless another subject now has the path. */
+    private final Set<String> freed = new TreeSet<>();
     private final SiteView before;
     private final SiteView after;
     private final Set<String> overridden;
@@ -58,6 +61,7 @@ final class PageImpact implements Predicate<SiteWriter.Page> {
     PageImpact(SiteWriter.Plan before, SiteWriter.Plan after, List<Document> gone, List<Document> added,
                Set<String> overridden) {
         this.beforePlan = before;
+        this.afterPlan = after;
         this.before = before.view();
         this.after = after.view();
         this.overridden = Set.copyOf(overridden);
@@ -69,6 +73,7 @@ final class PageImpact implements Predicate<SiteWriter.Page> {
         this.othersChanged = gone.stream().anyMatch(GenericDocument.class::isInstance)
                 || added.stream().anyMatch(GenericDocument.class::isInstance);
         subjects.addAll(added);
+        gone.forEach(d -> freed.add(SiteWriter.pathOf(d)));
         documentPages(gone, added);
         servicesListed = merge(this.before.services(), this.after.services(), ServiceView::slug,
                 this::sameServicePage, PageImpact::sameServiceRow);
@@ -119,6 +124,33 @@ final class PageImpact implements Predicate<SiteWriter.Page> {
             }
             return true;
         }, (a, b) -> true);
+    }
+
+    /**
+     * The pages of the new plan to render: those of the changed subjects, the site-wide ones that
+     * changed, and those now at a path another subject had. When the site overrides templates, every
+     * page is tested.
+     */
+    List<SiteWriter.Page> pages() {
+        if (!overridden.isEmpty()) {
+            return afterPlan.pages().stream().filter(this).toList();
+        }
+        Set<String> paths = new java.util.LinkedHashSet<>(SiteWriter.SITE_WIDE_PATHS);
+        subjects.forEach(s -> paths.add(SiteWriter.pathOf(s)));
+        paths.addAll(freed);
+        List<SiteWriter.Page> out = new java.util.ArrayList<>();
+        for (String path : paths) {
+            SiteWriter.Page page = afterPlan.byPath().get(path);
+            if (page != null && test(page)) {
+                out.add(page);
+            }
+        }
+        return out;
+    }
+
+    /** The paths of the last plan's pages that the new plan no longer has. */
+    List<String> removed() {
+        return freed.stream().filter(p -> !afterPlan.byPath().containsKey(p)).toList();
     }
 
     @Override
@@ -197,7 +229,7 @@ final class PageImpact implements Predicate<SiteWriter.Page> {
                     : key.apply(before.get(i)).compareTo(key.apply(after.get(j)));
             if (c < 0) {
                 listed = true;
-                i++;
+                freed.add(SiteWriter.pathOf(before.get(i++)));
             } else if (c > 0) {
                 listed = true;
                 subjects.add(after.get(j++));

@@ -1,6 +1,7 @@
 package dev.hindsight.site;
 
 import dev.hindsight.diag.Diagnostics;
+import dev.hindsight.git.GitHistory;
 import dev.hindsight.model.Document;
 import dev.hindsight.model.KnowledgeBase;
 import java.io.IOException;
@@ -10,10 +11,10 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
@@ -50,7 +51,19 @@ public final class PreviewSession {
     private SiteWriter writer;
     private GitState gitState;
     /** The documents of the last build, drafts included; null when the next build must be full. */
-    private KnowledgeBase last;
+    private Documents last;
+
+    /**
+     * Every document of a build, drafts included, sorted by path and by path, and the Git history they
+     * were read with. An update takes over the previous one's map.
+     */
+    private record Documents(List<Document> sorted, Map<String, Document> byPath, GitHistory git) {
+        static Documents of(KnowledgeBase kb) {
+            Map<String, Document> byPath = new HashMap<>(kb.documents().size() * 2);
+            kb.documents().forEach(d -> byPath.put(d.meta().sourcePath(), d));
+            return new Documents(kb.documents(), byPath, kb.git());
+        }
+    }
 
     public PreviewSession(BuildOptions options) {
         if (options.output() == null) {
@@ -115,7 +128,7 @@ public final class PreviewSession {
         }
         long publish = millis(t0);
         if (pages >= 0) {
-            last = kb;
+            last = Documents.of(kb);
             published.run();
         }
         return new Update(new BuildResult(diagnostics.sorted(), kb.documents().size(), pages, pages < 0), true,
@@ -123,17 +136,17 @@ public final class PreviewSession {
     }
 
     private Update incremental(Collection<Path> changed, long t0, Runnable published, BooleanSupplier superseded) {
-        KnowledgeBase kb;
+        Documents next;
         try {
-            kb = reread(changed);
+            next = reread(changed);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        if (kb.git() != last.git()) {
+        if (next.git() != writer.lastPlan().git()) {
             return full(t0, published); // the repository changed while we read
         }
         Diagnostics pageDiagnostics = new Diagnostics();
-        int rendered = render(kb, pageDiagnostics);
+        int rendered = render(next, pageDiagnostics);
         long publish = millis(t0);
         if (rendered >= 0) {
             published.run();
@@ -144,7 +157,7 @@ public final class PreviewSession {
             Diagnostics loaded;
             for (int round = 0; ; round++) {
                 if (superseded.getAsBoolean()) {
-                    return unchecked(kb, rendered, pageDiagnostics, publish, t0);
+                    return unchecked(next.sorted().size(), rendered, pageDiagnostics, publish, t0);
                 }
                 loaded = new Diagnostics();
                 scanned = builder.load(setup.root(), setup.output(), setup.config(), options.referenceDate(),
@@ -152,21 +165,22 @@ public final class PreviewSession {
                 if (rendered < 0) {
                     break;
                 }
-                if (scanned.git() != last.git() || round == MAX_CORRECTIONS && !sameDocuments(scanned, last)) {
+                boolean same = sameDocuments(scanned.documents(), last.sorted());
+                if (scanned.git() != last.git() || round == MAX_CORRECTIONS && !same) {
                     return full(t0, () -> { });
                 }
-                if (sameDocuments(scanned, last)) {
+                if (same) {
                     break;
                 }
                 pageDiagnostics = new Diagnostics();
-                int more = render(scanned, pageDiagnostics);
+                int more = render(Documents.of(scanned), pageDiagnostics);
                 rendered = more < 0 ? -1 : rendered + more;
                 if (more >= 0) {
                     published.run();
                 }
             }
             if (superseded.getAsBoolean()) {
-                return unchecked(scanned, rendered, pageDiagnostics, publish, t0);
+                return unchecked(scanned.documents().size(), rendered, pageDiagnostics, publish, t0);
             }
             if (rendered >= 0) {
                 writer.noteData(writer.lastPlan(), pageDiagnostics);
@@ -175,7 +189,7 @@ public final class PreviewSession {
             // Validation does not change what the pages show: it runs after they are written.
             Diagnostics diagnostics = SiteBuilder.validate(setup, scanned, loaded);
             if (rendered >= 0 && !superseded.getAsBoolean()) {
-                writer.writeData(setup.output(), writer.lastPlan());
+                writer.writeData(setup.output(), writer.lastPlan(), SiteBuilder.published(scanned, options));
             }
             return new Update(new BuildResult(diagnostics.sorted(), scanned.documents().size(),
                     Math.max(rendered, 0), rendered < 0), false, Math.max(rendered, 0), publish, millis(t0), true);
@@ -185,17 +199,17 @@ public final class PreviewSession {
         }
     }
 
-    private Update unchecked(KnowledgeBase kb, int rendered, Diagnostics pageDiagnostics, long publish, long t0) {
-        return new Update(new BuildResult(pageDiagnostics.sorted(), kb.documents().size(), Math.max(rendered, 0),
+    private Update unchecked(int documents, int rendered, Diagnostics pageDiagnostics, long publish, long t0) {
+        return new Update(new BuildResult(pageDiagnostics.sorted(), documents, Math.max(rendered, 0),
                 rendered < 0), false, Math.max(rendered, 0), publish, millis(t0), false);
     }
 
     /**
-     * The knowledge base after {@code changed}: the last one with the changed documents read again.
-     * Only a file the last scan did not know (a new one), or one that is no longer a plain file, makes
-     * it scan the whole site root.
+     * The documents after {@code changed}: the last ones with the changed files read again. Only a file
+     * the last scan did not know (a new one), or one that is no longer a plain file, makes it scan the
+     * whole site root.
      */
-    private KnowledgeBase reread(Collection<Path> changed) throws IOException {
+    private Documents reread(Collection<Path> changed) throws IOException {
         Set<String> known = new TreeSet<>();
         boolean rescan = false;
         for (Path p : changed) {
@@ -213,56 +227,81 @@ public final class PreviewSession {
             }
         }
         if (rescan) {
-            return builder.load(setup.root(), setup.output(), setup.config(), options.referenceDate(),
-                    new Diagnostics());
+            return Documents.of(builder.load(setup.root(), setup.output(), setup.config(), options.referenceDate(),
+                    new Diagnostics()));
         }
-        Map<String, Document> reread = builder.reload(setup.root(), setup.config(), known);
-        // In path order, so that the knowledge base has nothing to sort.
-        List<Document> docs = new ArrayList<>(last.documents().size() + reread.size());
-        for (Document d : last.documents()) {
-            String path = d.meta().sourcePath();
-            if (!reread.containsKey(path)) {
-                docs.add(d);
-            } else if (reread.get(path) != null) {
-                docs.add(reread.remove(path));
+        Documents previous = last;
+        last = null; // until the update is through: its map is taken over
+        List<Document> sorted = new ArrayList<>(previous.sorted());
+        Map<String, Document> byPath = previous.byPath();
+        builder.reload(setup.root(), setup.config(), known).forEach((path, doc) -> {
+            Document old = byPath.get(path);
+            int at = position(sorted, path);
+            if (doc == null) {
+                if (old != null) {
+                    sorted.remove(at);
+                    byPath.remove(path);
+                }
+            } else if (old != null) {
+                sorted.set(at, doc);
+                byPath.put(path, doc);
+            } else {
+                sorted.add(at, doc);
+                byPath.put(path, doc);
             }
-        }
-        reread.values().stream().filter(Objects::nonNull).forEach(docs::add);
-        docs.sort(Comparator.comparing(d -> d.meta().sourcePath()));
-        return new KnowledgeBase(docs, last.git(), last.referenceDate().orElse(null),
-                setup.config().git().freshnessFallback());
+        });
+        return new Documents(Collections.unmodifiableList(sorted), byPath, previous.git());
     }
 
-    /** Renders the pages {@code kb} changes; returns how many, or -1 when a template failed. */
-    private int render(KnowledgeBase kb, Diagnostics diagnostics) {
+    /** The index of the document at {@code path} in {@code sorted}, or where it would go. */
+    private static int position(List<Document> sorted, String path) {
+        int lo = 0;
+        int hi = sorted.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted.get(mid).meta().sourcePath().compareTo(path) < 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** Renders the pages that {@code next} changes; returns how many, or -1 when a template failed. */
+    private int render(Documents next, Diagnostics diagnostics) {
         SiteWriter.Plan before = writer.lastPlan();
-        KnowledgeBase shown = SiteBuilder.published(kb, options);
+        List<Document> shown = options.includeDrafts() ? next.sorted()
+                : next.sorted().stream().filter(d -> !d.meta().isDraft()).toList();
         List<Document> gone = new ArrayList<>();
         List<Document> added = new ArrayList<>();
-        differences(before.kb(), shown, gone, added);
+        differences(before.documents(), shown, gone, added);
         SiteWriter.Plan plan = writer.plan(before, shown, gone, added, diagnostics);
+        PageImpact impact = new PageImpact(before, plan, gone, added, writer.overriddenTemplates());
         int rendered;
         try {
-            rendered = writer.update(plan, setup.output(),
-                    new PageImpact(before, plan, gone, added, writer.overriddenTemplates()), diagnostics);
+            rendered = writer.update(plan, setup.output(), impact.pages(), impact.removed(), diagnostics);
         } catch (IOException e) {
             last = null;
             throw new UncheckedIOException(e);
         }
-        last = rendered < 0 ? null : kb; // after a template failure, the next build starts over
+        last = rendered < 0 ? null : next; // after a template failure, the next build starts over
         return rendered;
     }
 
     /**
-     * The documents of {@code before} that {@code after} does not have (the same instance), and those of
-     * {@code after} that {@code before} does not have. Both lists of documents are sorted by path.
+     * The documents of {@code a} that {@code b} does not have (the same instance), and those of
+     * {@code b} that {@code a} does not have. Both lists are sorted by path.
      */
-    static void differences(KnowledgeBase before, KnowledgeBase after, List<Document> gone, List<Document> added) {
-        List<Document> a = before.documents();
-        List<Document> b = after.documents();
+    static void differences(List<Document> a, List<Document> b, List<Document> gone, List<Document> added) {
         int i = 0;
         int j = 0;
         while (i < a.size() || j < b.size()) {
+            if (i < a.size() && j < b.size() && a.get(i) == b.get(j)) {
+                i++;
+                j++;
+                continue;
+            }
             int c = i == a.size() ? 1 : j == b.size() ? -1
                     : a.get(i).meta().sourcePath().compareTo(b.get(j).meta().sourcePath());
             if (c < 0) {
@@ -270,19 +309,13 @@ public final class PreviewSession {
             } else if (c > 0) {
                 added.add(b.get(j++));
             } else {
-                if (a.get(i) != b.get(j)) {
-                    gone.add(a.get(i));
-                    added.add(b.get(j));
-                }
-                i++;
-                j++;
+                gone.add(a.get(i++));
+                added.add(b.get(j++));
             }
         }
     }
 
-    private static boolean sameDocuments(KnowledgeBase a, KnowledgeBase b) {
-        List<Document> x = a.documents();
-        List<Document> y = b.documents();
+    private static boolean sameDocuments(List<Document> x, List<Document> y) {
         if (x.size() != y.size()) {
             return false;
         }

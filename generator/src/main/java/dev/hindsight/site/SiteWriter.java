@@ -11,6 +11,7 @@ import dev.hindsight.model.KnowledgeBase;
 import dev.hindsight.model.Postmortem;
 import dev.hindsight.model.Runbook;
 import dev.hindsight.git.FileHistory;
+import dev.hindsight.git.GitHistory;
 import dev.hindsight.render.AlertView;
 import dev.hindsight.render.ApiFiles;
 import dev.hindsight.render.AtomFeed;
@@ -111,7 +112,7 @@ final class SiteWriter {
         try {
             Plan plan = plan(kb, catalog, diagnostics);
             List.copyOf(plan.pages()).parallelStream().forEach(p -> page(staging, plan, p, diagnostics, failed));
-            writeData(staging, plan);
+            writeData(staging, plan, kb);
             noteData(plan, diagnostics);
             writeSchemas(staging);
             copyAssets(staging);
@@ -134,27 +135,23 @@ final class SiteWriter {
     }
 
     /**
-     * Re-renders, in place, only the pages of {@code plan} that {@code affected} selects, and removes the
-     * pages of the last plan that this one no longer has. Files whose bytes did not change are not
+     * Renders {@code pages} of {@code plan} again, in place, and removes the pages at {@code removed}
+     * (paths of the last plan that this one no longer has). Files whose bytes did not change are not
      * touched. The data files (feed, sitemap, search index, api/) are left to {@link #writeData}.
      * Returns the number of pages rendered, or -1 when a template failed (the old pages stay).
      */
-    int update(Plan plan, Path out, Predicate<Page> affected, Diagnostics diagnostics) throws IOException {
+    int update(Plan plan, Path out, List<Page> pages, List<String> removed, Diagnostics diagnostics)
+            throws IOException {
         AtomicBoolean failed = new AtomicBoolean();
-        List<Page> chosen = plan.pages().stream().filter(affected).toList();
-        chosen.parallelStream().forEach(p -> page(out, plan, p, diagnostics, failed));
+        pages.parallelStream().forEach(p -> page(out, plan, p, diagnostics, failed));
         if (failed.get()) {
             return -1;
         }
-        if (lastPlan != null) {
-            for (String gone : lastPlan.byPath().keySet()) {
-                if (!plan.byPath().containsKey(gone)) {
-                    Files.deleteIfExists(out.resolve(gone));
-                }
-            }
+        for (String gone : removed) {
+            Files.deleteIfExists(out.resolve(gone));
         }
         lastPlan = plan;
-        return chosen.size();
+        return pages.size();
     }
 
     /** The plan of the last write or update: what the next update compares with and removes pages of. */
@@ -168,7 +165,7 @@ final class SiteWriter {
      * Every page of a build, with the views they share. Page models are made when a page is rendered,
      * so that planning a preview update costs little more than the views.
      */
-    record Plan(KnowledgeBase kb, SiteView view, SiteUrls urls, Map<String, Page> byPath) {
+    record Plan(List<Document> documents, GitHistory git, SiteView view, SiteUrls urls, Map<String, Page> byPath) {
 
         Plan {
             byPath = java.util.Collections.unmodifiableMap(byPath);
@@ -183,16 +180,19 @@ final class SiteWriter {
     Plan plan(KnowledgeBase kb, ServiceCatalog catalog, Diagnostics diagnostics) {
         SiteView view = new SiteView(kb, catalog, config);
         SiteUrls urls = new SiteUrls(config.baseUrl());
-        return new Plan(kb, view, urls, withoutConflicts(pages(kb, view), diagnostics));
+        return new Plan(kb.documents(), kb.git(), view, urls, withoutConflicts(pages(kb.documents(), view),
+                diagnostics));
     }
 
     /**
-     * The plan of {@code kb}, which is {@code previous}'s knowledge base without the documents
+     * The plan of {@code documents} (sorted by path), which are {@code previous}'s without those
      * {@code gone} and with those {@code added}: its view is patched rather than worked out again.
      */
-    Plan plan(Plan previous, KnowledgeBase kb, List<Document> gone, List<Document> added, Diagnostics diagnostics) {
-        SiteView view = previous.view().next(kb, gone, added);
-        return new Plan(kb, view, previous.urls(), withoutConflicts(pages(kb, view), diagnostics));
+    Plan plan(Plan previous, List<Document> documents, List<Document> gone, List<Document> added,
+              Diagnostics diagnostics) {
+        SiteView view = previous.view().next(gone, added);
+        return new Plan(documents, previous.git(), view, previous.urls(),
+                withoutConflicts(pages(documents, view), diagnostics));
     }
 
     /**
@@ -205,31 +205,61 @@ final class SiteWriter {
 
     static final String NOT_FOUND = "404.ftlh";
 
-    private static List<Page> pages(KnowledgeBase kb, SiteView view) {
-        List<Page> pages = new ArrayList<>();
-        pages.add(new Page("index.html", "index.ftlh", "home", null, true));
-        for (Document doc : kb.documents()) {
+    /** The site-wide pages, each with its template and navigation section. */
+    private static final List<Page> SITE_WIDE = List.of(
+            new Page("index.html", "index.ftlh", "home", null, true),
+            new Page("postmortems/index.html", "postmortems.ftlh", "postmortems", null, true),
+            new Page("runbooks/index.html", "runbooks.ftlh", "runbooks", null, true),
+            new Page("services/index.html", "services.ftlh", "services", null, true),
+            new Page("tags/index.html", "tags.ftlh", "tags", null, true),
+            new Page("action-items/index.html", "action-items.ftlh", "action-items", null, true),
+            new Page("metrics/index.html", "metrics.ftlh", "metrics", null, true),
+            new Page("alerts/index.html", "alerts.ftlh", "alerts", null, true),
+            new Page("search/index.html", "search.ftlh", "search", null, true),
+            new Page("404.html", NOT_FOUND, "", null, false));
+
+    /** The paths of the site-wide pages. */
+    static final List<String> SITE_WIDE_PATHS = SITE_WIDE.stream().map(Page::path).toList();
+
+    /** Where the page of a document, service, tag or alert goes. */
+    static String pathOf(Object subject) {
+        if (subject instanceof Document d) {
+            return d.meta().url();
+        }
+        if (subject instanceof ServiceView s) {
+            return "services/" + s.slug() + "/index.html";
+        }
+        if (subject instanceof TagView t) {
+            return "tags/" + t.slug() + "/index.html";
+        }
+        if (subject instanceof AlertView a) {
+            return a.path();
+        }
+        throw new IllegalArgumentException("no page for " + subject);
+    }
+
+    /** Every page, in an order where a document's page comes before a generated page at its path. */
+    private static List<Page> pages(List<Document> documents, SiteView view) {
+        List<Page> pages = new ArrayList<>(documents.size() + view.services().size() + view.tags().size()
+                + view.alerts().size() + SITE_WIDE.size());
+        pages.add(SITE_WIDE.get(0));
+        for (Document doc : documents) {
             String section = doc instanceof Postmortem ? "postmortems" : doc instanceof Runbook ? "runbooks" : "";
-            pages.add(new Page(doc.meta().url(), template(doc), section, doc, true));
+            pages.add(new Page(pathOf(doc), template(doc), section, doc, true));
         }
-        pages.add(new Page("postmortems/index.html", "postmortems.ftlh", "postmortems", null, true));
-        pages.add(new Page("runbooks/index.html", "runbooks.ftlh", "runbooks", null, true));
-        pages.add(new Page("services/index.html", "services.ftlh", "services", null, true));
+        pages.addAll(SITE_WIDE.subList(1, 4));
         for (ServiceView s : view.services()) {
-            pages.add(new Page("services/" + s.slug() + "/index.html", "service.ftlh", "services", s, true));
+            pages.add(new Page(pathOf(s), "service.ftlh", "services", s, true));
         }
-        pages.add(new Page("tags/index.html", "tags.ftlh", "tags", null, true));
+        pages.add(SITE_WIDE.get(4));
         for (TagView t : view.tags()) {
-            pages.add(new Page("tags/" + t.slug() + "/index.html", "tag.ftlh", "tags", t, true));
+            pages.add(new Page(pathOf(t), "tag.ftlh", "tags", t, true));
         }
-        pages.add(new Page("action-items/index.html", "action-items.ftlh", "action-items", null, true));
-        pages.add(new Page("metrics/index.html", "metrics.ftlh", "metrics", null, true));
-        pages.add(new Page("alerts/index.html", "alerts.ftlh", "alerts", null, true));
+        pages.addAll(SITE_WIDE.subList(5, 8));
         for (AlertView a : view.alerts()) {
-            pages.add(new Page(a.path(), "alert.ftlh", "alerts", a, false));
+            pages.add(new Page(pathOf(a), "alert.ftlh", "alerts", a, false));
         }
-        pages.add(new Page("search/index.html", "search.ftlh", "search", null, true));
-        pages.add(new Page("404.html", NOT_FOUND, "", null, false));
+        pages.addAll(SITE_WIDE.subList(8, 10));
         return pages;
     }
 
@@ -242,8 +272,8 @@ final class SiteWriter {
         model.put("hasFeed", plan.urls().known());
         if (p.subject() instanceof Document doc) {
             model.put("doc", doc);
-            plan.kb().history(doc).ifPresent(h -> model.put("history", h));
-            model.put("editUrl", editUrl(config.editUrl(), plan.kb().git().repositoryPath(doc.meta().sourcePath())));
+            plan.git().file(doc.meta().sourcePath()).ifPresent(h -> model.put("history", h));
+            model.put("editUrl", editUrl(config.editUrl(), plan.git().repositoryPath(doc.meta().sourcePath())));
         } else if (p.subject() instanceof ServiceView s) {
             model.put("service", s);
         } else if (p.subject() instanceof TagView t) {
@@ -277,8 +307,7 @@ final class SiteWriter {
      * The files made from the whole knowledge base rather than pages: feed, sitemap, search index and
      * api/. A preview writes them after the pages, so that open pages can reload first.
      */
-    void writeData(Path dir, Plan plan) throws IOException {
-        KnowledgeBase kb = plan.kb();
+    void writeData(Path dir, Plan plan, KnowledgeBase kb) throws IOException {
         SiteUrls urls = plan.urls();
         if (urls.known()) {
             text(dir, "feed.xml", new AtomFeed(config, urls).write(plan.view(), kb));
