@@ -150,11 +150,17 @@ public final class PreviewServer implements AutoCloseable {
             changes.clear();
         }
         long n = builds.incrementAndGet();
-        // Pages reload as soon as they are written; the diagnostics (validation) follow.
-        PreviewSession.Update update = session.update(changed, () -> live.reload(n));
+        // Pages reload as soon as they are written; the diagnostics (validation) follow, unless a newer
+        // save is already waiting: its update checks the site instead.
+        PreviewSession.Update update = session.update(changed, () -> live.reload(n), this::changesWaiting);
         BuildResult result = update.result();
-        lastResult = result;
         lastMillis = update.publishMillis();
+        if (!update.checked()) {
+            log.accept("updated " + update.rendered() + " pages in " + update.publishMillis()
+                    + " ms; newer changes are waiting, so they will be checked with those");
+            return;
+        }
+        lastResult = result;
         live.diagnostics(diagnosticsJson(result.diagnostics()));
         if (!result.setupFailed()) {
             log.accept((update.full() ? "built " : "updated ") + update.rendered() + " pages in "
@@ -164,6 +170,12 @@ public final class PreviewServer implements AutoCloseable {
         } else {
             log.accept("build failed in " + update.millis() + " ms; the last good site stays:\n"
                     + hindsight.format(result, "text", options.source()).strip());
+        }
+    }
+
+    private boolean changesWaiting() {
+        synchronized (changes) {
+            return !changes.isEmpty();
         }
     }
 

@@ -39,6 +39,14 @@ public final class Renderer {
     private final Configuration cfg;
 
     public Renderer(Path siteTemplates) {
+        this(siteTemplates, false);
+    }
+
+    /**
+     * @param keepFragments keep the output of {@code <@cachedList>} rows of the built-in templates between
+     *                      renders ({@link FragmentCache}): for the successive builds of a preview
+     */
+    public Renderer(Path siteTemplates, boolean keepFragments) {
         cfg = new Configuration(VERSION);
         cfg.setOutputFormat(HTMLOutputFormat.INSTANCE);
         cfg.setRecognizeStandardFileExtensions(true);
@@ -59,6 +67,9 @@ public final class Renderer {
         try {
             cfg.setSharedVariable("safeUrls", wrapper.getStaticModels().get(SafeUrls.class.getName()));
             cfg.setSharedVariable("scriptJson", wrapper.getStaticModels().get(ScriptJson.class.getName()));
+            java.util.Map<String, Boolean> builtIn = new java.util.concurrent.ConcurrentHashMap<>();
+            cfg.setSharedVariable("cachedList", new FragmentCache(keepFragments, name -> builtIn.computeIfAbsent(name,
+                    n -> siteTemplates == null || !Files.exists(siteTemplates.resolve(n)))));
         } catch (TemplateModelException e) {
             throw new IllegalStateException(e);
         }

@@ -125,19 +125,38 @@ public final class SearchIndex {
      * a fresh build would leave it.
      */
     public void writeTo(Path dir) throws IOException {
+        writeTo(dir, null);
+    }
+
+    /**
+     * As {@link #writeTo(Path)}, when {@code dir} holds exactly the files of {@code previous} (the index
+     * this one replaces, or null when unknown): only the files that differ from it are written, and
+     * nothing is read back from the disk.
+     */
+    public void writeTo(Path dir, SearchIndex previous) throws IOException {
         for (String sub : SUBDIRECTORIES) {
             Files.createDirectories(dir.resolve(sub));
         }
         try {
-            files.entrySet().parallelStream().forEach(e -> {
-                try {
-                    write(dir.resolve(e.getKey()), e.getValue().getBytes(StandardCharsets.UTF_8));
-                } catch (IOException ex) {
-                    throw new UncheckedIOException(ex);
-                }
-            });
+            files.entrySet().parallelStream()
+                    .filter(e -> previous == null || !e.getValue().equals(previous.files.get(e.getKey())))
+                    .forEach(e -> {
+                        try {
+                            write(dir.resolve(e.getKey()), e.getValue().getBytes(StandardCharsets.UTF_8));
+                        } catch (IOException ex) {
+                            throw new UncheckedIOException(ex);
+                        }
+                    });
         } catch (UncheckedIOException e) {
             throw e.getCause();
+        }
+        if (previous != null) {
+            for (String gone : previous.files.keySet()) {
+                if (!files.containsKey(gone)) {
+                    Files.deleteIfExists(dir.resolve(gone));
+                }
+            }
+            return;
         }
         for (String sub : List.of("", "p", "t", "d")) {
             try (Stream<Path> list = Files.list(sub.isEmpty() ? dir : dir.resolve(sub))) {

@@ -30,6 +30,15 @@ final class DocumentCache {
         entries.put(path, entry);
     }
 
+    void remove(String path) {
+        entries.remove(path);
+    }
+
+    /** Whether the last scan found a file at {@code path} (whether or not it was a document). */
+    boolean contains(String path) {
+        return entries.containsKey(path);
+    }
+
     void retainOnly(java.util.Collection<String> paths) {
         entries.keySet().retainAll(new java.util.HashSet<>(paths));
     }

@@ -1,43 +1,69 @@
 package dev.hindsight.site;
 
 import dev.hindsight.diag.Diagnostics;
+import dev.hindsight.git.GitHistory;
 import dev.hindsight.model.Document;
 import dev.hindsight.model.KnowledgeBase;
-import dev.hindsight.model.Postmortem;
-import dev.hindsight.model.Runbook;
-import dev.hindsight.render.AlertView;
-import dev.hindsight.render.ServiceView;
-import dev.hindsight.render.TagView;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
+import java.util.TreeSet;
+import java.util.function.BooleanSupplier;
 
 /**
  * The builds of one preview: the first is a full build; after that, a change to Markdown files
- * re-parses only those files and re-renders only the pages that show them — their own pages, the
- * pages of runbooks and postmortems that link to them, their services, tags and alerts, and the
- * site-wide lists, dashboards and data files. A change to the configuration, the service catalog,
- * templates or static files (or a failed build) makes the next build a full one.
+ * re-reads only those files and re-renders only the pages whose HTML changes ({@link PageImpact}):
+ * their own pages, and the lists, service, tag and alert pages and other documents' pages that show
+ * what changed in them. The reload callback runs as soon as those pages are written; then come the
+ * data files (feed, sitemap, search index, api/), a rescan of the site root that catches anything the
+ * file watcher missed (and re-renders what it finds), and validation. A change to the configuration,
+ * the service catalog, templates or static files, a new commit (or a failed build) makes the next
+ * build a full one.
  */
 public final class PreviewSession {
 
     /**
      * What one build did: its result, whether it was full, how many pages it rendered, how long until
-     * the pages were written ({@code publishMillis}) and how long in all, validation included.
+     * the pages were written ({@code publishMillis}) and how long in all, data files and validation
+     * included. {@code checked} is false when a newer change cut the update short after its pages were
+     * written: its result then only has what rendering reported, and the next update checks the site.
      */
-    public record Update(BuildResult result, boolean full, int rendered, long publishMillis, long millis) {
+    public record Update(BuildResult result, boolean full, int rendered, long publishMillis, long millis,
+                         boolean checked) {
     }
 
+    /** Rescans that may each find more changes before an update gives up and builds in full. */
+    private static final int MAX_CORRECTIONS = 2;
+
     private final BuildOptions options;
-    private final SiteBuilder builder = new SiteBuilder(new DocumentCache());
+    private final DocumentCache cache = new DocumentCache();
+    private final SiteBuilder builder = new SiteBuilder(cache);
     private SiteBuilder.Setup setup;
     private SiteWriter writer;
-    private KnowledgeBase last;
+    private GitState gitState;
+    /** The documents of the last build, drafts included; null when the next build must be full. */
+    private Documents last;
+
+    /**
+     * Every document of a build, drafts included, sorted by path and by path, and the Git history they
+     * were read with. An update takes over the previous one's map.
+     */
+    private record Documents(List<Document> sorted, Map<String, Document> byPath, GitHistory git) {
+        static Documents of(KnowledgeBase kb) {
+            Map<String, Document> byPath = new HashMap<>(kb.documents().size() * 2);
+            kb.documents().forEach(d -> byPath.put(d.meta().sourcePath(), d));
+            return new Documents(kb.documents(), byPath, kb.git());
+        }
+    }
 
     public PreviewSession(BuildOptions options) {
         if (options.output() == null) {
@@ -56,12 +82,25 @@ public final class PreviewSession {
 
     /**
      * As {@link #update(Collection)}; {@code published} runs as soon as the new pages are written, before
-     * an incremental update validates the site, so that open pages can reload without waiting for it.
+     * an incremental update rescans the site root, validates it and writes the data files, so that open
+     * pages can reload without waiting for them.
      */
     public synchronized Update update(Collection<Path> changed, Runnable published) {
+        return update(changed, published, () -> false);
+    }
+
+    /**
+     * As {@link #update(Collection, Runnable)}; an incremental update stops after its pages are written
+     * as soon as {@code superseded} says that a newer change is waiting, and leaves the rest to the
+     * update of that change.
+     */
+    public synchronized Update update(Collection<Path> changed, Runnable published, BooleanSupplier superseded) {
         long t0 = System.nanoTime();
-        return last == null || changed.isEmpty() || changed.stream().anyMatch(this::structural)
-                ? full(t0, published) : incremental(changed, t0, published);
+        if (last == null || changed.isEmpty() || changed.stream().anyMatch(this::structural)
+                || !GitState.of(setup.root()).equals(gitState)) {
+            return full(t0, published);
+        }
+        return incremental(changed, t0, published, superseded);
     }
 
     private Update full(long t0, Runnable published) {
@@ -69,8 +108,9 @@ public final class PreviewSession {
         last = null;
         setup = builder.setup(options, diagnostics);
         if (setup.failure() != null) {
-            return new Update(setup.failure(), true, 0, millis(t0), millis(t0));
+            return new Update(setup.failure(), true, 0, millis(t0), millis(t0), true);
         }
+        gitState = GitState.of(setup.root());
         KnowledgeBase kb;
         try {
             kb = builder.load(setup.root(), setup.output(), setup.config(), options.referenceDate(), diagnostics);
@@ -78,7 +118,7 @@ public final class PreviewSession {
             throw new UncheckedIOException(e);
         }
         diagnostics = SiteBuilder.validate(setup, kb, diagnostics);
-        writer = new SiteWriter(setup.config(), setup.root());
+        writer = new SiteWriter(setup.config(), setup.root(), true);
         int pages;
         try {
             pages = writer.write(SiteBuilder.published(kb, options), setup.services(),
@@ -88,103 +128,223 @@ public final class PreviewSession {
         }
         long publish = millis(t0);
         if (pages >= 0) {
-            last = kb;
+            last = Documents.of(kb);
             published.run();
         }
         return new Update(new BuildResult(diagnostics.sorted(), kb.documents().size(), pages, pages < 0), true,
-                Math.max(pages, 0), publish, millis(t0));
+                Math.max(pages, 0), publish, millis(t0), true);
     }
 
-    private Update incremental(Collection<Path> changed, long t0, Runnable published) {
-        Diagnostics diagnostics = new Diagnostics();
-        KnowledgeBase kb;
+    private Update incremental(Collection<Path> changed, long t0, Runnable published, BooleanSupplier superseded) {
+        Documents next;
         try {
-            kb = builder.load(setup.root(), setup.output(), setup.config(), options.referenceDate(), diagnostics);
+            next = reread(changed);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Set<String> sources = new HashSet<>();
-        for (Path p : changed) {
-            Path abs = p.toAbsolutePath().normalize();
-            if (abs.startsWith(setup.root())) {
-                sources.add(setup.root().relativize(abs).toString().replace('\\', '/'));
-            }
+        if (next.git() != writer.lastPlan().git()) {
+            return full(t0, published); // the repository changed while we read
         }
-        Predicate<SiteWriter.Page> affected = affected(sources, last, kb);
-        int rendered;
-        try {
-            rendered = writer.update(SiteBuilder.published(kb, options), setup.services(), setup.output(), affected,
-                    diagnostics);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Diagnostics pageDiagnostics = new Diagnostics();
+        int rendered = render(next, pageDiagnostics);
         long publish = millis(t0);
-        if (rendered < 0) {
-            last = null; // a template failed: the next build starts over
-        } else {
-            last = kb;
+        if (rendered >= 0) {
             published.run();
         }
-        // Validation does not change what the pages show: it runs after they are written.
-        diagnostics = SiteBuilder.validate(setup, kb, diagnostics);
-        return new Update(new BuildResult(diagnostics.sorted(), kb.documents().size(), Math.max(rendered, 0),
-                rendered < 0), false, Math.max(rendered, 0), publish, millis(t0));
+        try {
+            // After the reload: a rescan for whatever the watcher did not report, validation, data files.
+            KnowledgeBase scanned;
+            Diagnostics loaded;
+            for (int round = 0; ; round++) {
+                if (superseded.getAsBoolean()) {
+                    return unchecked(next.sorted().size(), rendered, pageDiagnostics, publish, t0);
+                }
+                loaded = new Diagnostics();
+                scanned = builder.load(setup.root(), setup.output(), setup.config(), options.referenceDate(),
+                        loaded);
+                if (rendered < 0) {
+                    break;
+                }
+                boolean same = sameDocuments(scanned.documents(), last.sorted());
+                if (scanned.git() != last.git() || round == MAX_CORRECTIONS && !same) {
+                    return full(t0, () -> { });
+                }
+                if (same) {
+                    break;
+                }
+                pageDiagnostics = new Diagnostics();
+                int more = render(Documents.of(scanned), pageDiagnostics);
+                rendered = more < 0 ? -1 : rendered + more;
+                if (more >= 0) {
+                    published.run();
+                }
+            }
+            if (superseded.getAsBoolean()) {
+                return unchecked(scanned.documents().size(), rendered, pageDiagnostics, publish, t0);
+            }
+            if (rendered >= 0) {
+                writer.noteData(writer.lastPlan(), pageDiagnostics);
+            }
+            loaded.addAll(pageDiagnostics.sorted());
+            // Validation does not change what the pages show: it runs after they are written.
+            Diagnostics diagnostics = SiteBuilder.validate(setup, scanned, loaded);
+            if (rendered >= 0 && !superseded.getAsBoolean()) {
+                writer.writeData(setup.output(), writer.lastPlan(), SiteBuilder.published(scanned, options));
+            }
+            return new Update(new BuildResult(diagnostics.sorted(), scanned.documents().size(),
+                    Math.max(rendered, 0), rendered < 0), false, Math.max(rendered, 0), publish, millis(t0), true);
+        } catch (IOException e) {
+            last = null;
+            throw new UncheckedIOException(e);
+        }
     }
 
-    /** Anything but a Markdown document may change every page. */
-    private boolean structural(Path p) {
-        return !p.getFileName().toString().endsWith(".md");
+    private Update unchecked(int documents, int rendered, Diagnostics pageDiagnostics, long publish, long t0) {
+        return new Update(new BuildResult(pageDiagnostics.sorted(), documents, Math.max(rendered, 0),
+                rendered < 0), false, Math.max(rendered, 0), publish, millis(t0), false);
     }
 
     /**
-     * The pages that can show something of the documents at {@code sources}, before or after the change.
+     * The documents after {@code changed}: the last ones with the changed files read again. Only a file
+     * the last scan did not know (a new one), or one that is no longer a plain file, makes it scan the
+     * whole site root.
      */
-    static Predicate<SiteWriter.Page> affected(Set<String> sources, KnowledgeBase before, KnowledgeBase after) {
-        Set<String> docs = new HashSet<>(sources);
-        Set<String> services = new HashSet<>();
-        Set<String> tags = new HashSet<>();
-        Set<String> alerts = new HashSet<>();
-        for (KnowledgeBase kb : List.of(before, after)) {
-            for (String path : sources) {
-                kb.byPath(path).ifPresent(d -> {
-                    tags.addAll(d.meta().tags());
-                    if (d instanceof Postmortem pm) {
-                        services.addAll(pm.services());
-                        for (String id : pm.runbooks()) {
-                            before.byId(id).ifPresent(r -> docs.add(r.meta().sourcePath()));
-                            after.byId(id).ifPresent(r -> docs.add(r.meta().sourcePath()));
-                        }
-                    } else if (d instanceof Runbook rb) {
-                        services.add(rb.service());
-                        services.addAll(rb.dependencies());
-                        alerts.addAll(rb.alerts());
-                        for (KnowledgeBase other : List.of(before, after)) {
-                            for (Postmortem pm : other.postmortems()) {
-                                if (pm.runbooks().contains(rb.id())) {
-                                    docs.add(pm.meta().sourcePath());
-                                }
-                            }
-                        }
-                    }
-                });
+    private Documents reread(Collection<Path> changed) throws IOException {
+        Set<String> known = new TreeSet<>();
+        boolean rescan = false;
+        for (Path p : changed) {
+            Path abs = p.toAbsolutePath().normalize();
+            if (!abs.startsWith(setup.root()) || abs.equals(setup.root())) {
+                continue;
+            }
+            String rel = setup.root().relativize(abs).toString().replace('\\', '/');
+            boolean file = Files.isRegularFile(abs, LinkOption.NOFOLLOW_LINKS);
+            boolean exists = file || Files.exists(abs, LinkOption.NOFOLLOW_LINKS);
+            if (cache.contains(rel) && (file || !exists)) {
+                known.add(rel);
+            } else if (exists) {
+                rescan = true;
             }
         }
-        return page -> {
-            Object doc = page.model().get("doc");
-            if (doc instanceof Document d) {
-                return docs.contains(d.meta().sourcePath());
+        if (rescan) {
+            return Documents.of(builder.load(setup.root(), setup.output(), setup.config(), options.referenceDate(),
+                    new Diagnostics()));
+        }
+        Documents previous = last;
+        last = null; // until the update is through: its map is taken over
+        List<Document> sorted = new ArrayList<>(previous.sorted());
+        Map<String, Document> byPath = previous.byPath();
+        builder.reload(setup.root(), setup.config(), known).forEach((path, doc) -> {
+            Document old = byPath.get(path);
+            int at = position(sorted, path);
+            if (doc == null) {
+                if (old != null) {
+                    sorted.remove(at);
+                    byPath.remove(path);
+                }
+            } else if (old != null) {
+                sorted.set(at, doc);
+                byPath.put(path, doc);
+            } else {
+                sorted.add(at, doc);
+                byPath.put(path, doc);
             }
-            if (page.model().get("service") instanceof ServiceView s) {
-                return services.contains(s.id());
+        });
+        return new Documents(Collections.unmodifiableList(sorted), byPath, previous.git());
+    }
+
+    /** The index of the document at {@code path} in {@code sorted}, or where it would go. */
+    private static int position(List<Document> sorted, String path) {
+        int lo = 0;
+        int hi = sorted.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted.get(mid).meta().sourcePath().compareTo(path) < 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
             }
-            if (page.model().get("tag") instanceof TagView t) {
-                return tags.contains(t.name());
+        }
+        return lo;
+    }
+
+    /** Renders the pages that {@code next} changes; returns how many, or -1 when a template failed. */
+    private int render(Documents next, Diagnostics diagnostics) {
+        SiteWriter.Plan before = writer.lastPlan();
+        List<Document> shown = options.includeDrafts() ? next.sorted()
+                : next.sorted().stream().filter(d -> !d.meta().isDraft()).toList();
+        List<Document> gone = new ArrayList<>();
+        List<Document> added = new ArrayList<>();
+        differences(before.documents(), shown, gone, added);
+        SiteWriter.Plan plan = writer.plan(before, shown, gone, added, diagnostics);
+        PageImpact impact = new PageImpact(before, plan, gone, added, writer.overriddenTemplates());
+        int rendered;
+        try {
+            rendered = writer.update(plan, setup.output(), impact.pages(), impact.removed(), diagnostics);
+        } catch (IOException e) {
+            last = null;
+            throw new UncheckedIOException(e);
+        }
+        last = rendered < 0 ? null : next; // after a template failure, the next build starts over
+        return rendered;
+    }
+
+    /**
+     * The documents of {@code a} that {@code b} does not have (the same instance), and those of
+     * {@code b} that {@code a} does not have. Both lists are sorted by path.
+     */
+    static void differences(List<Document> a, List<Document> b, List<Document> gone, List<Document> added) {
+        int i = 0;
+        int j = 0;
+        while (i < a.size() || j < b.size()) {
+            if (i < a.size() && j < b.size() && a.get(i) == b.get(j)) {
+                i++;
+                j++;
+                continue;
             }
-            if (page.model().get("alert") instanceof AlertView a) {
-                return alerts.contains(a.name());
+            int c = i == a.size() ? 1 : j == b.size() ? -1
+                    : a.get(i).meta().sourcePath().compareTo(b.get(j).meta().sourcePath());
+            if (c < 0) {
+                gone.add(a.get(i++));
+            } else if (c > 0) {
+                added.add(b.get(j++));
+            } else {
+                gone.add(a.get(i++));
+                added.add(b.get(j++));
             }
-            return true;
-        };
+        }
+    }
+
+    private static boolean sameDocuments(List<Document> x, List<Document> y) {
+        if (x.size() != y.size()) {
+            return false;
+        }
+        for (int i = 0; i < x.size(); i++) {
+            if (x.get(i) != y.get(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A change that may affect every page: anything but a Markdown document (configuration, catalog,
+     * schemas, a folder), and anything under {@code templates/} or {@code static/}.
+     */
+    private boolean structural(Path p) {
+        Path abs = p.toAbsolutePath().normalize();
+        if (setup != null && abs.startsWith(setup.root()) && !abs.equals(setup.root())) {
+            String first = setup.root().relativize(abs).getName(0).toString();
+            if (first.equals("templates") || first.equals("static")) {
+                return true;
+            }
+        }
+        return p.getFileName() == null || !p.getFileName().toString().endsWith(".md");
+    }
+
+    /** The view the pages of the last build were rendered with. */
+    dev.hindsight.render.SiteView view() {
+        return writer.lastPlan().view();
     }
 
     private static long millis(long t0) {

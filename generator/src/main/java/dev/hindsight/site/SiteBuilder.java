@@ -182,6 +182,23 @@ public final class SiteBuilder {
 
     private List<Diagnostic> cachedGitDiagnostics = List.of();
 
+    /**
+     * For a preview update: reads again the files at {@code paths}, which the last {@link #load} found
+     * and which have changed since, into the document cache. Returns each path's document, or null
+     * when it is no longer a document (deleted, unreadable, no kind).
+     */
+    java.util.Map<String, Document> reload(Path root, SiteConfig config, java.util.Collection<String> paths) {
+        SiteSource source = new SiteSource(root, yaml, config.limits().maxFileSize());
+        DocumentFactory factory = new DocumentFactory(config);
+        java.util.Map<String, Document> out = new java.util.HashMap<>();
+        for (String path : paths) {
+            cache.remove(path);
+            out.put(path, Files.isRegularFile(root.resolve(path))
+                    ? loadOne(source, factory, path, new Diagnostics()) : null);
+        }
+        return out;
+    }
+
     /** "Today": the requested date, else HEAD's commit date in UTC, else unknown (null). Never the clock. */
     static LocalDate referenceDate(LocalDate requested, GitHistory history) {
         return requested != null ? requested : history.headDate().orElse(null);

@@ -11,6 +11,7 @@ import dev.hindsight.model.KnowledgeBase;
 import dev.hindsight.model.Postmortem;
 import dev.hindsight.model.Runbook;
 import dev.hindsight.git.FileHistory;
+import dev.hindsight.git.GitHistory;
 import dev.hindsight.render.AlertView;
 import dev.hindsight.render.ApiFiles;
 import dev.hindsight.render.AtomFeed;
@@ -23,6 +24,7 @@ import dev.hindsight.render.Sitemap;
 import dev.hindsight.render.Slugs;
 import dev.hindsight.render.TagView;
 import dev.hindsight.search.SearchIndex;
+import dev.hindsight.search.SearchIndexer;
 import dev.hindsight.validate.SchemaSet;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,9 +38,12 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.Set;
+import java.util.function.Predicate;
 import java.util.LinkedHashMap;
 import java.util.TreeMap;
 import java.util.List;
@@ -46,6 +51,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.zip.CRC32C;
 
 /** Renders every page into a staging directory and publishes it when nothing failed. */
 final class SiteWriter {
@@ -58,12 +64,40 @@ final class SiteWriter {
     private final SiteConfig config;
     private final Path root;
     private final Renderer renderer;
+    private final Set<String> overridden;
     private final Formats fmt = new Formats();
+    private final SearchIndexer search = new SearchIndexer();
+    /** The search index the output holds, as written by the last build; null when unknown. */
+    private SearchIndex lastIndex;
 
     SiteWriter(SiteConfig config, Path root) {
+        this(config, root, false);
+    }
+
+    /** @param preview whether this writer serves the successive builds of a preview session */
+    SiteWriter(SiteConfig config, Path root, boolean preview) {
         this.config = config;
         this.root = root;
-        this.renderer = new Renderer(root.resolve("templates"));
+        this.renderer = new Renderer(root.resolve("templates"), preview);
+        this.overridden = overridden(root.resolve("templates"));
+    }
+
+    /** The names of the templates the site's {@code templates/} folder holds (and overrides). */
+    Set<String> overriddenTemplates() {
+        return overridden;
+    }
+
+    private static Set<String> overridden(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return Set.of();
+        }
+        try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile)
+                    .map(f -> dir.relativize(f).toString().replace('\\', '/'))
+                    .collect(java.util.stream.Collectors.toUnmodifiableSet());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Returns the number of pages written, or -1 when the site was not published. */
@@ -72,162 +106,244 @@ final class SiteWriter {
         out.checkWritable();
         Path staging = out.stage();
         AtomicBoolean failed = new AtomicBoolean();
+        lastPlan = null;
+        lastIndex = null; // the staging directory starts empty
+        written.clear();
         try {
             Plan plan = plan(kb, catalog, diagnostics);
-            plan.pages().parallelStream().forEach(p -> page(staging, p, diagnostics, failed));
-            writeOutputs(staging, kb, plan.view(), plan.urls(), plan.pages(), diagnostics);
+            List.copyOf(plan.pages()).parallelStream().forEach(p -> page(staging, plan, p, diagnostics, failed));
+            writeData(staging, plan, kb);
+            noteData(plan, diagnostics);
+            writeSchemas(staging);
             copyAssets(staging);
             copyStatic(staging);
             if (failed.get()) {
                 out.discard(staging);
+                lastIndex = null;
+                written.clear();
                 return -1;
             }
             out.publish(staging);
-            lastPages = plan.paths();
+            lastPlan = plan;
             return plan.pages().size();
         } catch (IOException | RuntimeException e) {
+            lastIndex = null;
+            written.clear();
             out.discard(staging);
             throw e;
         }
     }
 
     /**
-     * Re-renders, in place, only the pages {@code affected} selects, rewrites the data files, and
-     * removes the pages of documents that are gone. Files whose bytes did not change are not touched.
+     * Renders {@code pages} of {@code plan} again, in place, and removes the pages at {@code removed}
+     * (paths of the last plan that this one no longer has). Files whose bytes did not change are not
+     * touched. The data files (feed, sitemap, search index, api/) are left to {@link #writeData}.
      * Returns the number of pages rendered, or -1 when a template failed (the old pages stay).
      */
-    int update(KnowledgeBase kb, ServiceCatalog catalog, Path out, java.util.function.Predicate<Page> affected,
-               Diagnostics diagnostics) throws IOException {
+    int update(Plan plan, Path out, List<Page> pages, List<String> removed, Diagnostics diagnostics)
+            throws IOException {
         AtomicBoolean failed = new AtomicBoolean();
-        Plan plan = plan(kb, catalog, diagnostics);
-        List<Page> chosen = plan.pages().stream().filter(affected).toList();
-        chosen.parallelStream().forEach(p -> page(out, p, diagnostics, failed));
+        pages.parallelStream().forEach(p -> page(out, plan, p, diagnostics, failed));
         if (failed.get()) {
             return -1;
         }
-        writeOutputs(out, kb, plan.view(), plan.urls(), plan.pages(), diagnostics);
-        for (String gone : lastPages) {
-            if (!plan.paths().contains(gone)) {
-                Files.deleteIfExists(out.resolve(gone));
-            }
+        for (String gone : removed) {
+            Files.deleteIfExists(out.resolve(gone));
         }
-        lastPages = plan.paths();
-        return chosen.size();
+        lastPlan = plan;
+        return pages.size();
     }
 
-    /** The pages of the last write or update: what an update must remove when they disappear. */
-    private java.util.Set<String> lastPages = java.util.Set.of();
+    /** The plan of the last write or update: what the next update compares with and removes pages of. */
+    private Plan lastPlan;
 
-    /** Every page of a build, with the views they share. */
-    record Plan(SiteView view, SiteUrls urls, List<Page> pages) {
-        java.util.Set<String> paths() {
-            java.util.Set<String> out = new java.util.HashSet<>();
-            pages.forEach(p -> out.add(p.path()));
-            return out;
+    Plan lastPlan() {
+        return lastPlan;
+    }
+
+    /**
+     * Every page of a build, with the views they share. Page models are made when a page is rendered,
+     * so that planning a preview update costs little more than the views.
+     */
+    record Plan(List<Document> documents, GitHistory git, SiteView view, SiteUrls urls, Map<String, Page> byPath) {
+
+        Plan {
+            byPath = java.util.Collections.unmodifiableMap(byPath);
+        }
+
+        /** In the order of a build: home, documents, lists, services, tags, alerts, search, 404. */
+        Collection<Page> pages() {
+            return byPath.values();
         }
     }
 
     Plan plan(KnowledgeBase kb, ServiceCatalog catalog, Diagnostics diagnostics) {
         SiteView view = new SiteView(kb, catalog, config);
         SiteUrls urls = new SiteUrls(config.baseUrl());
-        return new Plan(view, urls, withoutConflicts(pages(kb, view, urls), diagnostics));
+        return new Plan(kb.documents(), kb.git(), view, urls, withoutConflicts(pages(kb.documents(), view),
+                diagnostics));
     }
 
-    /** One HTML page to render: where, with which template, and its model. */
-    record Page(String path, String template, Map<String, Object> model, boolean listed) {
+    /**
+     * The plan of {@code documents} (sorted by path), which are {@code previous}'s without those
+     * {@code gone} and with those {@code added}: its view is patched rather than worked out again.
+     */
+    Plan plan(Plan previous, List<Document> documents, List<Document> gone, List<Document> added,
+              Diagnostics diagnostics) {
+        SiteView view = previous.view().next(gone, added);
+        return new Plan(documents, previous.git(), view, previous.urls(),
+                withoutConflicts(pages(documents, view), diagnostics));
     }
 
-    private List<Page> pages(KnowledgeBase kb, SiteView view, SiteUrls urls) {
-        List<Page> pages = new ArrayList<>();
-        pages.add(page("index.html", "index.ftlh", "home", view, urls, Map.of()));
-        for (Document doc : kb.documents()) {
-            Map<String, Object> extra = new HashMap<>();
-            extra.put("doc", doc);
-            kb.history(doc).ifPresent(h -> extra.put("history", h));
-            extra.put("editUrl", editUrl(config.editUrl(), kb.git().repositoryPath(doc.meta().sourcePath())));
+    /**
+     * One HTML page to render: where, with which template, the navigation section it belongs to, and
+     * what it shows: a {@link Document}, {@link ServiceView}, {@link TagView} or {@link AlertView}, or
+     * null for a site-wide page. {@code listed} pages go into the sitemap.
+     */
+    record Page(String path, String template, String section, Object subject, boolean listed) {
+    }
+
+    static final String NOT_FOUND = "404.ftlh";
+
+    /** The site-wide pages, each with its template and navigation section. */
+    private static final List<Page> SITE_WIDE = List.of(
+            new Page("index.html", "index.ftlh", "home", null, true),
+            new Page("postmortems/index.html", "postmortems.ftlh", "postmortems", null, true),
+            new Page("runbooks/index.html", "runbooks.ftlh", "runbooks", null, true),
+            new Page("services/index.html", "services.ftlh", "services", null, true),
+            new Page("tags/index.html", "tags.ftlh", "tags", null, true),
+            new Page("action-items/index.html", "action-items.ftlh", "action-items", null, true),
+            new Page("metrics/index.html", "metrics.ftlh", "metrics", null, true),
+            new Page("alerts/index.html", "alerts.ftlh", "alerts", null, true),
+            new Page("search/index.html", "search.ftlh", "search", null, true),
+            new Page("404.html", NOT_FOUND, "", null, false));
+
+    /** The paths of the site-wide pages. */
+    static final List<String> SITE_WIDE_PATHS = SITE_WIDE.stream().map(Page::path).toList();
+
+    /** Where the page of a document, service, tag or alert goes. */
+    static String pathOf(Object subject) {
+        if (subject instanceof Document d) {
+            return d.meta().url();
+        }
+        if (subject instanceof ServiceView s) {
+            return "services/" + s.slug() + "/index.html";
+        }
+        if (subject instanceof TagView t) {
+            return "tags/" + t.slug() + "/index.html";
+        }
+        if (subject instanceof AlertView a) {
+            return a.path();
+        }
+        throw new IllegalArgumentException("no page for " + subject);
+    }
+
+    /** Every page, in an order where a document's page comes before a generated page at its path. */
+    private static List<Page> pages(List<Document> documents, SiteView view) {
+        List<Page> pages = new ArrayList<>(documents.size() + view.services().size() + view.tags().size()
+                + view.alerts().size() + SITE_WIDE.size());
+        pages.add(SITE_WIDE.get(0));
+        for (Document doc : documents) {
             String section = doc instanceof Postmortem ? "postmortems" : doc instanceof Runbook ? "runbooks" : "";
-            pages.add(page(doc.meta().url(), template(doc), section, view, urls, extra));
+            pages.add(new Page(pathOf(doc), template(doc), section, doc, true));
         }
-        pages.add(page("postmortems/index.html", "postmortems.ftlh", "postmortems", view, urls, Map.of()));
-        pages.add(page("runbooks/index.html", "runbooks.ftlh", "runbooks", view, urls, Map.of()));
-        pages.add(page("services/index.html", "services.ftlh", "services", view, urls, Map.of()));
+        pages.addAll(SITE_WIDE.subList(1, 4));
         for (ServiceView s : view.services()) {
-            pages.add(page("services/" + s.slug() + "/index.html", "service.ftlh", "services", view, urls,
-                    Map.of("service", s)));
+            pages.add(new Page(pathOf(s), "service.ftlh", "services", s, true));
         }
-        pages.add(page("tags/index.html", "tags.ftlh", "tags", view, urls, Map.of()));
+        pages.add(SITE_WIDE.get(4));
         for (TagView t : view.tags()) {
-            pages.add(page("tags/" + t.slug() + "/index.html", "tag.ftlh", "tags", view, urls, Map.of("tag", t)));
+            pages.add(new Page(pathOf(t), "tag.ftlh", "tags", t, true));
         }
-        pages.add(page("action-items/index.html", "action-items.ftlh", "action-items", view, urls, Map.of()));
-        pages.add(page("metrics/index.html", "metrics.ftlh", "metrics", view, urls, Map.of()));
-        pages.add(page("alerts/index.html", "alerts.ftlh", "alerts", view, urls, Map.of()));
+        pages.addAll(SITE_WIDE.subList(5, 8));
         for (AlertView a : view.alerts()) {
-            Page p = page(a.path(), "alert.ftlh", "alerts", view, urls, Map.of("alert", a));
-            pages.add(new Page(p.path(), p.template(), p.model(), false));
+            pages.add(new Page(pathOf(a), "alert.ftlh", "alerts", a, false));
         }
-        pages.add(page("search/index.html", "search.ftlh", "search", view, urls, Map.of()));
-        Page notFound = page("404.html", "404.ftlh", "", view, urls, Map.of());
-        // Served for any missing path, at any depth: links go from base_url when there is one.
-        notFound.model().put("root", urls.known() ? urls.base() : "");
-        notFound.model().put("rootUnknown", !urls.known());
-        pages.add(new Page(notFound.path(), notFound.template(), notFound.model(), false));
+        pages.addAll(SITE_WIDE.subList(8, 10));
         return pages;
     }
 
-    private Page page(String path, String template, String section, SiteView view, SiteUrls urls,
-                      Map<String, Object> extra) {
-        Map<String, Object> model = base(rootFor(path));
-        model.put("view", view);
-        model.put("section", section);
-        model.put("pagePath", path);
-        model.put("hasFeed", urls.known());
-        model.putAll(extra);
-        return new Page(path, template, model, true);
+    /** The template model of one page. */
+    private Map<String, Object> model(Plan plan, Page p) {
+        Map<String, Object> model = base(rootFor(p.path()));
+        model.put("view", plan.view());
+        model.put("section", p.section());
+        model.put("pagePath", p.path());
+        model.put("hasFeed", plan.urls().known());
+        if (p.subject() instanceof Document doc) {
+            model.put("doc", doc);
+            plan.git().file(doc.meta().sourcePath()).ifPresent(h -> model.put("history", h));
+            model.put("editUrl", editUrl(config.editUrl(), plan.git().repositoryPath(doc.meta().sourcePath())));
+        } else if (p.subject() instanceof ServiceView s) {
+            model.put("service", s);
+        } else if (p.subject() instanceof TagView t) {
+            model.put("tag", t);
+        } else if (p.subject() instanceof AlertView a) {
+            model.put("alert", a);
+        } else if (p.template().equals(NOT_FOUND)) {
+            // Served for any missing path, at any depth: links go from base_url when there is one.
+            model.put("root", plan.urls().known() ? plan.urls().base() : "");
+            model.put("rootUnknown", !plan.urls().known());
+        }
+        return model;
     }
 
     /** A document whose page path is also a generated page (a custom kind in {@code services/}, say) wins. */
-    private static List<Page> withoutConflicts(List<Page> pages, Diagnostics diagnostics) {
-        Map<String, Page> byPath = new LinkedHashMap<>();
+    private static Map<String, Page> withoutConflicts(List<Page> pages, Diagnostics diagnostics) {
+        Map<String, Page> byPath = new LinkedHashMap<>(pages.size() * 2);
         for (Page p : pages) {
             Page first = byPath.putIfAbsent(p.path(), p);
             if (first != null) {
-                Object doc = first.model().get("doc");
-                String where = doc instanceof Document d ? d.meta().sourcePath() : p.path();
+                String where = first.subject() instanceof Document d ? d.meta().sourcePath() : p.path();
                 diagnostics.warning(RULE_PAGE_CONFLICT, Position.ofFile(where), "page " + p.path()
                         + " is both a document and a generated page; the document is kept",
                         "move the document to another folder");
             }
         }
-        return List.copyOf(byPath.values());
+        return byPath;
     }
 
-    private void writeOutputs(Path staging, KnowledgeBase kb, SiteView view, SiteUrls urls, List<Page> pages,
-                              Diagnostics diagnostics) throws IOException {
+    /**
+     * The files made from the whole knowledge base rather than pages: feed, sitemap, search index and
+     * api/. A preview writes them after the pages, so that open pages can reload first.
+     */
+    void writeData(Path dir, Plan plan, KnowledgeBase kb) throws IOException {
+        SiteUrls urls = plan.urls();
         if (urls.known()) {
-            text(staging, "feed.xml", new AtomFeed(config, urls).write(view, kb));
+            text(dir, "feed.xml", new AtomFeed(config, urls).write(plan.view(), kb));
             Map<String, LocalDate> listed = new TreeMap<>();
-            for (Page p : pages) {
+            for (Page p : plan.pages()) {
                 if (p.listed()) {
-                    Object doc = p.model().get("doc");
-                    listed.put(p.path(), doc instanceof Document d ? lastModified(kb, d) : null);
+                    listed.put(p.path(), p.subject() instanceof Document d ? lastModified(kb, d) : null);
                 }
             }
-            text(staging, "sitemap.xml", Sitemap.write(urls, listed));
-        } else {
+            text(dir, "sitemap.xml", Sitemap.write(urls, listed));
+        }
+        SearchIndex index = search.build(kb.documents());
+        SearchIndex previous = lastIndex;
+        lastIndex = null; // should writing fail half way
+        index.writeTo(dir.resolve("search/data"), previous);
+        lastIndex = index;
+        ApiFiles api = new ApiFiles(plan.view(), kb);
+        text(dir, "api/postmortems.json", api.postmortems());
+        text(dir, "api/runbooks.json", api.runbooks());
+        text(dir, "api/action-items.json", api.actionItems());
+        text(dir, "api/action-items.csv", api.actionItemsCsv());
+    }
+
+    /** What {@link #writeData} leaves out, and why. */
+    void noteData(Plan plan, Diagnostics diagnostics) {
+        if (!plan.urls().known()) {
             // One note for both: each needs absolute URLs, which only base_url gives.
             diagnostics.add(new Diagnostic(Severity.INFO, RULE_SITEMAP, Position.ofFile(SiteConfig.FILE_NAME),
                     "no `base_url`: sitemap.xml and feed.xml are not written, as they need absolute URLs",
                     "set `base_url` in hindsight.yml, or pass --base-url"));
         }
-        SearchIndex.build(kb.documents()).writeTo(staging.resolve("search/data"));
-        ApiFiles api = new ApiFiles(view, kb);
-        text(staging, "api/postmortems.json", api.postmortems());
-        text(staging, "api/runbooks.json", api.runbooks());
-        text(staging, "api/action-items.json", api.actionItems());
-        text(staging, "api/action-items.csv", api.actionItemsCsv());
+    }
+
+    private void writeSchemas(Path dir) throws IOException {
         for (Map.Entry<String, String> e : SchemaSet.documents(config).entrySet()) {
-            text(staging, "schema/" + Slugs.slug(e.getKey()) + ".schema.json", e.getValue());
+            text(dir, "schema/" + Slugs.slug(e.getKey()) + ".schema.json", e.getValue());
         }
     }
 
@@ -238,24 +354,35 @@ final class SiteWriter {
 
     /**
      * Writes a file unless it already holds these bytes. A file that changes is written beside its
-     * place and moved over it, so a reader (the preview) never sees half a page.
+     * place and moved over it, so a reader (the preview) never sees half a page. What this writer wrote
+     * last to each path is remembered by a checksum: a file known to differ is not read back first.
      */
-    private static void text(Path dir, String path, String content) throws IOException {
+    private void text(Path dir, String path, String content) throws IOException {
         Path file = dir.resolve(path);
         byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
-        if (Files.isRegularFile(file) && Files.size(file) == bytes.length
+        CRC32C crc = new CRC32C();
+        crc.update(bytes);
+        long print = crc.getValue() << 32 | bytes.length;
+        Long last = written.get(path);
+        boolean differs = last != null && last != print;
+        if (!differs && Files.isRegularFile(file) && Files.size(file) == bytes.length
                 && java.util.Arrays.equals(Files.readAllBytes(file), bytes)) {
+            written.put(path, print);
             return;
         }
         Files.createDirectories(file.getParent());
         if (!Files.exists(file)) {
             Files.write(file, bytes);
-            return;
+        } else {
+            Path tmp = file.resolveSibling("." + file.getFileName() + ".hindsight-tmp");
+            Files.write(tmp, bytes);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }
-        Path tmp = file.resolveSibling("." + file.getFileName() + ".hindsight-tmp");
-        Files.write(tmp, bytes);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        written.put(path, print);
     }
+
+    /** Checksum and length of what was last written to each path of the output (or staging) directory. */
+    private final Map<String, Long> written = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Map<String, Object> base(String rootPrefix) {
         Map<String, Object> m = new HashMap<>();
@@ -299,10 +426,10 @@ final class SiteWriter {
         return "../".repeat(depth);
     }
 
-    private void page(Path dir, Page p, Diagnostics diagnostics, AtomicBoolean failed) {
+    private void page(Path dir, Plan plan, Page p, Diagnostics diagnostics, AtomicBoolean failed) {
         StringWriter w = new StringWriter(16 * 1024);
         try {
-            renderer.render(p.template(), p.model(), w);
+            renderer.render(p.template(), model(plan, p), w);
         } catch (Renderer.RenderException e) {
             diagnostics.error(RULE_TEMPLATE, Position.of("templates/" + e.template(), e.line(), e.column()),
                     "template failed while rendering " + p.path() + ": " + e.getMessage());

@@ -2,6 +2,14 @@ package dev.hindsight.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hindsight.model.Document;
+import dev.hindsight.model.Postmortem;
+import dev.hindsight.model.Runbook;
+import dev.hindsight.render.ActionRow;
+import dev.hindsight.render.AlertView;
+import dev.hindsight.render.ServiceView;
+import dev.hindsight.render.SiteView;
+import dev.hindsight.render.TagView;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +17,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -73,6 +83,7 @@ class PreviewSessionTest {
         Path full = tmp.resolve("full-" + System.nanoTime());
         BuildResult result = new SiteBuilder().run(options(full));
         assertThat(result.setupFailed()).isFalse();
+        assertSameViewAsFullBuild();
         Map<String, byte[]> expected = tree(full);
         Map<String, byte[]> actual = tree(tmp.resolve("preview"));
         assertThat(actual.keySet()).containsExactlyElementsOf(expected.keySet());
@@ -83,6 +94,56 @@ class PreviewSessionTest {
             }
         }
         assertThat(differing).as("pages that differ from a full build").isEmpty();
+    }
+
+    /** The session's patched view lists what a view of a fresh read of the site lists, in the same order. */
+    private void assertSameViewAsFullBuild() throws IOException {
+        SiteBuilder builder = new SiteBuilder();
+        dev.hindsight.diag.Diagnostics d = new dev.hindsight.diag.Diagnostics();
+        SiteBuilder.Setup setup = builder.setup(options(null), d);
+        dev.hindsight.model.KnowledgeBase kb = builder.load(setup.root(), null, setup.config(), TODAY, d);
+        SiteView fresh = new SiteView(kb, setup.services(), setup.config());
+        assertThat(describe(session.view(), session.view().postmortems(), session.view().runbooks()))
+                .isEqualTo(describe(fresh, fresh.postmortems(), fresh.runbooks()));
+    }
+
+    private static String describe(SiteView v, List<Postmortem> pms, List<Runbook> rbs) {
+        StringBuilder b = new StringBuilder();
+        java.util.function.Function<List<? extends Document>, String> paths = l -> l.stream()
+                .map(x -> x.meta().sourcePath() + "=" + x.title()).toList().toString();
+        b.append("postmortems ").append(paths.apply(v.postmortems())).append('\n');
+        b.append("runbooks ").append(paths.apply(v.runbooks())).append('\n');
+        b.append("others ").append(paths.apply(v.others())).append('\n');
+        b.append("stale ").append(paths.apply(v.staleRunbooks())).append(paths.apply(v.dueSoonRunbooks())).append('\n');
+        for (ServiceView s : v.services()) {
+            b.append("service ").append(List.of(s.id(), s.slug(), s.name(), s.owner(), s.tier(), s.description(),
+                    s.catalogued(), s.medianTtr(), s.ttrCount())).append(paths.apply(s.runbooks()))
+                    .append(paths.apply(s.dependents())).append(paths.apply(s.postmortems())).append('\n');
+        }
+        for (TagView t : v.tags()) {
+            b.append("tag ").append(t.slug()).append(' ').append(t.name()).append(paths.apply(t.documents())).append('\n');
+        }
+        for (AlertView a : v.alerts()) {
+            b.append("alert ").append(a.name()).append(' ').append(a.segment()).append(' ')
+                    .append(paths.apply(List.of(a.runbook()))).append(paths.apply(a.others())).append('\n');
+        }
+        for (ActionRow r : v.actions()) {
+            b.append("action ").append(r.postmortem().meta().sourcePath()).append(' ').append(r.item())
+                    .append(' ').append(r.state()).append(' ').append(r.team()).append(' ').append(r.ticketHref())
+                    .append('\n');
+        }
+        for (Postmortem p : pms) {
+            b.append("pm ").append(p.meta().sourcePath()).append(' ').append(v.relatedRunbooks(p).stream()
+                    .map(ref -> ref.id() + ":" + (ref.runbook() == null ? "-" : ref.runbook().meta().sourcePath()))
+                    .toList()).append(v.actions(p).stream().map(ActionRow::item).toList()).append('\n');
+        }
+        for (Runbook r : rbs) {
+            b.append("rb ").append(r.meta().sourcePath()).append(' ').append(v.freshness(r)).append(' ')
+                    .append(v.serviceName(r.service())).append(paths.apply(v.backlinks(r))).append('\n');
+        }
+        b.append("metrics ").append(v.metrics()).append('\n');
+        b.append(v.severitiesInUse()).append(v.years()).append('\n');
+        return b.toString();
     }
 
     private static Map<String, byte[]> tree(Path dir) throws IOException {
@@ -139,5 +200,161 @@ class PreviewSessionTest {
         PreviewSession.Update u = session.update(List.of(config));
         assertThat(u.full()).isTrue();
         assertSameAsFullBuild();
+    }
+
+    @Test
+    void aBodyEditRendersOnlyItsOwnPage() throws IOException {
+        PreviewSession.Update u = edit("runbooks/orders-db.md", "## Overview\n", "## Overview\n\nA new first line.\n");
+        assertThat(u.full()).isFalse();
+        assertSameAsFullBuild();
+        // Nothing but its own page shows a runbook's body (the search index and data files are not pages).
+        assertThat(u.rendered()).isEqualTo(1);
+    }
+
+    @Test
+    void frontMatterEditsThatListsShow() throws IOException {
+        String pm = "postmortems/2025-05-19-orders-db-pool-exhaustion.md";
+        edit(pm, "date: 2025-05-19", "date: 2024-01-02");
+        assertSameAsFullBuild();
+        edit(pm, "severity: SEV-1", "severity: SEV-3");
+        assertSameAsFullBuild();
+        edit(pm, "status: published", "status: draft");
+        assertSameAsFullBuild();
+        edit(pm, "resolved: 2025-05-19T14:20:00Z", "resolved: 2025-05-19T19:20:00Z");
+        assertSameAsFullBuild();
+        // The same service and tag spelt differently: their pages show the first spelling.
+        edit(pm, "services: [orders, ", "services: [Orders-DB, orders, ");
+        assertSameAsFullBuild();
+        edit(pm, "tags: [database, ", "tags: [Database, ");
+        assertSameAsFullBuild();
+        edit(pm, "runbooks: [orders-db]", "runbooks: [orders-db, session-redis, no-such-runbook]");
+        assertSameAsFullBuild();
+        edit(pm, "| 2027-01-29 | in-progress |", "| 2027-01-29 | done |");
+        assertSameAsFullBuild();
+        edit(pm, "| 2025-07-31 | done |", "| 2025-07-31 | open |");
+        assertSameAsFullBuild();
+        String rb = "runbooks/orders-db.md";
+        edit(rb, "last_reviewed: 2026-10-06", "last_reviewed: 2025-01-06");
+        assertSameAsFullBuild();
+        edit(rb, "owner: platform-team", "owner: dba-team");
+        assertSameAsFullBuild();
+        edit(rb, "service: orders-db", "service: orders");
+        assertSameAsFullBuild();
+        edit(rb, "dependencies: []", "dependencies: [payments, Orders]");
+        assertSameAsFullBuild();
+        // A runbook that becomes a postmortem.
+        edit(rb, "---\ntitle:", "---\ntype: postmortem\nid: INC-2099-001\ntitle:");
+        assertSameAsFullBuild();
+    }
+
+    @Test
+    void aChangeTheWatcherMissedIsFoundByTheRescan() throws IOException {
+        Path missed = src.resolve("runbooks/session-redis.md");
+        Files.writeString(missed, Files.readString(missed).replace("title: ", "title: Unreported "));
+        touch(missed);
+        Path added = src.resolve("runbooks/brand-new.md");
+        Files.writeString(added, Files.readString(src.resolve("runbooks/orders-db.md"))
+                .replace("alerts: [", "alerts: [BrandNewOnly, "));
+        // The watcher reports another file only.
+        PreviewSession.Update u = edit("runbooks/orders-db.md", "title: ", "title: Reported ");
+        assertThat(u.full()).isFalse();
+        assertSameAsFullBuild();
+        assertThat(tmp.resolve("preview/alerts/BrandNewOnly/index.html")).exists();
+    }
+
+    @Test
+    void anUpdateCutShortByANewerChangeLeavesTheRestToTheNextOne() throws IOException {
+        Path rb = src.resolve("runbooks/orders-db.md");
+        Files.writeString(rb, Files.readString(rb).replace("title: ", "title: Renamed "));
+        touch(rb);
+        PreviewSession.Update cut = session.update(List.of(rb), () -> { }, () -> true);
+        assertThat(cut.checked()).isFalse();
+        assertThat(Files.readString(tmp.resolve("preview/runbooks/orders-db/index.html"))).contains("Renamed ");
+        PreviewSession.Update next = edit("postmortems/2025-05-19-orders-db-pool-exhaustion.md", "title: ",
+                "title: Also ");
+        assertThat(next.checked()).isTrue();
+        assertSameAsFullBuild();
+    }
+
+    @Test
+    void templatesTheSiteOverridesAreRenderedOnEveryUpdate() throws IOException {
+        Path templates = src.resolve("templates");
+        Files.createDirectories(templates);
+        // A runbook page that lists every runbook: no rule of the built-in theme knows that.
+        Files.writeString(templates.resolve("runbook.ftlh"), """
+                <#list view.runbooks() as r>${r.meta.title}
+                </#list>
+                """);
+        assertThat(session.update(List.of(templates.resolve("runbook.ftlh"))).full()).isTrue();
+        edit("runbooks/orders-db.md", "title: ", "title: Renamed ");
+        assertSameAsFullBuild();
+    }
+
+    /**
+     * Seeded random edits of front matter and bodies, one after the other, each followed by the
+     * comparison with a full build: the rules that pick the pages to render again miss nothing.
+     */
+    @Test
+    void randomEditsNeverLeaveAStalePage() throws IOException {
+        // -Dhindsight.preview.steps=500 -Dhindsight.preview.seed=… for a longer search.
+        Random random = new Random(Long.getLong("hindsight.preview.seed", 20261121));
+        List<UnaryOperator<String>> edits = List.of(
+                t -> t.replaceFirst("title: ", "title: X" + random.nextInt(100) + " "),
+                t -> t.replaceFirst("date: \\d{4}", "date: 20" + (10 + random.nextInt(20))),
+                t -> t.replaceFirst("severity: SEV-\\d", "severity: SEV-" + (1 + random.nextInt(4))),
+                t -> t.replaceFirst("status: \\S+", "status: " + List.of("draft", "in-review", "published")
+                        .get(random.nextInt(3))),
+                t -> t.replaceFirst("tags: \\[", "tags: [" + List.of("db", "DB", "new-tag", "redis")
+                        .get(random.nextInt(4)) + ", "),
+                t -> t.replaceFirst("tags: \\[[^,\\]]*,? ?", "tags: ["),
+                t -> t.replaceFirst("services: \\[", "services: [" + List.of("payments", "Payments", "brand-new")
+                        .get(random.nextInt(3)) + ", "),
+                t -> t.replaceFirst("services: \\[[^,\\]]*,? ?", "services: ["),
+                t -> t.replaceFirst("runbooks: \\[", "runbooks: [" + List.of("orders-db", "auth-service", "gone")
+                        .get(random.nextInt(3)) + ", "),
+                t -> t.replaceFirst("\\| (done|open|in-progress) \\|", "| " + List.of("done", "open", "in-progress")
+                        .get(random.nextInt(3)) + " |"),
+                t -> t.replaceFirst("resolved: (\\S+)T\\d\\d", "resolved: $1T" + (10 + random.nextInt(13))),
+                t -> t.replaceFirst("alerts: \\[", "alerts: [" + List.of("NewAlert", "OrdersDbReplicationLag", "Other")
+                        .get(random.nextInt(3)) + ", "),
+                t -> t.replaceFirst("alerts: \\[[^,\\]]*,? ?", "alerts: ["),
+                t -> t.replaceFirst("service: \\S+", "service: " + List.of("orders", "payments", "Orders-DB")
+                        .get(random.nextInt(3))),
+                t -> t.replaceFirst("last_reviewed: \\S+", "last_reviewed: 2026-" + (10 + random.nextInt(3))
+                        + "-0" + (1 + random.nextInt(9))),
+                t -> t.replaceFirst("owner: \\S+", "owner: team-" + random.nextInt(3)),
+                t -> t + "\nAnother paragraph " + random.nextInt(1000) + ".\n");
+        List<Path> docs = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(src)) {
+            files.filter(f -> f.toString().endsWith(".md")).sorted().forEach(docs::add);
+        }
+        Map<Path, String> deleted = new TreeMap<>();
+        for (int step = 0; step < Integer.getInteger("hindsight.preview.steps", 40); step++) {
+            Path f = docs.get(random.nextInt(docs.size()));
+            List<Path> changed = new ArrayList<>(List.of(f));
+            if (deleted.containsKey(f)) {
+                Files.writeString(f, deleted.remove(f));
+            } else if (random.nextInt(12) == 0) {
+                deleted.put(f, Files.readString(f));
+                Files.delete(f);
+            } else {
+                String before = Files.readString(f);
+                String after = edits.get(random.nextInt(edits.size())).apply(before);
+                if (random.nextInt(6) == 0) {
+                    // A second document changes in the same burst of saves.
+                    Path g = docs.get(random.nextInt(docs.size()));
+                    if (!deleted.containsKey(g) && !g.equals(f)) {
+                        Files.writeString(g, Files.readString(g).replaceFirst("title: ", "title: Also "));
+                        touch(g);
+                        changed.add(g);
+                    }
+                }
+                Files.writeString(f, after);
+                touch(f);
+            }
+            PreviewSession.Update u = session.update(changed);
+            assertThat(u.full()).as("step %d", step).isFalse();
+            assertSameAsFullBuild();
+        }
     }
 }
