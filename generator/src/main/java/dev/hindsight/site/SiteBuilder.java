@@ -194,7 +194,7 @@ public final class SiteBuilder {
         for (String path : paths) {
             cache.remove(path);
             out.put(path, Files.isRegularFile(root.resolve(path))
-                    ? loadOne(source, factory, path, new Diagnostics()) : null);
+                    ? loadOne(source, factory, path, true, new Diagnostics()) : null);
         }
         return out;
     }
