@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -13,8 +15,10 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
- * Debian's headless Chromium through its chromedriver: never a downloaded browser (no Selenium
- * Manager). Tests skip only where Chromium is not installed; CI installs it.
+ * The one launcher of the browser tests: Debian's headless Chromium through Debian's chromedriver.
+ * Both paths are given explicitly, so Selenium Manager never runs and no browser or driver is ever
+ * downloaded. A test using it is skipped only where Chromium is not installed; CI installs it
+ * ({@code .ci/run}), so there it runs.
  */
 public final class Browser {
 
@@ -24,9 +28,18 @@ public final class Browser {
     private Browser() {
     }
 
+    /** Starts Chromium with a fresh profile in {@code profile} (created if missing), capturing the console log. */
     public static ChromeDriver start(Path profile) {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Debian chromium and chromium-driver are not installed");
+        return start(profile, options -> { });
+    }
+
+    /**
+     * As {@link #start(Path)}, with {@code extra} applied to the options last, so a test can add to or
+     * override them (more log types, what to do with an open dialog, ...).
+     */
+    public static ChromeDriver start(Path profile, Consumer<ChromeOptions> extra) {
+        assumeInstalled();
+        // Never Selenium Manager: the driver is given here and in the service, the browser binary in the options.
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
         try {
             Files.createDirectories(profile);
@@ -38,11 +51,34 @@ public final class Browser {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--no-first-run", "--disable-dev-shm-usage", "--disable-sync",
                 "--disable-quic", "--window-size=1280,900", "--user-data-dir=" + profile.toAbsolutePath());
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
+        options.setCapability("goog:loggingPrefs", logging(LogType.BROWSER));
+        extra.accept(options);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        return new ChromeDriver(service, options);
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        return driver;
+    }
+
+    /**
+     * Skips the calling test (a JUnit assumption) where Chromium is not installed; fails it where
+     * Chromium is but its chromedriver is not, as a half-installed browser is a broken machine.
+     * {@link #start} calls it; a test may call it earlier to skip before expensive setup.
+     */
+    public static void assumeInstalled() {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "Chromium is not installed at " + CHROMIUM);
+        if (!Files.isExecutable(CHROMEDRIVER)) {
+            throw new IllegalStateException("Chromium is installed but its driver is not: " + CHROMEDRIVER
+                    + " (Debian package chromium-driver)");
+        }
+    }
+
+    /** Logging preferences capturing every entry of the given log types, for {@code goog:loggingPrefs}. */
+    public static LoggingPreferences logging(String... logTypes) {
+        LoggingPreferences logs = new LoggingPreferences();
+        for (String type : logTypes) {
+            logs.enable(type, Level.ALL);
+        }
+        return logs;
     }
 }

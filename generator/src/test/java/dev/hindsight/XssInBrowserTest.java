@@ -19,15 +19,12 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.UnexpectedAlertBehaviour;
 import org.openqa.selenium.UnhandledAlertException;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * Builds a site whose front matter and bodies are full of classic XSS vectors
@@ -36,12 +33,9 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * and {@code open} with recorders that cannot be overwritten; the vectors call them or set
  * {@code top.__pwned}. A page fails on any recorded call, the sentinel, an open dialog, an inline
  * event handler attribute, a script the theme does not have, or a link, frame or image pointing at a
- * script URL. Skipped only when {@code /usr/bin/chromium} is absent; the browser is never downloaded.
+ * script URL. Chromium is started by {@link Browser}: skipped only when it is absent, never downloaded.
  */
 class XssInBrowserTest {
-
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
     private static final String PRELOAD = """
             (() => {
@@ -83,21 +77,12 @@ class XssInBrowserTest {
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        Assumptions.assumeTrue(Files.exists(CHROMIUM), "no /usr/bin/chromium on this machine");
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        Browser.assumeInstalled();
         CDP_LOG.setLevel(java.util.logging.Level.SEVERE);
         profile = Files.createTempDirectory("hindsight-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--no-first-run", "--disable-dev-shm-usage",
-                "--user-data-dir=" + profile);
         // A dialog that got past the preload must stay open so the test sees it.
-        options.setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.IGNORE);
-        // Driver and browser given explicitly: Selenium never looks for (or downloads) either.
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-        driver = new ChromeDriver(service, options);
+        driver = Browser.start(profile,
+                options -> options.setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.IGNORE));
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
         driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", PRELOAD));
     }

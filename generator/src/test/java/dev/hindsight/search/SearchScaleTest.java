@@ -2,6 +2,7 @@ package dev.hindsight.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hindsight.Browser;
 import dev.hindsight.model.Document;
 import java.io.IOException;
 import java.io.InputStream;

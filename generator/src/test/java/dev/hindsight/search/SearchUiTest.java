@@ -2,6 +2,7 @@ package dev.hindsight.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hindsight.Browser;
 import dev.hindsight.Hindsight;
 import dev.hindsight.SiteFixture;
 import dev.hindsight.site.BuildOptions;
