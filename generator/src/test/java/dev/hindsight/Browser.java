@@ -61,11 +61,17 @@ public final class Browser {
     }
 
     /**
-     * Skips the calling test (a JUnit assumption) where Chromium is not installed; fails it where
-     * Chromium is but its chromedriver is not, as a half-installed browser is a broken machine.
-     * {@link #start} calls it; a test may call it earlier to skip before expensive setup.
+     * Skips the calling test (a JUnit assumption) where Chromium is not installed, on a developer's
+     * machine only: under {@code CI=true} (where {@code .ci/run} installs it) a missing browser fails the
+     * test, so browser checks are never silently skipped in CI. Fails it where Chromium is installed but
+     * its chromedriver is not, as a half-installed browser is a broken machine. {@link #start} calls it;
+     * a test may call it earlier to skip before expensive setup.
      */
     public static void assumeInstalled() {
+        if ("true".equals(System.getenv("CI")) && !Files.isExecutable(CHROMIUM)) {
+            throw new IllegalStateException("CI=true but Chromium is not installed at " + CHROMIUM
+                    + " (Debian packages chromium and chromium-driver; .ci/run installs them)");
+        }
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "Chromium is not installed at " + CHROMIUM);
         if (!Files.isExecutable(CHROMEDRIVER)) {
             throw new IllegalStateException("Chromium is installed but its driver is not: " + CHROMEDRIVER
