@@ -50,6 +50,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.zip.CRC32C;
 
@@ -109,10 +111,18 @@ final class SiteWriter {
         lastPlan = null;
         lastIndex = null; // the staging directory starts empty
         written.clear();
+        freshStaging = staging;
+        FutureTask<Void> data = null;
         try {
             Plan plan = plan(kb, catalog, diagnostics);
+            // The data files (search index, api/, feed) need no page: made on their own thread meanwhile.
+            data = new FutureTask<>(() -> {
+                writeData(staging, plan, kb);
+                return null;
+            });
+            new Thread(data, "hindsight-data").start();
             List.copyOf(plan.pages()).parallelStream().forEach(p -> page(staging, plan, p, diagnostics, failed));
-            writeData(staging, plan, kb);
+            await(data);
             noteData(plan, diagnostics);
             writeSchemas(staging);
             copyAssets(staging);
@@ -127,10 +137,47 @@ final class SiteWriter {
             lastPlan = plan;
             return plan.pages().size();
         } catch (IOException | RuntimeException e) {
+            if (data != null) {
+                quietlyAwait(data); // it writes into the staging directory about to be removed
+            }
             lastIndex = null;
             written.clear();
             out.discard(staging);
             throw e;
+        } finally {
+            freshStaging = null;
+        }
+    }
+
+    /** Waits for {@code task} to end, whatever its outcome: the caller is already failing. */
+    private static void quietlyAwait(FutureTask<Void> task) {
+        try {
+            task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            // the first failure is the one reported
+        }
+    }
+
+    /** Waits for {@code task}; its exceptions are rethrown as they were thrown. */
+    private static void await(FutureTask<Void> task) throws IOException {
+        try {
+            task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while writing the data files");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
         }
     }
 
@@ -363,6 +410,14 @@ final class SiteWriter {
         CRC32C crc = new CRC32C();
         crc.update(bytes);
         long print = crc.getValue() << 32 | bytes.length;
+        if (dir.equals(freshStaging)) {
+            // A new, empty directory that only this build writes: nothing to compare or replace. Creating
+            // files is most of a build's system time, so no lookup that cannot find anything is made.
+            Files.createDirectories(file.getParent());
+            Files.write(file, bytes);
+            written.put(path, print);
+            return;
+        }
         Long last = written.get(path);
         boolean differs = last != null && last != print;
         if (!differs && Files.isRegularFile(file) && Files.size(file) == bytes.length
@@ -380,6 +435,9 @@ final class SiteWriter {
         }
         written.put(path, print);
     }
+
+    /** The staging directory of the full build under way, empty when it began; null outside {@link #write}. */
+    private volatile Path freshStaging;
 
     /** Checksum and length of what was last written to each path of the output (or staging) directory. */
     private final Map<String, Long> written = new java.util.concurrent.ConcurrentHashMap<>();
