@@ -3,6 +3,8 @@ package dev.hindsight.markdown;
 import com.vladsch.flexmark.ast.BulletList;
 import com.vladsch.flexmark.ast.Code;
 import com.vladsch.flexmark.ast.FencedCodeBlock;
+import com.vladsch.flexmark.ast.HtmlBlockBase;
+import com.vladsch.flexmark.ast.HtmlInlineBase;
 import com.vladsch.flexmark.ast.IndentedCodeBlock;
 import com.vladsch.flexmark.ast.Image;
 import com.vladsch.flexmark.ast.ListBlock;
@@ -98,6 +100,7 @@ public final class MarkdownParser {
                 .customBlockParserFactory(new LinearHeadingParser())
                 .build();
         this.renderer = HtmlRenderer.builder(options).linkResolverFactory(new PageLinkResolver.Factory())
+                .attributeProviderFactory(new ExternalLinkRels.Factory())
                 .nodeRendererFactory(new UnparsedText.Renderer()).build();
         parse(WARM_UP, 1);
     }
@@ -144,7 +147,7 @@ public final class MarkdownParser {
                         "split it into paragraphs, or put logs and data in a fenced code block");
             }
             w.walk(doc);
-            String rendered = html ? sanitizer.sanitize(renderer.render(doc)) : "";
+            String rendered = html ? sanitizer.sanitize(renderer.render(doc), shape.rawHtml()) : "";
             return new ParsedMarkdown(rendered, w.headings, w.finishSections(), w.links, w.plain.toString().strip());
         } catch (StackOverflowError e) {
             // The parser recurses (AST post-processing, regular expressions) before depth can be
@@ -165,9 +168,11 @@ public final class MarkdownParser {
      * One pass over the AST without recursion: the depth of the deepest node, and where the
      * paragraphs start that {@link LinearInlineParser} left unparsed for their length.
      */
-    private record Shape(int depth, List<Node> unparsed) {
+    /** How deep the AST goes, its unparsed paragraphs, and whether it holds raw HTML. */
+    private record Shape(int depth, List<Node> unparsed, boolean rawHtml) {
         static Shape of(Document doc) {
             int max = 0;
+            boolean rawHtml = false;
             List<Node> unparsed = new ArrayList<>();
             ArrayDeque<Node> nodes = new ArrayDeque<>();
             ArrayDeque<Integer> depths = new ArrayDeque<>();
@@ -180,12 +185,13 @@ public final class MarkdownParser {
                 if (n instanceof UnparsedText) {
                     unparsed.add(n);
                 }
+                rawHtml |= n instanceof HtmlBlockBase || n instanceof HtmlInlineBase;
                 for (Node c = n.getLastChild(); c != null; c = c.getPrevious()) {
                     nodes.push(c);
                     depths.push(d + 1);
                 }
             }
-            return new Shape(max, unparsed);
+            return new Shape(max, unparsed, rawHtml);
         }
     }
 
