@@ -36,9 +36,9 @@ final class TreeDiff {
     private static final int TREE_MODE = FileMode.TREE.getBits();
 
     private final ObjectReader reader;
-    private final Map<ObjectId, byte[]> trees = new LinkedHashMap<>(CACHED_TREES * 2, 0.75f, true) {
+    private final Map<ObjectId, Tree> trees = new LinkedHashMap<>(CACHED_TREES * 2, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<ObjectId, byte[]> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<ObjectId, Tree> eldest) {
             return size() > CACHED_TREES;
         }
     };
@@ -68,146 +68,179 @@ final class TreeDiff {
         while (id != null && from < prefix.length()) {
             int slash = prefix.indexOf('/', from);
             byte[] name = prefix.substring(from, slash).getBytes(StandardCharsets.UTF_8);
-            id = child(load(id), name);
+            id = load(id).child(name);
             from = slash + 1;
         }
         return id;
     }
 
-    private static ObjectId child(byte[] raw, byte[] name) {
-        for (int p = 0; p < raw.length; ) {
-            int mode = 0;
-            while (raw[p] != ' ') {
-                mode = (mode << 3) + (raw[p++] - '0');
-            }
-            int nameStart = ++p;
-            while (raw[p] != 0) {
-                p++;
-            }
-            int idStart = p + 1;
-            if (mode == TREE_MODE && Arrays.equals(raw, nameStart, p, name, 0, name.length)) {
-                return ObjectId.fromRaw(raw, idStart);
-            }
-            p = idStart + Constants.OBJECT_ID_LENGTH;
+    private Tree load(ObjectId id) throws IOException {
+        Tree tree = trees.get(id);
+        if (tree == null) {
+            tree = new Tree(reader.open(id, Constants.OBJ_TREE).getCachedBytes(Integer.MAX_VALUE));
+            trees.put(id.copy(), tree);
         }
-        return null;
+        return tree;
     }
 
-    private byte[] load(ObjectId id) throws IOException {
-        byte[] raw = trees.get(id);
-        if (raw == null) {
-            raw = reader.open(id, Constants.OBJ_TREE).getCachedBytes(Integer.MAX_VALUE);
-            trees.put(id.copy(), raw);
-        }
-        return raw;
-    }
-
-    /** Both trees (either may be null: absent) at folder {@code path} ("" or ending in "/"). */
+    /**
+     * Both trees (either may be null: absent) at folder {@code path} ("" or ending in "/"), merged in
+     * tree order. Stretches the two raw objects share byte for byte are skipped with one vectorised
+     * {@link Arrays#mismatch}: starting at entry boundaries, equal bytes are equal entries, so only the
+     * entries where the bytes first differ are looked at. A folder of 25,000 files where one changed
+     * costs two such scans instead of 25,000 entry comparisons.
+     */
     private void compare(ObjectId oldId, ObjectId newId, String path, Changes out) throws IOException {
-        Entries a = new Entries(oldId == null ? new byte[0] : load(oldId));
-        Entries b = new Entries(newId == null ? new byte[0] : load(newId));
-        a.next();
-        b.next();
-        while (!a.done() || !b.done()) {
-            int order = a.done() ? 1 : b.done() ? -1 : a.compareTo(b);
+        Tree a = oldId == null ? new Tree(new byte[0]) : load(oldId);
+        Tree b = newId == null ? new Tree(new byte[0]) : load(newId);
+        int i = 0;
+        int j = 0;
+        while (i < a.count || j < b.count) {
+            if (i < a.count && j < b.count) {
+                int from = a.starts[i];
+                int to = b.starts[j];
+                int m = Arrays.mismatch(a.raw, from, a.raw.length, b.raw, to, b.raw.length);
+                if (m < 0) {
+                    return;
+                }
+                i = a.entryAt(from + m);
+                j = b.entryAt(to + m);
+            }
+            int order = i >= a.count ? 1 : j >= b.count ? -1 : a.compare(i, b, j);
             if (order < 0) {
-                gone(a, path, out);
-                a.next();
+                gone(a, i++, path, out);
             } else if (order > 0) {
-                added(b, path, out);
-                b.next();
+                added(b, j++, path, out);
             } else {
-                if (!a.sameAs(b)) {
-                    if (a.isTree()) {
-                        compare(a.id(), b.id(), path + a.name() + "/", out);
+                if (!a.sameAs(i, b, j)) {
+                    if (a.isTree(i)) {
+                        compare(a.id(i), b.id(j), path + a.name(i) + "/", out);
                     } else {
-                        out.modified().add(path + b.name());
+                        out.modified().add(path + b.name(j));
                     }
                 }
-                a.next();
-                b.next();
+                i++;
+                j++;
             }
         }
     }
 
-    private void gone(Entries a, String path, Changes out) throws IOException {
-        if (a.isTree()) {
-            compare(a.id(), null, path + a.name() + "/", out);
+    private void gone(Tree a, int i, String path, Changes out) throws IOException {
+        if (a.isTree(i)) {
+            compare(a.id(i), null, path + a.name(i) + "/", out);
         } else {
-            out.deleted().add(path + a.name());
+            out.deleted().add(path + a.name(i));
         }
     }
 
-    private void added(Entries b, String path, Changes out) throws IOException {
-        if (b.isTree()) {
-            compare(null, b.id(), path + b.name() + "/", out);
+    private void added(Tree b, int j, String path, Changes out) throws IOException {
+        if (b.isTree(j)) {
+            compare(null, b.id(j), path + b.name(j) + "/", out);
         } else {
-            out.added().add(path + b.name());
+            out.added().add(path + b.name(j));
         }
     }
 
-    /** A cursor over the entries of one raw tree object: {@code mode SP name NUL id}. */
-    private static final class Entries {
-        private final byte[] raw;
-        private int next;
-        private int start = -1;
-        private int mode;
-        private int nameStart;
-        private int nameEnd;
+    /**
+     * One raw tree object, {@code mode SP name NUL id} per entry, with the offset where each entry
+     * starts (found once per tree: a tree is read once as a commit's tree and once as its child's parent).
+     */
+    private static final class Tree {
+        final byte[] raw;
+        /** Entry offsets, then {@code raw.length}. */
+        final int[] starts;
+        final int count;
 
-        Entries(byte[] raw) {
+        Tree(byte[] raw) {
+            int[] s = new int[64];
+            int n = 0;
+            int p = 0;
+            while (p < raw.length) {
+                if (n + 2 > s.length) {
+                    s = Arrays.copyOf(s, s.length * 2);
+                }
+                s[n++] = p;
+                while (raw[p] != 0) { // mode and name hold no NUL
+                    p++;
+                }
+                p += 1 + Constants.OBJECT_ID_LENGTH;
+            }
+            s[n] = raw.length;
             this.raw = raw;
+            this.starts = s;
+            this.count = n;
         }
 
-        boolean done() {
-            return start >= raw.length;
+        /** The entry holding byte {@code offset}; {@link #count} from the end of the object on. */
+        int entryAt(int offset) {
+            int k = Arrays.binarySearch(starts, 0, count + 1, offset);
+            return k >= 0 ? k : -k - 2;
         }
 
-        void next() {
-            start = next;
-            if (start >= raw.length) {
-                return;
-            }
-            int p = start;
+        int mode(int i) {
             int m = 0;
-            while (raw[p] != ' ') {
-                m = (m << 3) + (raw[p++] - '0');
+            for (int p = starts[i]; raw[p] != ' '; p++) {
+                m = (m << 3) + (raw[p] - '0');
             }
-            mode = m;
-            nameStart = ++p;
-            while (raw[p] != 0) {
+            return m;
+        }
+
+        boolean isTree(int i) {
+            return mode(i) == TREE_MODE;
+        }
+
+        int nameStart(int i) {
+            int p = starts[i];
+            while (raw[p] != ' ') {
                 p++;
             }
-            nameEnd = p;
-            next = p + 1 + Constants.OBJECT_ID_LENGTH;
+            return p + 1;
         }
 
-        boolean isTree() {
-            return mode == TREE_MODE;
+        /** The NUL after the name. */
+        int nameEnd(int i) {
+            return starts[i + 1] - Constants.OBJECT_ID_LENGTH - 1;
         }
 
-        String name() {
-            return new String(raw, nameStart, nameEnd - nameStart, StandardCharsets.UTF_8);
+        String name(int i) {
+            int from = nameStart(i);
+            return new String(raw, from, nameEnd(i) - from, StandardCharsets.UTF_8);
         }
 
-        ObjectId id() {
-            return ObjectId.fromRaw(raw, nameEnd + 1);
+        ObjectId id(int i) {
+            return ObjectId.fromRaw(raw, nameEnd(i) + 1);
+        }
+
+        /** The folder named {@code name}, or null when there is none. */
+        ObjectId child(byte[] name) {
+            for (int i = 0; i < count; i++) {
+                int from = nameStart(i);
+                if (isTree(i) && Arrays.equals(raw, from, nameEnd(i), name, 0, name.length)) {
+                    return id(i);
+                }
+            }
+            return null;
         }
 
         /** Git's tree order: names as bytes, a folder's name read as if it ended in '/'. */
-        int compareTo(Entries o) {
-            int mismatch = Arrays.mismatch(raw, nameStart, nameEnd, o.raw, o.nameStart, o.nameEnd);
+        int compare(int i, Tree o, int j) {
+            int s1 = nameStart(i);
+            int e1 = nameEnd(i);
+            int s2 = o.nameStart(j);
+            int e2 = o.nameEnd(j);
+            int mismatch = Arrays.mismatch(raw, s1, e1, o.raw, s2, e2);
             if (mismatch < 0) {
-                return Boolean.compare(isTree(), o.isTree());
+                return Boolean.compare(isTree(i), o.isTree(j));
             }
-            int c1 = nameStart + mismatch < nameEnd ? raw[nameStart + mismatch] & 0xff : isTree() ? '/' : 0;
-            int c2 = o.nameStart + mismatch < o.nameEnd ? o.raw[o.nameStart + mismatch] & 0xff : o.isTree() ? '/' : 0;
+            int c1 = s1 + mismatch < e1 ? raw[s1 + mismatch] & 0xff : isTree(i) ? '/' : 0;
+            int c2 = s2 + mismatch < e2 ? o.raw[s2 + mismatch] & 0xff : o.isTree(j) ? '/' : 0;
             return Integer.compare(c1, c2);
         }
 
         /** Same mode and object id (the names are known to be equal). */
-        boolean sameAs(Entries o) {
-            return mode == o.mode && Arrays.equals(raw, nameEnd + 1, next, o.raw, o.nameEnd + 1, o.next);
+        boolean sameAs(int i, Tree o, int j) {
+            return mode(i) == o.mode(j) && Arrays.equals(raw, nameEnd(i) + 1, starts[i + 1], o.raw,
+                    o.nameEnd(j) + 1, o.starts[j + 1]);
         }
     }
 }

@@ -72,6 +72,57 @@ class TreeDiffTest {
         }
     }
 
+    /**
+     * A folder of hundreds of files where each commit changes a few anywhere in it (first, last,
+     * neighbours, additions and deletions together): the stretches skipped as equal bytes must hide
+     * no change.
+     */
+    @Test
+    void matchesJGitInABigFolder(@TempDir Path dir) throws Exception {
+        List<RevCommit> commits = new ArrayList<>();
+        Random random = new Random(11);
+        try (TestRepo repo = TestRepo.init(dir)) {
+            for (int f = 0; f < 300; f += 2) {
+                repo.write(String.format(java.util.Locale.ROOT, "kb/runbooks/r%03d.md", f), "start\n");
+            }
+            commits.add(repo.commit("Alice Ops", "2024-01-01T00:00:00Z", "start"));
+            for (int i = 1; i < 80; i++) {
+                for (int k = random.nextInt(5) + 1; k > 0; k--) {
+                    int f = switch (random.nextInt(4)) {
+                        case 0 -> 0;
+                        case 1 -> 299;
+                        default -> random.nextInt(300);
+                    };
+                    String path = String.format(java.util.Locale.ROOT, "kb/runbooks/r%03d.md", f);
+                    if (Files.isRegularFile(dir.resolve(path)) && random.nextInt(3) == 0) {
+                        repo.delete(path);
+                    } else {
+                        repo.write(path, "v" + i + "\n");
+                    }
+                    if (random.nextInt(10) == 0) {
+                        repo.write("kb/runbooks/sub/s" + random.nextInt(3) + ".md", "v" + i + "\n");
+                    }
+                }
+                commits.add(repo.commit("Alice Ops",
+                        String.format(java.util.Locale.ROOT, "2024-01-%02dT00:00:00Z", i % 28 + 1), "change " + i));
+            }
+            try (ObjectReader reader = repo.git.getRepository().newObjectReader();
+                 RevWalk walk = new RevWalk(reader)) {
+                for (String prefix : List.of("", "kb/", "kb/runbooks/")) {
+                    TreeDiff differ = new TreeDiff(reader);
+                    for (RevCommit c : commits) {
+                        RevCommit commit = walk.parseCommit(c);
+                        RevCommit parent = commit.getParentCount() == 0 ? null : walk.parseCommit(commit.getParent(0));
+                        TreeDiff.Changes ours = differ.diff(parent == null ? null : parent.getTree(),
+                                commit.getTree(), prefix);
+                        assertThat(describe(ours)).as("%s in %s", commit.getShortMessage(), prefix)
+                                .isEqualTo(jgit(repo, reader, parent, commit, prefix));
+                    }
+                }
+            }
+        }
+    }
+
     /** Whether {@code path} can be written: no file where one of its folders would be. */
     private static boolean clearsTheWay(Path dir, String path) {
         for (Path p = dir.resolve(path).getParent(); !p.equals(dir); p = p.getParent()) {
