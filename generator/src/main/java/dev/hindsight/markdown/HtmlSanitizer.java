@@ -215,31 +215,33 @@ final class HtmlSanitizer {
         return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
     }
 
+    /** The entities flexmark writes in attribute values, and the characters they stand for. */
+    private static final List<String> ENTITIES = List.of("&amp;", "&quot;", "&lt;", "&gt;");
+    private static final String ENTITY_CHARS = "&\"<>";
+
     /** An attribute value as flexmark escapes it, unescaped; null when it holds any other entity. */
     private static String unescape(String value) {
         if (value.indexOf('&') < 0) {
             return value;
         }
         StringBuilder out = new StringBuilder(value.length());
-        for (int i = 0; i < value.length(); i++) {
+        int i = 0;
+        while (i < value.length()) {
             char c = value.charAt(i);
             if (c != '&') {
                 out.append(c);
+                i++;
                 continue;
             }
-            String rest = value.substring(i);
-            String entity = rest.startsWith("&amp;") ? "&amp;" : rest.startsWith("&quot;") ? "&quot;"
-                    : rest.startsWith("&lt;") ? "&lt;" : rest.startsWith("&gt;") ? "&gt;" : null;
-            if (entity == null) {
+            int k = 0;
+            while (k < ENTITIES.size() && !value.startsWith(ENTITIES.get(k), i)) {
+                k++;
+            }
+            if (k == ENTITIES.size()) {
                 return null;
             }
-            out.append(switch (entity) {
-                case "&amp;" -> '&';
-                case "&quot;" -> '"';
-                case "&lt;" -> '<';
-                default -> '>';
-            });
-            i += entity.length() - 1;
+            out.append(ENTITY_CHARS.charAt(k));
+            i += ENTITIES.get(k).length();
         }
         return out.toString();
     }

@@ -54,21 +54,7 @@ class TreeDiffTest {
             // A file that becomes a folder, and back.
             repo.delete("site/b.md").write("site/b.md/inner.md", "now a folder\n");
             commits.add(repo.commit("Alice Ops", "2024-02-01T00:00:00Z", "file to folder"));
-
-            try (ObjectReader reader = repo.git.getRepository().newObjectReader();
-                 RevWalk walk = new RevWalk(reader)) {
-                for (String prefix : List.of("", "site/", "site/a/", "missing/")) {
-                    TreeDiff differ = new TreeDiff(reader);
-                    for (RevCommit c : commits) {
-                        RevCommit commit = walk.parseCommit(c);
-                        RevCommit parent = commit.getParentCount() == 0 ? null : walk.parseCommit(commit.getParent(0));
-                        TreeDiff.Changes ours = differ.diff(parent == null ? null : parent.getTree(),
-                                commit.getTree(), prefix);
-                        assertThat(describe(ours)).as("%s in %s", commit.getShortMessage(), prefix)
-                                .isEqualTo(jgit(repo, reader, parent, commit, prefix));
-                    }
-                }
-            }
+            assertMatchesJGit(repo, commits, "", "site/", "site/a/", "missing/");
         }
     }
 
@@ -106,18 +92,24 @@ class TreeDiffTest {
                 commits.add(repo.commit("Alice Ops",
                         String.format(java.util.Locale.ROOT, "2024-01-%02dT00:00:00Z", i % 28 + 1), "change " + i));
             }
-            try (ObjectReader reader = repo.git.getRepository().newObjectReader();
-                 RevWalk walk = new RevWalk(reader)) {
-                for (String prefix : List.of("", "kb/", "kb/runbooks/")) {
-                    TreeDiff differ = new TreeDiff(reader);
-                    for (RevCommit c : commits) {
-                        RevCommit commit = walk.parseCommit(c);
-                        RevCommit parent = commit.getParentCount() == 0 ? null : walk.parseCommit(commit.getParent(0));
-                        TreeDiff.Changes ours = differ.diff(parent == null ? null : parent.getTree(),
-                                commit.getTree(), prefix);
-                        assertThat(describe(ours)).as("%s in %s", commit.getShortMessage(), prefix)
-                                .isEqualTo(jgit(repo, reader, parent, commit, prefix));
-                    }
+            assertMatchesJGit(repo, commits, "", "kb/", "kb/runbooks/");
+        }
+    }
+
+    /** Every commit's diff against its first parent, under each prefix, as JGit's tree walk reports it. */
+    private static void assertMatchesJGit(TestRepo repo, List<RevCommit> commits, String... prefixes)
+            throws Exception {
+        try (ObjectReader reader = repo.git.getRepository().newObjectReader();
+             RevWalk walk = new RevWalk(reader)) {
+            for (String prefix : prefixes) {
+                TreeDiff differ = new TreeDiff(reader);
+                for (RevCommit c : commits) {
+                    RevCommit commit = walk.parseCommit(c);
+                    RevCommit parent = commit.getParentCount() == 0 ? null : walk.parseCommit(commit.getParent(0));
+                    TreeDiff.Changes ours = differ.diff(parent == null ? null : parent.getTree(),
+                            commit.getTree(), prefix);
+                    assertThat(describe(ours)).as("%s in %s", commit.getShortMessage(), prefix)
+                            .isEqualTo(jgit(repo, reader, parent, commit, prefix));
                 }
             }
         }
