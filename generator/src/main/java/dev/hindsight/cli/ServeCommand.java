@@ -6,6 +6,8 @@ import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -38,6 +40,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "Address to listen on. Default: 127.0.0.1 (this machine only).")
     String bind;
 
+    @Option(names = "--allow-host", paramLabel = "NAME",
+            description = {"Also answer requests for this host name (repeatable), for a deliberate remote preview.",
+                    "Others than the bound address, localhost, 127.0.0.1 and [::1] are refused (DNS rebinding)."})
+    List<String> allowHosts = new ArrayList<>();
+
     @Option(names = "--reference-date", paramLabel = "YYYY-MM-DD", description = "\"Today\" for overdue and stale checks.")
     LocalDate referenceDate;
 
@@ -46,6 +53,7 @@ final class ServeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Path out = output != null ? output : source.resolve(".hindsight/preview");
         PreviewOptions options = PreviewOptions.of(source, out).withPort(port).withHost(bind)
+                .withAllowedHosts(allowHosts)
                 .withReferenceDate(referenceDate != null ? referenceDate
                         : dev.hindsight.Hindsight.referenceDateFromEpoch(parent.environment("SOURCE_DATE_EPOCH")));
         CountDownLatch stopped = new CountDownLatch(1);

@@ -14,13 +14,20 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Optional;
@@ -55,6 +62,7 @@ public final class PreviewServer implements AutoCloseable {
     private final Path watchedSource;
     private final Path watchedOutput;
     private HttpServer server;
+    private volatile HostCheck hostCheck;
     private DirectoryWatcher watcher;
     private ScheduledFuture<?> pending;
     private volatile BuildResult lastResult;
@@ -72,15 +80,27 @@ public final class PreviewServer implements AutoCloseable {
                 .withReferenceDate(options.referenceDate()));
     }
 
-    /** Builds once, then starts serving and watching. Returns the address actually bound. */
+    /**
+     * Checks the address and takes the port, builds once, then starts serving and watching. Returns the
+     * address actually bound. An address that is not one of this machine's, or a port in use, fails
+     * here, before the build.
+     */
     public InetSocketAddress start() throws IOException {
+        InetAddress address = listenAddress(options.host());
+        try {
+            server = HttpServer.create(new InetSocketAddress(address, options.port()), 64);
+        } catch (BindException e) {
+            throw new BindException("cannot listen on " + HostCheck.literal(address) + ":" + options.port() + ": "
+                    + e.getMessage() + "; choose another port (0 picks a free one)");
+        }
+        int port = server.getAddress().getPort();
+        hostCheck = HostCheck.of(options.host(), address, port, options.allowedHosts());
+        keepOutOfGit(watchedSource, watchedOutput);
         rebuild();
-        InetAddress address = InetAddress.getByName(options.host());
         if (!address.isLoopbackAddress()) {
             log.accept("warning: serving on " + options.host() + ", reachable from other machines; "
                     + "the preview is meant for 127.0.0.1");
         }
-        server = HttpServer.create(new InetSocketAddress(address, options.port()), 64);
         server.setExecutor(httpThreads);
         server.createContext("/", this::handle);
         server.start();
@@ -258,8 +278,70 @@ public final class PreviewServer implements AutoCloseable {
         return json.substring(open, close + 1).replace("\n", " ");
     }
 
+    /**
+     * The address to listen on: {@code host} resolved, and refused unless it is loopback, the wildcard
+     * address or an address of one of this machine's network interfaces.
+     */
+    static InetAddress listenAddress(String host) throws IOException {
+        InetAddress address;
+        try {
+            address = InetAddress.getByName(host);
+        } catch (UnknownHostException e) {
+            throw new UnknownHostException("cannot resolve the address to listen on, '" + host
+                    + "'; give an address of this machine, such as 127.0.0.1");
+        }
+        if (!address.isLoopbackAddress() && !address.isAnyLocalAddress()
+                && NetworkInterface.getByInetAddress(address) == null) {
+            throw new BindException("'" + host + "' (" + address.getHostAddress() + ") is not an address of this "
+                    + "machine; the preview can only listen on one of its own addresses, such as 127.0.0.1");
+        }
+        return address;
+    }
+
+    /**
+     * Keeps the preview out of Git when it is built in its default place, {@code .hindsight/<name>}
+     * inside the site root: writes {@code .hindsight/.gitignore} (unless there is one) ignoring the
+     * preview, the directories of its swap and itself, so that {@code git status} stays clean whatever
+     * the repository's own {@code .gitignore} says. Anything else in {@code .hindsight/} (such as JSON
+     * schemas) is left to the repository.
+     */
+    static void keepOutOfGit(Path source, Path output) throws IOException {
+        Path folder = output.getParent();
+        String name = output.getFileName().toString();
+        if (folder == null || !folder.equals(source.resolve(".hindsight")) || !name.matches("[A-Za-z0-9_-][A-Za-z0-9._-]*")) {
+            return;
+        }
+        Path ignore = folder.resolve(".gitignore");
+        if (Files.exists(ignore, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        Files.createDirectories(folder);
+        try {
+            Files.writeString(ignore, "# Written by `hindsight serve`: the preview is rebuilt on every save and never "
+                    + "committed.\n/.gitignore\n/" + name + "/\n/." + name + ".tmp-*/\n/." + name + ".old-*/\n",
+                    StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        } catch (FileAlreadyExistsException e) {
+            // Written in the meantime by someone else: theirs stays.
+        }
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            List<String> hosts = exchange.getRequestHeaders().get("Host");
+            if (hosts == null || hosts.size() != 1) {
+                send(exchange, 400, "text/plain; charset=utf-8",
+                        "bad request: exactly one Host header is required\n".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            String host = hosts.get(0).strip();
+            URI target = exchange.getRequestURI();
+            boolean absoluteForm = target.getScheme() != null || target.getRawAuthority() != null;
+            if (!hostCheck.allows(host) || absoluteForm && !("http".equalsIgnoreCase(target.getScheme())
+                    && hostCheck.allows(target.getRawAuthority()))) {
+                send(exchange, 421, "text/plain; charset=utf-8", ("misdirected request: this preview only answers "
+                        + "requests for its own address, 127.0.0.1, localhost and [::1]\n").getBytes(StandardCharsets.UTF_8));
+                return;
+            }
             String method = exchange.getRequestMethod();
             if (!method.equals("GET") && !method.equals("HEAD")) {
                 send(exchange, 405, "text/plain; charset=utf-8", "method not allowed\n".getBytes(StandardCharsets.UTF_8));
@@ -267,6 +349,11 @@ public final class PreviewServer implements AutoCloseable {
             }
             String raw = exchange.getRequestURI().getRawPath();
             if (EVENTS.equals(raw)) {
+                if (!HostCheck.sameOrigin(exchange.getRequestHeaders().get("Origin"), host)) {
+                    send(exchange, 403, "text/plain; charset=utf-8",
+                            "forbidden: the event stream is only for pages of this preview\n".getBytes(StandardCharsets.UTF_8));
+                    return;
+                }
                 live.open(exchange);
                 waitWhileOpen();
                 return;

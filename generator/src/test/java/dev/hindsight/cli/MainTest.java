@@ -144,4 +144,63 @@ class MainTest {
         assertThat(tmp.resolve("out/index.html")).exists();
         assertThat(tmp.resolve("out/runbooks/a/index.html")).exists();
     }
+
+    /** Runs {@code serve} with a bad address or port: it must be refused before anything is built. */
+    private void assertServeRefused(String message, String... options) {
+        SiteFixture.write(tmp, VALID_RUNBOOK);
+        String[] args = new String[options.length + 3];
+        args[0] = "serve";
+        args[1] = "--source";
+        args[2] = tmp.toString();
+        System.arraycopy(options, 0, args, 3, options.length);
+        long t0 = System.nanoTime();
+        assertThat(run(args)).as("exit code; err: %s", err).isEqualTo(2);
+        assertThat(System.nanoTime() - t0).as("refused at once").isLessThan(java.time.Duration.ofSeconds(20).toNanos());
+        assertThat(err.toString()).contains(message);
+        assertThat(tmp.resolve(".hindsight/preview")).as("nothing built").doesNotExist();
+    }
+
+    @Test
+    void serveRefusesANegativePortBeforeBuilding() {
+        assertServeRefused("hindsight: port -1 is out of range: use 1 to 65535, or 0 for any free port", "--port", "-1");
+    }
+
+    @Test
+    void serveRefusesAPortAbove65535BeforeBuilding() {
+        assertServeRefused("hindsight: port 65536 is out of range: use 1 to 65535, or 0 for any free port",
+                "--port", "65536");
+    }
+
+    @Test
+    void serveRefusesAPortThatIsNotANumber() {
+        assertServeRefused("Invalid value for option '--port': 'http' is not an int", "--port", "http");
+    }
+
+    @Test
+    void serveRefusesAPortInUseBeforeBuilding() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            int port = taken.getLocalPort();
+            assertServeRefused("hindsight: cannot listen on 127.0.0.1:" + port + ": Address already in use; choose "
+                    + "another port (0 picks a free one)", "--port", Integer.toString(port));
+        }
+    }
+
+    @Test
+    void serveRefusesAnUnresolvableBindAddressBeforeBuilding() {
+        assertServeRefused("hindsight: cannot resolve the address to listen on, 'no-such-host.invalid'; give an "
+                + "address of this machine, such as 127.0.0.1", "--port", "0", "--bind", "no-such-host.invalid");
+    }
+
+    @Test
+    void serveRefusesAnAddressOfAnotherMachineBeforeBuilding() {
+        // 203.0.113.0/24 is TEST-NET-3 (RFC 5737): never an address of this machine.
+        assertServeRefused("hindsight: '203.0.113.7' (203.0.113.7) is not an address of this machine; the preview "
+                + "can only listen on one of its own addresses, such as 127.0.0.1", "--port", "0", "--bind", "203.0.113.7");
+    }
+
+    @Test
+    void serveRefusesAMalformedAllowedHost() {
+        assertServeRefused("hindsight: allowed host 'http://kb.example/' is not a host name or address",
+                "--port", "0", "--allow-host", "http://kb.example/");
+    }
 }
