@@ -192,4 +192,54 @@ class PreviewGitTest {
                     .isEqualTo(" M runbooks/api.md\n");
         }
     }
+
+    @Test
+    void theWatcherIgnoresThePreviewsOwnWritesAndGitsFolder() throws Exception {
+        Path src = tmp.resolve("kb");
+        Path out = tmp.resolve("kb/build/preview");
+        try (PreviewServer s = new PreviewServer(PreviewOptions.of(src, out), new Hindsight(), line -> { })) {
+            assertThat(s.relevant(src.resolve("build/preview/index.html"))).isFalse();
+            assertThat(s.relevant(src.resolve("build/.preview.tmp-8123/runbooks/api/index.html"))).isFalse();
+            assertThat(s.relevant(src.resolve("build/.preview.old-77/index.html"))).isFalse();
+            assertThat(s.relevant(src.resolve(".hindsight/.preview.tmp-1/index.html"))).isFalse();
+            assertThat(s.relevant(src.resolve(".git/index.lock"))).isFalse();
+            assertThat(s.relevant(src.resolve(".git/refs/stash"))).isFalse();
+            assertThat(s.relevant(src.resolve("sub/.git/packed-refs"))).isFalse();
+            assertThat(s.relevant(src.resolve(".idea/workspace.xml"))).isFalse();
+            assertThat(s.relevant(tmp.resolve("elsewhere/runbooks/api.md"))).isFalse();
+
+            assertThat(s.relevant(src.resolve("runbooks/api.md"))).isTrue();
+            assertThat(s.relevant(src.resolve("build/other.md"))).isTrue();
+            assertThat(s.relevant(src.resolve("hindsight.yml"))).isTrue();
+            assertThat(s.relevant(src.resolve("static/.well-known/security.txt"))).isTrue();
+        }
+    }
+
+    @Test
+    void aGitignoreOfTheWritersOwnInHindsightIsLeftAlone() throws Exception {
+        Path src = tmp.resolve("kb");
+        Files.createDirectories(src.resolve(".hindsight"));
+        Files.writeString(src.resolve(".hindsight/.gitignore"), "mine\n");
+        PreviewServer.keepOutOfGit(src, src.resolve(".hindsight/preview"));
+        assertThat(src.resolve(".hindsight/.gitignore")).hasContent("mine");
+
+        PreviewServer.keepOutOfGit(src, src.resolve("target/preview"));
+        assertThat(src.resolve("target")).doesNotExist();
+
+        Path other = tmp.resolve("other");
+        PreviewServer.keepOutOfGit(other, other.resolve(".hindsight/preview"));
+        assertThat(other.resolve(".hindsight/.gitignore")).hasContent("""
+                # Written by `hindsight serve`: the preview is rebuilt on every save and never committed.
+                /.gitignore
+                /preview/
+                /.preview.tmp-*/
+                /.preview.old-*/""");
+    }
+
+    @Test
+    void theGitignoreThatInitWritesListsTheHindsightFolder() throws Exception {
+        try (var in = PreviewServer.class.getResourceAsStream("/dev/hindsight/init/gitignore")) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()).contains(".hindsight/");
+        }
+    }
 }
