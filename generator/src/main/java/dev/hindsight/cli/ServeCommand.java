@@ -42,7 +42,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--allow-host", paramLabel = "NAME",
             description = {"Also answer requests for this host name (repeatable), for a deliberate remote preview.",
-                    "Others than the bound address, localhost, 127.0.0.1 and [::1] are refused (DNS rebinding)."})
+                    "Requests for other names than the bound address, localhost, 127.0.0.1 and [::1] are refused."})
     List<String> allowHosts = new ArrayList<>();
 
     @Option(names = "--reference-date", paramLabel = "YYYY-MM-DD", description = "\"Today\" for overdue and stale checks.")

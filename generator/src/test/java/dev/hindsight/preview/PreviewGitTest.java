@@ -155,6 +155,13 @@ class PreviewGitTest {
 
             long[] status = countAfter(() -> git(repo.dir, "status", "--porcelain"));
             assertThat(status).as("builds and reloads after git status; log: %s", log).containsExactly(0, 0);
+
+            long[] unchanged = countAfter(() -> git(repo.dir, "checkout", "--", "runbooks/db.md"));
+            assertThat(unchanged).as("builds and reloads after checking out an unchanged file; log: %s", log)
+                    .containsExactly(0, 0);
+
+            long[] packRefs = countAfter(() -> git(repo.dir, "pack-refs", "--all"));
+            assertThat(packRefs).as("builds and reloads after git pack-refs; log: %s", log).containsExactly(0, 0);
         }
     }
 
