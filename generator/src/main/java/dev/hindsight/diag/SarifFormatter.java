@@ -29,7 +29,7 @@ public final class SarifFormatter {
 
     // RFC 3986 pchar minus ':' (which would read as a scheme in a first segment) and percent.
     private static final String SAFE_PUNCTUATION = "-._~!$&'()*+,;=@/";
-    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+    private static final String HEX = "0123456789ABCDEF";
 
     private final String toolVersion;
     private final String uriPrefix;
@@ -136,7 +136,7 @@ public final class SarifFormatter {
                     || (c < 0x80 && SAFE_PUNCTUATION.indexOf(c) >= 0)) {
                 out.append((char) c);
             } else {
-                out.append('%').append(HEX[c >> 4]).append(HEX[c & 0xf]);
+                out.append('%').append(HEX.charAt(c >> 4)).append(HEX.charAt(c & 0xf));
             }
         }
         return out.toString();

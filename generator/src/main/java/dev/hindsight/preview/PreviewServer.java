@@ -49,7 +49,7 @@ public final class PreviewServer implements AutoCloseable {
 
     static final String EVENTS = "/__hindsight/events";
     static final String LIVE_JS = "/__hindsight/live.js";
-    private static final byte[] SCRIPT_TAG = ("<script src=\"" + LIVE_JS + "\"></script>").getBytes(StandardCharsets.UTF_8);
+    private static final String SCRIPT_TAG = "<script src=\"" + LIVE_JS + "\"></script>";
 
     private final PreviewOptions options;
     private final Hindsight hindsight;
@@ -398,7 +398,7 @@ public final class PreviewServer implements AutoCloseable {
     static byte[] inject(byte[] html) {
         String s = new String(html, StandardCharsets.UTF_8);
         int at = s.lastIndexOf("</body>");
-        String tag = new String(SCRIPT_TAG, StandardCharsets.UTF_8);
+        String tag = SCRIPT_TAG;
         String out = at < 0 ? s + tag : s.substring(0, at) + tag + s.substring(at);
         return out.getBytes(StandardCharsets.UTF_8);
     }

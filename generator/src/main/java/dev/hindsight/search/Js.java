@@ -6,7 +6,7 @@ package dev.hindsight.search;
  */
 final class Js {
 
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
+    private static final String HEX = "0123456789abcdef";
 
     private Js() {
     }
@@ -24,8 +24,8 @@ final class Js {
                 default -> {
                     if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029'
                             || Character.isSurrogate(c) && !validPair(s, i)) {
-                        out.append("\\u").append(HEX[c >> 12]).append(HEX[(c >> 8) & 15])
-                                .append(HEX[(c >> 4) & 15]).append(HEX[c & 15]);
+                        out.append("\\u").append(HEX.charAt(c >> 12)).append(HEX.charAt((c >> 8) & 15))
+                                .append(HEX.charAt((c >> 4) & 15)).append(HEX.charAt(c & 15));
                     } else {
                         out.append(c);
                     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -33,7 +34,9 @@ import java.util.TreeMap;
  */
 public final class SchemaSet {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectReader READER = new ObjectMapper().reader();
+    private static final ObjectWriter WRITER = new ObjectMapper()
+            .writer(new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")));
 
     private final Map<String, List<Schema>> byKind;
 
@@ -77,7 +80,7 @@ public final class SchemaSet {
      * publishes under {@code schema/}. Jackson's usual layout, with LF line ends on every platform.
      */
     public static Map<String, String> documents(SiteConfig config) {
-        ObjectWriter writer = JSON.writer(new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")));
+        ObjectWriter writer = WRITER;
         Map<String, String> out = new TreeMap<>();
         for (KindConfig kind : config.kinds()) {
             ObjectNode schema = (ObjectNode) builtIn(kind.base(), config);
@@ -99,7 +102,7 @@ public final class SchemaSet {
             default -> "generic";
         };
         try (InputStream in = SchemaSet.class.getResourceAsStream("/dev/hindsight/schema/" + name + ".schema.json")) {
-            ObjectNode schema = (ObjectNode) JSON.readTree(in);
+            ObjectNode schema = (ObjectNode) READER.readTree(in);
             if (base.equals(KindConfig.POSTMORTEM)) {
                 ObjectNode severity = (ObjectNode) schema.path("properties").path("severity");
                 ArrayNode values = severity.putArray("enum");

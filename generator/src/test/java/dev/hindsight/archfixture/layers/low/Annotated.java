@@ -1,0 +1,6 @@
+package dev.hindsight.archfixture.layers.low;
+
+/** Only through an annotation. */
+@dev.hindsight.archfixture.layers.high.Marker
+public class Annotated {
+}

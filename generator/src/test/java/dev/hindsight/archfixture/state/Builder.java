@@ -1,0 +1,6 @@
+package dev.hindsight.archfixture.state;
+
+/** A shared buffer. */
+public class Builder {
+    private static final StringBuilder OUT = new StringBuilder();
+}

@@ -1,0 +1,6 @@
+package dev.hindsight.archfixture.state;
+
+/** The plain case. */
+public class NonFinal {
+    static int builds;
+}
