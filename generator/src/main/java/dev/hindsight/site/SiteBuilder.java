@@ -2,6 +2,7 @@ package dev.hindsight.site;
 
 import dev.hindsight.config.ConfigParser;
 import dev.hindsight.config.KindConfig;
+import dev.hindsight.config.MarkdownFolders;
 import dev.hindsight.config.ServiceCatalog;
 import dev.hindsight.config.SiteConfig;
 import dev.hindsight.diag.Diagnostic;
@@ -39,6 +40,10 @@ import java.util.concurrent.FutureTask;
 public final class SiteBuilder {
 
     public static final String RULE_SETUP = "setup";
+    /** The source has no {@code hindsight.yml}: most likely the wrong folder (exit 2). */
+    public static final String RULE_NO_CONFIG = "no-config";
+    /** No file of the source is a document of any kind: nothing to check or publish (exit 1). */
+    public static final String RULE_NO_DOCUMENTS = "no-documents";
 
     private final YamlReader yaml = new YamlReader();
     private final MarkdownParser markdown = new MarkdownParser();
@@ -58,6 +63,10 @@ public final class SiteBuilder {
     /** Reads and checks the site; writes it too when {@code options.output()} is set. */
     public BuildResult run(BuildOptions options) {
         Diagnostics diagnostics = new Diagnostics();
+        Path source = options.source().toAbsolutePath().normalize();
+        if (Files.isDirectory(source) && !Files.isRegularFile(source.resolve(SiteConfig.FILE_NAME))) {
+            return noConfiguration(source);
+        }
         Setup setup = setup(options, diagnostics);
         if (setup.failure() != null) {
             return setup.failure();
@@ -69,6 +78,11 @@ public final class SiteBuilder {
             return setupFailure(diagnostics, setup.root().toString(), "cannot read the site: " + e.getMessage());
         }
         diagnostics = validate(setup, kb, diagnostics);
+        if (kb.documents().isEmpty()) {
+            // An empty site is never what a team meant to publish: fail instead of writing it.
+            diagnostics.add(noDocuments(setup));
+            return new BuildResult(diagnostics.sorted(), 0, 0, false);
+        }
         if (setup.output() == null) {
             return new BuildResult(diagnostics.sorted(), kb.documents().size(), 0, false);
         }
@@ -338,6 +352,55 @@ public final class SiteBuilder {
             }
         }
         return Optional.empty();
+    }
+
+    /** {@value #RULE_NO_CONFIG}, with the folders of Markdown files the source does hold. */
+    private BuildResult noConfiguration(Path source) {
+        MarkdownFolders found = markdownFolders(source, Set.of());
+        String hint;
+        if (found.isEmpty()) {
+            hint = "there is no Markdown file here either: point --source at the folder that holds "
+                    + SiteConfig.FILE_NAME + ", or start a knowledge base with `hindsight init`";
+        } else {
+            String mapping = found.exampleMapping();
+            hint = "Markdown files here: " + found.summary() + "; `hindsight init` writes a " + SiteConfig.FILE_NAME
+                    + (mapping.isEmpty() ? "" : ", then map your folders to kinds in it, such as " + mapping)
+                    + "; or point --source at the folder that holds " + SiteConfig.FILE_NAME;
+        }
+        Diagnostic d = new Diagnostic(Severity.ERROR, RULE_NO_CONFIG, Position.ofFile(SiteConfig.FILE_NAME),
+                "no " + SiteConfig.FILE_NAME + " in " + source + ": this folder is not a Hindsight knowledge base",
+                hint);
+        return new BuildResult(List.of(d), 0, 0, true);
+    }
+
+    /** {@value #RULE_NO_DOCUMENTS}, naming the kinds' folders and the folders the Markdown files are in. */
+    private Diagnostic noDocuments(Setup setup) {
+        MarkdownFolders found = markdownFolders(setup.root(),
+                setup.output() == null ? Set.of() : Set.of(setup.output()));
+        List<String> folders = setup.config().kinds().stream().flatMap(k -> k.folders().stream())
+                .map(f -> f.endsWith("/") ? f : f + "/").distinct().sorted().toList();
+        String hint;
+        if (found.isEmpty()) {
+            hint = "there is no Markdown file here: write one with `hindsight new postmortem \"TITLE\"` "
+                    + "or `hindsight new runbook \"TITLE\" --service ID`";
+        } else {
+            String mapping = found.exampleMapping();
+            hint = "Markdown files here: " + found.summary() + "; "
+                    + (mapping.isEmpty() ? "give them a `type:` (such as postmortem or runbook) in their front matter"
+                    : "map them to kinds in " + SiteConfig.FILE_NAME + ", such as " + mapping);
+        }
+        return new Diagnostic(Severity.ERROR, RULE_NO_DOCUMENTS, Position.ofFile(SiteConfig.FILE_NAME),
+                "no documents recognized: no Markdown file is in a kind's folder ("
+                        + (folders.isEmpty() ? "none configured" : String.join(", ", folders)) + ") or has a `type:`",
+                hint);
+    }
+
+    private MarkdownFolders markdownFolders(Path root, Set<Path> excluded) {
+        try {
+            return MarkdownFolders.of(new SiteSource(root, yaml).scan(excluded, new Diagnostics()));
+        } catch (IOException | UncheckedIOException e) {
+            return MarkdownFolders.of(List.of());
+        }
     }
 
     private static BuildResult setupFailure(Diagnostics diagnostics, String where, String message) {
