@@ -84,6 +84,16 @@ class ServiceCatalogShapesTest {
     }
 
     @Test
+    void aMappingUnderServicesIsOneErrorWithoutACascade() {
+        assertThat(check("""
+                services:
+                  api: {name: API}
+                """)).isEqualTo(1);
+        assertThat(out.toString()).isEqualTo(NO_COMMIT
+                + "services.yml:2:3: error[service-catalog]: `services` must be a list of services\n" + HINT);
+    }
+
+    @Test
     void unreadableYamlIsReportedOnceAsServicesYmlWithoutACascade() {
         assertThat(check("services:\n  - id: api\n  name: [\n")).isEqualTo(1);
         assertThat(out.toString()).startsWith(NO_COMMIT + "services.yml:3:")
