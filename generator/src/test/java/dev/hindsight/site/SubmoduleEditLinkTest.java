@@ -45,4 +45,43 @@ class SubmoduleEditLinkTest {
                 .isEqualTo("https://git.example/kb/-/edit/main/docs/runbooks/a.md");
         assertThat(page.selectFirst(".page-git dd").text()).isEqualTo("2024-03-01");
     }
+
+    @Test
+    void aFolderOfTheSiteThatIsASubmoduleLinksIntoTheSubmodulesRepository() throws Exception {
+        Path origin = tmp.resolve("payments-origin");
+        try (TestRepo payments = TestRepo.init(origin)) {
+            payments.write("checkout.md", SiteFixture.VALID_RUNBOOK.formatted("Checkout"))
+                    .commit("Alice", "2024-02-01T10:00:00Z", "Checkout runbook");
+        }
+        Path kb = tmp.resolve("kb");
+        try (TestRepo repo = TestRepo.init(kb)) {
+            repo.write("hindsight.yml", "title: KB\nbase_url: https://kb.example/\nrepo:\n"
+                            + "  edit_url: https://git.example/acme/kb/-/edit/main/{path}\n")
+                    .write("runbooks/a.md", SiteFixture.VALID_RUNBOOK.formatted("A"))
+                    .commit("Bob", "2024-03-01T10:00:00Z", "Knowledge base");
+            repo.git.submoduleAdd().setPath("runbooks/payments").setURI(origin.toUri().toString()).call().close();
+            repo.commit("Bob", "2024-03-02T10:00:00Z", "Payments runbooks as a submodule");
+            org.eclipse.jgit.lib.StoredConfig outer = repo.git.getRepository().getConfig();
+            outer.setString("remote", "origin", "url", "git@git.example:acme/kb.git");
+            outer.save();
+        }
+        try (Git sub = Git.open(kb.resolve("runbooks/payments").toFile())) {
+            org.eclipse.jgit.lib.StoredConfig c = sub.getRepository().getConfig();
+            c.setString("remote", "origin", "url", "https://git.example/acme/payments-runbooks.git");
+            c.save();
+        }
+
+        BuildResult result = new SiteBuilder().run(BuildOptions.build(kb, tmp.resolve("out"))
+                .withReferenceDate(java.time.LocalDate.of(2024, 3, 10)));
+
+        assertThat(result.diagnostics()).isEmpty();
+        Element checkout = Jsoup.parse(Files.readString(tmp.resolve("out/runbooks/payments/checkout/index.html"),
+                StandardCharsets.UTF_8));
+        assertThat(checkout.selectFirst(".edit-link a").attr("href"))
+                .isEqualTo("https://git.example/acme/payments-runbooks/-/edit/main/checkout.md");
+        assertThat(checkout.selectFirst(".page-git dd").text()).isEqualTo("2024-02-01");
+        Element a = Jsoup.parse(Files.readString(tmp.resolve("out/runbooks/a/index.html"), StandardCharsets.UTF_8));
+        assertThat(a.selectFirst(".edit-link a").attr("href"))
+                .isEqualTo("https://git.example/acme/kb/-/edit/main/runbooks/a.md");
+    }
 }
