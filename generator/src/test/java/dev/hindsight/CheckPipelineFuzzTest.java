@@ -27,6 +27,7 @@ class CheckPipelineFuzzTest {
     static void createSite() throws IOException {
         site = Files.createTempDirectory("hindsight-fuzz-");
         Files.createDirectories(site.resolve("postmortems"));
+        Files.writeString(site.resolve("hindsight.yml"), "title: Fuzz\n");
         Files.writeString(site.resolve("postmortems/fuzz.md"), Bounded.WARM_UP);
         new Hindsight().check(BuildOptions.check(site));
     }

@@ -1,5 +1,6 @@
 package dev.hindsight.cli;
 
+import dev.hindsight.config.UrlSchemes;
 import dev.hindsight.diag.Severity;
 import dev.hindsight.site.BuildOptions;
 import dev.hindsight.site.BuildResult;
@@ -34,6 +35,10 @@ final class BuildCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         common.checkFormat();
+        UrlSchemes.refused(baseUrl).ifPresent(scheme -> {
+            throw new IllegalArgumentException("--base-url must be an http:// or https:// address, not `"
+                    + scheme + ":`");
+        });
         BuildOptions options = BuildOptions.build(common.source, output).withDrafts(common.drafts)
                 .withBaseUrl(baseUrl)
                 .withReferenceDate(common.referenceDate(parent.environment("SOURCE_DATE_EPOCH")));

@@ -35,7 +35,23 @@ public final class Main implements Runnable {
             err.println("hindsight: " + ex.getMessage());
             return 2;
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            // check and build report this as a diagnostic; this is the net for everything else (serve, …).
+            err.println(exhausted(e));
+            err.flush();
+            return 2;
+        }
+    }
+
+    /** One line for running out of stack or memory outside a check or build. */
+    static String exhausted(VirtualMachineError e) {
+        return e instanceof StackOverflowError
+                ? "hindsight: ran out of stack (a template in templates/ that calls itself without end?); "
+                        + "if the templates are right, give Java a larger stack: HINDSIGHT_JAVA_OPTS=-Xss16m"
+                : "hindsight: ran out of memory; give Java more: HINDSIGHT_JAVA_OPTS=-Xmx4g "
+                        + "(or java -Xmx4g -jar hindsight.jar)";
     }
 
     private final Hindsight hindsight;

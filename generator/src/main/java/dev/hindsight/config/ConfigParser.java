@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** Reads {@code hindsight.yml}. Unknown keys and wrong types are diagnostics, never silence. */
@@ -73,10 +74,10 @@ public final class ConfigParser {
         return new SiteConfig(
                 r.string("/title", d.title()),
                 r.string("/description", ""),
-                r.string("/base_url", ""),
-                r.string("/repo/edit_url", ""),
-                r.string("/repo/commit_url", ""),
-                r.string("/tickets/url", ""),
+                r.url("/base_url"),
+                r.url("/repo/edit_url"),
+                r.url("/repo/commit_url"),
+                r.url("/tickets/url"),
                 kinds(r, doc.root().get("kinds")),
                 validation(r),
                 new GitSettings(r.bool("/git/authors", gd.authors()),
@@ -264,6 +265,21 @@ public final class ConfigParser {
                 return fallback;
             }
             return n.asText();
+        }
+
+        /**
+         * A URL setting: http, https or relative. Another scheme ({@code javascript:}, {@code data:}, …)
+         * would put script into every page's links, so it is an error and the setting stays unset.
+         */
+        String url(String pointer) {
+            String value = string(pointer, "");
+            Optional<String> scheme = UrlSchemes.refused(value);
+            if (scheme.isPresent()) {
+                diagnostics.error(RULE, doc.valuePositionOf(pointer), "`" + dotted(pointer) + "` uses the `"
+                        + scheme.get() + ":` scheme", "use an http:// or https:// address");
+                return "";
+            }
+            return value;
         }
 
         boolean bool(String pointer, boolean fallback) {

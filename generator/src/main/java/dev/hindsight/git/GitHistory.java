@@ -44,8 +44,20 @@ public final class GitHistory {
     private final Map<String, FileHistory> files;
     private final int historyWalks;
 
+    /** Submodules inside the site: their folder (site-relative, ending in "/") → their web address or "". */
+    private final Map<String, String> submodules;
+    /** The web address of the site's repository (from its {@code origin} remote), or "". */
+    private final String webBase;
+
     GitHistory(boolean available, String sitePrefix, String headId, OffsetDateTime headTime, boolean shallow,
                Map<String, FileHistory> files, int historyWalks) {
+        this(available, sitePrefix, headId, headTime, shallow, files, historyWalks, Map.of(), "");
+    }
+
+    GitHistory(boolean available, String sitePrefix, String headId, OffsetDateTime headTime, boolean shallow,
+               Map<String, FileHistory> files, int historyWalks, Map<String, String> submodules, String webBase) {
+        this.submodules = Map.copyOf(submodules);
+        this.webBase = Objects.requireNonNull(webBase, "webBase");
         this.available = available;
         this.sitePrefix = Objects.requireNonNull(sitePrefix, "sitePrefix");
         this.headId = headId;
@@ -93,9 +105,71 @@ public final class GitHistory {
         return sitePrefix;
     }
 
-    /** The repository-relative path of a site-relative path (the site-relative path without a repository). */
+    /**
+     * The repository-relative path of a site-relative path (the site-relative path without a repository).
+     * For a file in a Git submodule inside the site, its path in the submodule's own repository.
+     */
     public String repositoryPath(String sitePath) {
-        return sitePrefix + sitePath;
+        String submodule = submoduleOf(sitePath);
+        return submodule != null ? sitePath.substring(submodule.length()) : sitePrefix + sitePath;
+    }
+
+    /**
+     * The {@code repo.edit_url} pattern for the file at {@code sitePath}: {@code pattern} itself, or for a
+     * file in a submodule the same pattern moved from this repository's web address to the submodule's
+     * (both from their {@code origin} remotes). "" when that cannot be worked out: no link is better than
+     * one into the wrong repository.
+     */
+    public String editPattern(String pattern, String sitePath) {
+        String submodule = submoduleOf(sitePath);
+        if (submodule == null || pattern.isEmpty()) {
+            return pattern;
+        }
+        String target = submodules.get(submodule);
+        if (webBase.isEmpty() || target.isEmpty() || !pattern.startsWith(webBase + "/")) {
+            return "";
+        }
+        return target + pattern.substring(webBase.length());
+    }
+
+    private String submoduleOf(String sitePath) {
+        for (String folder : submodules.keySet()) {
+            if (sitePath.startsWith(folder)) {
+                return folder;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The https address of a repository from its remote URL ({@code https://host/a/b.git},
+     * {@code ssh://git@host/a/b.git}, {@code git@host:a/b.git}), or "" for anything else (a local path).
+     */
+    static String webAddress(String remote) {
+        if (remote == null) {
+            return "";
+        }
+        String r = remote.strip();
+        String hostAndPath;
+        java.util.regex.Matcher scp = java.util.regex.Pattern.compile("^[\\w.-]+@([\\w.-]+):(?!/)(.+)$").matcher(r);
+        if (r.startsWith("https://") || r.startsWith("http://") || r.startsWith("ssh://")) {
+            String rest = r.substring(r.indexOf("://") + 3);
+            int slash = rest.indexOf('/');
+            if (slash < 0) {
+                return "";
+            }
+            String host = rest.substring(0, slash).replaceFirst("^.*@", "");
+            if (r.startsWith("ssh://")) {
+                host = host.replaceFirst(":\\d+$", "");
+            }
+            hostAndPath = host + rest.substring(slash);
+        } else if (scp.matches()) {
+            hostAndPath = scp.group(1) + "/" + scp.group(2);
+        } else {
+            return "";
+        }
+        hostAndPath = hostAndPath.replaceFirst("/+$", "").replaceFirst("\\.git$", "");
+        return hostAndPath.contains("/") ? "https://" + hostAndPath : "";
     }
 
     /**

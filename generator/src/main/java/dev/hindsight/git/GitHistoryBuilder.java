@@ -104,7 +104,44 @@ public final class GitHistoryBuilder implements Callable<GitHistory> {
             files.put(path, FileHistory.of(path, prefix + path, commits, shallow, status.modified.contains(path)));
         }
         status.addUncommittedFiles(prefix, files);
-        return new GitHistory(true, prefix, head.name(), walk.headTime(), shallow, files, walk.walks());
+        Map<String, String> submodules = new HashMap<>();
+        int walks = walk.walks() + submodules(repo, prefix, files, submodules);
+        return new GitHistory(true, prefix, head.name(), walk.headTime(), shallow, files, walks, submodules,
+                GitHistory.webAddress(repo.getConfig().getString("remote", "origin", "url")));
+    }
+
+    /**
+     * Adds the files of the checked-out submodules inside the site, with their own history and their
+     * path in their own repository; records each submodule's folder and web address. Returns the walks.
+     */
+    private static int submodules(Repository repo, String prefix, Map<String, FileHistory> files,
+                                  Map<String, String> found) throws IOException {
+        int walks = 0;
+        try (SubmoduleWalk subs = SubmoduleWalk.forIndex(repo)) {
+            while (subs.next()) {
+                String path = subs.getPath();
+                if (!(path + "/").startsWith(prefix) || (path + "/").equals(prefix)) {
+                    continue;
+                }
+                try (Repository sub = subs.getRepository()) {
+                    ObjectId subHead = sub == null ? null : sub.resolve(Constants.HEAD + "^{commit}");
+                    if (subHead == null) {
+                        continue;
+                    }
+                    HistoryWalk walk = new HistoryWalk(sub, "");
+                    walk.run(subHead);
+                    walks += walk.walks();
+                    String folder = path.substring(prefix.length()) + "/";
+                    for (String p : walk.headPaths()) {
+                        files.put(folder + p, FileHistory.of(folder + p, p, walk.historyOf(p), false, false));
+                    }
+                    found.put(folder, GitHistory.webAddress(sub.getConfig().getString("remote", "origin", "url")));
+                } catch (IOException | RevWalkException e) {
+                    // A submodule that cannot be read: its files get no history, the rest of the site does.
+                }
+            }
+        }
+        return walks;
     }
 
     /** Files of the site root whose index or working copy differs from HEAD, by site-relative path. */

@@ -155,8 +155,14 @@ final class HistoryWalk {
                 author == null ? "" : author.getName(), c.getShortMessage());
     }
 
+    /**
+     * The committer time, in UTC. Read from the committer line as an {@code Instant}: the {@code int} of
+     * {@code getCommitTime()} wraps after 2038 (and a 2106 date would wrap twice).
+     */
     private static OffsetDateTime timeOf(RevCommit c) {
-        return OffsetDateTime.ofInstant(Instant.ofEpochSecond(c.getCommitTime()), ZoneOffset.UTC);
+        PersonIdent committer = c.getCommitterIdent();
+        Instant when = committer != null ? committer.getWhenAsInstant() : Instant.ofEpochSecond(c.getCommitTime());
+        return OffsetDateTime.ofInstant(when, ZoneOffset.UTC);
     }
 
     /** The committer time of HEAD, in UTC; null before {@link #run}. */

@@ -2,8 +2,10 @@ package dev.hindsight.site;
 
 import dev.hindsight.config.ConfigParser;
 import dev.hindsight.config.KindConfig;
+import dev.hindsight.config.MarkdownFolders;
 import dev.hindsight.config.ServiceCatalog;
 import dev.hindsight.config.SiteConfig;
+import dev.hindsight.config.UrlSchemes;
 import dev.hindsight.diag.Diagnostic;
 import dev.hindsight.diag.Diagnostics;
 import dev.hindsight.diag.Position;
@@ -15,6 +17,7 @@ import dev.hindsight.markdown.ParsedMarkdown;
 import dev.hindsight.model.Document;
 import dev.hindsight.model.DocumentFactory;
 import dev.hindsight.model.KnowledgeBase;
+import dev.hindsight.render.Slugs;
 import dev.hindsight.source.SiteSource;
 import dev.hindsight.source.SourceDocument;
 import dev.hindsight.source.YamlReader;
@@ -39,6 +42,14 @@ import java.util.concurrent.FutureTask;
 public final class SiteBuilder {
 
     public static final String RULE_SETUP = "setup";
+    /** The source has no {@code hindsight.yml}: most likely the wrong folder (exit 2). */
+    public static final String RULE_NO_CONFIG = "no-config";
+    /** No file of the source is a document of any kind: nothing to check or publish (exit 1). */
+    public static final String RULE_NO_DOCUMENTS = "no-documents";
+    /** The run ran out of stack: a template calling itself, or a document nested too deeply (exit 2). */
+    public static final String RULE_STACK_OVERFLOW = "stack-overflow";
+    /** The run ran out of Java heap (exit 2). */
+    public static final String RULE_OUT_OF_MEMORY = "out-of-memory";
 
     private final YamlReader yaml = new YamlReader();
     private final MarkdownParser markdown = new MarkdownParser();
@@ -55,23 +66,62 @@ public final class SiteBuilder {
         this.cache = cache;
     }
 
-    /** Reads and checks the site; writes it too when {@code options.output()} is set. */
+    /**
+     * Reads and checks the site; writes it too when {@code options.output()} is set. Running out of
+     * stack or memory is a diagnostic (exit 2) that says where and what to do, not a stack trace.
+     */
     public BuildResult run(BuildOptions options) {
+        Progress progress = new Progress();
+        try {
+            return run(options, progress);
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            return exhausted(e, progress, options.source());
+        } catch (RuntimeException e) {
+            // A parallel stream or a task may hand the error on wrapped.
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof DocumentExhausted || t instanceof StackOverflowError || t instanceof OutOfMemoryError) {
+                    return exhausted(t, progress, options.source());
+                }
+            }
+            throw e;
+        }
+    }
+
+    /** How far a run got: for the message when it runs out of stack or memory. */
+    private static final class Progress {
+        volatile String stage = "reading the configuration";
+        volatile int documents;
+    }
+
+    private BuildResult run(BuildOptions options, Progress progress) {
         Diagnostics diagnostics = new Diagnostics();
+        Path source = options.source().toAbsolutePath().normalize();
+        if (Files.isDirectory(source) && !Files.isRegularFile(source.resolve(SiteConfig.FILE_NAME))) {
+            return noConfiguration(source);
+        }
         Setup setup = setup(options, diagnostics);
         if (setup.failure() != null) {
             return setup.failure();
         }
         KnowledgeBase kb;
+        progress.stage = "reading the documents";
         try {
             kb = load(setup.root(), setup.output(), setup.config(), options.referenceDate(), diagnostics);
         } catch (IOException e) {
             return setupFailure(diagnostics, setup.root().toString(), "cannot read the site: " + e.getMessage());
         }
+        progress.documents = kb.documents().size();
+        progress.stage = "checking the documents";
         diagnostics = validate(setup, kb, diagnostics);
+        if (kb.documents().isEmpty()) {
+            // An empty site is never what a team meant to publish: fail instead of writing it.
+            diagnostics.add(noDocuments(setup));
+            return new BuildResult(diagnostics.sorted(), 0, 0, false);
+        }
         if (setup.output() == null) {
             return new BuildResult(diagnostics.sorted(), kb.documents().size(), 0, false);
         }
+        progress.stage = STAGE_WRITING;
         try {
             int pages = new SiteWriter(setup.config(), setup.root()).write(published(kb, options), setup.services(),
                     new OutputDirectory(setup.output()), diagnostics);
@@ -101,6 +151,11 @@ public final class SiteBuilder {
         if (configDiagnostics.hasErrors()) {
             return failed(new BuildResult(diagnostics.sorted(), 0, 0, true));
         }
+        Optional<String> scheme = UrlSchemes.refused(options.baseUrl());
+        if (scheme.isPresent()) {
+            return failed(setupFailure(diagnostics, root.toString(), "the base URL must be an http:// or https:// "
+                    + "address, not `" + scheme.get() + ":`"));
+        }
         if (!options.baseUrl().isEmpty()) {
             config = config.withBaseUrl(options.baseUrl());
         }
@@ -120,7 +175,7 @@ public final class SiteBuilder {
             }
         }
         try {
-            return new Setup(root, output, config, ServiceCatalog.load(root, yaml, diagnostics), null);
+            return new Setup(root, output, config, ServiceCatalog.load(root, yaml, Slugs::slug, diagnostics), null);
         } catch (IOException e) {
             return failed(setupFailure(diagnostics, root.toString(), "cannot read the site: " + e.getMessage()));
         }
@@ -248,8 +303,97 @@ public final class SiteBuilder {
         return hit.document();
     }
 
+    /** Reads one document; running out of stack or memory there names the document. */
     private Document read(SiteSource source, DocumentFactory factory, String path, boolean html,
                           Diagnostics diagnostics) {
+        try {
+            return readDocument(source, factory, path, html, diagnostics);
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            throw new DocumentExhausted(path, e);
+        }
+    }
+
+    /** A document that made the run run out of stack or memory. */
+    private static final class DocumentExhausted extends RuntimeException {
+        private final String path;
+
+        DocumentExhausted(String path, Throwable cause) {
+            super(path, cause, false, false);
+            this.path = path;
+        }
+    }
+
+    private static final String STAGE_WRITING = "writing the site";
+
+    /** The one diagnostic of a run that ran out of stack or memory: what happened, where, what to do. */
+    private static BuildResult exhausted(Throwable error, Progress progress, Path source) {
+        String document = null;
+        Throwable cause = error;
+        if (error instanceof DocumentExhausted d) {
+            document = d.path;
+            cause = d.getCause();
+        }
+        Path root = source.toAbsolutePath().normalize();
+        List<String> templates = templateOverrides(root);
+        boolean writing = STAGE_WRITING.equals(progress.stage);
+        String where = document != null ? "reading " + document : progress.stage;
+        Position at = Position.ofFile(document != null ? document : SiteConfig.FILE_NAME);
+        String overrides = String.join(", ", templates.stream().limit(5).toList());
+        Diagnostic d;
+        if (cause instanceof StackOverflowError) {
+            String larger = "give Java a larger stack: HINDSIGHT_JAVA_OPTS=-Xss16m (Maven: MAVEN_OPTS=-Xss16m)";
+            if (writing && inTemplate(cause) && !templates.isEmpty()) {
+                d = new Diagnostic(Severity.ERROR, RULE_STACK_OVERFLOW, Position.ofFile(templates.get(0)),
+                        "ran out of stack while writing the site, in a template: one of the site's templates ("
+                                + overrides + ") most likely calls itself without end",
+                        "look for a macro, function or #include that calls itself in templates/; if the templates "
+                                + "are right, " + larger);
+            } else if (document != null) {
+                d = new Diagnostic(Severity.ERROR, RULE_STACK_OVERFLOW, at, "ran out of stack while " + where
+                        + ": its Markdown or front matter nests too deeply", "flatten the deepest nesting (lists, "
+                        + "quotes, brackets), or " + larger);
+            } else {
+                d = new Diagnostic(Severity.ERROR, RULE_STACK_OVERFLOW, at, "ran out of stack while " + where
+                        + (inTemplate(cause) ? ", in a template" : ""), larger);
+            }
+        } else {
+            d = new Diagnostic(Severity.ERROR, RULE_OUT_OF_MEMORY, at, "ran out of memory while " + where,
+                    "give Java more memory: HINDSIGHT_JAVA_OPTS=-Xmx4g (java -Xmx4g -jar hindsight.jar; "
+                            + "Maven: MAVEN_OPTS=-Xmx4g)"
+                            + (writing && !templates.isEmpty() ? "; the site overrides " + overrides
+                            + ", check it too" : ""));
+        }
+        return new BuildResult(List.of(d), progress.documents, 0, true);
+    }
+
+    /** Whether the error happened while FreeMarker was processing a template. */
+    private static boolean inTemplate(Throwable error) {
+        // A parallel stream rethrows a copy made on the calling thread, with the original as its cause.
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            for (StackTraceElement e : t.getStackTrace()) {
+                if (e.getClassName().startsWith("freemarker.")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The site's own templates ({@code templates/…}), sorted; empty when it has none or they cannot be listed. */
+    private static List<String> templateOverrides(Path root) {
+        Path dir = root.resolve("templates");
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            return files.filter(Files::isRegularFile).map(f -> "templates/" + f.getFileName()).sorted().toList();
+        } catch (IOException | UncheckedIOException e) {
+            return List.of();
+        }
+    }
+
+    private Document readDocument(SiteSource source, DocumentFactory factory, String path, boolean html,
+                                  Diagnostics diagnostics) {
         SourceDocument src = source.load(path, diagnostics);
         if (src == null) {
             return null;
@@ -338,6 +482,55 @@ public final class SiteBuilder {
             }
         }
         return Optional.empty();
+    }
+
+    /** {@value #RULE_NO_CONFIG}, with the folders of Markdown files the source does hold. */
+    private BuildResult noConfiguration(Path source) {
+        MarkdownFolders found = markdownFolders(source, Set.of());
+        String hint;
+        if (found.isEmpty()) {
+            hint = "there is no Markdown file here either: point --source at the folder that holds "
+                    + SiteConfig.FILE_NAME + ", or start a knowledge base with `hindsight init`";
+        } else {
+            String mapping = found.exampleMapping();
+            hint = "Markdown files here: " + found.summary() + "; `hindsight init` writes a " + SiteConfig.FILE_NAME
+                    + (mapping.isEmpty() ? "" : ", then map your folders to kinds in it, such as " + mapping)
+                    + "; or point --source at the folder that holds " + SiteConfig.FILE_NAME;
+        }
+        Diagnostic d = new Diagnostic(Severity.ERROR, RULE_NO_CONFIG, Position.ofFile(SiteConfig.FILE_NAME),
+                "no " + SiteConfig.FILE_NAME + " in " + source + ": this folder is not a Hindsight knowledge base",
+                hint);
+        return new BuildResult(List.of(d), 0, 0, true);
+    }
+
+    /** {@value #RULE_NO_DOCUMENTS}, naming the kinds' folders and the folders the Markdown files are in. */
+    private Diagnostic noDocuments(Setup setup) {
+        MarkdownFolders found = markdownFolders(setup.root(),
+                setup.output() == null ? Set.of() : Set.of(setup.output()));
+        List<String> folders = setup.config().kinds().stream().flatMap(k -> k.folders().stream())
+                .map(f -> f.endsWith("/") ? f : f + "/").distinct().sorted().toList();
+        String hint;
+        if (found.isEmpty()) {
+            hint = "there is no Markdown file here: write one with `hindsight new postmortem \"TITLE\"` "
+                    + "or `hindsight new runbook \"TITLE\" --service ID`";
+        } else {
+            String mapping = found.exampleMapping();
+            hint = "Markdown files here: " + found.summary() + "; "
+                    + (mapping.isEmpty() ? "give them a `type:` (such as postmortem or runbook) in their front matter"
+                    : "map them to kinds in " + SiteConfig.FILE_NAME + ", such as " + mapping);
+        }
+        return new Diagnostic(Severity.ERROR, RULE_NO_DOCUMENTS, Position.ofFile(SiteConfig.FILE_NAME),
+                "no documents recognized: no Markdown file is in a kind's folder ("
+                        + (folders.isEmpty() ? "none configured" : String.join(", ", folders)) + ") or has a `type:`",
+                hint);
+    }
+
+    private MarkdownFolders markdownFolders(Path root, Set<Path> excluded) {
+        try {
+            return MarkdownFolders.of(new SiteSource(root, yaml).scan(excluded, new Diagnostics()));
+        } catch (IOException | UncheckedIOException e) {
+            return MarkdownFolders.of(List.of());
+        }
     }
 
     private static BuildResult setupFailure(Diagnostics diagnostics, String where, String message) {

@@ -320,7 +320,8 @@ final class SiteWriter {
         if (p.subject() instanceof Document doc) {
             model.put("doc", doc);
             plan.git().file(doc.meta().sourcePath()).ifPresent(h -> model.put("history", h));
-            model.put("editUrl", editUrl(config.editUrl(), plan.git().repositoryPath(doc.meta().sourcePath())));
+            model.put("editUrl", editUrl(plan.git().editPattern(config.editUrl(), doc.meta().sourcePath()),
+                    plan.git().repositoryPath(doc.meta().sourcePath())));
         } else if (p.subject() instanceof ServiceView s) {
             model.put("service", s);
         } else if (p.subject() instanceof TagView t) {

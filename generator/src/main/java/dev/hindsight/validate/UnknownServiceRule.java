@@ -18,7 +18,8 @@ final class UnknownServiceRule extends DocumentRule {
     @Override
     void check(Context context, Document doc, Reporter out) {
         ServiceCatalog catalog = context.services();
-        if (!catalog.present()) {
+        if (!catalog.present() || !catalog.readable()) {
+            // No catalog, or one that could not be read (reported once, on services.yml).
             return;
         }
         FrontMatter fm = doc.meta().source().frontMatter();

@@ -21,7 +21,9 @@ class MainTest {
         return Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
     }
 
-    private static final String VALID_RUNBOOK = "-- runbooks/a.md --\n" + SiteFixture.VALID_RUNBOOK.formatted("A");
+    private static final String CONFIG = "-- hindsight.yml --\ntitle: KB\n";
+
+    private static final String VALID_RUNBOOK = CONFIG + "-- runbooks/a.md --\n" + SiteFixture.VALID_RUNBOOK.formatted("A");
 
     @Test
     void checkExitsZeroOnACleanSite() {
@@ -32,7 +34,7 @@ class MainTest {
 
     @Test
     void checkExitsOneOnContentErrorsAndPrintsThem() {
-        SiteFixture.write(tmp, """
+        SiteFixture.write(tmp, CONFIG + """
                 -- postmortems/x.md --
                 ---
                 title: [
@@ -70,6 +72,8 @@ class MainTest {
     }
 
     private static final String OVERDUE = """
+            -- hindsight.yml --
+            title: KB
             -- postmortems/x.md --
             ---
             title: X

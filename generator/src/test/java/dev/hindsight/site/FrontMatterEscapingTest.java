@@ -21,6 +21,8 @@ class FrontMatterEscapingTest {
     @Test
     void titlesIdsServicesTagsAndTicketKeysAreText() {
         Path src = SiteFixture.write(tmp.resolve("src"), """
+                -- hindsight.yml --
+                title: KB
                 -- postmortems/p.md --
                 ---
                 title: "</title><script>alert(1)</script>"
@@ -71,6 +73,8 @@ class FrontMatterEscapingTest {
     @Test
     void ticketKeysFromActionItemsAreTextInTemplates() {
         Path src = SiteFixture.write(tmp.resolve("src"), """
+                -- hindsight.yml --
+                title: KB
                 -- postmortems/p.md --
                 ---
                 title: P
@@ -91,6 +95,8 @@ class FrontMatterEscapingTest {
     @Test
     void dashboardUrlsAreLinksOnlyForSafeSchemes() {
         Path src = SiteFixture.write(tmp.resolve("src"), """
+                -- hindsight.yml --
+                title: KB
                 -- runbooks/r.md --
                 ---
                 title: R

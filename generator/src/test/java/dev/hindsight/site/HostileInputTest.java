@@ -96,7 +96,7 @@ class HostileInputTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("hostileFiles")
     void aHostileFileIsADiagnosticAndTheRestBuilds(String name, String rule, Consumer<Path> content) {
-        Path src = SiteFixture.write(tmp.resolve("src"), "-- postmortems/good.md --\n" + GOOD);
+        Path src = SiteFixture.write(tmp.resolve("src"), "-- hindsight.yml --\ntitle: KB\n-- postmortems/good.md --\n" + GOOD);
         content.accept(src.resolve("postmortems/" + name + ".md"));
         Path out = tmp.resolve("out");
 
@@ -118,7 +118,7 @@ class HostileInputTest {
      */
     @Test
     void allOfThemTogetherBuildInASmallHeap() throws Exception {
-        Path src = SiteFixture.write(tmp.resolve("src"), "-- postmortems/good.md --\n" + GOOD);
+        Path src = SiteFixture.write(tmp.resolve("src"), "-- hindsight.yml --\ntitle: KB\n-- postmortems/good.md --\n" + GOOD);
         hostileFiles().forEach(a -> {
             @SuppressWarnings("unchecked")
             Consumer<Path> content = (Consumer<Path>) a.get()[2];

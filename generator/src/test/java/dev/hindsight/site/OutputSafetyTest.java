@@ -23,6 +23,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class OutputSafetyTest {
 
     private static final String SITE = """
+            -- hindsight.yml --
+            title: KB
             -- postmortems/p.md --
             ---
             title: P
@@ -68,6 +70,8 @@ class OutputSafetyTest {
     @Test
     void documentsWithDotsInNamesAndIdsStayInsideTheOutput() throws IOException {
         Path src = SiteFixture.write(tmp.resolve("src"), """
+                -- hindsight.yml --
+                title: KB
                 -- postmortems/a..b.md --
                 ---
                 title: Dots
@@ -146,7 +150,7 @@ class OutputSafetyTest {
         }
         try (Stream<Path> files = Files.walk(src)) {
             assertThat(files.map(p -> src.relativize(p).toString()).sorted().toList())
-                    .containsExactly("", "postmortems", "postmortems/p.md", "runbooks", "runbooks/r.md");
+                    .containsExactly("", "hindsight.yml", "postmortems", "postmortems/p.md", "runbooks", "runbooks/r.md");
         }
     }
 

@@ -102,7 +102,7 @@ class RuleSettingsTest {
 
     @Test
     void blamelessPhrasesAreReportedWhereTheyStand() {
-        List<String> d = check(RUNBOOK);
+        List<String> d = check("-- hindsight.yml --\ntitle: KB\n" + RUNBOOK);
         assertThat(d).contains("runbooks/api.md:8:21: warning[blameless-language]: \"fault of\" assigns blame");
     }
 

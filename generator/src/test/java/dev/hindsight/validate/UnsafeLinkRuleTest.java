@@ -18,6 +18,8 @@ class UnsafeLinkRuleTest {
     @Test
     void linksTheSiteWillNotMakeClickableAreWarnings() {
         Path src = SiteFixture.write(tmp, """
+                -- hindsight.yml --
+                title: KB
                 -- runbooks/r.md --
                 ---
                 title: R

@@ -22,6 +22,10 @@ import org.apache.maven.plugin.logging.Log;
  */
 final class Reporting {
 
+    /** Diagnostics that stop a run as a whole, each with its own advice. */
+    private static final java.util.Set<String> RUN_FAILURES = java.util.Set.of(SiteBuilder.RULE_NO_CONFIG,
+            SiteBuilder.RULE_STACK_OVERFLOW, SiteBuilder.RULE_OUT_OF_MEMORY);
+
     private final Log log;
     private final Path site;
 
@@ -90,6 +94,11 @@ final class Reporting {
      */
     MojoExecutionException setupFailure(BuildResult result, Path output) {
         for (Diagnostic d : result.diagnostics()) {
+            if (RUN_FAILURES.contains(d.ruleId())) {
+                // No configuration, or out of stack or memory: the message says what to do.
+                return new MojoExecutionException("`<siteDirectory>` " + site + ": " + d.message()
+                        + (d.hasHint() ? "; " + d.hint() : ""));
+            }
             if (!d.ruleId().equals(SiteBuilder.RULE_SETUP)) {
                 continue;
             }
