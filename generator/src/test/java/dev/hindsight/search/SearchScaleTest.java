@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,6 +30,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * are printed for the record. File sizes and the 150 KB first-query budget are asserted; times only
  * loosely, since the machines that run the tests are shared.
  */
+@Tag("scale")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SearchScaleTest {
 
