@@ -310,7 +310,9 @@ public final class StructureExtractor {
                 ticket = key.group();
             }
         }
-        String a = action.toString().replaceAll("[\\s,;—–-]+$", "").replaceAll("\\(\\s*\\)", "").strip();
+        // The separators the fields leave behind go: "(owner: x, PAY-1)" becomes "(PAY-1)", "(owner: x)" nothing.
+        String a = action.toString().replaceAll("\\(\\s*[,;\\s]*\\)", "").replaceAll("\\(\\s*[,;\\s]+", "(")
+                .replaceAll("[,;\\s]+\\)", ")").replaceAll("[\\s,;—–-]+$", "").strip();
         return new ActionItem(a, owner, parseDate(due), due, status(statusText, item.task()), ticket, item.line());
     }
 

@@ -7,7 +7,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * The compact text encodings of the index files, decoded by {@code search.js}. Every character comes
+ * The compact text encodings of the index files, decoded by {@code search-index.js}. Every character comes
  * from a 64-letter alphabet that needs no escaping in a JavaScript string or HTML (plus {@code ~}, the
  * mark of a dense postings list).
  *

@@ -18,7 +18,7 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
- * The static search index of a site: a set of small {@code .js} files that {@code assets/search.js}
+ * The static search index of a site: a set of small {@code .js} files that {@code assets/search-index.js}
  * loads with {@code <script>} elements (which works from {@code file://} as well as over HTTP). Each
  * file calls {@code window.__hindsightSearch.shard(name, data)}; {@code name} is its path without
  * {@code .js}:

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Splits text into search terms. {@code assets/search.js} has a line-for-line twin ({@code compounds});
+ * Splits text into search terms. {@code assets/search-tokenize.js} has a line-for-line twin ({@code compounds});
  * a browser test feeds both the same strings, so change them together.
  *
  * <p>A <em>compound</em> is a run of letters, marks and digits, where {@code - _ .} between two such

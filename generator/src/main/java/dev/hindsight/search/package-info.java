@@ -1,5 +1,5 @@
 /**
- * The static search index, built at build time and read by {@code assets/search.js} in the browser.
+ * The static search index, built at build time and read by {@code assets/search-*.js} in the browser.
  *
  * <p><b>Why our own.</b> No maintained library gives a sharded static index that also works from
  * {@code file://}: {@code fetch()} of a local file is refused there, while a {@code <script>} element

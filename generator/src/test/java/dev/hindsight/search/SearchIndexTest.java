@@ -156,7 +156,7 @@ class SearchIndexTest {
 
     @Test
     void theClientReadsThisFormat() throws IOException {
-        try (var in = SearchIndex.class.getResourceAsStream("/dev/hindsight/theme/assets/search.js")) {
+        try (var in = SearchIndex.class.getResourceAsStream("/dev/hindsight/theme/assets/search-index.js")) {
             String js = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             assertThat(js).contains("var FORMAT = " + SearchIndex.FORMAT + "; // SearchIndex.FORMAT");
         }
@@ -232,7 +232,7 @@ class SearchIndexTest {
         }
     }
 
-    /** Per document, the facet's values, as search.js decodes them. */
+    /** Per document, the facet's values, as search-index.js decodes them. */
     private List<List<String>> decode(JsonNode facet) {
         List<String> values = Codec.decodeFrontCoded(facet.get("values").asText());
         int count = data("facets").get("count").asInt();

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,6 +30,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * are printed for the record. File sizes and the 150 KB first-query budget are asserted; times only
  * loosely, since the machines that run the tests are shared.
  */
+@Tag("scale")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SearchScaleTest {
 
@@ -36,6 +38,9 @@ class SearchScaleTest {
     static final List<String> QUERIES = List.of("database latency", "connection pool exhaustion", "rollback",
             "redis failover", "PaymentsHighErrorRate", "INC-2019-042", "kubernetes pod evicted", "p99",
             "latnecy spike", "conn");
+    /** The search scripts, in the order the layout loads them. */
+    static final List<String> SCRIPTS = List.of("search-tokenize.js", "search-index.js", "search-rank.js",
+            "search-ui.js");
 
     @TempDir
     Path tmp;
@@ -96,13 +101,20 @@ class SearchScaleTest {
         Path site = tmp.resolve("browser-site");
         index.writeTo(site.resolve("search/data"));
         Files.createDirectories(site.resolve("assets"));
-        for (String asset : List.of("search.js", "search.css")) {
+        List<String> assets = new ArrayList<>(SCRIPTS);
+        assets.add("search.css");
+        for (String asset : assets) {
             try (InputStream in = getClass().getResourceAsStream("/dev/hindsight/theme/assets/" + asset)) {
                 Files.write(site.resolve("assets/" + asset), in.readAllBytes());
             }
         }
         Files.writeString(site.resolve("index.html"), "<!DOCTYPE html><html lang=en><head><meta charset=utf-8>"
-                + "<title>bench</title><script src=\"assets/search.js\"></script></head><body></body></html>");
+                + "<title>bench</title>" + SCRIPTS.stream().map(js -> "<script src=\"assets/" + js + "\"></script>")
+                .collect(java.util.stream.Collectors.joining()) + "</head><body></body></html>");
+        long scriptBytes = 0;
+        for (String js : SCRIPTS) {
+            scriptBytes += Files.size(site.resolve("assets/" + js));
+        }
         ChromeDriver driver = Browser.start(tmp.resolve("profile"));
         try {
             List<Double> cold = new ArrayList<>();
@@ -137,8 +149,8 @@ class SearchScaleTest {
                 }
             }
             System.out.printf(Locale.ROOT, "  median over %d first queries: %.1f ms cold, %.1f ms with the metadata"
-                            + " loaded, %.1f ms warm; search.js %.1f KB%n", QUERIES.size(), median(cold), median(focused),
-                    median(warm), Files.size(site.resolve("assets/search.js")) / 1e3);
+                            + " loaded, %.1f ms warm; search-*.js %.1f KB%n", QUERIES.size(), median(cold), median(focused),
+                    median(warm), scriptBytes / 1e3);
         } finally {
             driver.quit();
         }

@@ -113,7 +113,7 @@ class ShardsTest {
         assertThat(a.files().keySet()).contains("meta.js", "p/0.js", "t/0.js", "d/0.js");
     }
 
-    /** The search.js lookup: the last key that is not after the term. */
+    /** The search-index.js lookup: the last key that is not after the term. */
     private static int fileFor(List<String> keys, String term) {
         int lo = 0;
         int hi = keys.size() - 1;

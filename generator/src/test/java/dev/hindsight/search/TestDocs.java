@@ -61,7 +61,7 @@ final class TestDocs {
                 MARKDOWN.parse(markdown, 1));
     }
 
-    /** The score of every document that has {@code term}, by document id, decoded as search.js does. */
+    /** The score of every document that has {@code term}, by document id, decoded as search-index.js does. */
     static Map<String, Double> scores(SearchIndex index, String term) {
         Map<String, Double> out = new LinkedHashMap<>();
         for (InvertedIndex.Term t : index.index().terms()) {

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -117,6 +118,7 @@ class HostileInputTest {
      * without the good page.
      */
     @Test
+    @Tag("scale")
     void allOfThemTogetherBuildInASmallHeap() throws Exception {
         Path src = SiteFixture.write(tmp.resolve("src"), "-- hindsight.yml --\ntitle: KB\n-- postmortems/good.md --\n" + GOOD);
         hostileFiles().forEach(a -> {

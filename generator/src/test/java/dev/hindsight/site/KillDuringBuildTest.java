@@ -18,6 +18,7 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the swap; the documented contract is that the next build restores the previous site first, which
  * the test checks too ({@link OutputDirectory#recover()}).
  */
+@Tag("scale")
 class KillDuringBuildTest {
 
     private static final int DOCUMENTS = 1500;

@@ -1,0 +1,557 @@
+/*
+ * Hindsight search, part 4 of 4: the header box's dropdown, the results page and the "/" key.
+ *
+ * Untrusted text (titles, snippets) only ever reaches the page as text nodes.
+ */
+(function () {
+  'use strict';
+
+  var script = document.currentScript;
+  var ns = window.__hindsightSearch = window.__hindsightSearch || {};
+  if (!script || !ns.rank || ns.search) {
+    return;
+  }
+  var ROOT = new URL('../', script.src).href;
+  var PAGE_SIZE = 10;
+  var DROPDOWN_SIZE = 6;
+  var FACET_SIZE = 10;
+  var compounds = ns.tokenizer.compounds;
+  var loadMeta = ns.index.loadMeta;
+  var loadFacets = ns.index.loadFacets;
+  var documents = ns.index.documents;
+  var runQuery = ns.rank.runQuery;
+
+  // ---------------------------------------------------------------- highlighting
+
+  function matcher(r) {
+    var exact = new Set(r.matched);
+    var prefixes = r.prefixes;
+    return function (t) {
+      if (exact.has(t)) {
+        return true;
+      }
+      for (var i = 0; i < prefixes.length; i++) {
+        if (t.startsWith(prefixes[i])) {
+          return true;
+        }
+      }
+      return false;
+    };
+  }
+
+  /** Appends text to parent, with the words the query matched in <mark> elements. */
+  function highlight(parent, text, matches) {
+    var ranges = [];
+    compounds(text).forEach(function (c) {
+      if (c.whole && matches(c.whole.term)) {
+        ranges.push([c.start, c.end]);
+        return;
+      }
+      c.parts.forEach(function (p) {
+        if (matches(p.term)) {
+          ranges.push([p.start, p.end]);
+        }
+      });
+    });
+    ranges.sort(function (x, y) { return x[0] - y[0] || y[1] - x[1]; });
+    var at = 0;
+    ranges.forEach(function (r) {
+      if (r[0] < at) {
+        return;
+      }
+      if (r[0] > at) {
+        parent.appendChild(document.createTextNode(text.substring(at, r[0])));
+      }
+      var mark = document.createElement('mark');
+      mark.textContent = text.substring(r[0], r[1]);
+      parent.appendChild(mark);
+      at = r[1];
+    });
+    if (at < text.length) {
+      parent.appendChild(document.createTextNode(text.substring(at)));
+    }
+  }
+
+  // ---------------------------------------------------------------- user interface
+
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) {
+      e.className = cls;
+    }
+    if (text) {
+      e.textContent = text;
+    }
+    return e;
+  }
+
+  var optionIds = 0;
+
+  /**
+   * One result. In the dropdown (compact) it is an option of a listbox, which may not contain links:
+   * the whole option is clicked or chosen with Enter. On the results page it is a list item with a
+   * real link, which the arrow keys focus.
+   */
+  function resultItem(d, matches, compact) {
+    var li = el('li', 'hs-result');
+    li.dataset.url = d.url;
+    var title;
+    if (compact) {
+      li.id = 'hs-option-' + (++optionIds);
+      li.setAttribute('role', 'option');
+      li.setAttribute('aria-selected', 'false');
+      title = el('span', 'hs-title');
+      li.addEventListener('click', function () {
+        window.location.href = d.url;
+      });
+    } else {
+      title = el('a', 'hs-title');
+      title.href = d.url;
+    }
+    highlight(title, d.title, matches);
+    li.appendChild(title);
+    var info = el('div', 'hs-info');
+    info.appendChild(el('span', 'hs-kind', d.kind));
+    if (d.id && d.kind === 'postmortem') {
+      info.appendChild(el('code', 'hs-id', d.id));
+    }
+    if (d.severity) {
+      info.appendChild(el('span', 'hs-severity hs-' + d.severity.toLowerCase(), d.severity));
+    }
+    if (d.services.length) {
+      info.appendChild(el('span', 'hs-services', d.services.join(', ')));
+    }
+    if (d.date && !compact) {
+      info.appendChild(el('span', 'hs-date', d.date));
+    }
+    li.appendChild(info);
+    if (d.snippet && !compact) {
+      var p = el('p', 'hs-snippet');
+      highlight(p, d.snippet, matches);
+      li.appendChild(p);
+    }
+    return li;
+  }
+
+  /** The header dropdown as a combobox: arrow keys, Enter and Escape on the box drive the listbox. */
+  function Listbox(input, list, onEscape) {
+    this.input = input;
+    this.list = list;
+    this.active = -1;
+    var self = this;
+    input.setAttribute('role', 'combobox');
+    input.setAttribute('aria-autocomplete', 'list');
+    input.setAttribute('aria-controls', list.id);
+    input.setAttribute('aria-expanded', 'false');
+    list.setAttribute('role', 'listbox');
+    input.addEventListener('keydown', function (e) {
+      var items = self.items();
+      if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+        if (!items.length) {
+          return;
+        }
+        e.preventDefault();
+        self.select(e.key === 'ArrowDown' ? Math.min(self.active + 1, items.length - 1) : Math.max(self.active - 1, -1));
+      } else if (e.key === 'Enter' && self.active >= 0 && items[self.active]) {
+        e.preventDefault();
+        window.location.href = items[self.active].dataset.url;
+      } else if (e.key === 'Escape' && onEscape) {
+        onEscape();
+      }
+    });
+    list.addEventListener('mousedown', function (e) {
+      // Keep the focus in the box so a click follows the link instead of closing the dropdown first.
+      e.preventDefault();
+    });
+  }
+
+  Listbox.prototype.items = function () {
+    return Array.prototype.slice.call(this.list.querySelectorAll('[role=option]'));
+  };
+
+  /** Selects item i; -1 returns to the box. */
+  Listbox.prototype.select = function (i) {
+    var items = this.items();
+    this.active = i;
+    items.forEach(function (item, k) {
+      item.setAttribute('aria-selected', k === i ? 'true' : 'false');
+      item.classList.toggle('hs-active', k === i);
+    });
+    if (i >= 0) {
+      this.input.setAttribute('aria-activedescendant', items[i].id);
+      items[i].scrollIntoView({ block: 'nearest' });
+    } else {
+      this.input.removeAttribute('aria-activedescendant');
+    }
+  };
+
+  Listbox.prototype.reset = function () {
+    this.active = -1;
+    this.input.removeAttribute('aria-activedescendant');
+  };
+
+  /** On the results page: Down from the box focuses the first result's link, Up and Down move between them. */
+  function arrowKeysThroughLinks(input, list) {
+    function links() {
+      return Array.prototype.slice.call(list.querySelectorAll('a.hs-title'));
+    }
+    input.addEventListener('keydown', function (e) {
+      var all = links();
+      if (e.key === 'ArrowDown' && all.length) {
+        e.preventDefault();
+        all[0].focus();
+      }
+    });
+    list.addEventListener('keydown', function (e) {
+      var all = links();
+      var i = all.indexOf(document.activeElement);
+      if (i < 0 || (e.key !== 'ArrowDown' && e.key !== 'ArrowUp')) {
+        return;
+      }
+      e.preventDefault();
+      if (e.key === 'ArrowDown') {
+        all[Math.min(i + 1, all.length - 1)].focus();
+      } else if (i === 0) {
+        input.focus();
+      } else {
+        all[i - 1].focus();
+      }
+    });
+  }
+
+  function debounce(fn, ms) {
+    var timer = null;
+    return function () {
+      clearTimeout(timer);
+      timer = setTimeout(fn, ms);
+    };
+  }
+
+  function addStylesheet() {
+    if (document.querySelector('link[data-hindsight-search]')) {
+      return;
+    }
+    var link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = ROOT + 'assets/search.css';
+    link.setAttribute('data-hindsight-search', '');
+    document.head.appendChild(link);
+  }
+
+  /** The type-ahead dropdown under a search box (the header's, on every page). */
+  function setUpDropdown(input, n) {
+    var form = input.form || input.parentNode;
+    form.classList.add('hs-form');
+    var box = el('div', 'hs-dropdown');
+    box.hidden = true;
+    var list = el('ul', 'hs-list');
+    list.id = n === 0 ? 'hs-dropdown-list' : 'hs-dropdown-list-' + n;
+    list.setAttribute('aria-label', 'Search suggestions');
+    box.appendChild(list);
+    var footer = el('a', 'hs-all');
+    box.appendChild(footer);
+    form.appendChild(box);
+    input.setAttribute('autocomplete', 'off');
+    var listbox = new Listbox(input, list, close);
+    var seq = 0;
+
+    /** Opens towards the side of the window with room: the box may sit left or right in the header. */
+    function place() {
+      var r = form.getBoundingClientRect();
+      var fitsRight = r.left + box.offsetWidth <= document.documentElement.clientWidth;
+      box.style.left = fitsRight ? '0' : 'auto';
+      box.style.right = fitsRight ? 'auto' : '0';
+    }
+
+    function close() {
+      box.hidden = true;
+      input.setAttribute('aria-expanded', 'false');
+      listbox.reset();
+    }
+
+    var update = debounce(function () {
+      var q = input.value;
+      var mine = ++seq;
+      if (!q.trim()) {
+        close();
+        return;
+      }
+      runQuery(q, {}, false).then(function (r) {
+        var top = r.top(DROPDOWN_SIZE);
+        return documents(top).then(function (docs) {
+          if (mine !== seq) {
+            return;
+          }
+          var m = matcher(r);
+          list.replaceChildren();
+          docs.forEach(function (d) { list.appendChild(resultItem(d, m, true)); });
+          if (!docs.length) {
+            list.appendChild(el('li', 'hs-empty', 'No results'));
+          }
+          footer.textContent = r.matches.length > top.length
+            ? 'All ' + r.matches.length + ' results \u2192' : 'Open the search page \u2192';
+          footer.href = ROOT + 'search/index.html?q=' + encodeURIComponent(q);
+          box.hidden = false;
+          place();
+          input.setAttribute('aria-expanded', 'true');
+          listbox.reset();
+          list.dataset.query = q;
+        });
+      }).catch(function (e) {
+        if (mine === seq) {
+          list.replaceChildren(el('li', 'hs-empty', e.message));
+          box.hidden = false;
+        }
+      });
+    }, 40);
+
+    input.addEventListener('input', update);
+    input.addEventListener('focus', function () {
+      loadMeta().catch(function () {});
+      if (input.value.trim()) {
+        update();
+      }
+    });
+    input.addEventListener('blur', function () {
+      setTimeout(close, 150);
+    });
+  }
+
+  /** The results page (search/index.html): results, facets, a shareable ?q= address. */
+  function setUpPage(app) {
+    var input = app.querySelector('#search-page-input');
+    var list = app.querySelector('#search-results');
+    var facetsBox = app.querySelector('#search-facets');
+    var status = app.querySelector('#search-status');
+    var more = app.querySelector('#search-more');
+    var params = new URLSearchParams(window.location.search);
+    var filters = { kind: params.getAll('kind'), service: params.getAll('service'), severity: params.getAll('severity') };
+    input.value = params.get('q') || '';
+    arrowKeysThroughLinks(input, list);
+    var shown = PAGE_SIZE;
+    var seq = 0;
+    var lastFacets = [];
+    var expanded = new Set();
+
+    app.querySelector('form').addEventListener('submit', function (e) {
+      e.preventDefault();
+    });
+
+    function remember() {
+      var p = new URLSearchParams();
+      if (input.value) {
+        p.set('q', input.value);
+      }
+      Object.keys(filters).forEach(function (k) {
+        filters[k].forEach(function (v) { p.append(k, v); });
+      });
+      var qs = p.toString();
+      try {
+        history.replaceState(null, '', qs ? '?' + qs : window.location.pathname);
+      } catch (ignored) {
+        // Some browsers refuse to change a file:// address; the results are right all the same.
+      }
+    }
+
+    function run(keepShown) {
+      var mine = ++seq;
+      if (!keepShown) {
+        shown = PAGE_SIZE;
+      }
+      if (!input.value.trim()) {
+        remember();
+        list.replaceChildren();
+        facetsBox.replaceChildren();
+        status.textContent = 'Type to search postmortems, runbooks and everything else.';
+        more.hidden = true;
+        list.dataset.query = '';
+        return Promise.resolve();
+      }
+      var q = input.value;
+      var running = runQuery(q, filters, true);
+      // Once the query's first files are requested (a microtask that runQuery queued): replacing the
+      // address costs a few milliseconds, which need not come before them.
+      Promise.resolve().then(remember);
+      return running.then(function (r) {
+        var rows = documents(r.top(shown));
+        return Promise.all([rows, r.facets()]).then(function (loaded) {
+          var docs = loaded[0];
+          if (mine !== seq) {
+            return;
+          }
+          var m = matcher(r);
+          list.replaceChildren();
+          docs.forEach(function (d) { list.appendChild(resultItem(d, m, false)); });
+          var n = r.matches.length;
+          status.textContent = (n === 0 ? 'No results' : n === 1 ? '1 result' : n + ' results')
+            + (r.partial && n ? ' matching some of the words' : '');
+          more.hidden = n <= shown;
+          lastFacets = loaded[1];
+          renderFacets();
+          list.dataset.query = q;
+        });
+      }).catch(function (e) {
+        if (mine === seq) {
+          status.textContent = e.message;
+        }
+      });
+    }
+
+    function prefetch() {
+      loadMeta().then(loadFacets).catch(function () {});
+    }
+
+    /**
+     * The facets of the last results: the values that have results or are selected, in value order;
+     * when a facet has more than FACET_SIZE of them (services), the FACET_SIZE with most results and
+     * the selected ones, most results first, and a button that shows them all.
+     */
+    function renderFacets() {
+      facetsBox.replaceChildren();
+      lastFacets.forEach(function (f) {
+        var selected = filters[f.name] || [];
+        var shownValues = [];
+        f.values.forEach(function (v, i) {
+          if (f.counts[i] > 0 || selected.indexOf(v) >= 0) {
+            shownValues.push(i);
+          }
+        });
+        if (!shownValues.length) {
+          return;
+        }
+        var hidden = 0;
+        if (shownValues.length > FACET_SIZE) {
+          shownValues.sort(function (x, y) { return f.counts[y] - f.counts[x] || x - y; });
+          if (!expanded.has(f.name)) {
+            var top = shownValues.slice(0, FACET_SIZE);
+            shownValues.slice(FACET_SIZE).forEach(function (i) {
+              if (selected.indexOf(f.values[i]) >= 0) {
+                top.push(i);
+              }
+            });
+            hidden = shownValues.length - top.length;
+            shownValues = top;
+          }
+        }
+        var set = el('fieldset', 'hs-facet');
+        set.dataset.facet = f.name;
+        set.appendChild(el('legend', null, f.name.charAt(0).toUpperCase() + f.name.slice(1)));
+        shownValues.forEach(function (i) {
+          var v = f.values[i];
+          var label = el('label', 'hs-facet-value');
+          var box = document.createElement('input');
+          box.type = 'checkbox';
+          box.name = f.name;
+          box.value = v;
+          box.checked = selected.indexOf(v) >= 0;
+          box.addEventListener('change', function () {
+            var list = filters[f.name] || (filters[f.name] = []);
+            if (box.checked) {
+              list.push(v);
+            } else {
+              list.splice(list.indexOf(v), 1);
+            }
+            run(false);
+          });
+          label.appendChild(box);
+          label.appendChild(document.createTextNode(' ' + v + ' '));
+          label.appendChild(el('span', 'hs-count', String(f.counts[i])));
+          set.appendChild(label);
+        });
+        if (hidden) {
+          var all = el('button', 'hs-facet-more', 'Show ' + hidden + ' more');
+          all.type = 'button';
+          all.addEventListener('click', function () {
+            expanded.add(f.name);
+            renderFacets();
+          });
+          set.appendChild(all);
+        }
+        facetsBox.appendChild(set);
+      });
+    }
+
+    more.addEventListener('click', function () {
+      shown += PAGE_SIZE;
+      run(true);
+    });
+    input.addEventListener('input', debounce(function () { run(false); }, 40));
+    // Whoever has this page open is about to search: fetch what every query here needs (the
+    // metadata and the facets, about 50 KB at 10k documents) while they type.
+    input.addEventListener('focus', prefetch);
+    if (!input.value) {
+      input.focus();
+      prefetch();
+    }
+    run(false);
+  }
+
+  /** "/" focuses the search box from anywhere except while typing in a field. */
+  function setUpSlash() {
+    document.addEventListener('keydown', function (e) {
+      if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) {
+        return;
+      }
+      var t = e.target;
+      var tag = t && t.tagName ? t.tagName.toLowerCase() : '';
+      if (tag === 'input' || tag === 'textarea' || tag === 'select' || (t && t.isContentEditable)) {
+        return;
+      }
+      var box = document.getElementById('search-page-input') || document.getElementById('search-input');
+      if (box) {
+        e.preventDefault();
+        box.focus();
+        box.select();
+      }
+    });
+  }
+
+  function start() {
+    addStylesheet();
+    var app = document.getElementById('search-app');
+    var boxes = document.querySelectorAll('form[role=search] input[name=q]');
+    var n = 0;
+    Array.prototype.forEach.call(boxes, function (box) {
+      if (box.id !== 'search-page-input') {
+        setUpDropdown(box, n++);
+      }
+    });
+    if (app) {
+      setUpPage(app);
+    }
+    setUpSlash();
+  }
+
+  /** For tests and tools: the ranked results of a query, and the index files loaded so far. */
+  ns.search = function (q, filters) {
+    return runQuery(q, filters || {}, true).then(function (r) {
+      var rows = documents(r.top(PAGE_SIZE));
+      return Promise.all([rows, r.facets()]).then(function (loaded) {
+        var docs = loaded[0];
+        return {
+          total: r.matches.length,
+          partial: r.partial,
+          results: docs.map(function (d) {
+            return { id: d.id, title: d.title, url: d.url, kind: d.kind, score: r.total[d.doc] };
+          }),
+          facets: loaded[1].map(function (f) {
+            var counts = {};
+            f.values.forEach(function (v, i) {
+              if (f.counts[i]) {
+                counts[v] = f.counts[i];
+              }
+            });
+            return { name: f.name, counts: counts };
+          }),
+          loaded: ns.loaded()
+        };
+      });
+    });
+  };
+
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', start);
+  } else {
+    start();
+  }
+})();
