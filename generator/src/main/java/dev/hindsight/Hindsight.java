@@ -1,5 +1,6 @@
 package dev.hindsight;
 
+import dev.hindsight.changed.ChangedCheck;
 import dev.hindsight.config.ConfigParser;
 import dev.hindsight.config.KindConfig;
 import dev.hindsight.config.SiteConfig;
@@ -38,6 +39,16 @@ public final class Hindsight {
     /** Reads and validates the site without writing anything. */
     public BuildResult check(BuildOptions options) {
         return new SiteBuilder().run(options.withOutput(null));
+    }
+
+    /**
+     * {@code check --changed}: only the diagnostics of documents changed since the merge base of HEAD
+     * and {@code ref} (null: the default branch), plus the cross-document findings those changes caused.
+     *
+     * @throws dev.hindsight.changed.ChangeScopeException when Git cannot tell what changed
+     */
+    public ChangedCheck.Outcome checkChanged(BuildOptions options, String ref, Map<String, String> environment) {
+        return new ChangedCheck().run(options.withOutput(null), ref, environment);
     }
 
     /** Reads, validates and writes the site to {@code options.output()}. */

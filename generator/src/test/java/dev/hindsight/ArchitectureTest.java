@@ -39,8 +39,10 @@ class ArchitectureTest {
             Map.entry("preview", Set.of("diag", "config", "source", "git", "markdown", "model", "validate", "search",
                     "render", "site", ROOT)),
             Map.entry("scaffold", Set.of()),
-            Map.entry(ROOT, Set.of("diag", "config", "site", "model", "validate", "source", "markdown", "scaffold")),
-            Map.entry("cli", Set.of("diag", "config", "site", "preview", "validate", "scaffold", ROOT)));
+            Map.entry("changed", Set.of("diag", "site")),
+            Map.entry(ROOT, Set.of("diag", "config", "site", "model", "validate", "source", "markdown", "scaffold",
+                    "changed")),
+            Map.entry("cli", Set.of("diag", "config", "site", "preview", "validate", "scaffold", "changed", ROOT)));
 
     private static final Pattern REFERENCE = Pattern.compile("\\bdev\\.hindsight\\.([a-z]\\w*)\\.|\\bdev\\.hindsight\\.([A-Z]\\w*)\\b");
     private static final Pattern STATIC_NON_FINAL_FIELD = Pattern.compile(
