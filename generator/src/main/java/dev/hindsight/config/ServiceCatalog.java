@@ -56,7 +56,23 @@ public final class ServiceCatalog {
         return services.containsKey(id);
     }
 
+    /**
+     * {@code services.yml} and the Backstage catalog files ({@link BackstageCatalog}) together; an id
+     * in both keeps its {@code services.yml} entry.
+     */
     public static ServiceCatalog load(Path root, YamlReader yaml, Diagnostics diagnostics) throws IOException {
+        ServiceCatalog own = loadServicesYml(root, yaml, diagnostics);
+        Optional<List<Service>> backstage = BackstageCatalog.load(root, yaml, diagnostics);
+        if (backstage.isEmpty()) {
+            return own;
+        }
+        List<Service> all = new ArrayList<>(own.services());
+        all.addAll(backstage.get());
+        return new ServiceCatalog(true, all);
+    }
+
+    private static ServiceCatalog loadServicesYml(Path root, YamlReader yaml, Diagnostics diagnostics)
+            throws IOException {
         Path file = root.resolve(FILE_NAME);
         if (!Files.isRegularFile(file)) {
             return absent();
