@@ -108,8 +108,6 @@ public record RuleInfo(String id, String shortDescription, String fullDescriptio
                     "Overdue and stale checks need --reference-date, SOURCE_DATE_EPOCH or a Git HEAD.", CLI),
             rule("setup", "The run could not start",
                     "The source or output directory cannot be used.", CLI),
-            rule("changed", "--changed cannot compare with the reference",
-                    "check --changed needs the reference commit and the merge base in the clone.", CLI),
             rule("git-unavailable", "No Git history",
                     "Without a Git repository pages have no dates or contributors.", CLI),
             rule("git-shallow", "The clone is shallow",
