@@ -173,7 +173,11 @@ class ChangedCheckTest {
         var inChanged = new dev.hindsight.diag.Diagnostic(mine.severity(), mine.ruleId(),
                 dev.hindsight.diag.Position.of("b.md", 1, 1), mine.message(), "");
 
-        assertThat(ChangedCheck.select(List.of(old, fresh, local, inChanged), List.of(old, local), java.util.Set.of("b.md")))
-                .containsExactly(fresh, inChanged);
+        // Only in this run, but no change elsewhere causes a stale runbook (the base copy has no Git dates).
+        var stale = new dev.hindsight.diag.Diagnostic(dev.hindsight.diag.Severity.WARNING, "runbook-stale",
+                dev.hindsight.diag.Position.of("a.md", 2, 1), "runbook was last reviewed 2024-01-01", "");
+
+        assertThat(ChangedCheck.select(List.of(old, fresh, local, stale, inChanged), List.of(old, local),
+                java.util.Set.of("b.md"))).containsExactly(fresh, inChanged);
     }
 }
