@@ -26,6 +26,9 @@ public final class GithubFormatter {
     /** How many findings the summary lists one by one. */
     static final int WORST = 10;
 
+    /** How many files the summary's table lists (most errors first). */
+    static final int FILES = 50;
+
     private final String pathPrefix;
 
     /** @param pathPrefix the site root relative to the repository root ({@code ""} at the top). */
@@ -66,8 +69,8 @@ public final class GithubFormatter {
     }
 
     /**
-     * A Markdown summary for the job page: totals, findings per rule and per file, and the worst
-     * {@value #WORST} findings (errors first). Every piece of content is escaped, so a file name or
+     * A Markdown summary for the job page: totals, findings per rule, per file (the {@value #FILES}
+     * files with the most errors, then warnings) and the worst {@value #WORST} findings (errors first). Every piece of content is escaped, so a file name or
      * message cannot inject Markdown or HTML.
      */
     public String summary(List<Diagnostic> diagnostics) {
@@ -88,10 +91,19 @@ public final class GithubFormatter {
                     .append(" | ").append(c[2]).append(" |\n");
         }
         out.append("\n| file | errors | warnings | notes |\n|---|---:|---:|---:|\n");
-        for (Map.Entry<String, long[]> e : tally(diagnostics, d -> pathPrefix + d.position().file()).entrySet()) {
+        // GitHub takes at most 1 MiB of summary per step: the files with the most errors, then warnings.
+        List<Map.Entry<String, long[]>> files = new ArrayList<>(
+                tally(diagnostics, d -> pathPrefix + d.position().file()).entrySet());
+        files.sort(Comparator.comparing((Map.Entry<String, long[]> e) -> -e.getValue()[0])
+                .thenComparing(e -> -e.getValue()[1]).thenComparing(e -> -e.getValue()[2])
+                .thenComparing(Map.Entry::getKey));
+        for (Map.Entry<String, long[]> e : files.subList(0, Math.min(FILES, files.size()))) {
             long[] c = e.getValue();
             out.append("| ").append(text(e.getKey())).append(" | ").append(c[0]).append(" | ").append(c[1])
                     .append(" | ").append(c[2]).append(" |\n");
+        }
+        if (files.size() > FILES) {
+            out.append("\n…and ").append(files.size() - FILES).append(" more files.\n");
         }
 
         List<Diagnostic> worst = new ArrayList<>(diagnostics);

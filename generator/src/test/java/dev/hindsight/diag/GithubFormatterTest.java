@@ -111,6 +111,25 @@ class GithubFormatterTest {
         assertThat(md.lines().filter(l -> l.startsWith("- **"))).hasSize(10)
                 .noneMatch(l -> l.contains("runbook-stale"));
         assertThat(md).endsWith("\n…and 2 more.\n");
-        assertThat(new GithubFormatter("").summary(List.of())).isEqualTo("## Hindsight\n\nNo problems found.\n");
+        assertThat(new GithubFormatter("").summary(List.of())).isEqualTo("## Hindsight\n\nNo problems found.\n");    }
+
+    @Test
+    void summaryListsTheFiftyFilesWithMostErrors() {
+        List<Diagnostic> diagnostics = new java.util.ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            String file = String.format(java.util.Locale.ROOT, "runbooks/r%02d.md", i);
+            diagnostics.add(new Diagnostic(Severity.WARNING, "runbook-stale", Position.of(file, 5, 1), "stale", ""));
+            if (i >= 55) {
+                diagnostics.add(new Diagnostic(Severity.ERROR, "placeholder", Position.of(file, 6, 1), "TODO", ""));
+            }
+        }
+
+        List<String> rows = new GithubFormatter("").summary(diagnostics).lines()
+                .filter(l -> l.startsWith("| runbooks/")).toList();
+
+        assertThat(rows).hasSize(50);
+        assertThat(rows.get(0)).isEqualTo("| runbooks/r55\\.md | 1 | 1 | 0 |");
+        assertThat(rows.get(5)).isEqualTo("| runbooks/r00\\.md | 0 | 1 | 0 |");
+        assertThat(new GithubFormatter("").summary(diagnostics)).contains("\n…and 10 more files.\n");
     }
 }
