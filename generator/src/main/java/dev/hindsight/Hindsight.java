@@ -1,10 +1,13 @@
 package dev.hindsight;
 
+import dev.hindsight.changed.ChangedCheck;
 import dev.hindsight.config.ConfigParser;
 import dev.hindsight.config.KindConfig;
 import dev.hindsight.config.SiteConfig;
 import dev.hindsight.diag.Diagnostic;
 import dev.hindsight.diag.Diagnostics;
+import dev.hindsight.diag.GithubFormatter;
+import dev.hindsight.diag.GitlabFormatter;
 import dev.hindsight.diag.JsonFormatter;
 import dev.hindsight.diag.SarifFormatter;
 import dev.hindsight.diag.TextFormatter;
@@ -38,6 +41,16 @@ public final class Hindsight {
         return new SiteBuilder().run(options.withOutput(null));
     }
 
+    /**
+     * {@code check --changed}: only the diagnostics of documents changed since the merge base of HEAD
+     * and {@code ref} (null: the default branch), plus the cross-document findings those changes caused.
+     *
+     * @throws dev.hindsight.changed.ChangeScopeException when Git cannot tell what changed
+     */
+    public ChangedCheck.Outcome checkChanged(BuildOptions options, String ref, Map<String, String> environment) {
+        return new ChangedCheck().run(options.withOutput(null), ref, environment);
+    }
+
     /** Reads, validates and writes the site to {@code options.output()}. */
     public BuildResult build(BuildOptions options) {
         if (options.output() == null) {
@@ -47,7 +60,7 @@ public final class Hindsight {
     }
 
     /** Output formats of {@link #format}. */
-    public static final List<String> FORMATS = List.of("text", "json", "sarif");
+    public static final List<String> FORMATS = List.of("text", "json", "sarif", "github", "gitlab");
 
     /**
      * The diagnostics of a run as {@code text}, {@code json} or {@code sarif}. SARIF paths are made
@@ -58,9 +71,22 @@ public final class Hindsight {
         return switch (format.toLowerCase(Locale.ROOT)) {
             case "text" -> new TextFormatter().format(diagnostics);
             case "json" -> new JsonFormatter().format(diagnostics);
-            case "sarif" -> new SarifFormatter(version(), repositoryPrefix(source)).format(diagnostics);
-            default -> throw new IllegalArgumentException("unknown format '" + format + "'; use text, json or sarif");
+            case "sarif" -> new SarifFormatter(version(), repositoryPrefix(source), SourceLines.fingerprints(source),
+                    SarifFormatter.MAX_RESULTS).format(diagnostics);
+            case "github" -> new GithubFormatter(repositoryPrefix(source)).format(diagnostics);
+            case "gitlab" -> new GitlabFormatter(repositoryPrefix(source), SourceLines.fingerprints(source))
+                    .format(diagnostics);
+            default -> throw new IllegalArgumentException("unknown format '" + format
+                    + "'; use text, json, sarif, github or gitlab");
         };
+    }
+
+    /**
+     * The Markdown job summary of a run for {@code $GITHUB_STEP_SUMMARY}: counts by rule and file and
+     * the worst findings, with paths relative to the repository.
+     */
+    public String githubSummary(BuildResult result, Path source) {
+        return new GithubFormatter(repositoryPrefix(source)).summary(result.diagnostics());
     }
 
     /** The path of {@code source} inside its Git work tree ("" at the top, or when not in one). */

@@ -70,8 +70,9 @@ class ArchitectureTest {
                     "render")),
             Map.entry("preview", Set.of("diag", "site", PackageGraph.ROOT)),
             Map.entry("scaffold", Set.of()),
-            Map.entry(PackageGraph.ROOT, Set.of("diag", "config", "site", "validate", "source", "scaffold")),
-            Map.entry("cli", Set.of("diag", "site", "preview", "scaffold", PackageGraph.ROOT)));
+            Map.entry("changed", Set.of("diag", "site")),
+            Map.entry(PackageGraph.ROOT, Set.of("diag", "config", "site", "validate", "source", "scaffold", "changed")),
+            Map.entry("cli", Set.of("diag", "config", "site", "preview", "scaffold", "changed", PackageGraph.ROOT)));
 
     private static final JavaClasses PRODUCTION = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -1,5 +1,6 @@
 package dev.hindsight.cli;
 
+import dev.hindsight.changed.ChangedCheck;
 import dev.hindsight.diag.Severity;
 import dev.hindsight.site.BuildOptions;
 import dev.hindsight.site.BuildResult;
@@ -27,6 +28,11 @@ final class CheckCommand implements Callable<Integer> {
             description = "Exit 1 when a diagnostic of this severity or worse exists: error or warning.")
     String failOn;
 
+    @Option(names = "--changed", arity = "0..1", fallbackValue = "", paramLabel = "REF",
+            description = "Report only documents changed since the merge base of HEAD and REF (default: the "
+                    + "default branch), plus findings those changes caused elsewhere.")
+    String changed;
+
     @Override
     public Integer call() {
         common.checkFormat();
@@ -36,9 +42,23 @@ final class CheckCommand implements Callable<Integer> {
         }
         BuildOptions options = BuildOptions.check(common.source).withDrafts(common.drafts)
                 .withReferenceDate(common.referenceDate(parent.environment("SOURCE_DATE_EPOCH")));
-        BuildResult result = parent.hindsight().check(options);
+        BuildResult result;
+        String done = "";
+        if (changed != null) {
+            ChangedCheck.Outcome outcome = parent.hindsight().checkChanged(options, changed, parent.environment());
+            result = outcome.result();
+            done = " in what changed since " + outcome.scope().shortBase() + " (merge base with "
+                    + outcome.scope().reference() + ", " + outcome.scope().changed().size() + " file"
+                    + (outcome.scope().changed().size() == 1 ? "" : "s") + " changed)";
+        } else {
+            result = parent.hindsight().check(options);
+        }
         Reporting.print(parent.hindsight(), result, common.format, common.source, spec.commandLine().getOut(),
-                spec.commandLine().getErr(), "");
+                spec.commandLine().getErr(), done);
+        if (common.format.equals("github")) {
+            StepSummary.append(parent.environment(StepSummary.VARIABLE),
+                    parent.hindsight().githubSummary(result, common.source));
+        }
         return result.exitCode(fail);
     }
 }

@@ -20,7 +20,8 @@ final class CommonOptions {
     LocalDate referenceDate;
 
     @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
-            description = "Diagnostics format: text, json or sarif. Default: text.")
+            description = "Diagnostics format: text, json, sarif, github (workflow commands) or gitlab (Code "
+                    + "Quality). Default: text.")
     String format;
 
     /** The explicit date, else {@code SOURCE_DATE_EPOCH}; null leaves it to the Git history. */
@@ -30,7 +31,7 @@ final class CommonOptions {
 
     void checkFormat() {
         if (!Hindsight.FORMATS.contains(format)) {
-            throw new IllegalArgumentException("unknown --format '" + format + "'; use text, json or sarif");
+            throw new IllegalArgumentException("unknown --format '" + format + "'; use text, json, sarif, github or gitlab");
         }
     }
 }

@@ -66,6 +66,10 @@ public final class Main implements Runnable {
         return environment.get(name);
     }
 
+    Map<String, String> environment() {
+        return environment;
+    }
+
     /**
      * Today for authoring commands (new, init): SOURCE_DATE_EPOCH when set (tests, reproducible
      * runs), else the UTC calendar date. Builds never use this.

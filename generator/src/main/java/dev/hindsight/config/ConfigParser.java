@@ -27,7 +27,8 @@ public final class ConfigParser {
     public static final String RULE = "config";
 
     private static final Set<String> TOP_LEVEL = Set.of("title", "description", "base_url", "repo", "tickets",
-            "kinds", "severities", "rules", "blameless", "whys", "review", "git", "limits");
+            "kinds", "severities", "rules", "blameless", "whys", "review", "git", "limits",
+            BackstageCatalog.SECTION);
     private static final Set<String> GIT_KEYS = Set.of("authors", "freshness_fallback");
     private static final Set<String> REPO_KEYS = Set.of("edit_url", "commit_url");
     private static final Set<String> TICKET_KEYS = Set.of("url");

@@ -78,11 +78,25 @@ public final class ServiceCatalog {
     }
 
     /**
-     * Reads {@code services.yml} under {@code root}. {@code pageName} is how the site names a service's
-     * page (a slug): two ids with the same page name are an error.
+     * {@code services.yml} and the Backstage catalog files ({@link BackstageCatalog}) together; an id
+     * in both keeps its {@code services.yml} entry. {@code pageName} is how the site names a service's page
+     * (a slug): two ids of {@code services.yml} with the same page name are an error.
      */
     public static ServiceCatalog load(Path root, YamlReader yaml, UnaryOperator<String> pageName,
                                       Diagnostics diagnostics) throws IOException {
+        ServiceCatalog own = loadServicesYml(root, yaml, pageName, diagnostics);
+        Optional<List<Service>> backstage = BackstageCatalog.load(root, yaml, diagnostics);
+        if (backstage.isEmpty()) {
+            return own;
+        }
+        List<Service> all = new ArrayList<>(own.services());
+        all.addAll(backstage.get());
+        return new ServiceCatalog(true, own.readable(), all);
+    }
+
+    private static ServiceCatalog loadServicesYml(Path root, YamlReader yaml, UnaryOperator<String> pageName,
+                                                  Diagnostics diagnostics)
+            throws IOException {
         Path file = root.resolve(FILE_NAME);
         if (!Files.isRegularFile(file)) {
             return absent();

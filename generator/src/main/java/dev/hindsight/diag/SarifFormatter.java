@@ -18,6 +18,12 @@ import java.util.TreeSet;
  * Rules are listed once each, sorted by id; results keep the order given (pass
  * {@link Diagnostics#sorted()} for stable output). A hint goes in the result's
  * {@code properties.hint}.
+ *
+ * <p>Each rule carries its short and full description and a help URI into the README
+ * ({@link RuleInfo}); each result a {@code partialFingerprints} entry ({@link Fingerprints}) so that
+ * re-runs update alerts instead of duplicating them. GitHub code scanning rejects a run with more
+ * than {@value #MAX_RESULTS} results; beyond the cap the most severe results are kept (in the
+ * given order within a severity) and a run-level notification says how many were left out.
  */
 public final class SarifFormatter {
 
@@ -31,8 +37,13 @@ public final class SarifFormatter {
     private static final String SAFE_PUNCTUATION = "-._~!$&'()*+,;=@/";
     private static final String HEX = "0123456789ABCDEF";
 
+    /** GitHub code scanning's limit of results per run. */
+    public static final int MAX_RESULTS = 25_000;
+
     private final String toolVersion;
     private final String uriPrefix;
+    private final Fingerprints fingerprints;
+    private final int maxResults;
 
     /** For a site whose root is the repository root. */
     public SarifFormatter(String toolVersion) {
@@ -47,11 +58,28 @@ public final class SarifFormatter {
      * @throws IllegalArgumentException if the prefix is absolute or climbs out with {@code ..}
      */
     public SarifFormatter(String toolVersion, String uriPrefix) {
-        this.toolVersion = Objects.requireNonNull(toolVersion, "toolVersion");
-        this.uriPrefix = normalisePrefix(Objects.requireNonNull(uriPrefix, "uriPrefix"));
+        this(toolVersion, uriPrefix, Fingerprints.withoutSource(), MAX_RESULTS);
     }
 
-    public String format(List<Diagnostic> diagnostics) {
+    /**
+     * @param fingerprints how results get their {@code partialFingerprints}
+     * @param maxResults   results beyond this many are left out, least severe first, with a note
+     */
+    public SarifFormatter(String toolVersion, String uriPrefix, Fingerprints fingerprints, int maxResults) {
+        this.toolVersion = Objects.requireNonNull(toolVersion, "toolVersion");
+        this.uriPrefix = normalisePrefix(Objects.requireNonNull(uriPrefix, "uriPrefix"));
+        this.fingerprints = Objects.requireNonNull(fingerprints, "fingerprints");
+        if (maxResults < 1) {
+            throw new IllegalArgumentException("maxResults must be positive");
+        }
+        this.maxResults = maxResults;
+    }
+
+    public String format(List<Diagnostic> all) {
+        List<String> allPrints = fingerprints.of(all);
+        List<Integer> kept = capped(all);
+        List<Diagnostic> diagnostics = kept.stream().map(all::get).toList();
+        List<String> prints = kept.stream().map(allPrints::get).toList();
         ObjectNode log = JsonText.object();
         log.put("$schema", SCHEMA_URI);
         log.put("version", SARIF_VERSION);
@@ -65,7 +93,22 @@ public final class SarifFormatter {
         Map<String, Integer> ruleIndex = new HashMap<>();
         for (String id : new TreeSet<>(diagnostics.stream().map(Diagnostic::ruleId).toList())) {
             ruleIndex.put(id, ruleIndex.size());
-            rules.addObject().put("id", id);
+            RuleInfo info = RuleInfo.describe(id);
+            ObjectNode rule = rules.addObject();
+            rule.put("id", id);
+            rule.putObject("shortDescription").put("text", info.shortDescription());
+            rule.putObject("fullDescription").put("text", info.fullDescription());
+            rule.put("helpUri", info.helpUri());
+        }
+        if (diagnostics.size() < all.size()) {
+            ObjectNode invocation = run.putArray("invocations").addObject();
+            invocation.put("executionSuccessful", true);
+            ObjectNode note = invocation.putArray("toolExecutionNotifications").addObject();
+            note.put("level", "warning");
+            note.putObject("message").put("text", String.format(java.util.Locale.ROOT,
+                    "%d of %d results left out: code scanning takes at most %d per run; the most severe are kept. "
+                            + "Run `hindsight check` for the full list.",
+                    all.size() - diagnostics.size(), all.size(), maxResults));
         }
 
         // No "uri": the absolute root differs per checkout, and leaving it out keeps output stable.
@@ -73,13 +116,29 @@ public final class SarifFormatter {
                 .put("text", "The root of the repository that holds the site.");
 
         ArrayNode results = run.putArray("results");
-        for (Diagnostic d : diagnostics) {
-            results.add(result(d, ruleIndex.get(d.ruleId())));
+        for (int i = 0; i < diagnostics.size(); i++) {
+            Diagnostic d = diagnostics.get(i);
+            results.add(result(d, ruleIndex.get(d.ruleId()), prints.get(i)));
         }
         return JsonText.write(log);
     }
 
-    private ObjectNode result(Diagnostic d, int ruleIndex) {
+    /** The indexes of at most {@code maxResults} diagnostics, the most severe, in the given order. */
+    private List<Integer> capped(List<Diagnostic> all) {
+        List<Integer> order = new java.util.ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            order.add(i);
+        }
+        if (all.size() <= maxResults) {
+            return order;
+        }
+        order.sort(java.util.Comparator.comparing((Integer i) -> all.get(i).severity()).thenComparing(i -> i));
+        List<Integer> keep = new java.util.ArrayList<>(order.subList(0, maxResults));
+        keep.sort(null);
+        return keep;
+    }
+
+    private ObjectNode result(Diagnostic d, int ruleIndex, String fingerprint) {
         ObjectNode result = JsonText.object();
         result.put("ruleId", d.ruleId());
         result.put("ruleIndex", ruleIndex);
@@ -92,6 +151,7 @@ public final class SarifFormatter {
         ObjectNode region = physical.putObject("region");
         region.put("startLine", d.position().displayLine());
         region.put("startColumn", d.position().displayColumn());
+        result.putObject("partialFingerprints").put(Fingerprints.SARIF_KEY, fingerprint);
         if (d.hasHint()) {
             result.putObject("properties").put("hint", d.hint());
         }

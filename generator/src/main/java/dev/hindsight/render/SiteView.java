@@ -663,7 +663,8 @@ public final class SiteView {
         Long median = Stats.median(ttr);
         return new ServiceView(id, slug, entry == null ? id : entry.name(), entry == null ? "" : entry.owner(),
                 entry == null ? "" : entry.tier(), entry == null ? "" : entry.description(), entry != null,
-                own, dependents, incidents, median == null ? "" : Formats.human(Duration.ofMinutes(median)), ttr.size());
+                own, dependents, incidents, median == null ? "" : Formats.human(Duration.ofMinutes(median)), ttr.size(),
+                entry == null ? new Service(id, id, "", "", "") : entry);
     }
 
     private static String firstSpelling(String slug, List<Postmortem> incidents, List<Runbook> own,

@@ -56,7 +56,14 @@ class SarifFormatterTest {
                           "informationUri": "https://github.com/hindsight-dev/hindsight",
                           "rules": [
                             {
-                              "id": "timeline-order"
+                              "id": "timeline-order",
+                              "shortDescription": {
+                                "text": "Timeline entries go back in time"
+                              },
+                              "fullDescription": {
+                                "text": "Timeline entries must run forward."
+                              },
+                              "helpUri": "https://github.com/hindsight-dev/hindsight/blob/main/README.md#rules"
                             }
                           ]
                         }
@@ -90,6 +97,9 @@ class SarifFormatterTest {
                               }
                             }
                           ],
+                          "partialFingerprints": {
+                            "hindsightFinding/v1": "%s"
+                          },
                           "properties": {
                             "hint": "sort the timeline by time"
                           }
@@ -98,8 +108,49 @@ class SarifFormatterTest {
                     }
                   ]
                 }
-                """);
+                """.formatted(Fingerprints.withoutSource().of(List.of(SAMPLE.get(0))).get(0)));
         assertThat(validate(sarif)).isEmpty();
+    }
+
+    @Test
+    void describesEachRuleWithHelpIntoTheReadme() throws IOException {
+        JsonNode rules = mapper.readTree(new SarifFormatter("1.0", "").format(SAMPLE)).at("/runs/0/tool/driver/rules");
+
+        JsonNode order = rules.get(1);
+        assertThat(order.path("id").asText()).isEqualTo("timeline-order");
+        assertThat(order.at("/shortDescription/text").asText()).isEqualTo("Timeline entries go back in time");
+        assertThat(order.at("/fullDescription/text").asText()).isEqualTo("Timeline entries must run forward.");
+        assertThat(order.path("helpUri").asText()).isEqualTo(RuleInfo.README_URI + "#rules");
+        // An id no entry knows (a newer rule) still gets the fields code scanning shows.
+        assertThat(rules.get(0).at("/shortDescription/text").asText()).isEqualTo("missing-owner");
+    }
+
+    @Test
+    void givesEachResultAFingerprintThatTellsIdenticalFindingsApart() throws IOException {
+        Diagnostic d = SAMPLE.get(0);
+        Diagnostic same = new Diagnostic(d.severity(), d.ruleId(), d.position().plusLines(5), d.message(), "");
+        JsonNode results = mapper.readTree(new SarifFormatter("1.0", "").format(List.of(d, same)))
+                .at("/runs/0/results");
+
+        List<String> prints = results.findValues("partialFingerprints").stream()
+                .map(n -> n.path(Fingerprints.SARIF_KEY).asText()).toList();
+        assertThat(prints).hasSize(2).doesNotHaveDuplicates().allMatch(p -> p.matches("[0-9a-f]{32}"));
+    }
+
+    @Test
+    void capsResultsKeepingTheMostSevereWithANote() throws IOException {
+        String sarif = new SarifFormatter("1.0", "", Fingerprints.withoutSource(), 2).format(SAMPLE);
+
+        assertThat(validate(sarif)).isEmpty();
+        JsonNode run = mapper.readTree(sarif).at("/runs/0");
+        assertThat(run.get("results").findValuesAsText("ruleId")).containsExactly("timeline-order", "timeline-order");
+        assertThat(run.at("/invocations/0/executionSuccessful").asBoolean()).isTrue();
+        assertThat(run.at("/invocations/0/toolExecutionNotifications/0/message/text").asText()).isEqualTo(
+                "2 of 4 results left out: code scanning takes at most 2 per run; the most severe are kept. "
+                        + "Run `hindsight check` for the full list.");
+        assertThat(SarifFormatter.MAX_RESULTS).isEqualTo(25_000);
+        assertThat(mapper.readTree(new SarifFormatter("1.0").format(SAMPLE)).at("/runs/0").has("invocations"))
+                .isFalse();
     }
 
     @Test

@@ -37,8 +37,10 @@ abstract class AbstractHindsightMojo extends AbstractMojo {
 
     /**
      * Machine-readable reports of the diagnostics to write into {@code reportsDirectory}: {@code sarif}
-     * (file {@code hindsight.sarif}, SARIF 2.1.0 for code-scanning annotations) and/or {@code json}
-     * (file {@code hindsight.json}). Written also when the build fails. None by default.
+     * (file {@code hindsight.sarif}, SARIF 2.1.0 for code-scanning annotations), {@code json}
+     * (file {@code hindsight.json}) and/or {@code gitlab} (file {@code gl-code-quality-report.json},
+     * a GitLab Code Quality report for {@code artifacts:reports:codequality}). Written also when the
+     * build fails. None by default.
      */
     @Parameter(property = "hindsight.reportFormats")
     private List<String> reportFormats;

@@ -66,7 +66,7 @@ final class Reporting {
     void writeReports(Hindsight hindsight, BuildResult result, List<String> formats, Path dir)
             throws MojoExecutionException {
         for (String format : formats) {
-            Path file = dir.resolve("hindsight." + format);
+            Path file = dir.resolve(fileName(format));
             try {
                 Files.createDirectories(dir);
                 Files.writeString(file, hindsight.format(result, format, site), StandardCharsets.UTF_8);
@@ -76,6 +76,11 @@ final class Reporting {
             }
             log.info("Hindsight " + format.toUpperCase(Locale.ROOT) + " report: " + file);
         }
+    }
+
+    /** {@code hindsight.<format>}; the GitLab Code Quality report under the name GitLab's docs use. */
+    static String fileName(String format) {
+        return format.equals("gitlab") ? "gl-code-quality-report.json" : "hindsight." + format;
     }
 
     /** "Hindsight found 3 errors and 1 warning in /site", plus the threshold when warnings fail too. */

@@ -13,7 +13,7 @@ import org.apache.maven.plugin.MojoExecutionException;
 /** Parameter values checked and converted, with errors that name the POM element to fix. */
 final class Settings {
 
-    static final List<String> REPORT_FORMATS = List.of("json", "sarif");
+    static final List<String> REPORT_FORMATS = List.of("gitlab", "json", "sarif");
 
     private Settings() {
     }
@@ -36,7 +36,7 @@ final class Settings {
                 .map(v -> v.strip().toLowerCase(Locale.ROOT)).distinct().sorted().toList();
         for (String format : formats) {
             if (!REPORT_FORMATS.contains(format)) {
-                throw new MojoExecutionException("`<reportFormats>` takes sarif and json, not '" + format + "'");
+                throw new MojoExecutionException("`<reportFormats>` takes sarif, json and gitlab, not '" + format + "'");
             }
         }
         return formats;

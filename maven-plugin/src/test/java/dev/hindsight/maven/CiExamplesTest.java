@@ -18,6 +18,7 @@ class CiExamplesTest {
     private static final Path CI = Path.of("../example-site/ci");
     private static final String SARIF = "example-site/target/hindsight-reports/hindsight.sarif";
     private static final String SITE = "example-site/target/hindsight";
+    private static final String CODE_QUALITY = "example-site/target/hindsight-reports/gl-code-quality-report.json";
 
     private static JsonNode yaml(String name) throws IOException {
         return new ObjectMapper(new YAMLFactory()).readTree(CI.resolve(name).toFile());
@@ -32,7 +33,9 @@ class CiExamplesTest {
     @Test
     void theExampleSiteWritesTheReportTheWorkflowsUpload() throws IOException {
         String pom = Files.readString(Path.of("../example-site/pom.xml"));
-        assertThat(pom).contains("<goal>check</goal>", "<goal>build</goal>", "<reportFormat>sarif</reportFormat>");
+        assertThat(pom).contains("<goal>check</goal>", "<goal>build</goal>", "<reportFormat>sarif</reportFormat>",
+                "<reportFormat>gitlab</reportFormat>");
+        assertThat(Reporting.fileName("gitlab")).isEqualTo(Path.of(CODE_QUALITY).getFileName().toString());
     }
 
     @Test
@@ -50,7 +53,11 @@ class CiExamplesTest {
         assertThat(steps).anyMatch(s -> s.path("run").asText().equals("mvn -B verify"));
         assertThat(steps).anyMatch(s -> s.path("uses").asText().startsWith("github/codeql-action/upload-sarif@")
                 && s.at("/with/sarif_file").asText().equals(SARIF)
+                && s.at("/with/category").asText().equals("hindsight")
                 && s.path("if").asText().startsWith("always()"));
+        assertThat(steps).anyMatch(s -> s.path("run").asText().equals(
+                "java -jar generator/target/hindsight.jar check --source example-site --changed --format github")
+                && s.path("if").asText().contains("github.event_name == 'pull_request'"));
         assertThat(steps).anyMatch(s -> s.path("uses").asText().startsWith("actions/upload-pages-artifact@")
                 && s.at("/with/path").asText().equals(SITE + "/"));
 
@@ -69,6 +76,7 @@ class CiExamplesTest {
         JsonNode check = ci.path("hindsight");
         assertThat(list(check.path("script"))).map(JsonNode::asText).contains("mvn -B verify");
         assertThat(check.at("/artifacts/when").asText()).isEqualTo("always");
+        assertThat(check.at("/artifacts/reports/codequality").asText()).isEqualTo(CODE_QUALITY);
         assertThat(list(check.at("/artifacts/paths"))).map(JsonNode::asText).contains(SARIF, SITE + "/");
 
         JsonNode pages = ci.path("pages");

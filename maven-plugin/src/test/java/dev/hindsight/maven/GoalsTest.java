@@ -173,7 +173,7 @@ class GoalsTest {
     void anUnknownReportFormatIsRefusedBeforeAnythingRuns() {
         Path site = Sites.runbookSite(tmp.resolve("site"), "2026-02-01");
         assertThatThrownBy(() -> Mojos.set(check(site), "reportFormats", List.of("html")).execute())
-                .isInstanceOf(MojoExecutionException.class).hasMessage("`<reportFormats>` takes sarif and json, not 'html'");
+                .isInstanceOf(MojoExecutionException.class).hasMessage("`<reportFormats>` takes sarif, json and gitlab, not 'html'");
         assertThat(log.lines).isEmpty();
     }
 

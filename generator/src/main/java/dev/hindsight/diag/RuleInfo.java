@@ -1,0 +1,174 @@
+package dev.hindsight.diag;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What each rule id means, for reports that describe their rules (SARIF {@code tool.driver.rules},
+ * the GitHub step summary). One place for every id the code emits; {@code RuleInfoTest} fails when a
+ * rule id appears in the sources without an entry here.
+ *
+ * @param id               the rule id, as in {@code error[rule-id]}
+ * @param shortDescription one line, no final period
+ * @param fullDescription  what the rule checks and how to satisfy it
+ * @param readmeAnchor     the README section that documents it
+ */
+public record RuleInfo(String id, String shortDescription, String fullDescription, String readmeAnchor) {
+
+    /** The README the help URIs point into. */
+    public static final String README_URI = "https://github.com/hindsight-dev/hindsight/blob/main/README.md";
+
+    private static final String IN_RULES = "rules";
+    private static final String HOSTILE = "hostile-content";
+    private static final String SITE = "a-knowledge-base";
+    private static final String CLI = "the-command-line";
+    private static final String OUTPUT = "the-site";
+
+    private static final Map<String, RuleInfo> ALL = index(List.of(
+            rule("front-matter-yaml", "Front matter is not valid YAML",
+                    "The YAML front matter between the --- lines must parse; YAML aliases are not supported.", IN_RULES),
+            rule("front-matter-duplicate-key", "Front matter repeats a key",
+                    "Each key may appear once in a front-matter mapping.", IN_RULES),
+            rule("front-matter-unclosed", "Front matter has no closing ---",
+                    "Front matter that starts with --- must end with a --- line.", IN_RULES),
+            rule("front-matter-schema", "Front matter does not match the kind's schema",
+                    "The front matter is checked against the kind's JSON Schema, at the offending key.", IN_RULES),
+            rule("front-matter-type", "A front-matter value has the wrong type",
+                    "Dates (YYYY-MM-DD), times (ISO-8601 with an offset) and periods (P90D) must be readable.", IN_RULES),
+            rule("required-section", "A required section is missing",
+                    "Each kind's sections must exist (any heading level, aliases allowed, case-insensitive).", IN_RULES),
+            rule("timeline-format", "A timeline entry does not start with a time",
+                    "Each timeline entry starts with HH:MM or YYYY-MM-DD HH:MM.", IN_RULES),
+            rule("timeline-order", "Timeline entries go back in time",
+                    "Timeline entries must run forward.", IN_RULES),
+            rule("timeline-window", "A timeline entry lies outside the incident",
+                    "Entries should lie between incident.started and incident.resolved.", IN_RULES),
+            rule("incident-times-order", "Incident times are out of order",
+                    "started <= detected <= acknowledged <= mitigated <= resolved.", IN_RULES),
+            rule("incident-times-required", "A published postmortem lacks incident times",
+                    "A published postmortem gives incident.started, detected and resolved.", IN_RULES),
+            rule("five-whys", "The root cause has too few whys",
+                    "The root cause holds a five-whys list of at least whys.minimum steps.", IN_RULES),
+            rule("action-item-owner", "An action item has no owner",
+                    "Every action item names an owner.", IN_RULES),
+            rule("action-item-due", "An action item has no due date",
+                    "Every action item has a YYYY-MM-DD due date.", IN_RULES),
+            rule("action-item-overdue", "An open action item is overdue",
+                    "Open action items due before the reference date are reported.", IN_RULES),
+            rule("runbook-diagnosis-steps", "Diagnosis is not a numbered list",
+                    "A runbook's Diagnosis section is a numbered list of steps.", IN_RULES),
+            rule("runbook-mitigation-code", "Mitigation has no code block",
+                    "A runbook's Mitigation section holds the commands in a code block.", IN_RULES),
+            rule("runbook-stale", "The runbook is due for review",
+                    "last_reviewed + review_every lies before the reference date.", IN_RULES),
+            rule("runbook-untested", "The runbook was not tested recently",
+                    "last_tested is older than review.tested_within.", IN_RULES),
+            rule("blameless-language", "Blaming language",
+                    "Phrases that read as blame (blameless.phrases), reported where they stand.", IN_RULES),
+            rule("mention", "A person is @mentioned",
+                    "@name mentions (only with blameless.mentions: true).", IN_RULES),
+            rule("placeholder", "A placeholder is left from the template",
+                    "TODO, TBD and FIXME left in a document: an error once published, a warning in drafts.", IN_RULES),
+            rule("duplicate-id", "An id or page path is used twice",
+                    "Document ids and page paths are unique across the site.", IN_RULES),
+            rule("unknown-service", "The service is not in the catalog",
+                    "Service ids exist in services.yml or the Backstage catalog (when there is one).", IN_RULES),
+            rule("unknown-runbook", "The runbook id does not exist",
+                    "Ids listed under runbooks: name runbooks of the site.", IN_RULES),
+            rule("broken-link", "A relative link goes nowhere",
+                    "Relative links resolve to a file or document of the site.", IN_RULES),
+            rule("broken-anchor", "A link's #anchor does not exist",
+                    "#anchors of links resolve to a heading of the target.", IN_RULES),
+            rule("duplicate-alert", "An alert belongs to two runbooks",
+                    "Each alert name is listed by one runbook.", IN_RULES),
+            rule("unsafe-link", "An unsafe link is dropped",
+                    "javascript:, vbscript: and data: links are removed from the site.", HOSTILE),
+            rule("encoding", "The file is not valid UTF-8",
+                    "Documents are UTF-8 without NUL bytes.", HOSTILE),
+            rule("file-too-large", "The file is over the size limit",
+                    "Files larger than limits.max_file_size are skipped.", HOSTILE),
+            rule("markdown-too-deep", "Markdown is nested too deeply",
+                    "Markdown nested more than 100 levels is shown as plain text.", HOSTILE),
+            rule("markdown-paragraph-too-long", "A paragraph is too long",
+                    "A paragraph over 16 KiB is shown as plain text.", HOSTILE),
+            rule("symlink-outside-root", "A link leads outside the site root",
+                    "Symbolic links to files or folders outside the site root are not followed.", HOSTILE),
+            rule("read-error", "A file cannot be read",
+                    "The file exists but could not be read.", HOSTILE),
+            rule("config", "hindsight.yml has a problem",
+                    "hindsight.yml must parse and use known keys only.", SITE),
+            rule("service-catalog", "The service catalog has a problem",
+                    "services.yml or catalog-info.yaml must parse and use known keys only.", SITE),
+            rule("unknown-kind", "The document kind is not configured",
+                    "A type: names a kind of hindsight.yml.", SITE),
+            rule("reference-date", "No reference date for date checks",
+                    "Overdue and stale checks need --reference-date, SOURCE_DATE_EPOCH or a Git HEAD.", CLI),
+            rule("setup", "The run could not start",
+                    "The source or output directory cannot be used.", CLI),
+            rule("no-config", "The folder is not a knowledge base",
+                    "check and build need a hindsight.yml in the source folder; hindsight init writes one.", CLI),
+            rule("no-documents", "No document was recognized",
+                    "No Markdown file lies in a kind's folder or names its kind with type:; map the folders in kinds.", CLI),
+            rule("stack-overflow", "The run ran out of stack",
+                    "Usually a template of the site that calls itself; otherwise raise the stack with -Xss.", CLI),
+            rule("out-of-memory", "The run ran out of memory",
+                    "Raise the heap (HINDSIGHT_JAVA_OPTS or MAVEN_OPTS with -Xmx).", CLI),
+            rule("git-unavailable", "No Git history",
+                    "Without a Git repository pages have no dates or contributors.", CLI),
+            rule("git-shallow", "The clone is shallow",
+                    "A shallow clone gives approximate dates; fetch the whole history.", CLI),
+            rule("git-error", "The Git repository cannot be read",
+                    "The Git history could not be read.", CLI),
+            rule("template", "A template failed",
+                    "A built-in or site template could not render a page.", OUTPUT),
+            rule("page-conflict", "Two pages want the same path",
+                    "Two documents or generated pages would write the same file.", OUTPUT),
+            rule("page-path", "A page path is not usable",
+                    "A document's page path must be a safe relative path.", OUTPUT),
+            rule("sitemap", "No sitemap or feed without base_url",
+                    "feed.xml and sitemap.xml need base_url for absolute URLs.", OUTPUT)));
+
+    public RuleInfo {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(shortDescription, "shortDescription");
+        Objects.requireNonNull(fullDescription, "fullDescription");
+        Objects.requireNonNull(readmeAnchor, "readmeAnchor");
+    }
+
+    private static RuleInfo rule(String id, String shortText, String fullText, String anchor) {
+        return new RuleInfo(id, shortText, fullText, anchor);
+    }
+
+    private static Map<String, RuleInfo> index(List<RuleInfo> rules) {
+        Map<String, RuleInfo> m = new LinkedHashMap<>();
+        for (RuleInfo r : rules) {
+            if (m.put(r.id(), r) != null) {
+                throw new IllegalStateException("rule " + r.id() + " listed twice");
+            }
+        }
+        return Map.copyOf(m);
+    }
+
+    /** The rule's entry, if known. */
+    public static Optional<RuleInfo> of(String id) {
+        return Optional.ofNullable(ALL.get(id));
+    }
+
+    /** The entry, or a plain one naming the id (for ids from a newer or a site's own rule). */
+    public static RuleInfo describe(String id) {
+        return of(id).orElseGet(() -> new RuleInfo(id, id, "Hindsight rule " + id + ".", IN_RULES));
+    }
+
+    /** Every known rule id. */
+    public static java.util.Set<String> ids() {
+        return new java.util.TreeSet<>(ALL.keySet());
+    }
+
+    /** Where the rule is documented. */
+    public String helpUri() {
+        return README_URI + "#" + readmeAnchor;
+    }
+}
