@@ -115,7 +115,11 @@ public final class ApiFiles {
         return JsonText.write(all);
     }
 
-    /** RFC 4180: a header row, CRLF line breaks, fields quoted when they hold a comma, quote or line break. */
+    /**
+     * RFC 4180: a header row, CRLF line breaks, fields quoted when they hold a comma, quote or line break.
+     * Spreadsheet-safe: a field starting with {@code = + - @}, a tab or a carriage return is prefixed with
+     * {@code '} and quoted, so that a spreadsheet shows it as text instead of running it as a formula.
+     */
     public String actionItemsCsv() {
         StringBuilder b = new StringBuilder();
         row(b, CSV_COLUMNS);
@@ -138,14 +142,20 @@ public final class ApiFiles {
     }
 
     static String csvField(String s) {
-        if (s == null) {
+        if (s == null || s.isEmpty()) {
             return "";
+        }
+        if (FORMULA_START.indexOf(s.charAt(0)) >= 0) {
+            return "\"'" + s.replace("\"", "\"\"") + '"';
         }
         if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
             return s;
         }
         return '"' + s.replace("\"", "\"\"") + '"';
     }
+
+    /** What a spreadsheet takes as the start of a formula (OWASP, CSV injection). */
+    private static final String FORMULA_START = "=+-@\t\r";
 
     private static void strings(ArrayNode a, List<String> values) {
         values.forEach(a::add);
