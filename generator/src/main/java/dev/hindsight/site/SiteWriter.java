@@ -70,7 +70,7 @@ final class SiteWriter {
     private final Renderer renderer;
     private final Set<String> overridden;
     private final Formats fmt = new Formats();
-    private final SearchIndexer search = new SearchIndexer();
+    private final SearchIndexer search = new SearchIndexer(SiteUrls::path);
     /** The search index the output holds, as written by the last build; null when unknown. */
     private SearchIndex lastIndex;
 
@@ -319,6 +319,7 @@ final class SiteWriter {
         model.put("section", p.section());
         model.put("pagePath", p.path());
         model.put("hasFeed", plan.urls().known());
+        model.put("urls", plan.urls());
         if (p.subject() instanceof Document doc) {
             model.put("doc", doc);
             plan.git().file(doc.meta().sourcePath()).ifPresent(h -> model.put("history", h));
