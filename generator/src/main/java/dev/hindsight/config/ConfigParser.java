@@ -28,7 +28,7 @@ public final class ConfigParser {
 
     private static final Set<String> TOP_LEVEL = Set.of("title", "description", "base_url", "repo", "tickets",
             "kinds", "severities", "rules", "blameless", "whys", "review", "git", "limits",
-            BackstageCatalog.SECTION);
+            BackstageCatalog.SECTION, "static");
     private static final Set<String> GIT_KEYS = Set.of("authors", "freshness_fallback");
     private static final Set<String> REPO_KEYS = Set.of("edit_url", "commit_url");
     private static final Set<String> TICKET_KEYS = Set.of("url");
@@ -39,6 +39,7 @@ public final class ConfigParser {
     private static final Set<String> WHYS_KEYS = Set.of("minimum");
     private static final Set<String> REVIEW_KEYS = Set.of("interval", "tested_within");
     private static final Set<String> LIMIT_KEYS = Set.of("max_file_size");
+    private static final Set<String> STATIC_KEYS = Set.of("include_dotfiles");
 
     private final YamlReader yaml;
 
@@ -70,6 +71,7 @@ public final class ConfigParser {
         r.checkedObject("/tickets", TICKET_KEYS);
         r.checkedObject("/git", GIT_KEYS);
         r.checkedObject("/limits", LIMIT_KEYS);
+        r.checkedObject("/static", STATIC_KEYS);
         GitSettings gd = GitSettings.defaults();
         SiteConfig d = SiteConfig.defaults();
         return new SiteConfig(
@@ -83,7 +85,8 @@ public final class ConfigParser {
                 validation(r),
                 new GitSettings(r.bool("/git/authors", gd.authors()),
                         r.bool("/git/freshness_fallback", gd.freshnessFallback())),
-                new Limits(r.size("/limits/max_file_size", Limits.defaults().maxFileSize())));
+                new Limits(r.size("/limits/max_file_size", Limits.defaults().maxFileSize())),
+                new StaticSettings(r.stringList("/static/include_dotfiles", List.of())));
     }
 
     private static ValidationConfig validation(Reader r) {

@@ -12,10 +12,11 @@ import java.util.Optional;
  * @param ticketUrl pattern with {@code {key}}, such as {@code https://jira.example/browse/{key}}
  * @param git       the {@code git:} section
  * @param limits    the {@code limits:} section
+ * @param staticFiles the {@code static:} section
  */
 public record SiteConfig(String title, String description, String baseUrl, String editUrl, String commitUrl,
                          String ticketUrl, List<KindConfig> kinds, ValidationConfig validation, GitSettings git,
-                         Limits limits) {
+                         Limits limits, StaticSettings staticFiles) {
 
     public static final String FILE_NAME = "hindsight.yml";
 
@@ -30,6 +31,15 @@ public record SiteConfig(String title, String description, String baseUrl, Strin
         Objects.requireNonNull(validation, "validation");
         git = Objects.requireNonNullElse(git, GitSettings.defaults());
         limits = Objects.requireNonNullElse(limits, Limits.defaults());
+        staticFiles = Objects.requireNonNullElse(staticFiles, StaticSettings.defaults());
+    }
+
+    /** Settings without a {@code static:} section. */
+    public SiteConfig(String title, String description, String baseUrl, String editUrl, String commitUrl,
+                      String ticketUrl, List<KindConfig> kinds, ValidationConfig validation, GitSettings git,
+                      Limits limits) {
+        this(title, description, baseUrl, editUrl, commitUrl, ticketUrl, kinds, validation, git, limits,
+                StaticSettings.defaults());
     }
 
     public static SiteConfig defaults() {
@@ -39,7 +49,8 @@ public record SiteConfig(String title, String description, String baseUrl, Strin
 
     /** A copy with another {@code base_url}. */
     public SiteConfig withBaseUrl(String url) {
-        return new SiteConfig(title, description, url, editUrl, commitUrl, ticketUrl, kinds, validation, git, limits);
+        return new SiteConfig(title, description, url, editUrl, commitUrl, ticketUrl, kinds, validation, git, limits,
+                staticFiles);
     }
 
     public Optional<KindConfig> kind(String name) {

@@ -17,7 +17,7 @@ import java.util.Optional;
 /**
  * The machine-readable copies of the knowledge base under {@code api/}: JSON arrays with keys in a
  * fixed order (see {@link JsonText}), and the action items once more as RFC 4180 CSV. URLs of pages
- * are relative to the site root; dates are ISO-8601, times in UTC, durations in whole minutes.
+ * are relative to the site root and percent-encoded ({@link SiteUrls#path}); dates are ISO-8601, times in UTC, durations in whole minutes.
  */
 public final class ApiFiles {
 
@@ -39,7 +39,7 @@ public final class ApiFiles {
             ObjectNode o = all.addObject();
             o.put("id", p.id());
             o.put("title", p.title());
-            o.put("url", p.meta().url());
+            o.put("url", SiteUrls.path(p.meta().url()));
             o.put("date", date(p.meta().date()));
             o.put("status", p.meta().status());
             o.put("severity", p.severity());
@@ -72,7 +72,7 @@ public final class ApiFiles {
             ObjectNode o = all.addObject();
             o.put("id", r.id());
             o.put("title", r.title());
-            o.put("url", r.meta().url());
+            o.put("url", SiteUrls.path(r.meta().url()));
             o.put("status", r.meta().status());
             o.put("service", r.service());
             o.put("owner", r.owner());
@@ -102,7 +102,7 @@ public final class ApiFiles {
             ObjectNode o = all.addObject();
             o.put("postmortem_id", row.postmortem().id());
             o.put("postmortem_title", row.postmortem().title());
-            o.put("postmortem_url", row.postmortem().meta().url());
+            o.put("postmortem_url", SiteUrls.path(row.postmortem().meta().url()));
             o.put("action", row.item().action());
             o.put("owner", row.item().owner());
             o.put("due", row.item().due() == null ? null : row.item().due().toString());
@@ -115,12 +115,17 @@ public final class ApiFiles {
         return JsonText.write(all);
     }
 
-    /** RFC 4180: a header row, CRLF line breaks, fields quoted when they hold a comma, quote or line break. */
+    /**
+     * RFC 4180: a header row, CRLF line breaks, fields quoted when they hold a comma, quote or line break.
+     * Spreadsheet-safe: a field starting with {@code = + - @}, a tab or a carriage return is prefixed with
+     * {@code '} and quoted, so that a spreadsheet shows it as text instead of running it as a formula.
+     */
     public String actionItemsCsv() {
         StringBuilder b = new StringBuilder();
         row(b, CSV_COLUMNS);
         for (ActionRow r : view.actions()) {
-            row(b, List.of(r.postmortem().id(), r.postmortem().title(), r.postmortem().meta().url(), r.item().action(),
+            row(b, List.of(r.postmortem().id(), r.postmortem().title(), SiteUrls.path(r.postmortem().meta().url()),
+                    r.item().action(),
                     r.item().owner(), r.item().due() == null ? r.item().dueText() : r.item().due().toString(),
                     r.item().status().label(), Boolean.toString(r.overdue()), r.item().ticket(), r.ticketHref()));
         }
@@ -138,14 +143,20 @@ public final class ApiFiles {
     }
 
     static String csvField(String s) {
-        if (s == null) {
+        if (s == null || s.isEmpty()) {
             return "";
+        }
+        if (FORMULA_START.indexOf(s.charAt(0)) >= 0) {
+            return "\"'" + s.replace("\"", "\"\"") + '"';
         }
         if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
             return s;
         }
         return '"' + s.replace("\"", "\"\"") + '"';
     }
+
+    /** What a spreadsheet takes as the start of a formula (OWASP, CSV injection). */
+    private static final String FORMULA_START = "=+-@\t\r";
 
     private static void strings(ArrayNode a, List<String> values) {
         values.forEach(a::add);

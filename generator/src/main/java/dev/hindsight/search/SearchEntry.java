@@ -11,10 +11,11 @@ import dev.hindsight.model.Runbook;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * What the index keeps of one document: the text of each {@link Field}, the facet values and what a
- * result shows (title, id, date, a short snippet).
+ * result shows (title, id, date, a short snippet, and the link {@code url} to the page, from the site root).
  *
  * @param services the service facet: a postmortem's services, a runbook's own service
  * @param texts    the text of each field, by {@link Field#ordinal()}, in pieces (a field's text is
@@ -38,7 +39,11 @@ record SearchEntry(String id, String title, String url, String kind, List<String
         return texts.get(f.ordinal());
     }
 
-    static SearchEntry of(Document doc) {
+    /**
+     * @param href a page path ({@code runbooks/a b/index.html}) as the link to it, percent-encoded
+     *             ({@code SiteUrls.path} in a build)
+     */
+    static SearchEntry of(Document doc, UnaryOperator<String> href) {
         var meta = doc.meta();
         List<String> labels = new ArrayList<>(meta.tags());
         List<String> services = List.of();
@@ -73,7 +78,7 @@ record SearchEntry(String id, String title, String url, String kind, List<String
         texts.set(Field.HEADINGS.ordinal(), doc.body().headings().stream().map(Heading::text).toList());
         texts.set(Field.LABELS.ordinal(), List.copyOf(labels));
         texts.set(Field.BODY.ordinal(), List.copyOf(body));
-        return new SearchEntry(meta.id(), meta.title(), meta.url(), meta.kind(), services, severity,
+        return new SearchEntry(meta.id(), meta.title(), href.apply(meta.url()), meta.kind(), services, severity,
                 meta.date() == null ? "" : meta.date().toString(), shorten(snippet, SNIPPET_LENGTH),
                 meta.sourcePath(), texts);
     }

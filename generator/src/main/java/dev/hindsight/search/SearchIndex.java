@@ -75,8 +75,15 @@ public final class SearchIndex {
         this.files = files;
     }
 
+    /** The index of {@code documents}, linking to each page by its path as it is (no encoding). */
     public static SearchIndex build(List<? extends Document> documents) {
-        List<SearchEntry> entries = new ArrayList<>(documents.parallelStream().map(SearchEntry::of).toList());
+        return build(documents, java.util.function.UnaryOperator.identity());
+    }
+
+    /** @param href a page path as the link to it, percent-encoded ({@code SiteUrls::path} in a build) */
+    public static SearchIndex build(List<? extends Document> documents, java.util.function.UnaryOperator<String> href) {
+        List<SearchEntry> entries = new ArrayList<>(documents.parallelStream().map(d -> SearchEntry.of(d, href))
+                .toList());
         return fromEntries(entries);
     }
 

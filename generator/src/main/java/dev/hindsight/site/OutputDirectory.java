@@ -81,9 +81,28 @@ final class OutputDirectory {
         Files.createDirectories(parent);
         recover();
         removeLeftovers(parent);
-        Path staging = Files.createTempDirectory(parent, tmpPrefix());
+        Path staging = createFresh(parent, tmpPrefix());
         Files.writeString(staging.resolve(MARKER), "Written by Hindsight. This directory is replaced on every build.\n");
         return staging;
+    }
+
+    /**
+     * A new directory named {@code prefix} and a random number. Unlike {@link Files#createTempDirectory},
+     * which makes it 0700, its permissions follow the umask like any directory a tool creates, so the
+     * published site is as readable as the user's umask says (by a web server running as another user).
+     */
+    private static Path createFresh(Path parent, String prefix) throws IOException {
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        for (int attempt = 0; ; attempt++) {
+            Path dir = parent.resolve(prefix + Long.toUnsignedString(random.nextLong()));
+            try {
+                return Files.createDirectory(dir);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                if (attempt == 100) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Swaps the finished staging directory in place of the target; the old site goes last. */

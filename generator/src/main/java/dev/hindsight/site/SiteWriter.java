@@ -62,13 +62,15 @@ final class SiteWriter {
     static final String RULE_PAGE_CONFLICT = "page-conflict";
     static final String RULE_SITEMAP = "sitemap";
     static final String RULE_PAGE_PATH = "page-path";
+    static final String RULE_STATIC_CONFLICT = "static-conflict";
+    static final String RULE_STATIC_DOTFILE = "static-dotfile";
 
     private final SiteConfig config;
     private final Path root;
     private final Renderer renderer;
     private final Set<String> overridden;
     private final Formats fmt = new Formats();
-    private final SearchIndexer search = new SearchIndexer();
+    private final SearchIndexer search = new SearchIndexer(SiteUrls::path);
     /** The search index the output holds, as written by the last build; null when unknown. */
     private SearchIndex lastIndex;
 
@@ -126,7 +128,7 @@ final class SiteWriter {
             noteData(plan, diagnostics);
             writeSchemas(staging);
             copyAssets(staging);
-            copyStatic(staging);
+            copyStatic(staging, diagnostics);
             if (failed.get()) {
                 out.discard(staging);
                 lastIndex = null;
@@ -317,6 +319,7 @@ final class SiteWriter {
         model.put("section", p.section());
         model.put("pagePath", p.path());
         model.put("hasFeed", plan.urls().known());
+        model.put("urls", plan.urls());
         if (p.subject() instanceof Document doc) {
             model.put("doc", doc);
             plan.git().file(doc.meta().sourcePath()).ifPresent(h -> model.put("history", h));
@@ -550,8 +553,14 @@ final class SiteWriter {
         }
     }
 
-    /** The site's {@code static/} folder, copied as is (symbolic links are not followed). */
-    private void copyStatic(Path staging) throws IOException {
+    /**
+     * The site's {@code static/} folder, copied as is after everything generated (symbolic links are not
+     * followed). A static file never replaces a generated one: that is a {@code static-conflict} error
+     * naming both, and the generated file is kept. Hidden files and folders (any segment starting with
+     * {@code .}: {@code .env}, {@code .git/}, {@code .DS_Store}) are left out with a note, unless
+     * {@code static.include_dotfiles} lists them.
+     */
+    private void copyStatic(Path staging, Diagnostics diagnostics) throws IOException {
         Path src = root.resolve("static");
         if (!Files.isDirectory(src)) {
             return;
@@ -559,18 +568,69 @@ final class SiteWriter {
         Files.walkFileTree(src, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                Files.createDirectories(staging.resolve(src.relativize(dir).toString()));
+                if (dir.equals(src)) {
+                    return FileVisitResult.CONTINUE;
+                }
+                String rel = relative(src, dir);
+                if (hidden(dir, rel)) {
+                    note(rel + "/");
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
+                Path target = staging.resolve(rel);
+                if (Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                        && !Files.isDirectory(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    conflict(rel + "/", rel);
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
+                Files.createDirectories(target);
                 return FileVisitResult.CONTINUE;
             }
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                if (attrs.isRegularFile()) {
-                    Files.copy(file, staging.resolve(src.relativize(file).toString()),
-                            StandardCopyOption.REPLACE_EXISTING);
+                if (!attrs.isRegularFile()) {
+                    return FileVisitResult.CONTINUE;
                 }
+                String rel = relative(src, file);
+                if (hidden(file, rel)) {
+                    note(rel);
+                    return FileVisitResult.CONTINUE;
+                }
+                Path target = staging.resolve(rel);
+                if (Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    conflict(rel, Files.isDirectory(target, java.nio.file.LinkOption.NOFOLLOW_LINKS) ? rel + "/" : rel);
+                    return FileVisitResult.CONTINUE;
+                }
+                Files.copy(file, target);
                 return FileVisitResult.CONTINUE;
             }
+
+            private boolean hidden(Path p, String rel) {
+                return p.getFileName().toString().startsWith(".") && !config.staticFiles().includes(rel);
+            }
+
+            private void note(String rel) {
+                String at = "static/" + (rel.endsWith("/") ? rel.substring(0, rel.length() - 1) : rel);
+                diagnostics.add(new Diagnostic(Severity.INFO, RULE_STATIC_DOTFILE, Position.ofFile(at),
+                        "static/" + rel + " is not published: names starting with `.` are left out",
+                        "to publish it (such as .well-known/), list it under `static.include_dotfiles` in hindsight.yml"));
+            }
+
+            private void conflict(String staticRel, String generated) {
+                String at = "static/" + (staticRel.endsWith("/") ? staticRel.substring(0, staticRel.length() - 1)
+                        : staticRel);
+                diagnostics.error(RULE_STATIC_CONFLICT, Position.ofFile(at), "static/" + staticRel
+                        + " would replace the generated " + generated + "; the generated file is kept",
+                        "rename or move it; to change a generated page, override its template in templates/");
+            }
         });
+    }
+
+    private static String relative(Path base, Path p) {
+        StringBuilder b = new StringBuilder();
+        for (Path segment : base.relativize(p)) {
+            b.append(b.length() == 0 ? "" : "/").append(segment);
+        }
+        return b.toString();
     }
 }

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 public final class LimitedFiles {
 
     public static final String RULE_TOO_LARGE = "file-too-large";
+    public static final String RULE_SPECIAL_FILE = "special-file";
 
     /** 5 MiB: ten times the longest postmortem we have seen, far below what a build can hold. */
     public static final long DEFAULT_MAX_FILE_SIZE = 5L * 1024 * 1024;
@@ -26,6 +27,11 @@ public final class LimitedFiles {
      * {@code relPath}) that it holds more than {@code limit} bytes.
      */
     public static byte[] read(Path file, String relPath, long limit, Diagnostics diagnostics) throws IOException {
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            // Opening a named pipe blocks until someone writes; a device may never end.
+            reportSpecial(file, relPath, diagnostics);
+            return null;
+        }
         byte[] bytes;
         try (InputStream in = Files.newInputStream(file)) {
             bytes = in.readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE - 16));
@@ -38,6 +44,32 @@ public final class LimitedFiles {
             return null;
         }
         return bytes;
+    }
+
+    /**
+     * Reports under {@link #RULE_SPECIAL_FILE} that {@code file} (links followed) is not a regular file:
+     * a named pipe, socket or device, which is never opened.
+     */
+    public static void reportSpecial(Path file, String relPath, Diagnostics diagnostics) {
+        diagnostics.error(RULE_SPECIAL_FILE, Position.ofFile(relPath), "`" + relPath + "` is " + kind(file)
+                + ", not a regular file; not read", "remove it from the site, or replace it with the document itself");
+    }
+
+    /** "a named pipe", "a socket", ... from the file's type bits; "a special file" where they cannot be read. */
+    private static String kind(Path file) {
+        try {
+            int type = (Integer) Files.getAttribute(file, "unix:mode") & 0170000;
+            return switch (type) {
+                case 0010000 -> "a named pipe";
+                case 0020000 -> "a character device";
+                case 0060000 -> "a block device";
+                case 0140000 -> "a socket";
+                case 0040000 -> "a folder";
+                default -> "a special file";
+            };
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException | ClassCastException e) {
+            return Files.isDirectory(file) ? "a folder" : "a special file";
+        }
     }
 
     private static long sizeOrZero(Path file) {

@@ -22,6 +22,8 @@ public final class SiteSource {
 
     public static final String RULE_SYMLINK = "symlink-outside-root";
     public static final String RULE_READ = "read-error";
+    public static final String RULE_FILE_NAME = "file-name";
+    public static final String RULE_SPECIAL_FILE = LimitedFiles.RULE_SPECIAL_FILE;
 
     /** Directory names never scanned for documents. */
     private static final Set<String> SKIPPED_DIRS = Set.of("target", "node_modules", "templates", "static",
@@ -65,7 +67,8 @@ public final class SiteSource {
                 if (name.startsWith(".") || SKIPPED_DIRS.contains(name) || excluded.contains(dir.normalize())) {
                     return FileVisitResult.SKIP_SUBTREE;
                 }
-                return FileVisitResult.CONTINUE;
+                return nameIsReadable(dir, "folder", "the files in it are not read", diagnostics)
+                        ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
             }
 
             @Override
@@ -85,6 +88,9 @@ public final class SiteSource {
                 if (!name.endsWith(".md") || name.startsWith(".")) {
                     return FileVisitResult.CONTINUE;
                 }
+                if (!nameIsReadable(file, "file", "the file is not read", diagnostics)) {
+                    return FileVisitResult.CONTINUE;
+                }
                 String rel = relative(file);
                 if (attrs.isSymbolicLink()) {
                     if (!insideRoot(file)) {
@@ -93,7 +99,10 @@ public final class SiteSource {
                                 "copy the file into the site instead of linking to it");
                         return FileVisitResult.CONTINUE;
                     }
-                } else if (!attrs.isRegularFile()) {
+                }
+                // After following a link: a named pipe, socket or device would block or never end.
+                if (!Files.isRegularFile(file)) {
+                    LimitedFiles.reportSpecial(file, rel, diagnostics);
                     return FileVisitResult.CONTINUE;
                 }
                 found.add(rel);
@@ -108,6 +117,40 @@ public final class SiteSource {
         });
         found.sort(null);
         return List.copyOf(found);
+    }
+
+    /**
+     * Reports a name that cannot be read safely ({@code file-name} error, false) or is unportable
+     * ({@code file-name} warning, true); true for a plain name.
+     */
+    private boolean nameIsReadable(Path path, String what, String consequence, Diagnostics diagnostics) {
+        FileNames.Problem problem = FileNames.check(path);
+        if (problem == FileNames.Problem.NONE) {
+            return true;
+        }
+        StringBuilder rel = new StringBuilder();
+        for (Path segment : root.relativize(path.toAbsolutePath().normalize())) {
+            rel.append(rel.length() == 0 ? "" : "/").append(segment);
+        }
+        String shown = FileNames.visible(rel.toString(), path);
+        Position at = Position.ofFile(shown);
+        String subject = "the " + what + " name `" + shown + "`";
+        switch (problem) {
+            case CONTROL -> diagnostics.error(RULE_FILE_NAME, at, subject + " contains a control character; "
+                    + consequence, "rename it");
+            case BACKSLASH -> diagnostics.error(RULE_FILE_NAME, at, subject + " contains a backslash, which is a"
+                    + " folder separator on Windows; " + consequence, "rename it");
+            case NOT_UTF8 -> diagnostics.error(RULE_FILE_NAME, at, subject + " is not valid UTF-8; " + consequence,
+                    "rename it");
+            default -> {
+                diagnostics.warning(RULE_FILE_NAME, at, subject + " contains "
+                        + String.join(", ", FileNames.unportable(path.getFileName().toString()))
+                        + ", which Windows does not allow in file names; the repository cannot be checked out there",
+                        "rename it to keep the knowledge base portable");
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean insideRoot(Path file) {

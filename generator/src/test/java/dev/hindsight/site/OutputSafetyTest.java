@@ -171,6 +171,32 @@ class OutputSafetyTest {
         }
     }
 
+    // ---- permissions --------------------------------------------------------------------------
+
+    /**
+     * The published folder (and the Maven plugin's target/hindsight, made by the same code) is readable
+     * as the umask says, like any other tool's output: a web server running as another user can serve it.
+     */
+    @Test
+    void theOutputFollowsTheUmaskLikeADirectoryMadeNormally() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(tmp.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Path out = tmp.resolve("out");
+        Path normal = Files.createDirectory(tmp.resolve("normal"));
+        Path normalFile = Files.writeString(normal.resolve("f.txt"), "x");
+
+        new Hindsight().build(BuildOptions.build(src(), out));
+        new Hindsight().build(BuildOptions.build(src(), out)); // the second build swaps a fresh directory in
+
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(out)))
+                .isEqualTo(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(normal)));
+        assertThat(Files.getPosixFilePermissions(out.resolve("postmortems")))
+                .isEqualTo(Files.getPosixFilePermissions(normal));
+        assertThat(Files.getPosixFilePermissions(out.resolve("index.html")))
+                .isEqualTo(Files.getPosixFilePermissions(normalFile));
+        assertThat(Files.getPosixFilePermissions(out.resolve(OutputDirectory.MARKER)))
+                .isEqualTo(Files.getPosixFilePermissions(normalFile));
+    }
+
     // ---- what may be deleted -----------------------------------------------------------------
 
     @Test
