@@ -42,6 +42,7 @@ public final class MarkdownParser {
 
     public static final String RULE_TOO_DEEP = "markdown-too-deep";
     public static final String RULE_PARAGRAPH_TOO_LONG = "markdown-paragraph-too-long";
+    public static final String RULE_RAW_HTML = "raw-html";
 
     /**
      * The deepest AST accepted for rendering. Real documents stay under 20; flexmark's renderer needs
@@ -89,6 +90,7 @@ public final class MarkdownParser {
         options.set(TablesExtension.HEADER_SEPARATOR_COLUMN_MATCH, true);
         options.set(TablesExtension.CLASS_NAME, "table");
         options.set(Parser.HEADING_PARSER, false); // replaced by LinearHeadingParser
+        options.set(Parser.HTML_BLOCK_PARSER, false); // replaced by BoundedHtmlBlocks
         options.set(HtmlRenderer.GENERATE_HEADER_ID, true);
         options.set(HtmlRenderer.RENDER_HEADER_ID, true);
         options.set(HtmlRenderer.ESCAPE_HTML, false);
@@ -98,10 +100,12 @@ public final class MarkdownParser {
         this.parser = Parser.builder(options)
                 .customInlineParserFactory(new LinearInlineParser.Factory())
                 .customBlockParserFactory(new LinearHeadingParser())
+                .customBlockParserFactory(new BoundedHtmlBlocks())
                 .build();
         this.renderer = HtmlRenderer.builder(options).linkResolverFactory(new PageLinkResolver.Factory())
                 .attributeProviderFactory(new ExternalLinkRels.Factory())
-                .nodeRendererFactory(new UnparsedText.Renderer()).build();
+                .nodeRendererFactory(new UnparsedText.Renderer())
+                .nodeRendererFactory(new RawHtml.Renderer()).build();
         parse(WARM_UP, 1);
     }
 
@@ -146,13 +150,40 @@ public final class MarkdownParser {
                                 + LinearInlineParser.MAX_INLINE_CHARS + "; shown as plain text without Markdown formatting",
                         "split it into paragraphs, or put logs and data in a fenced code block");
             }
+            for (Node n : shape.rawHtml()) {
+                reportRawHtml(path, n, w, diagnostics);
+            }
             w.walk(doc);
-            String rendered = html ? sanitizer.sanitize(renderer.render(doc), shape.rawHtml()) : "";
+            String rendered = html ? sanitizer.sanitize(renderer.render(doc), !shape.rawHtml().isEmpty()) : "";
             return new ParsedMarkdown(rendered, w.headings, w.finishSections(), w.links, w.plain.toString().strip());
         } catch (StackOverflowError e) {
             // The parser recurses (AST post-processing, regular expressions) before depth can be
             // measured. The stack is unwound here and the parse held no shared state, so going on is safe.
             return unrendered(path, body, firstLine, diagnostics, "Markdown too deeply nested to parse");
+        }
+    }
+
+    /** A {@link #RULE_RAW_HTML} warning for each piece of the node's raw HTML that {@link RawHtml} shows as text. */
+    private static void reportRawHtml(String path, Node node, Walker w, Diagnostics diagnostics) {
+        com.vladsch.flexmark.util.sequence.BasedSequence chars = RawHtml.chars(node);
+        for (RawHtml.Removal r : RawHtml.clean(chars).removals()) {
+            int offset = chars.getIndexOffset(r.index());
+            Position at = Position.of(path, w.lineAt(offset), w.columnAt(offset));
+            switch (r.reason()) {
+                case NOT_ALLOWED -> diagnostics.warning(RULE_RAW_HTML, at,
+                        "raw HTML tag `" + r.tag() + "` is not allowed on the page; shown as text",
+                        "put it in backticks to show it as code, or remove it; allowed tags are listed in the README");
+                case UNCLOSED_TAG -> diagnostics.warning(RULE_RAW_HTML, at,
+                        "raw HTML tag `" + r.tag() + "` has no closing `>` before the end of its block; shown as text",
+                        "close the tag, or put it in backticks to show it as code");
+                case UNCLOSED_COMMENT -> diagnostics.warning(RULE_RAW_HTML, at,
+                        "HTML comment `<!--` has no closing `-->` before the end of its block; shown as text",
+                        "close the comment with `-->` on the same block, or remove it");
+                case DECLARATION -> diagnostics.warning(RULE_RAW_HTML, at,
+                        "raw HTML `" + r.tag() + "` (a declaration, processing instruction or bogus tag) is not"
+                                + " allowed on the page; shown as text",
+                        "put it in backticks to show it as code, or remove it");
+            }
         }
     }
 
@@ -169,10 +200,10 @@ public final class MarkdownParser {
      * paragraphs start that {@link LinearInlineParser} left unparsed for their length.
      */
     /** How deep the AST goes, its unparsed paragraphs, and whether it holds raw HTML. */
-    private record Shape(int depth, List<Node> unparsed, boolean rawHtml) {
+    private record Shape(int depth, List<Node> unparsed, List<Node> rawHtml) {
         static Shape of(Document doc) {
             int max = 0;
-            boolean rawHtml = false;
+            List<Node> rawHtml = new ArrayList<>();
             List<Node> unparsed = new ArrayList<>();
             ArrayDeque<Node> nodes = new ArrayDeque<>();
             ArrayDeque<Integer> depths = new ArrayDeque<>();
@@ -185,7 +216,9 @@ public final class MarkdownParser {
                 if (n instanceof UnparsedText) {
                     unparsed.add(n);
                 }
-                rawHtml |= n instanceof HtmlBlockBase || n instanceof HtmlInlineBase;
+                if (n instanceof HtmlBlockBase || n instanceof HtmlInlineBase) {
+                    rawHtml.add(n);
+                }
                 for (Node c = n.getLastChild(); c != null; c = c.getPrevious()) {
                     nodes.push(c);
                     depths.push(d + 1);
@@ -246,11 +279,18 @@ public final class MarkdownParser {
 
         // flexmark's own Node.getStartLineNumber() scans the text from the start on every call.
         int line(Node n) {
-            return firstLine + lineIndex(n.getStartOffset());
+            return lineAt(n.getStartOffset());
         }
 
         int column(Node n) {
-            int offset = n.getStartOffset();
+            return columnAt(n.getStartOffset());
+        }
+
+        int lineAt(int offset) {
+            return firstLine + lineIndex(offset);
+        }
+
+        int columnAt(int offset) {
             return offset - lineStarts[lineIndex(offset)] + 1;
         }
 
