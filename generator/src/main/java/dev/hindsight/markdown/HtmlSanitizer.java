@@ -268,7 +268,7 @@ final class HtmlSanitizer {
 
     static boolean isExternal(String href) {
         String h = href.strip().toLowerCase(Locale.ROOT);
-        return h.startsWith("http:") || h.startsWith("https:") || h.startsWith("//");
+        return h.startsWith("http:") || h.startsWith("https:") || Link.isNetworkPath(href);
     }
 
     /** Images load without a click, so only the web schemes and relative paths; never data:. */

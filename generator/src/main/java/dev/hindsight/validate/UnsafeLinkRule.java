@@ -27,6 +27,13 @@ final class UnsafeLinkRule extends DocumentRule {
     void check(Context context, Document doc, Reporter out) {
         String path = doc.meta().sourcePath();
         for (Link link : doc.body().links()) {
+            if (link.backslashNetworkPath()) {
+                out.report(Position.of(path, link.line(), link.column()),
+                        (link.image() ? "image" : "link") + " `" + link.url() + "` leads to another host: browsers"
+                                + " read `\\` as `/`, so it is a network path, not a file of the site",
+                        "write the full https:// address, or a path relative to this file with `/`");
+                continue;
+            }
             String scheme = scheme(link.url());
             if (scheme != null && !(link.image() ? IMAGE_SCHEMES : LINK_SCHEMES).contains(scheme)) {
                 out.report(Position.of(path, link.line(), link.column()),
