@@ -23,11 +23,19 @@ final class HtmlSanitizer {
     /** The rels of a link that leaves the site, as one attribute value. */
     static final String EXTERNAL_REL = String.join(" ", EXTERNAL_RELS);
 
+    /** The elements the policy keeps with their attributes cleaned, apart from links, images and check boxes. */
+    private static final List<String> TEXT_ELEMENTS = List.of("p", "br", "hr", "blockquote", "pre", "code", "em",
+            "strong", "b", "i", "u", "s", "del", "ins", "mark", "small", "sub", "sup", "kbd", "samp", "var", "abbr",
+            "cite", "q", "dfn", "span", "div", "ul", "ol", "li", "dl", "dt", "dd", "table", "thead", "tbody", "tfoot",
+            "tr", "th", "td", "caption", "h1", "h2", "h3", "h4", "h5", "h6", "details", "summary", "figure",
+            "figcaption");
+
+    /** Every element the policy keeps; raw HTML tags of any other element are shown as text ({@link RawHtml}). */
+    static final List<String> ELEMENTS_ALLOWED = java.util.stream.Stream.concat(TEXT_ELEMENTS.stream(),
+            java.util.stream.Stream.of("a", "img", "input")).toList();
+
     private final PolicyFactory policy = new HtmlPolicyBuilder()
-            .allowElements("p", "br", "hr", "blockquote", "pre", "code", "em", "strong", "b", "i", "u", "s", "del",
-                    "ins", "mark", "small", "sub", "sup", "kbd", "samp", "var", "abbr", "cite", "q", "dfn", "span",
-                    "div", "ul", "ol", "li", "dl", "dt", "dd", "table", "thead", "tbody", "tfoot", "tr", "th", "td",
-                    "caption", "h1", "h2", "h3", "h4", "h5", "h6", "details", "summary", "figure", "figcaption")
+            .allowElements(TEXT_ELEMENTS.toArray(String[]::new))
             .allowAttributes("id").matching(HEADING_ID).onElements("h1", "h2", "h3", "h4", "h5", "h6")
             .allowAttributes("class").matching(CODE_CLASS).onElements("code")
             .allowAttributes("class").matching(Pattern.compile("table")).onElements("table")
@@ -260,7 +268,7 @@ final class HtmlSanitizer {
 
     static boolean isExternal(String href) {
         String h = href.strip().toLowerCase(Locale.ROOT);
-        return h.startsWith("http:") || h.startsWith("https:") || h.startsWith("//");
+        return h.startsWith("http:") || h.startsWith("https:") || Link.isNetworkPath(href);
     }
 
     /** Images load without a click, so only the web schemes and relative paths; never data:. */

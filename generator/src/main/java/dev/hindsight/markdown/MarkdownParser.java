@@ -42,6 +42,21 @@ public final class MarkdownParser {
 
     public static final String RULE_TOO_DEEP = "markdown-too-deep";
     public static final String RULE_PARAGRAPH_TOO_LONG = "markdown-paragraph-too-long";
+    public static final String RULE_RAW_HTML = "raw-html";
+    public static final String RULE_QUOTE_TOO_LONG = "markdown-quote-too-long";
+
+    /**
+     * The deepest block-quote nesting a line may open, checked on the text before flexmark parses it.
+     * Real documents quote two or three levels deep.
+     */
+    static final int MAX_QUOTE_DEPTH = 20;
+
+    /**
+     * The most quoted lines in a row (without a blank line). flexmark joins the lines of a paragraph in
+     * a block quote into one sequence of segments, at a cost that grows with the square of their count:
+     * 49 000 lines took 4 s, 205 000 lines 46 s and most of a 1 GiB heap, 700 000 lines over 100 s.
+     */
+    static final int MAX_QUOTED_LINES = 2_000;
 
     /**
      * The deepest AST accepted for rendering. Real documents stay under 20; flexmark's renderer needs
@@ -89,6 +104,7 @@ public final class MarkdownParser {
         options.set(TablesExtension.HEADER_SEPARATOR_COLUMN_MATCH, true);
         options.set(TablesExtension.CLASS_NAME, "table");
         options.set(Parser.HEADING_PARSER, false); // replaced by LinearHeadingParser
+        options.set(Parser.HTML_BLOCK_PARSER, false); // replaced by BoundedHtmlBlocks
         options.set(HtmlRenderer.GENERATE_HEADER_ID, true);
         options.set(HtmlRenderer.RENDER_HEADER_ID, true);
         options.set(HtmlRenderer.ESCAPE_HTML, false);
@@ -98,10 +114,12 @@ public final class MarkdownParser {
         this.parser = Parser.builder(options)
                 .customInlineParserFactory(new LinearInlineParser.Factory())
                 .customBlockParserFactory(new LinearHeadingParser())
+                .customBlockParserFactory(new BoundedHtmlBlocks())
                 .build();
         this.renderer = HtmlRenderer.builder(options).linkResolverFactory(new PageLinkResolver.Factory())
                 .attributeProviderFactory(new ExternalLinkRels.Factory())
-                .nodeRendererFactory(new UnparsedText.Renderer()).build();
+                .nodeRendererFactory(new UnparsedText.Renderer())
+                .nodeRendererFactory(new RawHtml.Renderer()).build();
         parse(WARM_UP, 1);
     }
 
@@ -130,12 +148,24 @@ public final class MarkdownParser {
     public ParsedMarkdown parse(String path, String text, int firstLine, Diagnostics diagnostics, boolean html) {
         // CommonMark replaces NUL with U+FFFD; flexmark's own replacement shifts its offsets.
         String body = text.indexOf('\0') < 0 ? text : text.replace('\0', '\uFFFD');
+        QuoteScan quotes = QuoteScan.of(body);
+        if (quotes.tooDeepAt() >= 0) {
+            return unrendered(path, body, firstLine + quotes.tooDeepAt(), diagnostics, RULE_TOO_DEEP,
+                    "block quotes nested more than " + MAX_QUOTE_DEPTH + " levels deep", 
+                    "flatten the nesting: fewer levels of lists, quotes or emphasis");
+        }
+        if (quotes.tooLongAt() >= 0) {
+            return unrendered(path, body, firstLine + quotes.tooLongAt(), diagnostics, RULE_QUOTE_TOO_LONG,
+                    "more than " + MAX_QUOTED_LINES + " quoted lines in a row (`>` without a blank line)",
+                    "put logs and long excerpts in a fenced code block, or split the quote with blank lines");
+        }
         try {
             Document doc = parser.parse(body);
             Shape shape = Shape.of(doc);
             if (shape.depth() > MAX_DEPTH) {
-                return unrendered(path, body, firstLine, diagnostics, "Markdown nested " + shape.depth()
-                        + " levels deep (lists, quotes, emphasis); the limit is " + MAX_DEPTH);
+                return unrendered(path, body, firstLine, diagnostics, RULE_TOO_DEEP, "Markdown nested "
+                        + shape.depth() + " levels deep (lists, quotes, emphasis); the limit is " + MAX_DEPTH,
+                        "flatten the nesting: fewer levels of lists, quotes or emphasis");
             }
             HeaderIdGenerator ids = new HeaderIdGenerator.Factory().create();
             ids.generateIds(doc);
@@ -146,22 +176,105 @@ public final class MarkdownParser {
                                 + LinearInlineParser.MAX_INLINE_CHARS + "; shown as plain text without Markdown formatting",
                         "split it into paragraphs, or put logs and data in a fenced code block");
             }
+            for (Node n : shape.rawHtml()) {
+                reportRawHtml(path, n, w, diagnostics);
+            }
             w.walk(doc);
-            String rendered = html ? sanitizer.sanitize(renderer.render(doc), shape.rawHtml()) : "";
+            String rendered = html ? sanitizer.sanitize(renderer.render(doc), !shape.rawHtml().isEmpty()) : "";
             return new ParsedMarkdown(rendered, w.headings, w.finishSections(), w.links, w.plain.toString().strip());
         } catch (StackOverflowError e) {
             // The parser recurses (AST post-processing, regular expressions) before depth can be
             // measured. The stack is unwound here and the parse held no shared state, so going on is safe.
-            return unrendered(path, body, firstLine, diagnostics, "Markdown too deeply nested to parse");
+            return unrendered(path, body, firstLine, diagnostics, RULE_TOO_DEEP, "Markdown too deeply nested to parse",
+                    "flatten the nesting: fewer levels of lists, quotes or emphasis");
         }
     }
 
-    private static ParsedMarkdown unrendered(String path, String body, int firstLine, Diagnostics diagnostics,
-                                             String message) {
-        diagnostics.error(RULE_TOO_DEEP, Position.of(path, firstLine, 1), message + "; shown as plain text",
-                "flatten the nesting: fewer levels of lists, quotes or emphasis");
+    /** A {@link #RULE_RAW_HTML} warning for each piece of the node's raw HTML that {@link RawHtml} shows as text. */
+    private static void reportRawHtml(String path, Node node, Walker w, Diagnostics diagnostics) {
+        com.vladsch.flexmark.util.sequence.BasedSequence chars = RawHtml.chars(node);
+        for (RawHtml.Removal r : RawHtml.clean(chars).removals()) {
+            int offset = chars.getIndexOffset(r.index());
+            Position at = Position.of(path, w.lineAt(offset), w.columnAt(offset));
+            switch (r.reason()) {
+                case NOT_ALLOWED -> diagnostics.warning(RULE_RAW_HTML, at,
+                        "raw HTML tag `" + r.tag() + "` is not allowed on the page; shown as text",
+                        "put it in backticks to show it as code, or remove it; allowed tags are listed in the README");
+                case UNCLOSED_TAG -> diagnostics.warning(RULE_RAW_HTML, at,
+                        "raw HTML tag `" + r.tag() + "` has no closing `>` before the end of its block; shown as text",
+                        "close the tag, or put it in backticks to show it as code");
+                case UNCLOSED_COMMENT -> diagnostics.warning(RULE_RAW_HTML, at,
+                        "HTML comment `<!--` has no closing `-->` before the end of its block; shown as text",
+                        "close the comment with `-->` on the same block, or remove it");
+                case DECLARATION -> diagnostics.warning(RULE_RAW_HTML, at,
+                        "raw HTML `" + r.tag() + "` (a declaration, processing instruction or bogus tag) is not"
+                                + " allowed on the page; shown as text",
+                        "put it in backticks to show it as code, or remove it");
+            }
+        }
+    }
+
+    private static ParsedMarkdown unrendered(String path, String body, int line, Diagnostics diagnostics,
+                                             String rule, String message, String hint) {
+        diagnostics.error(rule, Position.of(path, line, 1), message + "; shown as plain text", hint);
         String html = "<pre class=\"unrendered\">" + escape(body) + "</pre>\n";
         return new ParsedMarkdown(html, List.of(), List.of(), List.of(), body.strip());
+    }
+
+    /**
+     * One pass over the lines of the body, before flexmark sees it: the 0-based index of the first line
+     * whose block quotes nest deeper than {@link #MAX_QUOTE_DEPTH}, and of the first line past
+     * {@link #MAX_QUOTED_LINES} quoted lines in a row; -1 when there is none. A quote marker is a
+     * {@code >} after at most three spaces (and after the markers before it). Lines inside fenced code
+     * are quoted text too, which only makes the check stricter for writers who fence inside quotes.
+     */
+    private record QuoteScan(int tooDeepAt, int tooLongAt) {
+        static QuoteScan of(String body) {
+            int n = body.length();
+            int line = 0;
+            int run = 0;
+            int tooLong = -1;
+            for (int start = 0; start <= n; line++) {
+                int end = body.indexOf('\n', start);
+                if (end < 0) {
+                    end = n;
+                }
+                int depth = 0;
+                int i = start;
+                while (true) {
+                    int spaces = 0;
+                    while (i < end && body.charAt(i) == ' ' && spaces < 4) {
+                        i++;
+                        spaces++;
+                    }
+                    if (spaces < 4 && i < end && body.charAt(i) == '>') {
+                        depth++;
+                        i++;
+                    } else {
+                        break;
+                    }
+                }
+                if (depth > MAX_QUOTE_DEPTH) {
+                    return new QuoteScan(line, -1);
+                }
+                run = depth > 0 ? run + 1 : (isBlank(body, start, end) ? 0 : run == 0 ? 0 : run + 1);
+                if (run > MAX_QUOTED_LINES && tooLong < 0) {
+                    tooLong = line;
+                }
+                start = end + 1;
+            }
+            return new QuoteScan(-1, tooLong);
+        }
+
+        private static boolean isBlank(String s, int from, int to) {
+            for (int i = from; i < to; i++) {
+                char c = s.charAt(i);
+                if (c != ' ' && c != '\t' && c != '\r') {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     /**
@@ -169,10 +282,10 @@ public final class MarkdownParser {
      * paragraphs start that {@link LinearInlineParser} left unparsed for their length.
      */
     /** How deep the AST goes, its unparsed paragraphs, and whether it holds raw HTML. */
-    private record Shape(int depth, List<Node> unparsed, boolean rawHtml) {
+    private record Shape(int depth, List<Node> unparsed, List<Node> rawHtml) {
         static Shape of(Document doc) {
             int max = 0;
-            boolean rawHtml = false;
+            List<Node> rawHtml = new ArrayList<>();
             List<Node> unparsed = new ArrayList<>();
             ArrayDeque<Node> nodes = new ArrayDeque<>();
             ArrayDeque<Integer> depths = new ArrayDeque<>();
@@ -185,7 +298,9 @@ public final class MarkdownParser {
                 if (n instanceof UnparsedText) {
                     unparsed.add(n);
                 }
-                rawHtml |= n instanceof HtmlBlockBase || n instanceof HtmlInlineBase;
+                if (n instanceof HtmlBlockBase || n instanceof HtmlInlineBase) {
+                    rawHtml.add(n);
+                }
                 for (Node c = n.getLastChild(); c != null; c = c.getPrevious()) {
                     nodes.push(c);
                     depths.push(d + 1);
@@ -246,11 +361,18 @@ public final class MarkdownParser {
 
         // flexmark's own Node.getStartLineNumber() scans the text from the start on every call.
         int line(Node n) {
-            return firstLine + lineIndex(n.getStartOffset());
+            return lineAt(n.getStartOffset());
         }
 
         int column(Node n) {
-            int offset = n.getStartOffset();
+            return columnAt(n.getStartOffset());
+        }
+
+        int lineAt(int offset) {
+            return firstLine + lineIndex(offset);
+        }
+
+        int columnAt(int offset) {
             return offset - lineStarts[lineIndex(offset)] + 1;
         }
 

@@ -25,7 +25,8 @@ final class PageLinkResolver implements LinkResolver {
 
     /** The URL a source-relative link takes on the built page; absolute URLs are left alone. */
     static String pageUrl(String url) {
-        if (url.isEmpty() || url.startsWith("#") || url.startsWith("/") || hasScheme(url)) {
+        // A network path (//host, \\host, /\host) leaves the site, as a browser reads it: left alone.
+        if (url.isEmpty() || url.startsWith("#") || url.startsWith("/") || hasScheme(url) || Link.isNetworkPath(url)) {
             return url;
         }
         int hash = url.indexOf('#');

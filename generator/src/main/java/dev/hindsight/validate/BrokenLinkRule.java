@@ -16,6 +16,9 @@ final class BrokenLinkRule extends DocumentRule {
     @Override
     void check(Context context, Document doc, Reporter out) {
         for (Link link : doc.body().links()) {
+            if (link.networkPath()) {
+                continue; // another host, as a browser reads it (unsafe-link warns about the backslash forms)
+            }
             InternalLink target = InternalLink.resolve(doc.meta().sourcePath(), link.url());
             if (target == null || target.path().isEmpty()) {
                 continue;

@@ -11,7 +11,7 @@ import java.util.Locale;
 /**
  * Links the site will not make clickable: a Markdown link or image with a scheme other than http(s),
  * mailto or tel (images: http(s)) is removed from the page by the HTML sanitizer, and a dashboard URL
- * without one of those schemes is shown as text. The writer should know, rather than find a dead link during
+ * without one of those schemes is shown as text, as is an escalation contact with another scheme. The writer should know, rather than find a dead link during
  * an incident.
  */
 final class UnsafeLinkRule extends DocumentRule {
@@ -27,6 +27,13 @@ final class UnsafeLinkRule extends DocumentRule {
     void check(Context context, Document doc, Reporter out) {
         String path = doc.meta().sourcePath();
         for (Link link : doc.body().links()) {
+            if (link.backslashNetworkPath()) {
+                out.report(Position.of(path, link.line(), link.column()),
+                        (link.image() ? "image" : "link") + " `" + link.url() + "` leads to another host: browsers"
+                                + " read `\\` as `/`, so it is a network path, not a file of the site",
+                        "write the full https:// address, or a path relative to this file with `/`");
+                continue;
+            }
             String scheme = scheme(link.url());
             if (scheme != null && !(link.image() ? IMAGE_SCHEMES : LINK_SCHEMES).contains(scheme)) {
                 out.report(Position.of(path, link.line(), link.column()),
@@ -42,6 +49,20 @@ final class UnsafeLinkRule extends DocumentRule {
                     out.report(doc.meta().source().frontMatter().valuePositionOf("/dashboards/" + i + "/url"),
                             "dashboard URL `" + url + "` is not an http(s), mailto or tel URL; shown as text, not as a link",
                             "give the full address, starting with https://");
+                }
+            }
+            for (int i = 0; i < rb.escalation().size(); i++) {
+                String contact = rb.escalation().get(i).contact();
+                String scheme = scheme(contact);
+                // "Phone: 555-0100" is text with a colon, not a URL; "javascript:…" and "slack://…" are URLs.
+                int colon = contact.strip().indexOf(':');
+                boolean url = scheme != null && colon + 1 < contact.strip().length()
+                        && !Character.isWhitespace(contact.strip().charAt(colon + 1));
+                if (url && !LINK_SCHEMES.contains(scheme)) {
+                    out.report(doc.meta().source().frontMatter().valuePositionOf("/escalation/" + i + "/contact"),
+                            "escalation contact `" + contact + "` is not an http(s), mailto or tel URL; shown as text,"
+                                    + " not as a link",
+                            "give an https://, mailto: or tel: address, or a name");
                 }
             }
         }

@@ -47,7 +47,17 @@ class PlainTextTest {
         ParsedMarkdown md = parser.parse("p.md", "> ".repeat(200) + "<b>x</b>\n", 4, diagnostics);
         assertThat(md.html()).startsWith("<pre class=\"unrendered\">&gt; &gt; ").contains("&lt;b&gt;x&lt;/b&gt;");
         assertThat(diagnostics.sorted().stream().map(Diagnostic::toString)).containsExactly(
-                "p.md:4:1: error[markdown-too-deep]: Markdown nested 202 levels deep (lists, quotes, emphasis);"
+                "p.md:4:1: error[markdown-too-deep]: block quotes nested more than 20 levels deep; shown as plain text");
+    }
+
+    @Test
+    void listsNestedDeeperThanTheAstLimitArePreformattedTextWithAnError() {
+        Diagnostics diagnostics = new Diagnostics();
+        ParsedMarkdown md = parser.parse("p.md", "- ".repeat(60) + "x
+", 4, diagnostics);
+        assertThat(md.html()).startsWith("<pre class=\"unrendered\">- - ");
+        assertThat(diagnostics.sorted().stream().map(Diagnostic::toString)).containsExactly(
+                "p.md:4:1: error[markdown-too-deep]: Markdown nested 122 levels deep (lists, quotes, emphasis);"
                         + " the limit is 100; shown as plain text");
     }
 }

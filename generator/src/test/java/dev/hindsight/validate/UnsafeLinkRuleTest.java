@@ -45,4 +45,33 @@ class UnsafeLinkRuleTest {
                         "runbooks/r.md:10:28: warning[unsafe-link]: link with a `vbscript:` URL is removed from the page",
                         "runbooks/r.md:10:45: warning[unsafe-link]: image with a `data:` URL is removed from the page");
     }
+
+    @Test
+    void escalationContactsWithAnotherSchemeAreWarnings() {
+        Path src = SiteFixture.write(tmp, """
+                -- runbooks/r.md --
+                ---
+                title: R
+                escalation:
+                  - {who: Primary, contact: "https://pager.example/sre", when: first}
+                  - {who: Mail, contact: "mailto:sre@example.com", when: then}
+                  - {who: Evil, contact: "javascript:alert(1)", when: never}
+                  - who: Data
+                    contact: " DATA:text/html,<script>alert(1)</script>"
+                  - {who: Phone, contact: "Phone: +1 555 0100"}
+                  - {who: Chat, contact: "#sre-oncall"}
+                ---
+                ## Overview
+                Text.
+                """);
+
+        var result = new Hindsight().check(BuildOptions.check(src));
+
+        assertThat(result.diagnostics().stream().filter(d -> d.ruleId().equals("unsafe-link")).map(Diagnostic::toString))
+                .containsExactly(
+                        "runbooks/r.md:6:26: warning[unsafe-link]: escalation contact `javascript:alert(1)` is not an"
+                                + " http(s), mailto or tel URL; shown as text, not as a link",
+                        "runbooks/r.md:8:14: warning[unsafe-link]: escalation contact `DATA:text/html,<script>alert(1)"
+                                + "</script>` is not an http(s), mailto or tel URL; shown as text, not as a link");
+    }
 }
