@@ -135,6 +135,12 @@ public record RuleInfo(String id, String shortDescription, String fullDescriptio
             rule("file-name", "A file name cannot be used",
                     "Control characters, backslashes or bytes that are not UTF-8 in a name: the file is not read;"
                             + " characters other systems refuse are a warning.", HOSTILE),
+            rule("raw-html", "Raw HTML was shown as text or dropped",
+                    "Only the safe subset of HTML stays on the page; other tags show as text so nothing after them is lost.",
+                    HOSTILE),
+            rule("markdown-quote-too-long", "A block quote is too long",
+                    "More than 2000 quoted lines in a row would cost too much to render; the document is shown as text.",
+                    HOSTILE),
             rule("special-file", "A document is not a regular file",
                     "A named pipe, socket or device (also behind a link) is never read.", HOSTILE),
             rule("page-path", "A page path is not usable",

@@ -26,7 +26,7 @@ class BoundedMarkdownTest {
     Path tmp;
 
     private Path siteWith(String name, String content) throws IOException {
-        Path src = SiteFixture.write(tmp.resolve("src"), "-- postmortems/good.md --\n" + Bounded.WARM_UP);
+        Path src = SiteFixture.write(tmp.resolve("src"), "-- hindsight.yml --\ntitle: KB\n-- postmortems/good.md --\n" + Bounded.WARM_UP);
         Files.writeString(src.resolve("postmortems/" + name), content);
         return src;
     }

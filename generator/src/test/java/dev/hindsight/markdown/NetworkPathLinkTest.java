@@ -40,7 +40,7 @@ class NetworkPathLinkTest {
 
     @Test
     void browsersAndTheLinkRulesAgreeWhichLinksLeaveTheSite() throws Exception {
-        Path src = SiteFixture.write(tmp.resolve("src"), SITE);
+        Path src = SiteFixture.write(tmp.resolve("src"), "-- hindsight.yml --\ntitle: KB\n" + SITE);
         Path out = tmp.resolve("out");
         BuildResult result = new Hindsight().build(BuildOptions.build(src, out));
 

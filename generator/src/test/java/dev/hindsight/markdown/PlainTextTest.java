@@ -53,8 +53,7 @@ class PlainTextTest {
     @Test
     void listsNestedDeeperThanTheAstLimitArePreformattedTextWithAnError() {
         Diagnostics diagnostics = new Diagnostics();
-        ParsedMarkdown md = parser.parse("p.md", "- ".repeat(60) + "x
-", 4, diagnostics);
+        ParsedMarkdown md = parser.parse("p.md", "- ".repeat(60) + "x\n", 4, diagnostics);
         assertThat(md.html()).startsWith("<pre class=\"unrendered\">- - ");
         assertThat(diagnostics.sorted().stream().map(Diagnostic::toString)).containsExactly(
                 "p.md:4:1: error[markdown-too-deep]: Markdown nested 122 levels deep (lists, quotes, emphasis);"

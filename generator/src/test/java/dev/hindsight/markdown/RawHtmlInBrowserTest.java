@@ -66,7 +66,7 @@ class RawHtmlInBrowserTest {
     @Test
     void everySectionAfterRawTextTagsIsVisibleAndNoScriptRuns() throws Exception {
         Browser.assumeInstalled();
-        Path src = SiteFixture.write(tmp.resolve("src"), POSTMORTEM);
+        Path src = SiteFixture.write(tmp.resolve("src"), "-- hindsight.yml --\ntitle: KB\n" + POSTMORTEM);
         Path out = tmp.resolve("out");
         BuildResult result = new Hindsight().build(BuildOptions.build(src, out));
         assertThat(result.setupFailed()).as(result.diagnostics().toString()).isFalse();
