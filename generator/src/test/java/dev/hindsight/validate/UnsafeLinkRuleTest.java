@@ -49,6 +49,8 @@ class UnsafeLinkRuleTest {
     @Test
     void escalationContactsWithAnotherSchemeAreWarnings() {
         Path src = SiteFixture.write(tmp, """
+                -- hindsight.yml --
+                title: KB
                 -- runbooks/r.md --
                 ---
                 title: R
