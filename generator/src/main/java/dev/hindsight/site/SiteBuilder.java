@@ -212,7 +212,7 @@ public final class SiteBuilder {
 
         SiteSource source = new SiteSource(root, yaml, config.limits().maxFileSize());
         Set<Path> excluded = output == null ? Set.of() : Set.of(output);
-        List<String> paths = source.scan(excluded, diagnostics);
+        List<String> paths = source.scan(excluded, diagnostics).stream().filter(config.paths()::includes).toList();
         DocumentFactory factory = new DocumentFactory(config);
         List<Document> docs = paths.parallelStream()
                 .map(p -> loadOne(source, factory, p, output != null, diagnostics))
@@ -406,7 +406,9 @@ public final class SiteBuilder {
             }
             return null;
         }
-        ParsedMarkdown body = markdown.parse(path, src.file().body(), src.file().bodyLine(), diagnostics, html);
+        String text = dev.hindsight.markdown.Shortcodes.rewrite(path, src.file().body(), src.file().bodyLine(),
+                diagnostics);
+        ParsedMarkdown body = markdown.parse(path, text, src.file().bodyLine(), diagnostics, html);
         return factory.create(src, kind.get(), body, diagnostics);
     }
 
@@ -426,7 +428,7 @@ public final class SiteBuilder {
 
     /** Rules reported while reading (before validation) that a site may also re-grade or switch off. */
     private static final Set<String> EXTRACTION_RULES = Set.of("front-matter-type", "timeline-format",
-            DocumentFactory.RULE_UNKNOWN_KIND);
+            DocumentFactory.RULE_UNKNOWN_KIND, dev.hindsight.markdown.Shortcodes.RULE);
 
     /** Per-rule severities and switches from {@code rules:}, applied to what reading reported too. */
     private static Diagnostics applyRuleSettings(SiteConfig config, Diagnostics diagnostics) {
