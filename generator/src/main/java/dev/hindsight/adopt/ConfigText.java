@@ -21,7 +21,7 @@ final class ConfigText {
         y.append("# Only these files are read; the rest of the repository is not a document.\n");
         y.append("include:\n");
         for (Plan.KindPlan k : plan.kinds()) {
-            y.append("  - ").append(q((k.folder().isEmpty() ? "" : k.folder() + "/") + "**/*.md")).append('\n');
+            k.folders().forEach(f -> y.append("  - ").append(q(f + "/**/*.md")).append('\n'));
         }
         if (!plan.exclude().isEmpty()) {
             y.append("# Section index pages introduce a folder; they are not postmortems or runbooks.\n");
@@ -31,7 +31,7 @@ final class ConfigText {
         y.append("kinds:\n");
         for (Plan.KindPlan k : plan.kinds()) {
             y.append("  ").append(k.base()).append(":   # ").append(k.documents()).append(" files\n");
-            y.append("    folders: [").append(q(k.folder().isEmpty() ? "." : k.folder())).append("]\n");
+            y.append("    folders: ").append(list(k.folders())).append('\n');
             y.append("    # The headings most of them already share: the collection's own template.\n");
             y.append("    required_sections: ").append(list(k.sections())).append('\n');
             y.append("    # Fields most of them give (through the mapping below).\n");

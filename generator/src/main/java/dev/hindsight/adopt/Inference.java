@@ -42,6 +42,8 @@ final class Inference {
     /** Keys shown on the page as they are, when a collection has them. */
     static final List<String> SHOWN = List.of("company", "product", "organization", "team", "component", "region");
 
+    private static final Pattern TEST_FOLDER = Pattern.compile(
+            "(?i)/(test|tests|testdata|test-data|fixtures|__fixtures__|examples?|samples?|vendor|node_modules)/");
     private static final Pattern ALERT_NAME = Pattern.compile("[A-Z][a-z0-9]+(?:[A-Z0-9][A-Za-z0-9]*)+");
 
     private Inference() {
@@ -76,15 +78,21 @@ final class Inference {
                 + (layout.contentFolder.isEmpty() ? "" : ", pages under " + layout.contentFolder));
         Set<String> exclude = new TreeSet<>();
         List<Sample> candidates = new ArrayList<>();
+        Set<String> testFiles = new TreeSet<>();
         for (Sample s : all) {
             if (Layout.isIndexPage(s.fileName())) {
                 exclude.add("**/" + s.fileName());
             } else if (!s.path().startsWith(layout.contentFolder) || Layout.isProjectFile(s.path())
                     || !s.path().contains("/")) {
                 continue;
+            } else if (TEST_FOLDER.matcher("/" + s.folder() + "/").find()) {
+                testFiles.add(s.folder() + "/");
             } else {
                 candidates.add(s);
             }
+        }
+        if (!testFiles.isEmpty()) {
+            reasons.add("not read: test material (" + String.join(", ", testFiles) + ")");
         }
         if (!exclude.isEmpty()) {
             reasons.add("left out section index pages (" + String.join(", ", exclude) + "): they introduce a folder");
@@ -114,8 +122,9 @@ final class Inference {
         }
         List<Plan.KindPlan> kinds = new ArrayList<>();
         for (String kind : foldersOf.keySet()) {
-            String folder = commonFolder(foldersOf.get(kind));
-            kinds.add(kind(kind, folder, samplesOf.get(kind), reasons));
+            String common = commonFolder(foldersOf.get(kind));
+            List<String> folders = common.isEmpty() ? foldersOf.get(kind) : List.of(common);
+            kinds.add(kind(kind, folders, samplesOf.get(kind), reasons));
         }
         boolean foreignTypes = all.stream().anyMatch(s -> s.has("type")
                 && !Set.of(KindConfig.POSTMORTEM, KindConfig.RUNBOOK).contains(s.frontMatter().get("type")));
@@ -152,9 +161,9 @@ final class Inference {
         return common;
     }
 
-    private static Plan.KindPlan kind(String kind, String folder, List<Sample> docs, List<String> reasons) {
+    private static Plan.KindPlan kind(String kind, List<String> folders, List<Sample> docs, List<String> reasons) {
         int n = docs.size();
-        String where = (folder.isEmpty() ? "the whole collection" : folder + "/");
+        String where = String.join(", ", folders.stream().map(f -> f + "/").toList());
         reasons.add(kind + "s: " + n + " files under " + where);
         // Sections: the headings most documents share, in the order they first appear.
         Map<String, Integer> count = new LinkedHashMap<>();
@@ -249,7 +258,7 @@ final class Inference {
         if (required.contains("service") && serviceFrom != null) {
             required.remove("service");
         }
-        return new Plan.KindPlan(kind, folder, n, sections, fields, required, show, alertsFrom, serviceFrom,
+        return new Plan.KindPlan(kind, folders, n, sections, fields, required, show, alertsFrom, serviceFrom,
                 duplicates ? "path" : null);
     }
 

@@ -26,14 +26,15 @@ record Plan(Layout layout, List<KindPlan> kinds, List<String> exclude, boolean i
     }
 
     /**
-     * One kind: {@code base} is postmortem or runbook (the kind keeps that name), {@code folder} its
-     * folder, {@code sections} the headings most of its documents share, {@code fields} our field → their
+     * One kind: {@code base} is postmortem or runbook (the kind keeps that name), {@code folders} its
+     * folders, {@code sections} the headings most of its documents share, {@code fields} our field → their
      * keys, {@code requiredFields} the fields most of them give.
      */
-    record KindPlan(String base, String folder, int documents, List<String> sections, Map<String, List<String>> fields,
+    record KindPlan(String base, List<String> folders, int documents, List<String> sections, Map<String, List<String>> fields,
                     List<String> requiredFields, List<String> show, String alertsFrom, String serviceFrom,
                     String idFrom) {
         KindPlan {
+            folders = List.copyOf(folders);
             sections = List.copyOf(sections);
             fields = Map.copyOf(fields);
             requiredFields = List.copyOf(requiredFields);

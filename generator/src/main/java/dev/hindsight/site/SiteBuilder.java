@@ -495,8 +495,9 @@ public final class SiteBuilder {
                     + SiteConfig.FILE_NAME + ", or start a knowledge base with `hindsight init`";
         } else {
             String mapping = found.exampleMapping();
-            hint = "Markdown files here: " + found.summary() + "; `hindsight init` writes a " + SiteConfig.FILE_NAME
-                    + (mapping.isEmpty() ? "" : ", then map your folders to kinds in it, such as " + mapping)
+            hint = "Markdown files here: " + found.summary() + "; `hindsight adopt` writes a " + SiteConfig.FILE_NAME
+                    + " that fits them"
+                    + (mapping.isEmpty() ? "" : " (or map your folders to kinds yourself, such as " + mapping + ")")
                     + "; or point --source at the folder that holds " + SiteConfig.FILE_NAME;
         }
         Diagnostic d = new Diagnostic(Severity.ERROR, RULE_NO_CONFIG, Position.ofFile(SiteConfig.FILE_NAME),
@@ -517,9 +518,10 @@ public final class SiteBuilder {
                     + "or `hindsight new runbook \"TITLE\" --service ID`";
         } else {
             String mapping = found.exampleMapping();
-            hint = "Markdown files here: " + found.summary() + "; "
+            hint = "Markdown files here: " + found.summary() + "; `hindsight adopt --force` rewrites "
+                    + SiteConfig.FILE_NAME + " to fit them, or "
                     + (mapping.isEmpty() ? "give them a `type:` (such as postmortem or runbook) in their front matter"
-                    : "map them to kinds in " + SiteConfig.FILE_NAME + ", such as " + mapping);
+                    : "map them to kinds in it, such as " + mapping);
         }
         return new Diagnostic(Severity.ERROR, RULE_NO_DOCUMENTS, Position.ofFile(SiteConfig.FILE_NAME),
                 "no documents recognized: no Markdown file is in a kind's folder ("

@@ -34,6 +34,10 @@ final class FrontMatterSchemaRule extends DocumentRule {
                     com.fasterxml.jackson.databind.JsonNode n = fm.root().at(p);
                     return !n.isMissingNode() && !n.isNull() && !(n.isTextual() && n.asText().isBlank());
                 });
+                if (!present && field.equals("title")) {
+                    // A title taken from the first H1 is a title.
+                    present = doc.body().headings().stream().anyMatch(h -> h.level() == 1);
+                }
                 if (!present) {
                     String key = RequiredFields.keyName(kind, field);
                     out.report(fm.positionOf(""), "missing required front-matter key `" + key + "`",
