@@ -150,6 +150,14 @@ public final class Hindsight {
         return new Scaffolder().newDocument(site, folder, doc);
     }
 
+    /**
+     * Reads the existing Markdown collection at {@code dir} and writes a {@code hindsight.yml} that fits it
+     * (never over an existing one unless {@code force}); documents are never changed.
+     */
+    public dev.hindsight.adopt.Adopter.Result adopt(Path dir, boolean force) throws IOException {
+        return new dev.hindsight.adopt.Adopter().adopt(dir, force);
+    }
+
     /** The version this jar was built as. */
     public static String version() {
         try (InputStream in = Hindsight.class.getResourceAsStream("version.properties")) {

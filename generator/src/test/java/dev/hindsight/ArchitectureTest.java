@@ -71,8 +71,11 @@ class ArchitectureTest {
             Map.entry("preview", Set.of("diag", "site", PackageGraph.ROOT)),
             Map.entry("scaffold", Set.of()),
             Map.entry("changed", Set.of("diag", "site")),
-            Map.entry(PackageGraph.ROOT, Set.of("diag", "config", "site", "validate", "source", "scaffold", "changed")),
-            Map.entry("cli", Set.of("diag", "config", "site", "preview", "scaffold", "changed", PackageGraph.ROOT)));
+            Map.entry("adopt", Set.of("diag", "config", "markdown", "site", "source")),
+            Map.entry(PackageGraph.ROOT, Set.of("diag", "config", "site", "validate", "source", "scaffold", "changed",
+                    "adopt")),
+            Map.entry("cli", Set.of("diag", "config", "site", "preview", "scaffold", "changed", "adopt",
+                    PackageGraph.ROOT)));
 
     private static final JavaClasses PRODUCTION = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 /** The {@code hindsight} command. Exit codes: 0 ok, 1 content errors, 2 usage, config or I/O problems. */
 @Command(name = "hindsight", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Validate incident postmortems and runbooks, and build them into a static knowledge site.",
-        subcommands = {BuildCommand.class, CheckCommand.class, ServeCommand.class, InitCommand.class, NewCommand.class,
+        subcommands = {BuildCommand.class, CheckCommand.class, ServeCommand.class, InitCommand.class, NewCommand.class, AdoptCommand.class,
                 SchemaCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {

@@ -26,14 +26,14 @@ public final class ConfigParser {
 
     public static final String RULE = "config";
 
-    private static final Set<String> TOP_LEVEL = Set.of("title", "description", "base_url", "repo", "tickets",
-            "kinds", "severities", "rules", "blameless", "whys", "review", "git", "limits",
-            BackstageCatalog.SECTION, "static");
+    private static final Set<String> TOP_LEVEL = union(Set.of("title", "description", "base_url", "repo", "tickets",
+            "kinds", "severities", "rules", "blameless", "whys", "review", "git", "limits", BackstageCatalog.SECTION,
+            "static"), CollectionKeys.TOP_LEVEL);
     private static final Set<String> GIT_KEYS = Set.of("authors", "freshness_fallback");
     private static final Set<String> REPO_KEYS = Set.of("edit_url", "commit_url");
     private static final Set<String> TICKET_KEYS = Set.of("url");
-    private static final Set<String> KIND_KEYS = Set.of("folders", "folder", "base", "required_sections", "schema",
-            "schema_mode");
+    private static final Set<String> KIND_KEYS = union(Set.of("folders", "folder", "base", "required_sections",
+            "schema", "schema_mode"), CollectionKeys.KIND_KEYS);
     private static final Set<String> SECTION_KEYS = Set.of("name", "aliases", "or");
     private static final Set<String> BLAMELESS_KEYS = Set.of("phrases", "extra_phrases", "mentions");
     private static final Set<String> WHYS_KEYS = Set.of("minimum");
@@ -86,7 +86,15 @@ public final class ConfigParser {
                 new GitSettings(r.bool("/git/authors", gd.authors()),
                         r.bool("/git/freshness_fallback", gd.freshnessFallback())),
                 new Limits(r.size("/limits/max_file_size", Limits.defaults().maxFileSize())),
-                new StaticSettings(r.stringList("/static/include_dotfiles", List.of())));
+                new StaticSettings(r.stringList("/static/include_dotfiles", List.of())),
+                CollectionKeys.paths(r, "", PathFilter.all()),
+                CollectionKeys.unknownTypes(r));
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> out = new HashSet<>(a);
+        out.addAll(b);
+        return Set.copyOf(out);
     }
 
     private static ValidationConfig validation(Reader r) {
@@ -174,7 +182,8 @@ public final class ConfigParser {
                         "unknown schema_mode `" + mode + "`", "use extend or replace");
                 mode = KindConfig.EXTEND;
             }
-            KindConfig k = new KindConfig(name, folders, base, sections, r.string(ptr + "/schema", ""), mode);
+            KindConfig k = new KindConfig(name, folders, base, sections, r.string(ptr + "/schema", ""), mode,
+                    CollectionKeys.kind(r, ptr, existing != null ? existing.options() : KindOptions.defaults()));
             kinds.removeIf(x -> x.name().equals(name));
             kinds.add(k);
         }
@@ -229,7 +238,7 @@ public final class ConfigParser {
     }
 
     /** Typed access to the config tree, reporting wrong types at the value's position. */
-    private static final class Reader {
+    static final class Reader {
         final FrontMatter doc;
         final Diagnostics diagnostics;
 

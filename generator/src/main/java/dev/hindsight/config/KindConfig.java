@@ -12,9 +12,10 @@ import java.util.Optional;
  * @param sections   the sections a document of this kind must have (may be empty)
  * @param schemaFile a JSON Schema file relative to the site root, or empty for the built-in one
  * @param schemaMode {@code extend} (both schemas apply) or {@code replace}
+ * @param options    include/exclude globs, field mappings and where ids, alerts and services come from
  */
 public record KindConfig(String name, List<String> folders, String base, List<SectionRequirement> sections,
-                         String schemaFile, String schemaMode) {
+                         String schemaFile, String schemaMode, KindOptions options) {
 
     public static final String POSTMORTEM = "postmortem";
     public static final String RUNBOOK = "runbook";
@@ -29,6 +30,36 @@ public record KindConfig(String name, List<String> folders, String base, List<Se
         sections = List.copyOf(sections);
         schemaFile = Objects.requireNonNullElse(schemaFile, "");
         schemaMode = Objects.requireNonNullElse(schemaMode, EXTEND);
+        options = Objects.requireNonNullElse(options, KindOptions.defaults());
+    }
+
+    public KindConfig(String name, List<String> folders, String base, List<SectionRequirement> sections,
+                      String schemaFile, String schemaMode) {
+        this(name, folders, base, sections, schemaFile, schemaMode, KindOptions.defaults());
+    }
+
+    /**
+     * Whether {@code relPath} is of this kind by where it is: in one of its folders or matching one of its
+     * {@code include} globs, and matching none of its {@code exclude} globs. Returns the length of the match
+     * (longer is more specific), or -1.
+     */
+    public int claims(String relPath) {
+        if (options.paths().excludes(relPath)) {
+            return -1;
+        }
+        int best = -1;
+        for (String folder : folders) {
+            String prefix = folder.endsWith("/") ? folder : folder + "/";
+            if (relPath.startsWith(prefix) && prefix.length() > best) {
+                best = prefix.length();
+            }
+        }
+        for (PathGlob g : options.paths().include()) {
+            if (g.matches(relPath)) {
+                best = Math.max(best, g.glob().length());
+            }
+        }
+        return best;
     }
 
     public KindConfig(String name, List<String> folders, String base) {

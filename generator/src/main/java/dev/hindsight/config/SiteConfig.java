@@ -13,10 +13,16 @@ import java.util.Optional;
  * @param git       the {@code git:} section
  * @param limits    the {@code limits:} section
  * @param staticFiles the {@code static:} section
+ * @param paths     the site-wide {@code include:}/{@code exclude:} globs: files left out are not read at all
+ * @param unknownTypes {@code unknown_types:} {@code error} (the default) or {@code ignore}: a {@code type:}
+ *                  value that names no kind (Hugo's {@code type: docs}) leaves the kind to the folder
  */
 public record SiteConfig(String title, String description, String baseUrl, String editUrl, String commitUrl,
                          String ticketUrl, List<KindConfig> kinds, ValidationConfig validation, GitSettings git,
-                         Limits limits, StaticSettings staticFiles) {
+                         Limits limits, StaticSettings staticFiles, PathFilter paths, String unknownTypes) {
+
+    public static final String UNKNOWN_TYPES_ERROR = "error";
+    public static final String UNKNOWN_TYPES_IGNORE = "ignore";
 
     public static final String FILE_NAME = "hindsight.yml";
 
@@ -32,14 +38,16 @@ public record SiteConfig(String title, String description, String baseUrl, Strin
         git = Objects.requireNonNullElse(git, GitSettings.defaults());
         limits = Objects.requireNonNullElse(limits, Limits.defaults());
         staticFiles = Objects.requireNonNullElse(staticFiles, StaticSettings.defaults());
+        paths = Objects.requireNonNullElse(paths, PathFilter.all());
+        unknownTypes = Objects.requireNonNullElse(unknownTypes, UNKNOWN_TYPES_ERROR);
     }
 
-    /** Settings without a {@code static:} section. */
+    /** Settings without a {@code static:} section, include/exclude globs or unknown_types. */
     public SiteConfig(String title, String description, String baseUrl, String editUrl, String commitUrl,
                       String ticketUrl, List<KindConfig> kinds, ValidationConfig validation, GitSettings git,
                       Limits limits) {
-        this(title, description, baseUrl, editUrl, commitUrl, ticketUrl, kinds, validation, git, limits,
-                StaticSettings.defaults());
+        this(title, description, baseUrl, editUrl, commitUrl, ticketUrl, kinds, validation, git, limits, null, null,
+                null);
     }
 
     public static SiteConfig defaults() {
@@ -50,24 +58,25 @@ public record SiteConfig(String title, String description, String baseUrl, Strin
     /** A copy with another {@code base_url}. */
     public SiteConfig withBaseUrl(String url) {
         return new SiteConfig(title, description, url, editUrl, commitUrl, ticketUrl, kinds, validation, git, limits,
-                staticFiles);
+                staticFiles, paths, unknownTypes);
     }
 
     public Optional<KindConfig> kind(String name) {
         return kinds.stream().filter(k -> k.name().equals(name)).findFirst();
     }
 
-    /** The kind whose folder holds {@code relPath} (first path segment match, longest folder first). */
+    /**
+     * The kind whose folder or {@code include} glob holds {@code relPath} and whose {@code exclude} does not
+     * (longest folder or glob first).
+     */
     public Optional<KindConfig> kindForPath(String relPath) {
         KindConfig best = null;
         int bestLength = -1;
         for (KindConfig k : kinds) {
-            for (String folder : k.folders()) {
-                String prefix = folder.endsWith("/") ? folder : folder + "/";
-                if (relPath.startsWith(prefix) && prefix.length() > bestLength) {
-                    best = k;
-                    bestLength = prefix.length();
-                }
+            int length = k.claims(relPath);
+            if (length > bestLength) {
+                best = k;
+                bestLength = length;
             }
         }
         return Optional.ofNullable(best);

@@ -135,6 +135,8 @@ public record RuleInfo(String id, String shortDescription, String fullDescriptio
             rule("file-name", "A file name cannot be used",
                     "Control characters, backslashes or bytes that are not UTF-8 in a name: the file is not read;"
                             + " characters other systems refuse are a warning.", HOSTILE),
+            rule("hugo-shortcode", "A Hugo shortcode cannot be rendered",
+                    "ref and relref become links; other shortcodes are left out of the page, never printed raw.", SITE),
             rule("raw-html", "Raw HTML was shown as text or dropped",
                     "Only the safe subset of HTML stays on the page; other tags show as text so nothing after them is lost.",
                     HOSTILE),

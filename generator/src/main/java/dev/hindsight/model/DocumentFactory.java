@@ -1,12 +1,15 @@
 package dev.hindsight.model;
 
+import dev.hindsight.config.FieldMap;
 import dev.hindsight.config.KindConfig;
+import dev.hindsight.config.KindOptions;
 import dev.hindsight.config.SiteConfig;
 import dev.hindsight.diag.Diagnostics;
 import dev.hindsight.markdown.Heading;
 import dev.hindsight.markdown.ParsedMarkdown;
 import dev.hindsight.source.FrontMatter;
 import dev.hindsight.source.SourceDocument;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,6 +32,9 @@ public final class DocumentFactory {
         if (fm.has("type")) {
             String type = fm.get("type").asText().strip();
             Optional<KindConfig> k = config.kind(type);
+            if (k.isEmpty() && config.unknownTypes().equals(SiteConfig.UNKNOWN_TYPES_IGNORE)) {
+                return config.kindForPath(src.path());
+            }
             if (k.isEmpty()) {
                 diagnostics.error(RULE_UNKNOWN_KIND, fm.valuePositionOf("/type"),
                         "unknown document type `" + type + "`",
@@ -42,42 +48,82 @@ public final class DocumentFactory {
     public Document create(SourceDocument src, KindConfig kind, ParsedMarkdown body, Diagnostics diagnostics) {
         FrontMatter fm = src.frontMatter();
         FieldReader r = new FieldReader(fm, diagnostics);
-        DocumentMeta meta = meta(src, kind, body, r);
+        MappedFields f = new MappedFields(r, kind.options().fields(), fm);
+        String title = f.string("title");
+        ParsedMarkdown shown = body;
+        if (title == null) {
+            Optional<Heading> h1 = body.headings().stream().filter(h -> h.level() == 1).findFirst();
+            if (h1.isPresent()) {
+                title = h1.get().text();
+                shown = TitleHeading.withoutFirstH1(body);
+            }
+        }
+        DocumentMeta meta = meta(src, kind, title, f, r);
         return switch (kind.base()) {
-            case KindConfig.POSTMORTEM -> postmortem(kind, meta, body, r, diagnostics);
-            case KindConfig.RUNBOOK -> runbook(meta, body, r);
-            default -> new GenericDocument(meta, body);
+            case KindConfig.POSTMORTEM -> postmortem(kind, meta, shown, f, r, diagnostics);
+            case KindConfig.RUNBOOK -> runbook(kind, meta, shown, f, r);
+            default -> new GenericDocument(meta, shown);
         };
     }
 
-    private static DocumentMeta meta(SourceDocument src, KindConfig kind, ParsedMarkdown body, FieldReader r) {
+    private static DocumentMeta meta(SourceDocument src, KindConfig kind, String title, MappedFields f,
+                                     FieldReader r) {
         String path = src.path();
         String file = path.substring(path.lastIndexOf('/') + 1);
         String slug = file.endsWith(".md") ? file.substring(0, file.length() - 3) : file;
-        String id = r.string("/id");
-        String title = r.string("/title");
-        if (title == null) {
-            title = body.headings().stream().filter(h -> h.level() == 1).map(Heading::text).findFirst().orElse(slug);
+        String id = f.string("id");
+        if (id == null) {
+            id = kind.options().idFrom().equals(KindOptions.PATH)
+                    ? (path.endsWith(".md") ? path.substring(0, path.length() - 3) : path) : slug;
         }
-        String status = r.string("/status");
-        return new DocumentMeta(kind.name(), id == null ? slug : id, slug, path, DocumentMeta.urlFor(path), title,
-                status == null ? DocumentMeta.PUBLISHED : status, r.date("/date"), r.strings("/tags"), src);
+        String status = f.string("status");
+        String sourceUrl = f.string("source_url");
+        if (sourceUrl != null && !sourceUrl.matches("(?i)https?://\\S+")) {
+            r.error(f.present("source_url"), "`" + sourceUrl + "` is not an http(s) address; it is not linked");
+            sourceUrl = null;
+        }
+        List<DocumentMeta.Fact> facts = new ArrayList<>();
+        for (String key : kind.options().show()) {
+            String value = String.join(", ", r.strings(FieldMap.pointerOf(key)));
+            if (!value.isBlank()) {
+                facts.add(new DocumentMeta.Fact(key, value));
+            }
+        }
+        return new DocumentMeta(kind.name(), id, slug, path, DocumentMeta.urlFor(path),
+                title == null ? slug : title, status == null ? kind.options().defaultStatus() : status,
+                f.date("date"), f.strings("tags"), src, sourceUrl, facts);
     }
 
-    private Postmortem postmortem(KindConfig kind, DocumentMeta meta, ParsedMarkdown body, FieldReader r,
-                                  Diagnostics diagnostics) {
+    private Postmortem postmortem(KindConfig kind, DocumentMeta meta, ParsedMarkdown body, MappedFields f,
+                                  FieldReader r, Diagnostics diagnostics) {
         IncidentTimes times = new IncidentTimes(
-                r.dateTime("/incident/started"),
-                r.dateTime("/incident/detected"),
-                r.dateTime("/incident/acknowledged"),
-                r.dateTime("/incident/mitigated"),
-                r.dateTime("/incident/resolved"));
+                f.dateTime("started"),
+                f.dateTime("detected"),
+                f.dateTime("acknowledged"),
+                f.dateTime("mitigated"),
+                f.dateTime("resolved"));
         StructureExtractor.Extracted x = extractor.extract(kind, meta, body, times, diagnostics);
-        return new Postmortem(meta, body, r.string("/severity"), r.strings("/services"), r.strings("/authors"),
-                times, r.string("/impact"), r.strings("/runbooks"), x.timeline(), x.whys(), x.actionItems());
+        return new Postmortem(meta, body, f.string("severity"), f.strings("services"), f.strings("authors"),
+                times, f.string("impact"), r.strings("/runbooks"), x.timeline(), x.whys(), x.actionItems());
     }
 
-    private static Runbook runbook(DocumentMeta meta, ParsedMarkdown body, FieldReader r) {
+    private static Runbook runbook(KindConfig kind, DocumentMeta meta, ParsedMarkdown body, MappedFields f,
+                                   FieldReader r) {
+        KindOptions o = kind.options();
+        String service = f.string("service");
+        if (service == null && o.serviceFrom().equals(KindOptions.FOLDER)) {
+            String path = meta.sourcePath();
+            int slash = path.lastIndexOf('/');
+            String folder = slash < 0 ? "" : path.substring(0, slash);
+            service = folder.isEmpty() ? null : folder.substring(folder.lastIndexOf('/') + 1);
+        }
+        List<String> alerts = switch (o.alertsFrom()) {
+            case KindOptions.FRONT_MATTER -> f.strings("alerts");
+            case KindOptions.FILENAME -> List.of(meta.slug());
+            case KindOptions.H1 -> body.headings().stream().filter(h -> h.level() == 1).map(Heading::text)
+                    .findFirst().or(() -> Optional.of(meta.title())).map(List::of).orElse(List.of());
+            default -> r.strings(FieldMap.pointerOf(o.alertsFrom()));
+        };
         List<Runbook.Dashboard> dashboards = r.objectPointers("/dashboards").stream()
                 .map(p -> new Runbook.Dashboard(orEmpty(r.string(p + "/name")), orEmpty(r.string(p + "/url"))))
                 .toList();
@@ -85,8 +131,8 @@ public final class DocumentFactory {
                 .map(p -> new Runbook.Escalation(orEmpty(r.string(p + "/who")), orEmpty(r.string(p + "/contact")),
                         orEmpty(r.string(p + "/when"))))
                 .toList();
-        return new Runbook(meta, body, r.string("/service"), r.string("/owner"), r.strings("/dependencies"),
-                r.strings("/alerts"), r.date("/last_reviewed"), r.period("/review_every"), r.date("/last_tested"),
+        return new Runbook(meta, body, service, f.string("owner"), r.strings("/dependencies"),
+                alerts, f.date("last_reviewed"), r.period("/review_every"), r.date("/last_tested"),
                 dashboards, escalation);
     }
 

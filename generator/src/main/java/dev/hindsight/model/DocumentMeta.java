@@ -16,9 +16,21 @@ import java.util.Objects;
  * @param status     {@code draft}, {@code in-review} or {@code published}
  * @param date       the document's date, or null
  * @param source     the file it was read from: front matter with positions, and the body text
+ * @param sourceUrl  where the document came from (the {@code source_url} field), an http(s) address or empty
+ * @param facts      front-matter values the kind's {@code show:} names, shown on the page as they are
  */
 public record DocumentMeta(String kind, String id, String slug, String sourcePath, String url, String title,
-                           String status, LocalDate date, List<String> tags, SourceDocument source) {
+                           String status, LocalDate date, List<String> tags, SourceDocument source,
+                           String sourceUrl, List<Fact> facts) {
+
+    /** A front-matter value shown on the page: its key and its text. */
+    public record Fact(String key, String value) {
+    }
+
+    public DocumentMeta(String kind, String id, String slug, String sourcePath, String url, String title,
+                        String status, LocalDate date, List<String> tags, SourceDocument source) {
+        this(kind, id, slug, sourcePath, url, title, status, date, tags, source, "", List.of());
+    }
 
     public static final String DRAFT = "draft";
     public static final String IN_REVIEW = "in-review";
@@ -34,6 +46,8 @@ public record DocumentMeta(String kind, String id, String slug, String sourcePat
         Objects.requireNonNull(status, "status");
         tags = List.copyOf(tags);
         Objects.requireNonNull(source, "source");
+        sourceUrl = Objects.requireNonNullElse(sourceUrl, "");
+        facts = List.copyOf(facts);
     }
 
     public boolean isDraft() {

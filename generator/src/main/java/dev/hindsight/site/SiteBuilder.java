@@ -212,7 +212,7 @@ public final class SiteBuilder {
 
         SiteSource source = new SiteSource(root, yaml, config.limits().maxFileSize());
         Set<Path> excluded = output == null ? Set.of() : Set.of(output);
-        List<String> paths = source.scan(excluded, diagnostics);
+        List<String> paths = source.scan(excluded, diagnostics).stream().filter(config.paths()::includes).toList();
         DocumentFactory factory = new DocumentFactory(config);
         List<Document> docs = paths.parallelStream()
                 .map(p -> loadOne(source, factory, p, output != null, diagnostics))
@@ -406,7 +406,9 @@ public final class SiteBuilder {
             }
             return null;
         }
-        ParsedMarkdown body = markdown.parse(path, src.file().body(), src.file().bodyLine(), diagnostics, html);
+        String text = dev.hindsight.markdown.Shortcodes.rewrite(path, src.file().body(), src.file().bodyLine(),
+                diagnostics);
+        ParsedMarkdown body = markdown.parse(path, text, src.file().bodyLine(), diagnostics, html);
         return factory.create(src, kind.get(), body, diagnostics);
     }
 
@@ -426,7 +428,7 @@ public final class SiteBuilder {
 
     /** Rules reported while reading (before validation) that a site may also re-grade or switch off. */
     private static final Set<String> EXTRACTION_RULES = Set.of("front-matter-type", "timeline-format",
-            DocumentFactory.RULE_UNKNOWN_KIND);
+            DocumentFactory.RULE_UNKNOWN_KIND, dev.hindsight.markdown.Shortcodes.RULE);
 
     /** Per-rule severities and switches from {@code rules:}, applied to what reading reported too. */
     private static Diagnostics applyRuleSettings(SiteConfig config, Diagnostics diagnostics) {
@@ -493,8 +495,9 @@ public final class SiteBuilder {
                     + SiteConfig.FILE_NAME + ", or start a knowledge base with `hindsight init`";
         } else {
             String mapping = found.exampleMapping();
-            hint = "Markdown files here: " + found.summary() + "; `hindsight init` writes a " + SiteConfig.FILE_NAME
-                    + (mapping.isEmpty() ? "" : ", then map your folders to kinds in it, such as " + mapping)
+            hint = "Markdown files here: " + found.summary() + "; `hindsight adopt` writes a " + SiteConfig.FILE_NAME
+                    + " that fits them"
+                    + (mapping.isEmpty() ? "" : " (or map your folders to kinds yourself, such as " + mapping + ")")
                     + "; or point --source at the folder that holds " + SiteConfig.FILE_NAME;
         }
         Diagnostic d = new Diagnostic(Severity.ERROR, RULE_NO_CONFIG, Position.ofFile(SiteConfig.FILE_NAME),
@@ -515,9 +518,10 @@ public final class SiteBuilder {
                     + "or `hindsight new runbook \"TITLE\" --service ID`";
         } else {
             String mapping = found.exampleMapping();
-            hint = "Markdown files here: " + found.summary() + "; "
+            hint = "Markdown files here: " + found.summary() + "; `hindsight adopt --force` rewrites "
+                    + SiteConfig.FILE_NAME + " to fit them, or "
                     + (mapping.isEmpty() ? "give them a `type:` (such as postmortem or runbook) in their front matter"
-                    : "map them to kinds in " + SiteConfig.FILE_NAME + ", such as " + mapping);
+                    : "map them to kinds in it, such as " + mapping);
         }
         return new Diagnostic(Severity.ERROR, RULE_NO_DOCUMENTS, Position.ofFile(SiteConfig.FILE_NAME),
                 "no documents recognized: no Markdown file is in a kind's folder ("

@@ -3,6 +3,7 @@ package dev.hindsight.validate;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.path.NodePath;
+import dev.hindsight.config.KindConfig;
 import dev.hindsight.diag.Severity;
 import dev.hindsight.model.Document;
 import dev.hindsight.source.FrontMatter;
@@ -26,6 +27,24 @@ final class FrontMatterSchemaRule extends DocumentRule {
             return; // the YAML error is reported already; "missing key" errors would only bury it
         }
         Set<String> seen = new LinkedHashSet<>();
+        KindConfig kind = context.kindOf(doc);
+        if (RequiredFields.replacesSchema(kind)) {
+            for (String field : RequiredFields.of(kind, context.config())) {
+                boolean present = kind.options().fields().pointers(field).stream().anyMatch(p -> {
+                    com.fasterxml.jackson.databind.JsonNode n = fm.root().at(p);
+                    return !n.isMissingNode() && !n.isNull() && !(n.isTextual() && n.asText().isBlank());
+                });
+                if (!present && field.equals("title")) {
+                    // A title taken from the first H1 is a title.
+                    present = doc.body().headings().stream().anyMatch(h -> h.level() == 1);
+                }
+                if (!present) {
+                    String key = RequiredFields.keyName(kind, field);
+                    out.report(fm.positionOf(""), "missing required front-matter key `" + key + "`",
+                            "add `" + key + ": …` to the front matter");
+                }
+            }
+        }
         for (Schema schema : schemas.forKind(doc.meta().kind())) {
             for (Error e : schema.validate(fm.root())) {
                 String pointer = pointer(e.getInstanceLocation());

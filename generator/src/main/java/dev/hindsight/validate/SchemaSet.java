@@ -54,7 +54,11 @@ public final class SchemaSet {
         for (KindConfig kind : config.kinds()) {
             List<Schema> schemas = new ArrayList<>();
             if (kind.schemaFile().isEmpty() || kind.schemaMode().equals(KindConfig.EXTEND)) {
-                schemas.add(registry.getSchema(builtIn(kind.base(), config).toString()));
+                JsonNode schema = builtIn(kind.base(), config);
+                if (RequiredFields.replacesSchema(kind)) {
+                    ((ObjectNode) schema).remove("required");
+                }
+                schemas.add(registry.getSchema(schema.toString()));
             }
             if (!kind.schemaFile().isEmpty()) {
                 Path file = root == null ? null : root.resolve(kind.schemaFile()).normalize();

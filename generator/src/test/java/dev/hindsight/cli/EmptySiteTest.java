@@ -47,9 +47,9 @@ class EmptySiteTest {
         assertThat(run("check", "--source", tmp.toString())).isEqualTo(2);
         assertThat(out.toString()).isEqualTo("hindsight.yml:1:1: error[no-config]: no hindsight.yml in "
                 + tmp.toAbsolutePath().normalize() + ": this folder is not a Hindsight knowledge base\n"
-                + "  hint: Markdown files here: docs/incidents/ (3), ./ (1), ops/ (1); `hindsight init` writes a "
-                + "hindsight.yml, then map your folders to kinds in it, such as `kinds: {postmortem: {folders: "
-                + "[docs/incidents]}}`; or point --source at the folder that holds hindsight.yml\n");
+                + "  hint: Markdown files here: docs/incidents/ (3), ./ (1), ops/ (1); `hindsight adopt` writes a "
+                + "hindsight.yml that fits them (or map your folders to kinds yourself, such as `kinds: {postmortem: "
+                + "{folders: [docs/incidents]}}`); or point --source at the folder that holds hindsight.yml\n");
         assertThat(err.toString()).isEqualTo("hindsight: 0 documents, 1 error, 0 warnings\n");
     }
 
@@ -75,8 +75,9 @@ class EmptySiteTest {
                 + "docs/incidents/2024-03-01-dns.md" + skipped
                 + "hindsight.yml:1:1: error[no-documents]: no documents recognized: "
                 + "no Markdown file is in a kind's folder (postmortems/, runbooks/) or has a `type:`\n"
-                + "  hint: Markdown files here: docs/incidents/ (3), ./ (1), ops/ (1); map them to kinds in "
-                + "hindsight.yml, such as `kinds: {postmortem: {folders: [docs/incidents]}}`\n"
+                + "  hint: Markdown files here: docs/incidents/ (3), ./ (1), ops/ (1); `hindsight adopt --force` "
+                + "rewrites hindsight.yml to fit them, or map them to kinds in it, such as "
+                + "`kinds: {postmortem: {folders: [docs/incidents]}}`\n"
                 + NO_GIT
                 + "ops/api.md" + skipped);
         assertThat(err.toString()).isEqualTo("hindsight: 0 documents, 1 error, 0 warnings\n");

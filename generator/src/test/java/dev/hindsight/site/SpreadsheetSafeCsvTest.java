@@ -24,6 +24,8 @@ class SpreadsheetSafeCsvTest {
     @Test
     void cellsThatASpreadsheetWouldRunAsFormulasAreNeutralised() throws Exception {
         Path src = SiteFixture.write(tmp.resolve("src"), """
+                -- hindsight.yml --
+                title: KB
                 -- postmortems/p.md --
                 ---
                 title: "+SUM(A1) title"

@@ -1,0 +1,110 @@
+package dev.hindsight.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hindsight.source.FrontMatter;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The keys of {@code hindsight.yml} that fit Hindsight to a collection it did not write: site-wide and
+ * per-kind {@code include}/{@code exclude}, {@code unknown_types}, and a kind's {@code fields},
+ * {@code required_fields}, {@code id}, {@code alerts_from}, {@code service_from}, {@code default_status}
+ * and {@code show}.
+ */
+final class CollectionKeys {
+
+    static final Set<String> TOP_LEVEL = Set.of("include", "exclude", "unknown_types");
+    static final Set<String> KIND_KEYS = Set.of("include", "exclude", "fields", "required_fields", "id",
+            "alerts_from", "service_from", "default_status", "show");
+    private static final Set<String> STATUSES = Set.of("draft", "in-review", "published");
+
+    private CollectionKeys() {
+    }
+
+    static PathFilter paths(ConfigParser.Reader r, String ptr, PathFilter fallback) {
+        if (r.node(ptr + "/include") == null && r.node(ptr + "/exclude") == null) {
+            return fallback;
+        }
+        return PathFilter.of(r.stringList(ptr + "/include", List.of()), r.stringList(ptr + "/exclude", List.of()));
+    }
+
+    static String unknownTypes(ConfigParser.Reader r) {
+        return oneOf(r, "/unknown_types", SiteConfig.UNKNOWN_TYPES_ERROR,
+                List.of(SiteConfig.UNKNOWN_TYPES_ERROR, SiteConfig.UNKNOWN_TYPES_IGNORE));
+    }
+
+    static KindOptions kind(ConfigParser.Reader r, String ptr, KindOptions d) {
+        List<String> required = r.node(ptr + "/required_fields") == null ? d.requiredFields()
+                : r.stringList(ptr + "/required_fields", List.of());
+        if (r.node(ptr + "/required_fields") != null) {
+            for (int i = 0; i < required.size(); i++) {
+                checkField(r, ptr + "/required_fields" + (r.node(ptr + "/required_fields").isArray() ? "/" + i : ""),
+                        required.get(i));
+            }
+        }
+        String status = r.string(ptr + "/default_status", d.defaultStatus());
+        if (!STATUSES.contains(status)) {
+            r.diagnostics.error(ConfigParser.RULE, r.doc.valuePositionOf(ptr + "/default_status"),
+                    "unknown default_status `" + status + "`", "use draft, in-review or published");
+            status = d.defaultStatus();
+        }
+        String alerts = r.string(ptr + "/alerts_from", d.alertsFrom());
+        return new KindOptions(paths(r, ptr, d.paths()), fields(r, ptr + "/fields", d.fields()), required,
+                oneOf(r, ptr + "/id", d.idFrom(), List.of(KindOptions.FILENAME, KindOptions.PATH)),
+                alerts.isBlank() ? d.alertsFrom() : alerts,
+                oneOf(r, ptr + "/service_from", d.serviceFrom(), List.of(KindOptions.FRONT_MATTER, KindOptions.FOLDER)),
+                status, r.stringList(ptr + "/show", d.show()));
+    }
+
+    private static FieldMap fields(ConfigParser.Reader r, String ptr, FieldMap fallback) {
+        JsonNode node = r.checkedObject(ptr, null);
+        if (node == null) {
+            return fallback;
+        }
+        Map<String, List<String>> keys = new LinkedHashMap<>();
+        Iterator<String> names = node.fieldNames();
+        while (names.hasNext()) {
+            String field = names.next();
+            String at = ptr + "/" + FrontMatter.escape(field);
+            String ours = field.startsWith("incident.") ? field.substring("incident.".length()) : field;
+            if (!checkField(r, at, ours)) {
+                continue;
+            }
+            List<String> pointers = new ArrayList<>();
+            for (String key : r.stringList(at, List.of())) {
+                if (key.isBlank()) {
+                    r.typeError(at, "a front-matter key or a list of keys");
+                } else {
+                    pointers.add(FieldMap.pointerOf(key.strip()));
+                }
+            }
+            keys.put(ours, pointers);
+        }
+        return new FieldMap(keys);
+    }
+
+    private static boolean checkField(ConfigParser.Reader r, String at, String field) {
+        String ours = field.startsWith("incident.") ? field.substring("incident.".length()) : field;
+        if (FieldMap.FIELDS.contains(ours)) {
+            return true;
+        }
+        r.diagnostics.error(ConfigParser.RULE, at.contains("/required_fields") ? r.doc.valuePositionOf(at)
+                        : r.doc.positionOf(at), "unknown field `" + field + "`",
+                "known fields: " + String.join(", ", FieldMap.FIELDS));
+        return false;
+    }
+
+    private static String oneOf(ConfigParser.Reader r, String ptr, String fallback, List<String> allowed) {
+        String v = r.string(ptr, fallback);
+        if (!allowed.contains(v)) {
+            r.diagnostics.error(ConfigParser.RULE, r.doc.valuePositionOf(ptr),
+                    "`" + FieldMap.dotted(ptr) + "` cannot be `" + v + "`", "use " + String.join(" or ", allowed));
+            return fallback;
+        }
+        return v;
+    }
+}
