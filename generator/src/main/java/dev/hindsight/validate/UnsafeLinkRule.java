@@ -11,13 +11,14 @@ import java.util.Locale;
 /**
  * Links the site will not make clickable: a Markdown link or image with a scheme other than http(s),
  * mailto or tel (images: http(s)) is removed from the page by the HTML sanitizer, and a dashboard URL
- * without one of those schemes is shown as text, as is an escalation contact with another scheme. The writer should know, rather than find a dead link during
- * an incident.
+ * without one of those schemes is shown as text, as is an escalation contact written as a URL of another
+ * scheme. The writer should know, rather than find a dead link during an incident.
  */
 final class UnsafeLinkRule extends DocumentRule {
 
     private static final List<String> LINK_SCHEMES = List.of("http", "https", "mailto", "tel");
     private static final List<String> IMAGE_SCHEMES = List.of("http", "https");
+    private static final List<String> EXECUTABLE_SCHEMES = List.of("javascript", "data", "vbscript", "file", "blob");
 
     UnsafeLinkRule() {
         super("unsafe-link", Severity.WARNING);
@@ -53,12 +54,7 @@ final class UnsafeLinkRule extends DocumentRule {
             }
             for (int i = 0; i < rb.escalation().size(); i++) {
                 String contact = rb.escalation().get(i).contact();
-                String scheme = scheme(contact);
-                // "Phone: 555-0100" is text with a colon, not a URL; "javascript:…" and "slack://…" are URLs.
-                int colon = contact.strip().indexOf(':');
-                boolean url = scheme != null && colon + 1 < contact.strip().length()
-                        && !Character.isWhitespace(contact.strip().charAt(colon + 1));
-                if (url && !LINK_SCHEMES.contains(scheme)) {
+                if (linkLike(contact)) {
                     out.report(doc.meta().source().frontMatter().valuePositionOf("/escalation/" + i + "/contact"),
                             "escalation contact `" + contact + "` is not an http(s), mailto or tel URL; shown as text,"
                                     + " not as a link",
@@ -66,6 +62,21 @@ final class UnsafeLinkRule extends DocumentRule {
                 }
             }
         }
+    }
+
+    /**
+     * Whether an escalation contact is a URL the page will not link: one with a scheme browsers run or load
+     * ({@code javascript:}, {@code data:}, {@code vbscript:}, {@code file:}, {@code blob:}) or one written as
+     * {@code scheme://…} (the writer meant a link). Contacts are often names in a tool's own notation
+     * ({@code pagerduty:payments-primary}, {@code Phone: 555-0100}): those are text by design and not reported.
+     */
+    static boolean linkLike(String contact) {
+        String scheme = scheme(contact);
+        if (scheme == null || LINK_SCHEMES.contains(scheme)) {
+            return false;
+        }
+        String rest = contact.strip().substring(scheme.length() + 1);
+        return EXECUTABLE_SCHEMES.contains(scheme) || rest.startsWith("//");
     }
 
     /** The lower-cased scheme of {@code url}, or null when it has none (a relative URL). */

@@ -62,6 +62,8 @@ class UnsafeLinkRuleTest {
                     contact: " DATA:text/html,<script>alert(1)</script>"
                   - {who: Phone, contact: "Phone: +1 555 0100"}
                   - {who: Chat, contact: "#sre-oncall"}
+                  - {who: Pager, contact: "pagerduty:payments-primary"}
+                  - {who: Slack, contact: "slack://channel?team=T1&id=C2"}
                 ---
                 ## Overview
                 Text.
@@ -74,6 +76,8 @@ class UnsafeLinkRuleTest {
                         "runbooks/r.md:6:26: warning[unsafe-link]: escalation contact `javascript:alert(1)` is not an"
                                 + " http(s), mailto or tel URL; shown as text, not as a link",
                         "runbooks/r.md:8:14: warning[unsafe-link]: escalation contact `DATA:text/html,<script>alert(1)"
-                                + "</script>` is not an http(s), mailto or tel URL; shown as text, not as a link");
+                                + "</script>` is not an http(s), mailto or tel URL; shown as text, not as a link",
+                        "runbooks/r.md:12:27: warning[unsafe-link]: escalation contact `slack://channel?team=T1&id=C2` is"
+                                + " not an http(s), mailto or tel URL; shown as text, not as a link");
     }
 }
