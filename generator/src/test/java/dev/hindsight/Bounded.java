@@ -15,7 +15,7 @@ public final class Bounded {
     public static final Duration PER_INPUT = Duration.ofSeconds(2);
 
     /** Per hostile file (megabytes of input, a whole build). */
-    public static final Duration HOSTILE = Duration.ofSeconds(20);
+    public static final Duration HOSTILE = Duration.ofSeconds(40);
 
     private Bounded() {
     }
