@@ -45,6 +45,11 @@ class CorpusAdoptTest {
     }
 
     private Path cloneBundle(String name) throws Exception {
+        return cloneBundle(name, tmp);
+    }
+
+    /** A clone of {@code ../shared/corpora/NAME} in {@code tmp}; fails under {@code CI=true} when it is missing. */
+    static Path cloneBundle(String name, Path tmp) throws Exception {
         Path bundle = corpora().resolve(name);
         if (!Files.isRegularFile(bundle)) {
             String message = "corpus bundle " + bundle + " is missing";
