@@ -194,6 +194,14 @@ class OnCallChromeBrowserTest {
         }
     }
 
+    @Test
+    void aTagPageLinksTheServiceOfTheSameNameAndBack() throws IOException {
+        assertThat(Files.readString(site.resolve("tags/payments/index.html"))).contains(
+                "See also the service <a href=\"../../services/payments/index.html\">Payment service</a>");
+        assertThat(Files.readString(site.resolve("services/payments/index.html"))).contains(
+                "See also the tag <a class=\"tag\" href=\"../../tags/payments/index.html\">payments</a>");
+    }
+
     // ---- helpers --------------------------------------------------------------------------------
 
     private static void viewport(int width, int height) {
