@@ -351,6 +351,11 @@
     var facetsBox = app.querySelector('#search-facets');
     var status = app.querySelector('#search-status');
     var more = app.querySelector('#search-more');
+    var filtersBox = app.querySelector('.search-filters');
+    if (filtersBox && window.matchMedia && window.matchMedia('(min-width: 50rem)').matches) {
+      // Beside the results on wide screens: open (the stylesheet shows it there without a script too).
+      filtersBox.open = true;
+    }
     var params = new URLSearchParams(window.location.search);
     var filters = { kind: params.getAll('kind'), service: params.getAll('service'), severity: params.getAll('severity') };
     input.value = params.get('q') || '';
