@@ -41,7 +41,7 @@ final class CheckCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--fail-on takes error or warning");
         }
         BuildOptions options = BuildOptions.check(common.source).withDrafts(common.drafts)
-                .withReferenceDate(common.referenceDate(parent.environment("SOURCE_DATE_EPOCH")));
+                .withReferenceDate(common.referenceDate(parent.environment("SOURCE_DATE_EPOCH"), parent.today()));
         BuildResult result;
         String done = "";
         if (changed != null) {

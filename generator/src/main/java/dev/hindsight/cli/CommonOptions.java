@@ -16,7 +16,8 @@ final class CommonOptions {
     boolean drafts;
 
     @Option(names = "--reference-date", paramLabel = "YYYY-MM-DD",
-            description = "\"Today\" for overdue and stale checks. Default: SOURCE_DATE_EPOCH, else the HEAD commit date.")
+            description = "\"Today\" for overdue, stale and review-due: this date, else SOURCE_DATE_EPOCH, else the "
+                    + "build's date (UTC). Pin it for reproducible output.")
     LocalDate referenceDate;
 
     @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
@@ -24,9 +25,16 @@ final class CommonOptions {
                     + "Quality). Default: text.")
     String format;
 
-    /** The explicit date, else {@code SOURCE_DATE_EPOCH}; null leaves it to the Git history. */
-    LocalDate referenceDate(String sourceDateEpoch) {
-        return referenceDate != null ? referenceDate : Hindsight.referenceDateFromEpoch(sourceDateEpoch);
+    /**
+     * The explicit date, else {@code SOURCE_DATE_EPOCH}, else {@code today} (the build's date, which
+     * {@link Main#today()} reads from the clock: the one place that does).
+     */
+    LocalDate referenceDate(String sourceDateEpoch, LocalDate today) {
+        if (referenceDate != null) {
+            return referenceDate;
+        }
+        LocalDate fromEpoch = Hindsight.referenceDateFromEpoch(sourceDateEpoch);
+        return fromEpoch != null ? fromEpoch : today;
     }
 
     void checkFormat() {

@@ -71,8 +71,9 @@ public final class Main implements Runnable {
     }
 
     /**
-     * Today for authoring commands (new, init): SOURCE_DATE_EPOCH when set (tests, reproducible
-     * runs), else the UTC calendar date. Builds never use this.
+     * Today: SOURCE_DATE_EPOCH when set (tests, reproducible runs), else the UTC calendar date. The one
+     * place the command line reads the clock; check, build and serve pass it down as the reference date
+     * unless --reference-date pins it, and new and init date new documents with it.
      */
     java.time.LocalDate today() {
         java.time.LocalDate fixed = Hindsight.referenceDateFromEpoch(environment("SOURCE_DATE_EPOCH"));

@@ -45,7 +45,7 @@ final class ServeCommand implements Callable<Integer> {
                     "Requests for other names than the bound address, localhost, 127.0.0.1 and [::1] are refused."})
     List<String> allowHosts = new ArrayList<>();
 
-    @Option(names = "--reference-date", paramLabel = "YYYY-MM-DD", description = "\"Today\" for overdue and stale checks.")
+    @Option(names = "--reference-date", paramLabel = "YYYY-MM-DD", description = "\"Today\" for overdue and stale checks. Default: SOURCE_DATE_EPOCH, else the clock (UTC).")
     LocalDate referenceDate;
 
     @Override
@@ -54,8 +54,7 @@ final class ServeCommand implements Callable<Integer> {
         Path out = output != null ? output : source.resolve(".hindsight/preview");
         PreviewOptions options = PreviewOptions.of(source, out).withPort(port).withHost(bind)
                 .withAllowedHosts(allowHosts)
-                .withReferenceDate(referenceDate != null ? referenceDate
-                        : dev.hindsight.Hindsight.referenceDateFromEpoch(parent.environment("SOURCE_DATE_EPOCH")));
+                .withReferenceDate(referenceDate != null ? referenceDate : parent.today());
         CountDownLatch stopped = new CountDownLatch(1);
         try (PreviewServer server = new PreviewServer(options, parent.hindsight(), line -> {
             err.println("hindsight: " + line);

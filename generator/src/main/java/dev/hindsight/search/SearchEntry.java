@@ -69,6 +69,7 @@ record SearchEntry(String id, String title, String url, String kind, List<String
         }
         body.add(doc.body().plainText());
         addCode(doc.body(), body);
+        labels.addAll(onCallLabels(doc, severity));
         if (snippet.isBlank()) {
             snippet = firstParagraph(doc.body());
         }
@@ -81,6 +82,38 @@ record SearchEntry(String id, String title, String url, String kind, List<String
         return new SearchEntry(meta.id(), meta.title(), href.apply(meta.url()), meta.kind(), services, severity,
                 meta.date() == null ? "" : meta.date().toString(), shorten(snippet, SNIPPET_LENGTH),
                 meta.sourcePath(), texts);
+    }
+
+    private static final java.util.regex.Pattern SEVERITY = java.util.regex.Pattern.compile(
+            "\\b(sev|p)-(\\d)\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /**
+     * What an on-call engineer searches for besides the words: a postmortem's severity, a runbook's
+     * escalation (who, contact such as {@code pagerduty:platform-primary}, when). A severity is also
+     * indexed without its hyphen ({@code SEV-1} as {@code SEV1}), as people type it both ways; the
+     * tokenizer keeps {@code sev-1} whole, so the squashed form is added here, not there.
+     */
+    static List<String> onCallLabels(Document doc, String severity) {
+        List<String> out = new ArrayList<>();
+        if (!severity.isBlank()) {
+            out.add(severity);
+        }
+        if (doc instanceof Runbook rb) {
+            for (Runbook.Escalation e : rb.escalation()) {
+                out.add(e.who());
+                out.add(e.contact());
+                out.add(e.when());
+            }
+        }
+        List<String> squashed = new ArrayList<>();
+        for (String text : out) {
+            var m = SEVERITY.matcher(text);
+            while (m.find()) {
+                squashed.add(m.group(1) + m.group(2));
+            }
+        }
+        out.addAll(squashed);
+        return out;
     }
 
     /** Commands in code blocks are what an on-call engineer half remembers ("kubectl rollout undo"). */

@@ -118,6 +118,19 @@ class MainTest {
     }
 
     @Test
+    void withoutAPinnedDateTodayIsTheBuildsDateNotTheHeadCommits() throws Exception {
+        // Committed the day before the item fell due: judged by HEAD's date it would be on time for ever.
+        SiteFixture.write(tmp, OVERDUE);
+        try (var repo = dev.hindsight.git.TestRepo.init(tmp)) {
+            repo.commit("Ann", "2024-01-31T12:00:00Z", "add x");
+        }
+        int code = Main.run(new String[] {"check", "-s", tmp.toString(), "--fail-on", "warning"},
+                new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true), java.util.Map.of());
+        assertThat(code).isEqualTo(1);
+        assertThat(out.toString()).contains("postmortems/x.md:12:1: warning[action-item-overdue]");
+    }
+
+    @Test
     void sarifFormat() {
         SiteFixture.write(tmp, OVERDUE);
         run("check", "-s", tmp.toString(), "--format", "sarif", "--reference-date", "2024-03-01");

@@ -136,7 +136,7 @@ class SearchUiTest {
         focused.sendKeys(Keys.ENTER);
 
         new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> d.getCurrentUrl()
-                .endsWith("postmortems/2025-05-19-orders-db-pool-exhaustion/index.html"));
+                .contains("postmortems/2025-05-19-orders-db-pool-exhaustion/index.html?h="));
         assertThat(driver.findElement(By.tagName("h1")).getText())
                 .isEqualTo("Orders database connection-pool exhaustion cascaded through the order queues");
     }
@@ -161,7 +161,7 @@ class SearchUiTest {
         box.sendKeys(Keys.ARROW_DOWN, Keys.ENTER);
 
         new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> d.getCurrentUrl()
-                .endsWith("runbooks/session-redis/index.html"));
+                .contains("runbooks/session-redis/index.html?h="));
     }
 
     @ParameterizedTest

@@ -22,8 +22,8 @@ abstract class AbstractHindsightMojo extends AbstractMojo {
 
     /**
      * "Today" for the overdue action-item and stale-runbook checks, {@code YYYY-MM-DD}. Default: the
-     * environment's {@code SOURCE_DATE_EPOCH}, else the Git HEAD commit's date (without history those
-     * checks are skipped). Never the wall clock: a build of the same commit gives the same result.
+     * environment's {@code SOURCE_DATE_EPOCH}, else the build's date (UTC), so a nightly rebuild of an
+     * unchanged repository still flags what has gone stale. Pin it for reproducible output.
      */
     @Parameter(property = "hindsight.referenceDate")
     private String referenceDate;
@@ -80,7 +80,7 @@ abstract class AbstractHindsightMojo extends AbstractMojo {
         Severity threshold = Settings.failOn(failOn);
         List<String> formats = Settings.reportFormats(reportFormats);
         BuildOptions options = options(BuildOptions.check(site)
-                .withReferenceDate(Settings.referenceDate(referenceDate, environment.apply("SOURCE_DATE_EPOCH"))));
+                .withReferenceDate(Settings.today(referenceDate, environment.apply("SOURCE_DATE_EPOCH"))));
         Settings.requireDirectory("siteDirectory", site);
         Hindsight hindsight = new Hindsight();
         BuildResult result = options.output() == null ? hindsight.check(options) : hindsight.build(options);

@@ -51,7 +51,7 @@ public class ServeMojo extends AbstractMojo {
         Settings.requireDirectory("siteDirectory", site);
         PreviewOptions options = PreviewOptions.of(site, outputDirectory.toPath().toAbsolutePath().normalize())
                 .withPort(port).withHost(bind)
-                .withReferenceDate(Settings.referenceDate(referenceDate, environment.apply("SOURCE_DATE_EPOCH")));
+                .withReferenceDate(Settings.today(referenceDate, environment.apply("SOURCE_DATE_EPOCH")));
         try (PreviewServer server = new PreviewServer(options, new Hindsight(), getLog()::info)) {
             InetSocketAddress at = server.start();
             getLog().info("Serving " + site + " at http://" + at.getHostString() + ":" + at.getPort()

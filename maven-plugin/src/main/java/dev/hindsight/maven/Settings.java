@@ -59,6 +59,15 @@ final class Settings {
         }
     }
 
+    /**
+     * "Today" for check, build and serve: {@link #referenceDate}, else the build's date (UTC). The one
+     * place the plugin reads the clock; the library is always given the date.
+     */
+    static LocalDate today(String parameter, String sourceDateEpoch) throws MojoExecutionException {
+        LocalDate pinned = referenceDate(parameter, sourceDateEpoch);
+        return pinned != null ? pinned : LocalDate.now(java.time.ZoneOffset.UTC);
+    }
+
     static void requireDirectory(String parameter, Path dir) throws MojoExecutionException {
         if (!Files.exists(dir)) {
             throw new MojoExecutionException("`<" + parameter + ">` " + dir + " does not exist");

@@ -92,9 +92,36 @@
    * the whole option is clicked or chosen with Enter. On the results page it is a list item with a
    * real link, which the arrow keys focus.
    */
-  function resultItem(d, matches, compact) {
+  /**
+   * The page's address with the words to find on it: ?h=word+word+prefix* (the terms the query
+   * matched; a trailing * marks a word still being typed). The page scrolls to the best place and
+   * marks them (findOnPage below). A query string, not #:~:text=, so it works from file:// too.
+   */
+  function withWords(url, r) {
+    var words = [];
+    r.matched.forEach(function (t) {
+      if (words.indexOf(t) < 0) {
+        words.push(t);
+      }
+    });
+    r.prefixes.forEach(function (p) {
+      if (words.indexOf(p + '*') < 0) {
+        words.push(p + '*');
+      }
+    });
+    if (!words.length) {
+      return url;
+    }
+    var hash = url.indexOf('#');
+    var base = hash < 0 ? url : url.substring(0, hash);
+    return base + (base.indexOf('?') < 0 ? '?' : '&') + 'h=' + encodeURIComponent(words.join(' '))
+        + (hash < 0 ? '' : url.substring(hash));
+  }
+
+  function resultItem(d, matches, compact, r) {
+    var url = r ? withWords(d.url, r) : d.url;
     var li = el('li', 'hs-result');
-    li.dataset.url = d.url;
+    li.dataset.url = url;
     var title;
     if (compact) {
       li.id = 'hs-option-' + (++optionIds);
@@ -102,11 +129,11 @@
       li.setAttribute('aria-selected', 'false');
       title = el('span', 'hs-title');
       li.addEventListener('click', function () {
-        window.location.href = d.url;
+        window.location.href = url;
       });
     } else {
       title = el('a', 'hs-title');
-      title.href = d.url;
+      title.href = url;
     }
     highlight(title, d.title, matches);
     li.appendChild(title);
@@ -284,7 +311,7 @@
           }
           var m = matcher(r);
           list.replaceChildren();
-          docs.forEach(function (d) { list.appendChild(resultItem(d, m, true)); });
+          docs.forEach(function (d) { list.appendChild(resultItem(d, m, true, r)); });
           if (!docs.length) {
             list.appendChild(el('li', 'hs-empty', 'No results'));
           }
@@ -324,6 +351,11 @@
     var facetsBox = app.querySelector('#search-facets');
     var status = app.querySelector('#search-status');
     var more = app.querySelector('#search-more');
+    var filtersBox = app.querySelector('.search-filters');
+    if (filtersBox && window.matchMedia && window.matchMedia('(min-width: 50rem)').matches) {
+      // Beside the results on wide screens: open (the stylesheet shows it there without a script too).
+      filtersBox.open = true;
+    }
     var params = new URLSearchParams(window.location.search);
     var filters = { kind: params.getAll('kind'), service: params.getAll('service'), severity: params.getAll('severity') };
     input.value = params.get('q') || '';
@@ -381,7 +413,7 @@
           }
           var m = matcher(r);
           list.replaceChildren();
-          docs.forEach(function (d) { list.appendChild(resultItem(d, m, false)); });
+          docs.forEach(function (d) { list.appendChild(resultItem(d, m, false, r)); });
           var n = r.matches.length;
           status.textContent = (n === 0 ? 'No results' : n === 1 ? '1 result' : n + ' results')
             + (r.partial && n ? ' matching some of the words' : '');
@@ -486,6 +518,146 @@
     run(false);
   }
 
+  // ---------------------------------------------------------------- the words on the page opened
+
+  /**
+   * On a page opened from a result (?h=…): marks the words in the page's main text and scrolls to
+   * the best place, the longest run of adjacent matched words (a phrase), else the section with most
+   * of the words. Text only: the page's own nodes are split around <mark> elements, nothing parsed.
+   */
+  function findOnPage() {
+    var h;
+    try {
+      h = new URLSearchParams(window.location.search).get('h');
+    } catch (ignored) {
+      return;
+    }
+    var scope = document.querySelector('.doc-body') || document.getElementById('main');
+    if (!h || !scope || document.getElementById('search-app')) {
+      return;
+    }
+    var exact = new Set();
+    var prefixes = [];
+    h.split(/\s+/).forEach(function (w) {
+      if (/\*$/.test(w) && w.length > 1) {
+        prefixes.push(w.slice(0, -1));
+      } else if (w) {
+        exact.add(w);
+      }
+    });
+    var matches = function (t) {
+      return exact.has(t) || prefixes.some(function (p) { return t.startsWith(p); });
+    };
+    var walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT, {
+      acceptNode: function (n) {
+        var p = n.parentNode;
+        return p && p.closest('script, style, button, .copy-button') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
+      }
+    });
+    var nodes = [];
+    for (var n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (n.nodeValue.trim()) {
+        nodes.push(n);
+      }
+    }
+    var found = [];
+    nodes.forEach(function (node) {
+      var text = node.nodeValue;
+      var ranges = [];
+      compounds(text).forEach(function (c) {
+        if (c.whole && matches(c.whole.term)) {
+          ranges.push([c.start, c.end, c.whole.term]);
+          return;
+        }
+        c.parts.forEach(function (p) {
+          if (matches(p.term)) {
+            ranges.push([p.start, p.end, p.term]);
+          }
+        });
+      });
+      if (!ranges.length) {
+        return;
+      }
+      var parent = node.parentNode;
+      var at = 0;
+      var frag = document.createDocumentFragment();
+      var previous = null;
+      ranges.forEach(function (r) {
+        if (r[0] < at) {
+          return;
+        }
+        var gap = text.substring(at, r[0]);
+        if (gap) {
+          frag.appendChild(document.createTextNode(gap));
+        }
+        var mark = document.createElement('mark');
+        mark.className = 'hs-found';
+        mark.textContent = text.substring(r[0], r[1]);
+        frag.appendChild(mark);
+        // Adjacent when only spaces and punctuation separate it from the previous word found.
+        var entry = { mark: mark, term: r[2], next: previous !== null && /^[\s\-_.,:;/'"()]{0,3}$/.test(gap) };
+        found.push(entry);
+        previous = entry;
+        at = r[1];
+      });
+      if (at < text.length) {
+        frag.appendChild(document.createTextNode(text.substring(at)));
+      }
+      parent.replaceChild(frag, node);
+    });
+    if (!found.length) {
+      return;
+    }
+    // The best run: most distinct words in a row, then the most distinct words in its section.
+    var headings = Array.prototype.slice.call(scope.querySelectorAll('h2, h3, h4'));
+    function sectionOf(mark) {
+      var s = -1;
+      headings.forEach(function (hd, i) {
+        if (hd.compareDocumentPosition(mark) & Node.DOCUMENT_POSITION_FOLLOWING) {
+          s = i;
+        }
+      });
+      return s;
+    }
+    var perSection = {};
+    found.forEach(function (f) {
+      f.section = sectionOf(f.mark);
+      (perSection[f.section] = perSection[f.section] || new Set()).add(f.term);
+    });
+    var best = null;
+    var bestScore = -1;
+    for (var i = 0; i < found.length; i++) {
+      var run = new Set([found[i].term]);
+      var j = i + 1;
+      while (j < found.length && found[j].next) {
+        run.add(found[j].term);
+        j++;
+      }
+      var score = run.size * 1000 + perSection[found[i].section].size;
+      if (score > bestScore) {
+        bestScore = score;
+        best = { from: i, to: j };
+      }
+    }
+    found.forEach(function (f, k) {
+      if (k >= best.from && k < best.to) {
+        f.mark.classList.add('hs-found-best');
+      } else if (f.term.length < 4) {
+        // Short words ("the", "of") are marked only where they are part of the best run.
+        f.mark.replaceWith(document.createTextNode(f.mark.textContent));
+      }
+    });
+    var target = found[best.from].mark;
+    var scroll = function () {
+      if (!window.location.hash) {
+        target.scrollIntoView({ block: 'center' });
+      }
+    };
+    scroll();
+    // Again once images and fonts have their sizes.
+    window.addEventListener('load', scroll);
+  }
+
   /** "/" focuses the search box from anywhere except while typing in a field. */
   function setUpSlash() {
     document.addEventListener('keydown', function (e) {
@@ -520,6 +692,7 @@
       setUpPage(app);
     }
     setUpSlash();
+    findOnPage();
   }
 
   /** For tests and tools: the ranked results of a query, and the index files loaded so far. */
