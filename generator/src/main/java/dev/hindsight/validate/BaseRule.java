@@ -1,16 +1,23 @@
 package dev.hindsight.validate;
 
+import dev.hindsight.diag.Position;
+import dev.hindsight.diag.RuleInfo;
 import dev.hindsight.diag.Severity;
+import dev.hindsight.source.FrontMatter;
+import java.util.Objects;
 
-/** A rule's identity: its stable id and the severity it reports at unless hindsight.yml says otherwise. */
+/**
+ * A rule's identity, taken from its {@link RuleInfo} registry entry: its stable id and the severity it
+ * reports at unless hindsight.yml says otherwise.
+ */
 abstract class BaseRule implements Rule {
 
     private final String id;
     private final Severity defaultSeverity;
 
-    BaseRule(String id, Severity defaultSeverity) {
-        this.id = id;
-        this.defaultSeverity = defaultSeverity;
+    BaseRule(RuleInfo info) {
+        this.id = info.id();
+        this.defaultSeverity = Objects.requireNonNull(info.defaultSeverity(), () -> info.id() + " has no default severity");
     }
 
     @Override
@@ -21,5 +28,10 @@ abstract class BaseRule implements Rule {
     @Override
     public final Severity defaultSeverity() {
         return defaultSeverity;
+    }
+
+    /** Item {@code i} of the front-matter list at {@code pointer}, or the key itself when it holds one value. */
+    static Position listItem(FrontMatter fm, String pointer, int i) {
+        return fm.valuePositionOf(fm.root().at(pointer).isArray() ? pointer + "/" + i : pointer);
     }
 }
