@@ -5,15 +5,10 @@ import dev.hindsight.diag.RuleInfo;
 import dev.hindsight.model.ActionItem;
 
 /** Open action items whose due date is before the reference date. */
-final class ActionItemOverdueRule extends ActionItemRule {
+final class ActionItemOverdueRule extends ActionItemRule implements NeedsReferenceDate {
 
     ActionItemOverdueRule() {
         super(RuleInfo.ACTION_ITEM_OVERDUE);
-    }
-
-    @Override
-    boolean applies(Context context) {
-        return context.referenceDate() != null;
     }
 
     @Override

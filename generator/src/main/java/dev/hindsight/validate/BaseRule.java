@@ -3,6 +3,7 @@ package dev.hindsight.validate;
 import dev.hindsight.diag.Position;
 import dev.hindsight.diag.RuleInfo;
 import dev.hindsight.diag.Severity;
+import dev.hindsight.model.Document;
 import dev.hindsight.source.FrontMatter;
 import java.util.Objects;
 
@@ -30,8 +31,9 @@ abstract class BaseRule implements Rule {
         return defaultSeverity;
     }
 
-    /** Item {@code i} of the front-matter list at {@code pointer}, or the key itself when it holds one value. */
-    static Position listItem(FrontMatter fm, String pointer, int i) {
+    /** Item {@code i} of the document's front-matter list at {@code pointer}, or the key when it holds one value. */
+    static Position listItem(Document doc, String pointer, int i) {
+        FrontMatter fm = doc.meta().source().frontMatter();
         return fm.valuePositionOf(fm.root().at(pointer).isArray() ? pointer + "/" + i : pointer);
     }
 }

@@ -20,7 +20,7 @@ final class DuplicateAlertRule extends BaseRule {
                 String alert = rb.alerts().get(i);
                 Runbook first = owners.putIfAbsent(alert, rb);
                 if (first != null && first != rb) {
-                    out.report(listItem(rb.meta().source().frontMatter(), "/alerts", i), "alert `" + alert + "` is already listed by "
+                    out.report(listItem(rb, "/alerts", i), "alert `" + alert + "` is already listed by "
                             + first.meta().sourcePath(), "list each alert in exactly one runbook");
                 }
             }

@@ -13,15 +13,10 @@ import java.util.Optional;
  * Git update when {@code git.freshness_fallback} is on) plus {@code review_every} is before the
  * reference date.
  */
-final class RunbookStaleRule extends DocumentRule<Runbook> {
+final class RunbookStaleRule extends DocumentRule<Runbook> implements NeedsReferenceDate {
 
     RunbookStaleRule() {
         super(RuleInfo.RUNBOOK_STALE, Runbook.class);
-    }
-
-    @Override
-    boolean applies(Context context) {
-        return context.referenceDate() != null;
     }
 
     @Override

@@ -6,15 +6,10 @@ import java.time.LocalDate;
 import java.time.Period;
 
 /** A runbook not exercised in a Game Day for longer than {@code review.tested_within}. */
-final class RunbookUntestedRule extends DocumentRule<Runbook> {
+final class RunbookUntestedRule extends DocumentRule<Runbook> implements NeedsReferenceDate {
 
     RunbookUntestedRule() {
         super(RuleInfo.RUNBOOK_UNTESTED, Runbook.class);
-    }
-
-    @Override
-    boolean applies(Context context) {
-        return context.referenceDate() != null;
     }
 
     @Override

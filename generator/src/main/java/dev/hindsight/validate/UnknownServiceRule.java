@@ -26,21 +26,21 @@ final class UnknownServiceRule extends DocumentRule<Document> {
         ServiceCatalog catalog = context.services();
         FrontMatter fm = doc.meta().source().frontMatter();
         if (doc instanceof Postmortem pm) {
-            checkList(catalog, fm, "/services", pm.services(), out);
+            checkList(catalog, doc, "/services", pm.services(), out);
         } else if (doc instanceof Runbook rb) {
             if (!rb.service().isEmpty() && !catalog.contains(rb.service())) {
                 out.report(fm.valuePositionOf("/service"), "unknown service `" + rb.service() + "`",
                         hint(catalog));
             }
-            checkList(catalog, fm, "/dependencies", rb.dependencies(), out);
+            checkList(catalog, doc, "/dependencies", rb.dependencies(), out);
         }
     }
 
-    private static void checkList(ServiceCatalog catalog, FrontMatter fm, String pointer, List<String> ids,
+    private static void checkList(ServiceCatalog catalog, Document doc, String pointer, List<String> ids,
                                   Reporter out) {
         for (int i = 0; i < ids.size(); i++) {
             if (!catalog.contains(ids.get(i))) {
-                out.report(listItem(fm, pointer, i), "unknown service `" + ids.get(i) + "`", hint(catalog));
+                out.report(listItem(doc, pointer, i), "unknown service `" + ids.get(i) + "`", hint(catalog));
             }
         }
     }

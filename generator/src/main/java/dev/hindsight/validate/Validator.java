@@ -77,6 +77,9 @@ public final class Validator {
         }
         Context context = new Context(kb, config, services, referenceDate, root, schemas);
         for (Rule rule : rules) {
+            if (referenceDate == null && rule instanceof NeedsReferenceDate) {
+                continue;
+            }
             Optional<Severity> severity = config.validation().severityOf(rule.id(), rule.defaultSeverity());
             severity.ifPresent(s -> rule.check(context, new Reporter(rule.id(), s, diagnostics)));
         }
