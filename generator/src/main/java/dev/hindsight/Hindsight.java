@@ -9,6 +9,7 @@ import dev.hindsight.diag.Diagnostics;
 import dev.hindsight.diag.GithubFormatter;
 import dev.hindsight.diag.GitlabFormatter;
 import dev.hindsight.diag.JsonFormatter;
+import dev.hindsight.diag.RuleInfo;
 import dev.hindsight.diag.SarifFormatter;
 import dev.hindsight.diag.TextFormatter;
 import dev.hindsight.site.BuildOptions;
@@ -130,6 +131,21 @@ public final class Hindsight {
             config = SiteConfig.defaults();
         }
         return SchemaSet.documents(config);
+    }
+
+    /**
+     * The rule table: every rule a site can grade in {@code rules:}, with its default severity and what
+     * it checks, one line each, aligned; the same list the README's rule table is checked against.
+     */
+    public String ruleTable() {
+        List<RuleInfo> rules = RuleInfo.registry();
+        int width = rules.stream().mapToInt(r -> r.id().length()).max().orElse(0);
+        StringBuilder out = new StringBuilder();
+        for (RuleInfo r : rules) {
+            out.append(String.format(Locale.ROOT, "%-" + width + "s  %-7s  %s", r.id(), r.defaultSeverity().label(),
+                    r.shortDescription())).append('\n');
+        }
+        return out.toString();
     }
 
     /** Creates a working knowledge base in {@code dir}; returns the files written. */

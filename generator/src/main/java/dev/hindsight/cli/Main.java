@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "hindsight", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Validate incident postmortems and runbooks, and build them into a static knowledge site.",
         subcommands = {BuildCommand.class, CheckCommand.class, ServeCommand.class, InitCommand.class, NewCommand.class, AdoptCommand.class,
-                SchemaCommand.class,
+                SchemaCommand.class, RulesCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

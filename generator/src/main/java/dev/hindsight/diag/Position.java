@@ -29,11 +29,6 @@ public record Position(String file, int line, int column) implements Comparable<
         return new Position(file, line, column);
     }
 
-    /** The same position moved down by {@code lines} lines (column unchanged). */
-    public Position plusLines(int lines) {
-        return new Position(file, line + lines, column);
-    }
-
     public int displayLine() {
         return Math.max(line, 1);
     }

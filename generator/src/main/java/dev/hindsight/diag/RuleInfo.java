@@ -12,11 +12,14 @@ import java.util.Optional;
  * rule id appears in the sources without an entry here.
  *
  * @param id               the rule id, as in {@code error[rule-id]}
+ * @param defaultSeverity  the severity it reports at unless {@code rules:} in hindsight.yml says otherwise; null
+ *                         for ids that are not a rule a site can grade (setup failures, hostile input)
  * @param shortDescription one line, no final period
  * @param fullDescription  what the rule checks and how to satisfy it
  * @param readmeAnchor     the README section that documents it
  */
-public record RuleInfo(String id, String shortDescription, String fullDescription, String readmeAnchor) {
+public record RuleInfo(String id, Severity defaultSeverity, String shortDescription, String fullDescription,
+                       String readmeAnchor) {
 
     /** The README the help URIs point into. */
     public static final String README_URI = "https://github.com/hindsight-dev/hindsight/blob/main/README.md";
@@ -27,65 +30,139 @@ public record RuleInfo(String id, String shortDescription, String fullDescriptio
     private static final String CLI = "the-command-line";
     private static final String OUTPUT = "the-site";
 
-    private static final Map<String, RuleInfo> ALL = index(List.of(
-            rule("front-matter-yaml", "Front matter is not valid YAML",
+    // The rules of validate/, one class each: the classes take id and default severity from these constants.
+
+    public static final RuleInfo FRONT_MATTER_SCHEMA = rule("front-matter-schema", Severity.ERROR,
+            "Front matter does not match the kind's schema",
+            "The front matter is checked against the kind's JSON Schema, at the offending key.", IN_RULES);
+
+    public static final RuleInfo REQUIRED_SECTION = rule("required-section", Severity.ERROR,
+            "A required section is missing",
+            "Each kind's sections must exist (any heading level, aliases allowed, case-insensitive).", IN_RULES);
+
+    public static final RuleInfo TIMELINE_ORDER = rule("timeline-order", Severity.ERROR,
+            "Timeline entries go back in time",
+            "Timeline entries must run forward.", IN_RULES);
+
+    public static final RuleInfo TIMELINE_WINDOW = rule("timeline-window", Severity.WARNING,
+            "A timeline entry lies outside the incident",
+            "Entries should lie between incident.started and incident.resolved.", IN_RULES);
+
+    public static final RuleInfo INCIDENT_TIMES_ORDER = rule("incident-times-order", Severity.ERROR,
+            "Incident times are out of order",
+            "started <= detected <= acknowledged <= mitigated <= resolved.", IN_RULES);
+
+    public static final RuleInfo INCIDENT_TIMES_REQUIRED = rule("incident-times-required", Severity.ERROR,
+            "A published postmortem lacks incident times",
+            "A published postmortem gives incident.started, detected and resolved.", IN_RULES);
+
+    public static final RuleInfo FIVE_WHYS = rule("five-whys", Severity.ERROR,
+            "The root cause has too few whys",
+            "The root cause holds a five-whys list of at least whys.minimum steps.", IN_RULES);
+
+    public static final RuleInfo ACTION_ITEM_OWNER = rule("action-item-owner", Severity.ERROR,
+            "An action item has no owner",
+            "Every action item names an owner.", IN_RULES);
+
+    public static final RuleInfo ACTION_ITEM_DUE = rule("action-item-due", Severity.ERROR,
+            "An action item has no due date",
+            "Every action item has a YYYY-MM-DD due date.", IN_RULES);
+
+    public static final RuleInfo ACTION_ITEM_OVERDUE = rule("action-item-overdue", Severity.WARNING,
+            "An open action item is overdue",
+            "Open action items due before the reference date are reported.", IN_RULES);
+
+    public static final RuleInfo RUNBOOK_DIAGNOSIS_STEPS = rule("runbook-diagnosis-steps", Severity.ERROR,
+            "Diagnosis is not a numbered list",
+            "A runbook's Diagnosis section is a numbered list of steps.", IN_RULES);
+
+    public static final RuleInfo RUNBOOK_MITIGATION_CODE = rule("runbook-mitigation-code", Severity.ERROR,
+            "Mitigation has no code block",
+            "A runbook's Mitigation section holds the commands in a code block.", IN_RULES);
+
+    public static final RuleInfo RUNBOOK_STALE = rule("runbook-stale", Severity.WARNING,
+            "The runbook is due for review",
+            "last_reviewed + review_every lies before the reference date.", IN_RULES);
+
+    public static final RuleInfo RUNBOOK_UNTESTED = rule("runbook-untested", Severity.WARNING,
+            "The runbook was not tested recently",
+            "last_tested is older than review.tested_within.", IN_RULES);
+
+    public static final RuleInfo BLAMELESS_LANGUAGE = rule("blameless-language", Severity.WARNING,
+            "Blaming language",
+            "Phrases that read as blame (blameless.phrases), reported where they stand.", IN_RULES);
+
+    public static final RuleInfo MENTION = rule("mention", Severity.WARNING,
+            "A person is @mentioned",
+            "@name mentions (only with blameless.mentions: true).", IN_RULES);
+
+    public static final RuleInfo PLACEHOLDER = rule("placeholder", Severity.ERROR,
+            "A placeholder is left from the template",
+            "TODO, TBD and FIXME left in a document: an error once published, a warning in drafts.", IN_RULES);
+
+    public static final RuleInfo DUPLICATE_ID = rule("duplicate-id", Severity.ERROR,
+            "An id or page path is used twice",
+            "Document ids and page paths are unique across the site.", IN_RULES);
+
+    public static final RuleInfo UNKNOWN_SERVICE = rule("unknown-service", Severity.ERROR,
+            "The service is not in the catalog",
+            "Service ids exist in services.yml or the Backstage catalog (when there is one).", IN_RULES);
+
+    public static final RuleInfo UNKNOWN_RUNBOOK = rule("unknown-runbook", Severity.ERROR,
+            "The runbook id does not exist",
+            "Ids listed under runbooks: name runbooks of the site.", IN_RULES);
+
+    public static final RuleInfo BROKEN_LINK = rule("broken-link", Severity.ERROR,
+            "A relative link goes nowhere",
+            "Relative links resolve to a file or document of the site.", IN_RULES);
+
+    public static final RuleInfo BROKEN_ANCHOR = rule("broken-anchor", Severity.ERROR,
+            "A link's #anchor does not exist",
+            "#anchors of links resolve to a heading of the target.", IN_RULES);
+
+    public static final RuleInfo DUPLICATE_ALERT = rule("duplicate-alert", Severity.ERROR,
+            "An alert belongs to two runbooks",
+            "Each alert name is listed by one runbook.", IN_RULES);
+
+    public static final RuleInfo UNSAFE_LINK = rule("unsafe-link", Severity.WARNING,
+            "An unsafe link is dropped",
+            "javascript:, vbscript: and data: links are removed from the site.", HOSTILE);
+
+    private static final List<RuleInfo> REGISTRY = List.of(
+            rule("front-matter-yaml", Severity.ERROR, "Front matter is not valid YAML",
                     "The YAML front matter between the --- lines must parse; YAML aliases are not supported.", IN_RULES),
-            rule("front-matter-duplicate-key", "Front matter repeats a key",
+            rule("front-matter-duplicate-key", Severity.ERROR, "Front matter repeats a key",
                     "Each key may appear once in a front-matter mapping.", IN_RULES),
-            rule("front-matter-unclosed", "Front matter has no closing ---",
+            rule("front-matter-unclosed", Severity.ERROR, "Front matter has no closing ---",
                     "Front matter that starts with --- must end with a --- line.", IN_RULES),
-            rule("front-matter-schema", "Front matter does not match the kind's schema",
-                    "The front matter is checked against the kind's JSON Schema, at the offending key.", IN_RULES),
-            rule("front-matter-type", "A front-matter value has the wrong type",
+            FRONT_MATTER_SCHEMA,
+            rule("front-matter-type", Severity.ERROR, "A front-matter value has the wrong type",
                     "Dates (YYYY-MM-DD), times (ISO-8601 with an offset) and periods (P90D) must be readable.", IN_RULES),
-            rule("required-section", "A required section is missing",
-                    "Each kind's sections must exist (any heading level, aliases allowed, case-insensitive).", IN_RULES),
-            rule("timeline-format", "A timeline entry does not start with a time",
+            REQUIRED_SECTION,
+            rule("timeline-format", Severity.ERROR, "A timeline entry does not start with a time",
                     "Each timeline entry starts with HH:MM or YYYY-MM-DD HH:MM.", IN_RULES),
-            rule("timeline-order", "Timeline entries go back in time",
-                    "Timeline entries must run forward.", IN_RULES),
-            rule("timeline-window", "A timeline entry lies outside the incident",
-                    "Entries should lie between incident.started and incident.resolved.", IN_RULES),
-            rule("incident-times-order", "Incident times are out of order",
-                    "started <= detected <= acknowledged <= mitigated <= resolved.", IN_RULES),
-            rule("incident-times-required", "A published postmortem lacks incident times",
-                    "A published postmortem gives incident.started, detected and resolved.", IN_RULES),
-            rule("five-whys", "The root cause has too few whys",
-                    "The root cause holds a five-whys list of at least whys.minimum steps.", IN_RULES),
-            rule("action-item-owner", "An action item has no owner",
-                    "Every action item names an owner.", IN_RULES),
-            rule("action-item-due", "An action item has no due date",
-                    "Every action item has a YYYY-MM-DD due date.", IN_RULES),
-            rule("action-item-overdue", "An open action item is overdue",
-                    "Open action items due before the reference date are reported.", IN_RULES),
-            rule("runbook-diagnosis-steps", "Diagnosis is not a numbered list",
-                    "A runbook's Diagnosis section is a numbered list of steps.", IN_RULES),
-            rule("runbook-mitigation-code", "Mitigation has no code block",
-                    "A runbook's Mitigation section holds the commands in a code block.", IN_RULES),
-            rule("runbook-stale", "The runbook is due for review",
-                    "last_reviewed + review_every lies before the reference date.", IN_RULES),
-            rule("runbook-untested", "The runbook was not tested recently",
-                    "last_tested is older than review.tested_within.", IN_RULES),
-            rule("blameless-language", "Blaming language",
-                    "Phrases that read as blame (blameless.phrases), reported where they stand.", IN_RULES),
-            rule("mention", "A person is @mentioned",
-                    "@name mentions (only with blameless.mentions: true).", IN_RULES),
-            rule("placeholder", "A placeholder is left from the template",
-                    "TODO, TBD and FIXME left in a document: an error once published, a warning in drafts.", IN_RULES),
-            rule("duplicate-id", "An id or page path is used twice",
-                    "Document ids and page paths are unique across the site.", IN_RULES),
-            rule("unknown-service", "The service is not in the catalog",
-                    "Service ids exist in services.yml or the Backstage catalog (when there is one).", IN_RULES),
-            rule("unknown-runbook", "The runbook id does not exist",
-                    "Ids listed under runbooks: name runbooks of the site.", IN_RULES),
-            rule("broken-link", "A relative link goes nowhere",
-                    "Relative links resolve to a file or document of the site.", IN_RULES),
-            rule("broken-anchor", "A link's #anchor does not exist",
-                    "#anchors of links resolve to a heading of the target.", IN_RULES),
-            rule("duplicate-alert", "An alert belongs to two runbooks",
-                    "Each alert name is listed by one runbook.", IN_RULES),
-            rule("unsafe-link", "An unsafe link is dropped",
-                    "javascript:, vbscript: and data: links are removed from the site.", HOSTILE),
+            TIMELINE_ORDER,
+            TIMELINE_WINDOW,
+            INCIDENT_TIMES_ORDER,
+            INCIDENT_TIMES_REQUIRED,
+            FIVE_WHYS,
+            ACTION_ITEM_OWNER,
+            ACTION_ITEM_DUE,
+            ACTION_ITEM_OVERDUE,
+            RUNBOOK_DIAGNOSIS_STEPS,
+            RUNBOOK_MITIGATION_CODE,
+            RUNBOOK_STALE,
+            RUNBOOK_UNTESTED,
+            BLAMELESS_LANGUAGE,
+            MENTION,
+            PLACEHOLDER,
+            DUPLICATE_ID,
+            UNKNOWN_SERVICE,
+            UNKNOWN_RUNBOOK,
+            BROKEN_LINK,
+            BROKEN_ANCHOR,
+            DUPLICATE_ALERT,
+            UNSAFE_LINK,
             rule("encoding", "The file is not valid UTF-8",
                     "Documents are UTF-8 without NUL bytes.", HOSTILE),
             rule("file-too-large", "The file is over the size limit",
@@ -100,7 +177,7 @@ public record RuleInfo(String id, String shortDescription, String fullDescriptio
                     "The file exists but could not be read.", HOSTILE),
             rule("config", "hindsight.yml has a problem",
                     "hindsight.yml must parse and use known keys only.", SITE),
-            rule("service-catalog", "The service catalog has a problem",
+            rule("service-catalog", Severity.ERROR, "The service catalog has a problem",
                     "services.yml or catalog-info.yaml must parse and use known keys only.", SITE),
             rule("unknown-kind", "The document kind is not configured",
                     "A type: names a kind of hindsight.yml.", SITE),
@@ -135,7 +212,7 @@ public record RuleInfo(String id, String shortDescription, String fullDescriptio
             rule("file-name", "A file name cannot be used",
                     "Control characters, backslashes or bytes that are not UTF-8 in a name: the file is not read;"
                             + " characters other systems refuse are a warning.", HOSTILE),
-            rule("hugo-shortcode", "A Hugo shortcode cannot be rendered",
+            rule("hugo-shortcode", Severity.WARNING, "A Hugo shortcode cannot be rendered",
                     "ref and relref become links; other shortcodes are left out of the page, never printed raw.", SITE),
             rule("raw-html", "Raw HTML was shown as text or dropped",
                     "Only the safe subset of HTML stays on the page; other tags show as text so nothing after them is lost.",
@@ -148,7 +225,9 @@ public record RuleInfo(String id, String shortDescription, String fullDescriptio
             rule("page-path", "A page path is not usable",
                     "A document's page path must be a safe relative path.", OUTPUT),
             rule("sitemap", "No sitemap or feed without base_url",
-                    "feed.xml and sitemap.xml need base_url for absolute URLs.", OUTPUT)));
+                    "feed.xml and sitemap.xml need base_url for absolute URLs.", OUTPUT));
+
+    private static final Map<String, RuleInfo> ALL = index(REGISTRY);
 
     public RuleInfo {
         Objects.requireNonNull(id, "id");
@@ -157,8 +236,12 @@ public record RuleInfo(String id, String shortDescription, String fullDescriptio
         Objects.requireNonNull(readmeAnchor, "readmeAnchor");
     }
 
+    private static RuleInfo rule(String id, Severity severity, String shortText, String fullText, String anchor) {
+        return new RuleInfo(id, severity, shortText, fullText, anchor);
+    }
+
     private static RuleInfo rule(String id, String shortText, String fullText, String anchor) {
-        return new RuleInfo(id, shortText, fullText, anchor);
+        return new RuleInfo(id, null, shortText, fullText, anchor);
     }
 
     private static Map<String, RuleInfo> index(List<RuleInfo> rules) {
@@ -178,7 +261,15 @@ public record RuleInfo(String id, String shortDescription, String fullDescriptio
 
     /** The entry, or a plain one naming the id (for ids from a newer or a site's own rule). */
     public static RuleInfo describe(String id) {
-        return of(id).orElseGet(() -> new RuleInfo(id, id, "Hindsight rule " + id + ".", IN_RULES));
+        return of(id).orElseGet(() -> new RuleInfo(id, null, id, "Hindsight rule " + id + ".", IN_RULES));
+    }
+
+    /**
+     * The rules with a default severity, in the order of the README's rule table: what
+     * {@code hindsight rules} prints and {@code RuleInfoTest} checks that table against.
+     */
+    public static List<RuleInfo> registry() {
+        return REGISTRY.stream().filter(r -> r.defaultSeverity() != null).toList();
     }
 
     /** Every known rule id. */

@@ -29,11 +29,6 @@ public record Runbook(DocumentMeta meta, ParsedMarkdown body, String service, St
         escalation = List.copyOf(escalation);
     }
 
-    /** The date the runbook next needs a review, or null when it was never reviewed. */
-    public LocalDate reviewDue() {
-        return lastReviewed == null ? null : lastReviewed.plus(reviewEvery);
-    }
-
     public record Dashboard(String name, String url) {
     }
 

@@ -187,10 +187,9 @@ public final class SiteBuilder {
 
     /** Runs every rule; returns the diagnostics with the site's per-rule settings applied. */
     static Diagnostics validate(Setup setup, KnowledgeBase kb, Diagnostics diagnostics) {
-        Validator validator = new Validator(setup.config(), setup.root(), diagnostics);
-        checkRuleNames(setup.config(), validator, diagnostics);
-        validator.validate(kb, setup.config(), setup.services(), kb.referenceDate().orElse(null), setup.root(),
-                diagnostics);
+        checkRuleNames(setup.config(), diagnostics);
+        Validator.forSite(setup.config(), setup.root(), diagnostics)
+                .validate(kb, setup.services(), kb.referenceDate().orElse(null), diagnostics);
         return applyRuleSettings(setup.config(), diagnostics);
     }
 
@@ -413,8 +412,8 @@ public final class SiteBuilder {
     }
 
     /** Rules named in {@code rules:} that do not exist are most likely typos. */
-    private static void checkRuleNames(SiteConfig config, Validator validator, Diagnostics diagnostics) {
-        Set<String> known = new java.util.TreeSet<>(validator.ruleIds());
+    private static void checkRuleNames(SiteConfig config, Diagnostics diagnostics) {
+        Set<String> known = new java.util.TreeSet<>(Validator.ruleIds());
         known.addAll(EXTRACTION_RULES);
         Set<String> named = new java.util.TreeSet<>(config.validation().ruleSeverities().keySet());
         named.addAll(config.validation().disabledRules());

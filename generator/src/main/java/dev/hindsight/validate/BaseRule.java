@@ -1,16 +1,24 @@
 package dev.hindsight.validate;
 
+import dev.hindsight.diag.Position;
+import dev.hindsight.diag.RuleInfo;
 import dev.hindsight.diag.Severity;
+import dev.hindsight.model.Document;
+import dev.hindsight.source.FrontMatter;
+import java.util.Objects;
 
-/** A rule's identity: its stable id and the severity it reports at unless hindsight.yml says otherwise. */
+/**
+ * A rule's identity, taken from its {@link RuleInfo} registry entry: its stable id and the severity it
+ * reports at unless hindsight.yml says otherwise.
+ */
 abstract class BaseRule implements Rule {
 
     private final String id;
     private final Severity defaultSeverity;
 
-    BaseRule(String id, Severity defaultSeverity) {
-        this.id = id;
-        this.defaultSeverity = defaultSeverity;
+    BaseRule(RuleInfo info) {
+        this.id = info.id();
+        this.defaultSeverity = Objects.requireNonNull(info.defaultSeverity(), () -> info.id() + " has no default severity");
     }
 
     @Override
@@ -21,5 +29,11 @@ abstract class BaseRule implements Rule {
     @Override
     public final Severity defaultSeverity() {
         return defaultSeverity;
+    }
+
+    /** Item {@code i} of the document's front-matter list at {@code pointer}, or the key when it holds one value. */
+    static Position listItem(Document doc, String pointer, int i) {
+        FrontMatter fm = doc.meta().source().frontMatter();
+        return fm.valuePositionOf(fm.root().at(pointer).isArray() ? pointer + "/" + i : pointer);
     }
 }

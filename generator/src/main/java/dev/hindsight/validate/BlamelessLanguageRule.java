@@ -1,7 +1,6 @@
 package dev.hindsight.validate;
 
-import dev.hindsight.diag.Position;
-import dev.hindsight.diag.Severity;
+import dev.hindsight.diag.RuleInfo;
 import dev.hindsight.model.Document;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -11,32 +10,30 @@ import java.util.regex.Pattern;
  * Phrases that put blame on people ("human error", "should have known"), reported where they
  * stand. Postmortems describe systems and decisions, so that people keep reporting honestly.
  */
-final class BlamelessLanguageRule extends DocumentRule {
+final class BlamelessLanguageRule extends ProseRule {
 
     /** The compiled phrases, per phrase list: compiled once per build, not once per document. */
     private final java.util.Map<List<String>, Phrases> patterns = new java.util.concurrent.ConcurrentHashMap<>();
 
     BlamelessLanguageRule() {
-        super("blameless-language", Severity.WARNING);
+        super(RuleInfo.BLAMELESS_LANGUAGE);
     }
 
     @Override
-    void check(Context context, Document doc, Reporter out) {
-        List<String> phrases = context.config().validation().blameless();
-        if (phrases.isEmpty()) {
+    boolean applies(Context context) {
+        return !context.config().validation().blameless().isEmpty();
+    }
+
+    @Override
+    void check(Context context, Document doc, ProseLines.Line line, Reporter out) {
+        Phrases compiled = patterns.computeIfAbsent(context.config().validation().blameless(), Phrases::of);
+        if (!compiled.mayMatch(line.text())) {
             return;
         }
-        Phrases compiled = patterns.computeIfAbsent(phrases, Phrases::of);
-        for (ProseLines.Line line : ProseLines.of(doc.meta().source().file())) {
-            if (!compiled.mayMatch(line.text())) {
-                continue;
-            }
-            Matcher m = compiled.pattern().matcher(line.text());
-            while (m.find()) {
-                out.report(Position.of(doc.meta().sourcePath(), line.number(), m.start() + 1),
-                        "\"" + m.group() + "\" assigns blame",
-                        "describe what the system allowed and why the decision made sense at the time");
-            }
+        Matcher m = compiled.pattern().matcher(line.text());
+        while (m.find()) {
+            out.report(at(doc, line, m.start()), "\"" + m.group() + "\" assigns blame",
+                    "describe what the system allowed and why the decision made sense at the time");
         }
     }
 

@@ -1,40 +1,33 @@
 package dev.hindsight.validate;
 
 import dev.hindsight.diag.Position;
-import dev.hindsight.diag.Severity;
+import dev.hindsight.diag.RuleInfo;
 import dev.hindsight.markdown.Link;
 import dev.hindsight.model.Document;
 import java.nio.file.Files;
 
 /** Relative links point at a document or file of the site. */
-final class BrokenLinkRule extends DocumentRule {
+final class BrokenLinkRule extends LinkRule {
 
     BrokenLinkRule() {
-        super("broken-link", Severity.ERROR);
+        super(RuleInfo.BROKEN_LINK);
     }
 
     @Override
-    void check(Context context, Document doc, Reporter out) {
-        for (Link link : doc.body().links()) {
-            if (link.networkPath()) {
-                continue; // another host, as a browser reads it (unsafe-link warns about the backslash forms)
-            }
-            InternalLink target = InternalLink.resolve(doc.meta().sourcePath(), link.url());
-            if (target == null || target.path().isEmpty()) {
-                continue;
-            }
-            Position at = Position.of(doc.meta().sourcePath(), link.line(), link.column());
-            if (target.escapes()) {
-                out.report(at, "link `" + link.url() + "` leads outside the site", "link to a file inside the site");
-            } else if (target.path().endsWith(".md")) {
-                if (context.kb().byPath(target.path()).isEmpty()) {
-                    out.report(at, "link `" + link.url() + "` points to " + target.path() + ", which is not a document",
-                            "check the file name; links are relative to this file's folder");
-                }
-            } else if (context.root() != null && !Files.exists(context.root().resolve(target.path()))) {
-                out.report(at, "link `" + link.url() + "` points to " + target.path() + ", which does not exist",
+    void check(Context context, Document doc, Link link, InternalLink target, Position at, Reporter out) {
+        if (link.networkPath() || target.path().isEmpty()) {
+            return; // another host, as a browser reads it (unsafe-link warns about the backslash forms), or this page
+        }
+        if (target.escapes()) {
+            out.report(at, "link `" + link.url() + "` leads outside the site", "link to a file inside the site");
+        } else if (target.path().endsWith(".md")) {
+            if (context.kb().byPath(target.path()).isEmpty()) {
+                out.report(at, "link `" + link.url() + "` points to " + target.path() + ", which is not a document",
                         "check the file name; links are relative to this file's folder");
             }
+        } else if (context.root() != null && !Files.exists(context.root().resolve(target.path()))) {
+            out.report(at, "link `" + link.url() + "` points to " + target.path() + ", which does not exist",
+                    "check the file name; links are relative to this file's folder");
         }
     }
 }

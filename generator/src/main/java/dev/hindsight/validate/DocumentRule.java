@@ -1,19 +1,34 @@
 package dev.hindsight.validate;
 
-import dev.hindsight.diag.Severity;
+import dev.hindsight.diag.RuleInfo;
 import dev.hindsight.model.Document;
 
-/** A rule that looks at one document at a time; documents are checked in parallel. */
-abstract class DocumentRule extends BaseRule {
+/**
+ * A rule that looks at one document of type {@code T} at a time ({@code Document} for every kind);
+ * documents are checked in parallel. A rule that needs something the run may not have (a reference
+ * date, a setting) says so in {@link #applies} and is then skipped as a whole.
+ */
+abstract class DocumentRule<T extends Document> extends BaseRule {
 
-    DocumentRule(String id, Severity defaultSeverity) {
-        super(id, defaultSeverity);
+    private final Class<T> type;
+
+    DocumentRule(RuleInfo info, Class<T> type) {
+        super(info);
+        this.type = type;
     }
 
     @Override
     public final void check(Context context, Reporter out) {
-        context.kb().documents().parallelStream().forEach(d -> check(context, d, out));
+        if (applies(context)) {
+            context.kb().documents().parallelStream().filter(type::isInstance)
+                    .forEach(d -> check(context, type.cast(d), out));
+        }
     }
 
-    abstract void check(Context context, Document doc, Reporter out);
+    /** Whether the rule runs at all in this context. */
+    boolean applies(Context context) {
+        return true;
+    }
+
+    abstract void check(Context context, T doc, Reporter out);
 }

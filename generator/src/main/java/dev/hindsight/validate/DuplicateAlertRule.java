@@ -1,6 +1,6 @@
 package dev.hindsight.validate;
 
-import dev.hindsight.diag.Severity;
+import dev.hindsight.diag.RuleInfo;
 import dev.hindsight.model.Runbook;
 import java.util.HashMap;
 import java.util.Map;
@@ -9,7 +9,7 @@ import java.util.Map;
 final class DuplicateAlertRule extends BaseRule {
 
     DuplicateAlertRule() {
-        super("duplicate-alert", Severity.ERROR);
+        super(RuleInfo.DUPLICATE_ALERT);
     }
 
     @Override
@@ -20,9 +20,7 @@ final class DuplicateAlertRule extends BaseRule {
                 String alert = rb.alerts().get(i);
                 Runbook first = owners.putIfAbsent(alert, rb);
                 if (first != null && first != rb) {
-                    var fm = rb.meta().source().frontMatter();
-                    String p = fm.root().at("/alerts").isArray() ? "/alerts/" + i : "/alerts";
-                    out.report(fm.valuePositionOf(p), "alert `" + alert + "` is already listed by "
+                    out.report(listItem(rb, "/alerts", i), "alert `" + alert + "` is already listed by "
                             + first.meta().sourcePath(), "list each alert in exactly one runbook");
                 }
             }

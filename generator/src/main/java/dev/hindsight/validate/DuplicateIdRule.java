@@ -1,7 +1,7 @@
 package dev.hindsight.validate;
 
 import dev.hindsight.diag.Position;
-import dev.hindsight.diag.Severity;
+import dev.hindsight.diag.RuleInfo;
 import dev.hindsight.model.Document;
 import java.util.HashMap;
 import java.util.Map;
@@ -10,7 +10,7 @@ import java.util.Map;
 final class DuplicateIdRule extends BaseRule {
 
     DuplicateIdRule() {
-        super("duplicate-id", Severity.ERROR);
+        super(RuleInfo.DUPLICATE_ID);
     }
 
     @Override

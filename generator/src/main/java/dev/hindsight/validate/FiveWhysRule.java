@@ -1,33 +1,30 @@
 package dev.hindsight.validate;
 
 import dev.hindsight.diag.Position;
-import dev.hindsight.diag.Severity;
-import dev.hindsight.model.Document;
+import dev.hindsight.diag.RuleInfo;
 import dev.hindsight.model.Postmortem;
 
 /** The root cause is dug out with a 5-whys list of at least the configured number of steps. */
-final class FiveWhysRule extends DocumentRule {
+final class FiveWhysRule extends SectionRule<Postmortem> {
 
     FiveWhysRule() {
-        super("five-whys", Severity.ERROR);
+        super(RuleInfo.FIVE_WHYS, Postmortem.class, "Root cause");
     }
 
     @Override
-    void check(Context context, Document doc, Reporter out) {
+    boolean applies(Context context) {
+        return context.config().validation().minimumWhys() > 0;
+    }
+
+    @Override
+    void check(Context context, Postmortem pm, int section, Reporter out) {
         int minimum = context.config().validation().minimumWhys();
-        if (!(doc instanceof Postmortem pm) || minimum == 0) {
-            return;
-        }
-        int cause = Sections.find(context.kindOf(doc), doc.body(), "Root cause");
-        if (cause < 0) {
-            return; // required-section reports the missing section itself
-        }
-        if (pm.whys().size() < minimum) {
-            int line = pm.whys().isEmpty() ? doc.body().sections().get(cause).heading().line()
-                    : pm.whys().get(0).line();
-            out.report(Position.of(doc.meta().sourcePath(), line, 1),
-                    "the 5 whys have " + pm.whys().size() + " step" + (pm.whys().size() == 1 ? "" : "s")
-                            + "; at least " + minimum + " are needed",
+        int steps = pm.whys().size();
+        if (steps < minimum) {
+            Position at = steps == 0 ? heading(pm, section)
+                    : Position.of(pm.meta().sourcePath(), pm.whys().get(0).line(), 1);
+            out.report(at, "the 5 whys have " + steps + " step" + (steps == 1 ? "" : "s") + "; at least " + minimum
+                            + " are needed",
                     "under the root cause, add a \"Five whys\" heading with a numbered list, each item a Why");
         }
     }

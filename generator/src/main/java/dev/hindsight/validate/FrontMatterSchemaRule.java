@@ -4,20 +4,17 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.path.NodePath;
 import dev.hindsight.config.KindConfig;
-import dev.hindsight.diag.Severity;
+import dev.hindsight.diag.RuleInfo;
 import dev.hindsight.model.Document;
 import dev.hindsight.source.FrontMatter;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
 /** Front matter against the kind's JSON Schema(s); each error at the offending key's position. */
-final class FrontMatterSchemaRule extends DocumentRule {
+final class FrontMatterSchemaRule extends DocumentRule<Document> {
 
-    private final SchemaSet schemas;
-
-    FrontMatterSchemaRule(SchemaSet schemas) {
-        super("front-matter-schema", Severity.ERROR);
-        this.schemas = schemas;
+    FrontMatterSchemaRule() {
+        super(RuleInfo.FRONT_MATTER_SCHEMA, Document.class);
     }
 
     @Override
@@ -45,7 +42,7 @@ final class FrontMatterSchemaRule extends DocumentRule {
                 }
             }
         }
-        for (Schema schema : schemas.forKind(doc.meta().kind())) {
+        for (Schema schema : context.schemas().forKind(doc.meta().kind())) {
             for (Error e : schema.validate(fm.root())) {
                 String pointer = pointer(e.getInstanceLocation());
                 String message;

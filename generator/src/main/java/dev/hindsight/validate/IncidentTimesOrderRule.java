@@ -1,7 +1,6 @@
 package dev.hindsight.validate;
 
-import dev.hindsight.diag.Severity;
-import dev.hindsight.model.Document;
+import dev.hindsight.diag.RuleInfo;
 import dev.hindsight.model.IncidentTimes;
 import dev.hindsight.model.Postmortem;
 import java.time.OffsetDateTime;
@@ -9,19 +8,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** started ≤ detected ≤ acknowledged ≤ mitigated ≤ resolved, over the milestones that are given. */
-final class IncidentTimesOrderRule extends DocumentRule {
+final class IncidentTimesOrderRule extends DocumentRule<Postmortem> {
 
     static final List<String> ORDER = List.of("started", "detected", "acknowledged", "mitigated", "resolved");
 
     IncidentTimesOrderRule() {
-        super("incident-times-order", Severity.ERROR);
+        super(RuleInfo.INCIDENT_TIMES_ORDER, Postmortem.class);
     }
 
     @Override
-    void check(Context context, Document doc, Reporter out) {
-        if (!(doc instanceof Postmortem pm)) {
-            return;
-        }
+    void check(Context context, Postmortem pm, Reporter out) {
         List<OffsetDateTime> times = values(pm.incident());
         String prevName = null;
         OffsetDateTime prev = null;
@@ -31,7 +27,7 @@ final class IncidentTimesOrderRule extends DocumentRule {
                 continue;
             }
             if (prev != null && t.isBefore(prev)) {
-                out.report(doc.meta().source().frontMatter().valuePositionOf("/incident/" + ORDER.get(i)),
+                out.report(pm.meta().source().frontMatter().valuePositionOf("/incident/" + ORDER.get(i)),
                         "`incident." + ORDER.get(i) + "` (" + Texts.time(t) + ") is before `incident." + prevName
                                 + "` (" + Texts.time(prev) + ")",
                         "milestones go in order: started, detected, acknowledged, mitigated, resolved");

@@ -1,6 +1,7 @@
 package dev.hindsight.validate;
 
 import dev.hindsight.diag.Position;
+import dev.hindsight.diag.RuleInfo;
 import dev.hindsight.diag.Severity;
 import dev.hindsight.model.Document;
 import dev.hindsight.model.DocumentMeta;
@@ -11,32 +12,27 @@ import java.util.regex.Pattern;
  * TODO markers left from the template: an error once a document is published, a warning while it
  * is a draft or in review.
  */
-final class PlaceholderRule extends DocumentRule {
+final class PlaceholderRule extends ProseRule {
 
     private static final Pattern TODO = Pattern.compile("(?<![A-Za-z])(TODO|TBD|FIXME)(?![a-z])");
 
     PlaceholderRule() {
-        super("placeholder", Severity.ERROR);
+        super(RuleInfo.PLACEHOLDER);
     }
 
     @Override
-    void check(Context context, Document doc, Reporter out) {
-        boolean published = DocumentMeta.PUBLISHED.equals(doc.meta().status());
-        for (ProseLines.Line line : ProseLines.of(doc.meta().source().file())) {
-            String text = line.text();
-            if (!mayHoldMarker(text)) {
-                continue;
-            }
-            Matcher m = TODO.matcher(text);
-            if (m.find()) {
-                Position at = Position.of(doc.meta().sourcePath(), line.number(), m.start() + 1);
-                String message = "placeholder " + m.group(1) + " left in the document";
-                if (published) {
-                    out.report(at, message, "replace it with the real content before publishing");
-                } else {
-                    out.reportAtMost(Severity.WARNING, at, message,
-                            "replace it before setting `status: published`");
-                }
+    void check(Context context, Document doc, ProseLines.Line line, Reporter out) {
+        if (!mayHoldMarker(line.text())) {
+            return;
+        }
+        Matcher m = TODO.matcher(line.text());
+        if (m.find()) {
+            Position at = at(doc, line, m.start());
+            String message = "placeholder " + m.group(1) + " left in the document";
+            if (DocumentMeta.PUBLISHED.equals(doc.meta().status())) {
+                out.report(at, message, "replace it with the real content before publishing");
+            } else {
+                out.reportAtMost(Severity.WARNING, at, message, "replace it before setting `status: published`");
             }
         }
     }

@@ -2,16 +2,16 @@ package dev.hindsight.validate;
 
 import dev.hindsight.config.SectionRequirement;
 import dev.hindsight.diag.Position;
-import dev.hindsight.diag.Severity;
+import dev.hindsight.diag.RuleInfo;
 import dev.hindsight.markdown.Section;
 import dev.hindsight.model.Document;
 import java.util.List;
 
 /** Every section the kind requires is there, under its name or an alias, at any heading level. */
-final class RequiredSectionsRule extends DocumentRule {
+final class RequiredSectionsRule extends DocumentRule<Document> {
 
     RequiredSectionsRule() {
-        super("required-section", Severity.ERROR);
+        super(RuleInfo.REQUIRED_SECTION, Document.class);
     }
 
     @Override

@@ -1,8 +1,7 @@
 package dev.hindsight.validate;
 
 import dev.hindsight.diag.Position;
-import dev.hindsight.diag.Severity;
-import dev.hindsight.model.Document;
+import dev.hindsight.diag.RuleInfo;
 import dev.hindsight.model.Runbook;
 import dev.hindsight.source.FrontMatter;
 import java.time.LocalDate;
@@ -14,23 +13,20 @@ import java.util.Optional;
  * Git update when {@code git.freshness_fallback} is on) plus {@code review_every} is before the
  * reference date.
  */
-final class RunbookStaleRule extends DocumentRule {
+final class RunbookStaleRule extends DocumentRule<Runbook> implements NeedsReferenceDate {
 
     RunbookStaleRule() {
-        super("runbook-stale", Severity.WARNING);
+        super(RuleInfo.RUNBOOK_STALE, Runbook.class);
     }
 
     @Override
-    void check(Context context, Document doc, Reporter out) {
-        if (!(doc instanceof Runbook rb) || context.referenceDate() == null) {
-            return;
-        }
-        FrontMatter fm = doc.meta().source().frontMatter();
+    void check(Context context, Runbook rb, Reporter out) {
+        FrontMatter fm = rb.meta().source().frontMatter();
         Period every = fm.has("review_every") ? rb.reviewEvery() : context.config().validation().reviewInterval();
         Optional<LocalDate> reviewed = context.kb().effectiveLastReviewed(rb);
         if (reviewed.isEmpty()) {
             if (!fm.has("last_reviewed") && fm.readable()) {
-                out.report(Position.of(doc.meta().sourcePath(), fm.start().line(), 1),
+                out.report(Position.of(rb.meta().sourcePath(), fm.start().line(), 1),
                         "runbook has no `last_reviewed` date", "add `last_reviewed: YYYY-MM-DD` after each review");
             }
             return;
@@ -39,7 +35,7 @@ final class RunbookStaleRule extends DocumentRule {
         if (due.isBefore(context.referenceDate())) {
             String source = rb.lastReviewed() != null ? "last reviewed" : "last changed in Git";
             Position at = fm.has("last_reviewed") ? fm.positionOf("/last_reviewed")
-                    : Position.of(doc.meta().sourcePath(), fm.start().line(), 1);
+                    : Position.of(rb.meta().sourcePath(), fm.start().line(), 1);
             out.report(at, "runbook was " + source + " " + reviewed.get() + "; a review was due " + due
                             + " (every " + every + ")",
                     "review it, check the commands still work, and update `last_reviewed`");

@@ -1,8 +1,7 @@
 package dev.hindsight.validate;
 
 import dev.hindsight.diag.Position;
-import dev.hindsight.diag.Severity;
-import dev.hindsight.model.Document;
+import dev.hindsight.diag.RuleInfo;
 import dev.hindsight.model.IncidentTimes;
 import dev.hindsight.model.Postmortem;
 import dev.hindsight.model.TimelineEntry;
@@ -11,20 +10,17 @@ import dev.hindsight.model.TimelineEntry;
  * Timeline entries fall between {@code incident.started} and {@code incident.resolved}. Events
  * before or after the incident are allowed but unusual (a deploy hours earlier), hence a warning.
  */
-final class TimelineWindowRule extends DocumentRule {
+final class TimelineWindowRule extends DocumentRule<Postmortem> {
 
     TimelineWindowRule() {
-        super("timeline-window", Severity.WARNING);
+        super(RuleInfo.TIMELINE_WINDOW, Postmortem.class);
     }
 
     @Override
-    void check(Context context, Document doc, Reporter out) {
-        if (!(doc instanceof Postmortem pm)) {
-            return;
-        }
+    void check(Context context, Postmortem pm, Reporter out) {
         IncidentTimes t = pm.incident();
         for (TimelineEntry e : pm.timeline()) {
-            Position at = Position.of(doc.meta().sourcePath(), e.line(), 1);
+            Position at = Position.of(pm.meta().sourcePath(), e.line(), 1);
             if (t.started() != null && e.time().isBefore(t.started())) {
                 out.report(at, "timeline entry at " + Texts.time(e.time()) + " is before the incident started ("
                         + Texts.time(t.started()) + ")", "check the time, or `incident.started` in the front matter");

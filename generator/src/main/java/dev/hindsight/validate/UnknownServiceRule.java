@@ -1,7 +1,7 @@
 package dev.hindsight.validate;
 
 import dev.hindsight.config.ServiceCatalog;
-import dev.hindsight.diag.Severity;
+import dev.hindsight.diag.RuleInfo;
 import dev.hindsight.model.Document;
 import dev.hindsight.model.Postmortem;
 import dev.hindsight.model.Runbook;
@@ -9,37 +9,38 @@ import dev.hindsight.source.FrontMatter;
 import java.util.List;
 
 /** Service ids used in front matter are in {@code services.yml}, when the site has one. */
-final class UnknownServiceRule extends DocumentRule {
+final class UnknownServiceRule extends DocumentRule<Document> {
 
     UnknownServiceRule() {
-        super("unknown-service", Severity.ERROR);
+        super(RuleInfo.UNKNOWN_SERVICE, Document.class);
+    }
+
+    @Override
+    boolean applies(Context context) {
+        // No catalog, or one that could not be read (reported once, on services.yml): nothing to check against.
+        return context.services().present() && context.services().readable();
     }
 
     @Override
     void check(Context context, Document doc, Reporter out) {
         ServiceCatalog catalog = context.services();
-        if (!catalog.present() || !catalog.readable()) {
-            // No catalog, or one that could not be read (reported once, on services.yml).
-            return;
-        }
         FrontMatter fm = doc.meta().source().frontMatter();
         if (doc instanceof Postmortem pm) {
-            checkList(catalog, fm, "/services", pm.services(), out);
+            checkList(catalog, doc, "/services", pm.services(), out);
         } else if (doc instanceof Runbook rb) {
             if (!rb.service().isEmpty() && !catalog.contains(rb.service())) {
                 out.report(fm.valuePositionOf("/service"), "unknown service `" + rb.service() + "`",
                         hint(catalog));
             }
-            checkList(catalog, fm, "/dependencies", rb.dependencies(), out);
+            checkList(catalog, doc, "/dependencies", rb.dependencies(), out);
         }
     }
 
-    private static void checkList(ServiceCatalog catalog, FrontMatter fm, String pointer, List<String> ids,
+    private static void checkList(ServiceCatalog catalog, Document doc, String pointer, List<String> ids,
                                   Reporter out) {
         for (int i = 0; i < ids.size(); i++) {
             if (!catalog.contains(ids.get(i))) {
-                String p = fm.root().at(pointer).isArray() ? pointer + "/" + i : pointer;
-                out.report(fm.valuePositionOf(p), "unknown service `" + ids.get(i) + "`", hint(catalog));
+                out.report(listItem(doc, pointer, i), "unknown service `" + ids.get(i) + "`", hint(catalog));
             }
         }
     }

@@ -1,7 +1,7 @@
 package dev.hindsight.validate;
 
 import dev.hindsight.diag.Position;
-import dev.hindsight.diag.Severity;
+import dev.hindsight.diag.RuleInfo;
 import dev.hindsight.markdown.Link;
 import dev.hindsight.model.Document;
 import dev.hindsight.model.Runbook;
@@ -14,14 +14,14 @@ import java.util.Locale;
  * without one of those schemes is shown as text, as is an escalation contact written as a URL of another
  * scheme. The writer should know, rather than find a dead link during an incident.
  */
-final class UnsafeLinkRule extends DocumentRule {
+final class UnsafeLinkRule extends DocumentRule<Document> {
 
     private static final List<String> LINK_SCHEMES = List.of("http", "https", "mailto", "tel");
     private static final List<String> IMAGE_SCHEMES = List.of("http", "https");
     private static final List<String> EXECUTABLE_SCHEMES = List.of("javascript", "data", "vbscript", "file", "blob");
 
     UnsafeLinkRule() {
-        super("unsafe-link", Severity.WARNING);
+        super(RuleInfo.UNSAFE_LINK, Document.class);
     }
 
     @Override

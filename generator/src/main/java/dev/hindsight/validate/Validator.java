@@ -11,16 +11,34 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
-/** Runs every rule over the knowledge base and collects what they report. */
+/**
+ * Runs every rule over the knowledge base of one site and collects what they report. Made by
+ * {@link #forSite}, which reads the site's front-matter schemas once; the rule ids and default
+ * severities come from {@code diag.RuleInfo}.
+ */
 public final class Validator {
 
     public static final String RULE_REFERENCE_DATE = "reference-date";
 
-    private final List<Rule> rules;
+    private final SiteConfig config;
+    private final Path root;
+    private final SchemaSet schemas;
+    private final List<Rule> rules = rules();
 
-    public Validator(SiteConfig config, Path root, Diagnostics diagnostics) {
-        this.rules = List.of(
-                new FrontMatterSchemaRule(SchemaSet.load(config, root, diagnostics)),
+    private Validator(SiteConfig config, Path root, SchemaSet schemas) {
+        this.config = config;
+        this.root = root;
+        this.schemas = schemas;
+    }
+
+    /** A validator for the site at {@code root}; a schema file that cannot be read is reported to {@code diagnostics}. */
+    public static Validator forSite(SiteConfig config, Path root, Diagnostics diagnostics) {
+        return new Validator(config, root, SchemaSet.load(config, root, diagnostics));
+    }
+
+    private static List<Rule> rules() {
+        return List.of(
+                new FrontMatterSchemaRule(),
                 new RequiredSectionsRule(),
                 new TimelineOrderRule(),
                 new TimelineWindowRule(),
@@ -46,20 +64,22 @@ public final class Validator {
                 new DuplicateAlertRule());
     }
 
-    /** The ids of every rule, sorted: for documentation and for checking {@code rules:} in the config. */
-    public List<String> ruleIds() {
-        return rules.stream().map(Rule::id).sorted().toList();
+    /** The ids of every validation rule, sorted: for documentation and for checking {@code rules:} in the config. */
+    public static List<String> ruleIds() {
+        return rules().stream().map(Rule::id).sorted().toList();
     }
 
-    public void validate(KnowledgeBase kb, SiteConfig config, ServiceCatalog services, LocalDate referenceDate,
-                         Path root, Diagnostics diagnostics) {
+    public void validate(KnowledgeBase kb, ServiceCatalog services, LocalDate referenceDate, Diagnostics diagnostics) {
         if (referenceDate == null) {
             diagnostics.info(RULE_REFERENCE_DATE, Position.ofFile(SiteConfig.FILE_NAME),
                     "no reference date (no Git history, --reference-date or SOURCE_DATE_EPOCH): "
                             + "overdue and stale checks are skipped");
         }
-        Context context = new Context(kb, config, services, referenceDate, root);
+        Context context = new Context(kb, config, services, referenceDate, root, schemas);
         for (Rule rule : rules) {
+            if (referenceDate == null && rule instanceof NeedsReferenceDate) {
+                continue;
+            }
             Optional<Severity> severity = config.validation().severityOf(rule.id(), rule.defaultSeverity());
             severity.ifPresent(s -> rule.check(context, new Reporter(rule.id(), s, diagnostics)));
         }

@@ -128,7 +128,7 @@ class SarifFormatterTest {
     @Test
     void givesEachResultAFingerprintThatTellsIdenticalFindingsApart() throws IOException {
         Diagnostic d = SAMPLE.get(0);
-        Diagnostic same = new Diagnostic(d.severity(), d.ruleId(), d.position().plusLines(5), d.message(), "");
+        Diagnostic same = new Diagnostic(d.severity(), d.ruleId(), Position.of(d.position().file(), d.position().line() + 5, d.position().column()), d.message(), "");
         JsonNode results = mapper.readTree(new SarifFormatter("1.0", "").format(List.of(d, same)))
                 .at("/runs/0/results");
 

@@ -59,8 +59,8 @@ public class ValidationBenchmark {
         Diagnostics diagnostics = new Diagnostics();
         GitHistory git = new GitHistoryBuilder(site.root(), diagnostics).call();
         all = new KnowledgeBase(site.documents(), git, Corpus.REFERENCE_DATE, site.config().git().freshnessFallback());
-        allValidator = new Validator(site.config(), site.root(), diagnostics);
-        allValidator.validate(all, site.config(), site.services(), Corpus.REFERENCE_DATE, site.root(), diagnostics);
+        allValidator = Validator.forSite(site.config(), site.root(), diagnostics);
+        allValidator.validate(all, site.services(), Corpus.REFERENCE_DATE, diagnostics);
         Corpus.requireClean(diagnostics.sorted(), "validating the corpus");
     }
 
@@ -78,19 +78,17 @@ public class ValidationBenchmark {
         @Setup
         public void setup(ValidationBenchmark b) {
             Diagnostics diagnostics = new Diagnostics();
-            Validator probe = new Validator(b.site.config(), b.site.root(), diagnostics);
-            if (!probe.ruleIds().contains(rule)) {
-                throw new IllegalArgumentException("unknown rule " + rule + "; known: " + probe.ruleIds());
+            if (!Validator.ruleIds().contains(rule)) {
+                throw new IllegalArgumentException("unknown rule " + rule + "; known: " + Validator.ruleIds());
             }
-            Set<String> off = probe.ruleIds().stream().filter(r -> !r.equals(rule)).collect(Collectors.toSet());
+            Set<String> off = Validator.ruleIds().stream().filter(r -> !r.equals(rule)).collect(Collectors.toSet());
             config = onlyRule(b.site.config(), off);
-            validator = new Validator(config, b.site.root(), diagnostics);
+            validator = Validator.forSite(config, b.site.root(), diagnostics);
             List<Document> docs = b.site.documents();
             single = new KnowledgeBase[docs.size()];
             for (int i = 0; i < single.length; i++) {
                 single[i] = new KnowledgeBase(List.of(docs.get(i)), GitHistory.none(), Corpus.REFERENCE_DATE, true);
-                validator.validate(single[i], config, b.site.services(), Corpus.REFERENCE_DATE, b.site.root(),
-                        diagnostics);
+                validator.validate(single[i], b.site.services(), Corpus.REFERENCE_DATE, diagnostics);
             }
             Corpus.requireClean(diagnostics.sorted(), "rule " + rule + " on the corpus");
         }
@@ -109,7 +107,7 @@ public class ValidationBenchmark {
     public void oneRule(OneRule r, Blackhole bh) {
         for (KnowledgeBase kb : r.single) {
             Diagnostics diagnostics = new Diagnostics();
-            r.validator.validate(kb, r.config, site.services(), Corpus.REFERENCE_DATE, site.root(), diagnostics);
+            r.validator.validate(kb, site.services(), Corpus.REFERENCE_DATE, diagnostics);
             bh.consume(diagnostics);
         }
     }
@@ -118,7 +116,7 @@ public class ValidationBenchmark {
     @OperationsPerInvocation(DOCS)
     public Diagnostics allRules() {
         Diagnostics diagnostics = new Diagnostics();
-        allValidator.validate(all, site.config(), site.services(), Corpus.REFERENCE_DATE, site.root(), diagnostics);
+        allValidator.validate(all, site.services(), Corpus.REFERENCE_DATE, diagnostics);
         return diagnostics;
     }
 }
