@@ -40,7 +40,7 @@ class RequiredSectionsRuleTest {
                         + " \"Escalation path\"",
                 "runbooks/checkout.md:7:1: error[required-section]: missing required section \"Mitigation\" | hint: add a"
                         + " heading named \"Mitigation\" or \"Remediation\" or \"Recovery\" or \"Resolution\" or"
-                        + " \"Rollback\" or \"Mitigation steps\"",
+                        + " \"Rollback\" or \"Mitigation steps\" or \"Response\" or \"Fix\" or \"Remedy\"",
                 "runbooks/checkout.md:7:1: error[required-section]: missing required section \"Validation\" | hint: add a"
                         + " heading named \"Validation\" or \"Verification\" or \"Post-recovery checks\" or \"Verify"
                         + " recovery\" or \"Verify\"");
