@@ -42,6 +42,7 @@ public final class MarkdownParser {
 
     public static final String RULE_TOO_DEEP = "markdown-too-deep";
     public static final String RULE_PARAGRAPH_TOO_LONG = "markdown-paragraph-too-long";
+    public static final String RULE_UNCLOSED_FENCE = "unclosed-code-fence";
 
     /**
      * The deepest AST accepted for rendering. Real documents stay under 20; flexmark's renderer needs
@@ -146,6 +147,16 @@ public final class MarkdownParser {
                                 + LinearInlineParser.MAX_INLINE_CHARS + "; shown as plain text without Markdown formatting",
                         "split it into paragraphs, or put logs and data in a fenced code block");
             }
+            for (FencedCodeBlock f : shape.unclosedFences()) {
+                if (body.substring(f.getEndOffset()).isBlank()) { // a fence ended by its list or quote is fine
+                    String marker = f.getOpeningMarker().toString();
+                    int at = f.getOpeningMarker().getStartOffset();
+                    diagnostics.error(RULE_UNCLOSED_FENCE, Position.of(path, w.lineAt(at), w.columnAt(at)),
+                            "code fence (" + marker + ") opened here is never closed; "
+                                    + "everything after it to the end of the file is code",
+                            "close it with a line of " + marker + " after the code");
+                }
+            }
             w.walk(doc);
             String rendered = html ? sanitizer.sanitize(renderer.render(doc), shape.rawHtml()) : "";
             return new ParsedMarkdown(rendered, w.headings, w.finishSections(), w.links, w.plain.toString().strip());
@@ -169,11 +180,12 @@ public final class MarkdownParser {
      * paragraphs start that {@link LinearInlineParser} left unparsed for their length.
      */
     /** How deep the AST goes, its unparsed paragraphs, and whether it holds raw HTML. */
-    private record Shape(int depth, List<Node> unparsed, boolean rawHtml) {
+    private record Shape(int depth, List<Node> unparsed, boolean rawHtml, List<FencedCodeBlock> unclosedFences) {
         static Shape of(Document doc) {
             int max = 0;
             boolean rawHtml = false;
             List<Node> unparsed = new ArrayList<>();
+            List<FencedCodeBlock> unclosed = new ArrayList<>();
             ArrayDeque<Node> nodes = new ArrayDeque<>();
             ArrayDeque<Integer> depths = new ArrayDeque<>();
             nodes.push(doc);
@@ -185,13 +197,16 @@ public final class MarkdownParser {
                 if (n instanceof UnparsedText) {
                     unparsed.add(n);
                 }
+                if (n instanceof FencedCodeBlock f && f.getClosingMarker().isEmpty()) {
+                    unclosed.add(f);
+                }
                 rawHtml |= n instanceof HtmlBlockBase || n instanceof HtmlInlineBase;
                 for (Node c = n.getLastChild(); c != null; c = c.getPrevious()) {
                     nodes.push(c);
                     depths.push(d + 1);
                 }
             }
-            return new Shape(max, unparsed, rawHtml);
+            return new Shape(max, unparsed, rawHtml, unclosed);
         }
     }
 
@@ -250,7 +265,14 @@ public final class MarkdownParser {
         }
 
         int column(Node n) {
-            int offset = n.getStartOffset();
+            return columnAt(n.getStartOffset());
+        }
+
+        int lineAt(int offset) {
+            return firstLine + lineIndex(offset);
+        }
+
+        int columnAt(int offset) {
             return offset - lineStarts[lineIndex(offset)] + 1;
         }
 

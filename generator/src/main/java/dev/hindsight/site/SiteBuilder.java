@@ -426,7 +426,7 @@ public final class SiteBuilder {
 
     /** Rules reported while reading (before validation) that a site may also re-grade or switch off. */
     private static final Set<String> EXTRACTION_RULES = Set.of("front-matter-type", "timeline-format",
-            DocumentFactory.RULE_UNKNOWN_KIND);
+            DocumentFactory.RULE_UNKNOWN_KIND, MarkdownParser.RULE_UNCLOSED_FENCE);
 
     /** Per-rule severities and switches from {@code rules:}, applied to what reading reported too. */
     private static Diagnostics applyRuleSettings(SiteConfig config, Diagnostics diagnostics) {
