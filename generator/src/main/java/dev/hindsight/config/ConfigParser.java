@@ -27,8 +27,9 @@ public final class ConfigParser {
     public static final String RULE = "config";
 
     private static final Set<String> TOP_LEVEL = Set.of("title", "description", "base_url", "repo", "tickets",
-            "kinds", "severities", "rules", "blameless", "whys", "review", "git", "limits");
-    private static final Set<String> GIT_KEYS = Set.of("authors", "freshness_fallback");
+            "kinds", "severities", "rules", "blameless", "whys", "review", "git", "limits", "search");
+    private static final Set<String> GIT_KEYS = Set.of("authors", "freshness_fallback", "bots");
+    private static final Set<String> SEARCH_KEYS = Set.of("synonyms", "extra_synonyms");
     private static final Set<String> REPO_KEYS = Set.of("edit_url", "commit_url");
     private static final Set<String> TICKET_KEYS = Set.of("url");
     private static final Set<String> KIND_KEYS = Set.of("folders", "folder", "base", "required_sections", "schema",
@@ -71,7 +72,8 @@ public final class ConfigParser {
         r.checkedObject("/limits", LIMIT_KEYS);
         GitSettings gd = GitSettings.defaults();
         SiteConfig d = SiteConfig.defaults();
-        return new SiteConfig(
+        return search(r).map(s -> (java.util.function.UnaryOperator<SiteConfig>) c -> c.withSearch(s))
+                .orElse(c -> c).apply(new SiteConfig(
                 r.string("/title", d.title()),
                 r.string("/description", ""),
                 r.url("/base_url"),
@@ -81,8 +83,57 @@ public final class ConfigParser {
                 kinds(r, doc.root().get("kinds")),
                 validation(r),
                 new GitSettings(r.bool("/git/authors", gd.authors()),
-                        r.bool("/git/freshness_fallback", gd.freshnessFallback())),
-                new Limits(r.size("/limits/max_file_size", Limits.defaults().maxFileSize())));
+                        r.bool("/git/freshness_fallback", gd.freshnessFallback()),
+                        r.stringList("/git/bots", gd.bots())),
+                new Limits(r.size("/limits/max_file_size", Limits.defaults().maxFileSize()))));
+    }
+
+    /**
+     * {@code search.synonyms} (replaces the built-in groups) and {@code search.extra_synonyms} (adds to
+     * them): each a list of groups, a group being a list of two or more phrases. Empty when neither is set.
+     */
+    private static Optional<SearchSettings> search(Reader r) {
+        if (r.checkedObject("/search", SEARCH_KEYS) == null) {
+            return Optional.empty();
+        }
+        List<List<String>> own = synonymGroups(r, "/search/synonyms");
+        List<List<String>> extra = synonymGroups(r, "/search/extra_synonyms");
+        if (own == null && extra == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new SearchSettings(own, extra));
+    }
+
+    private static List<List<String>> synonymGroups(Reader r, String pointer) {
+        JsonNode n = r.node(pointer);
+        if (n == null) {
+            return null;
+        }
+        if (!n.isArray()) {
+            r.typeError(pointer, "a list of synonym groups, each a list of phrases");
+            return List.of();
+        }
+        List<List<String>> groups = new ArrayList<>();
+        for (int i = 0; i < n.size(); i++) {
+            JsonNode g = n.get(i);
+            if (!g.isArray() || g.size() < 2 || !allText(g)) {
+                r.typeError(pointer + "/" + i, "a list of two or more phrases");
+                continue;
+            }
+            List<String> group = new ArrayList<>();
+            g.forEach(x -> group.add(x.asText()));
+            groups.add(group);
+        }
+        return groups;
+    }
+
+    private static boolean allText(JsonNode list) {
+        for (JsonNode x : list) {
+            if (!x.isValueNode() || x.asText().isBlank()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static ValidationConfig validation(Reader r) {

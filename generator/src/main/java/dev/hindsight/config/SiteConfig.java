@@ -12,10 +12,11 @@ import java.util.Optional;
  * @param ticketUrl pattern with {@code {key}}, such as {@code https://jira.example/browse/{key}}
  * @param git       the {@code git:} section
  * @param limits    the {@code limits:} section
+ * @param search    the {@code search:} section
  */
 public record SiteConfig(String title, String description, String baseUrl, String editUrl, String commitUrl,
                          String ticketUrl, List<KindConfig> kinds, ValidationConfig validation, GitSettings git,
-                         Limits limits) {
+                         Limits limits, SearchSettings search) {
 
     public static final String FILE_NAME = "hindsight.yml";
 
@@ -30,6 +31,19 @@ public record SiteConfig(String title, String description, String baseUrl, Strin
         Objects.requireNonNull(validation, "validation");
         git = Objects.requireNonNullElse(git, GitSettings.defaults());
         limits = Objects.requireNonNullElse(limits, Limits.defaults());
+        search = Objects.requireNonNullElse(search, SearchSettings.defaults());
+    }
+
+    public SiteConfig(String title, String description, String baseUrl, String editUrl, String commitUrl,
+                      String ticketUrl, List<KindConfig> kinds, ValidationConfig validation, GitSettings git,
+                      Limits limits) {
+        this(title, description, baseUrl, editUrl, commitUrl, ticketUrl, kinds, validation, git, limits, null);
+    }
+
+    /** A copy with another {@code search:} section. */
+    public SiteConfig withSearch(SearchSettings settings) {
+        return new SiteConfig(title, description, baseUrl, editUrl, commitUrl, ticketUrl, kinds, validation, git,
+                limits, settings);
     }
 
     public static SiteConfig defaults() {
@@ -39,7 +53,8 @@ public record SiteConfig(String title, String description, String baseUrl, Strin
 
     /** A copy with another {@code base_url}. */
     public SiteConfig withBaseUrl(String url) {
-        return new SiteConfig(title, description, url, editUrl, commitUrl, ticketUrl, kinds, validation, git, limits);
+        return new SiteConfig(title, description, url, editUrl, commitUrl, ticketUrl, kinds, validation, git, limits,
+                search);
     }
 
     public Optional<KindConfig> kind(String name) {

@@ -24,6 +24,8 @@ record SearchEntry(String id, String title, String url, String kind, List<String
                    String date, String snippet, String sourcePath, List<List<String>> texts) {
 
     static final int SNIPPET_LENGTH = 160;
+    /** The front-matter key whose words are indexed with the labels (Hugo and icco/postmortems use it). */
+    static final String KEYWORDS = "keywords";
 
     SearchEntry {
         Objects.requireNonNull(id, "id");
@@ -39,8 +41,13 @@ record SearchEntry(String id, String title, String url, String kind, List<String
     }
 
     static SearchEntry of(Document doc) {
+        return of(doc, Synonyms.builtIn());
+    }
+
+    static SearchEntry of(Document doc, Synonyms synonyms) {
         var meta = doc.meta();
         List<String> labels = new ArrayList<>(meta.tags());
+        labels.addAll(meta.frontMatterWords(KEYWORDS));
         List<String> services = List.of();
         String severity = "";
         String snippet = "";
@@ -68,11 +75,12 @@ record SearchEntry(String id, String title, String url, String kind, List<String
             snippet = firstParagraph(doc.body());
         }
         List<List<String>> texts = new ArrayList<>(List.of(List.of(), List.of(), List.of(), List.of(), List.of()));
-        texts.set(Field.TITLE.ordinal(), List.of(meta.title()));
-        texts.set(Field.ID.ordinal(), List.of(meta.id()));
-        texts.set(Field.HEADINGS.ordinal(), doc.body().headings().stream().map(Heading::text).toList());
-        texts.set(Field.LABELS.ordinal(), List.copyOf(labels));
-        texts.set(Field.BODY.ordinal(), List.copyOf(body));
+        texts.set(Field.TITLE.ordinal(), synonyms.expand(List.of(meta.title())));
+        texts.set(Field.ID.ordinal(), synonyms.expand(List.of(meta.id())));
+        texts.set(Field.HEADINGS.ordinal(),
+                synonyms.expand(doc.body().headings().stream().map(Heading::text).toList()));
+        texts.set(Field.LABELS.ordinal(), synonyms.expand(labels));
+        texts.set(Field.BODY.ordinal(), synonyms.expand(body));
         return new SearchEntry(meta.id(), meta.title(), meta.url(), meta.kind(), services, severity,
                 meta.date() == null ? "" : meta.date().toString(), shorten(snippet, SNIPPET_LENGTH),
                 meta.sourcePath(), texts);

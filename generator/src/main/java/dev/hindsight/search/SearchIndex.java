@@ -75,8 +75,14 @@ public final class SearchIndex {
         this.files = files;
     }
 
+    /** The index of {@code documents} with the built-in {@link Synonyms}. */
     public static SearchIndex build(List<? extends Document> documents) {
-        List<SearchEntry> entries = new ArrayList<>(documents.parallelStream().map(SearchEntry::of).toList());
+        return build(documents, Synonyms.builtIn());
+    }
+
+    public static SearchIndex build(List<? extends Document> documents, Synonyms synonyms) {
+        List<SearchEntry> entries = new ArrayList<>(documents.parallelStream()
+                .map(d -> SearchEntry.of(d, synonyms)).toList());
         return fromEntries(entries);
     }
 

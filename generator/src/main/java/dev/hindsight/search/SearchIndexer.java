@@ -14,13 +14,22 @@ import java.util.Map;
  */
 public final class SearchIndexer {
 
+    private final Synonyms synonyms;
     private Map<Document, SearchEntry> entries = new IdentityHashMap<>();
+
+    public SearchIndexer() {
+        this(Synonyms.builtIn());
+    }
+
+    public SearchIndexer(Synonyms synonyms) {
+        this.synonyms = synonyms;
+    }
 
     public SearchIndex build(List<? extends Document> documents) {
         Map<Document, SearchEntry> previous = entries;
         List<SearchEntry> list = documents.parallelStream().map(d -> {
             SearchEntry e = previous.get(d);
-            return e != null ? e : SearchEntry.of(d);
+            return e != null ? e : SearchEntry.of(d, synonyms);
         }).toList();
         Map<Document, SearchEntry> next = new IdentityHashMap<>(documents.size() * 2);
         for (int i = 0; i < documents.size(); i++) {

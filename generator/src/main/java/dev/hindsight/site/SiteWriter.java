@@ -25,6 +25,7 @@ import dev.hindsight.render.Slugs;
 import dev.hindsight.render.TagView;
 import dev.hindsight.search.SearchIndex;
 import dev.hindsight.search.SearchIndexer;
+import dev.hindsight.search.Synonyms;
 import dev.hindsight.validate.SchemaSet;
 import java.io.IOException;
 import java.io.InputStream;
@@ -68,7 +69,7 @@ final class SiteWriter {
     private final Renderer renderer;
     private final Set<String> overridden;
     private final Formats fmt = new Formats();
-    private final SearchIndexer search = new SearchIndexer();
+    private final SearchIndexer search;
     /** The search index the output holds, as written by the last build; null when unknown. */
     private SearchIndex lastIndex;
 
@@ -82,6 +83,7 @@ final class SiteWriter {
         this.root = root;
         this.renderer = new Renderer(root.resolve("templates"), preview);
         this.overridden = overridden(root.resolve("templates"));
+        this.search = new SearchIndexer(Synonyms.of(config.search().synonyms(), config.search().extraSynonyms()));
     }
 
     /** The names of the templates the site's {@code templates/} folder holds (and overrides). */

@@ -1,0 +1,130 @@
+package dev.hindsight.search;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Groups of phrases that mean the same to an on-call engineer ("disk full", "out of space", "no space
+ * left"). Expanded at index time, so the browser needs no synonym list: a field whose text holds one
+ * phrase of a group (its terms in a row, as {@link Tokenizer} makes them) also gets every other
+ * phrase of the group, once, in that same field; ranking stays BM25F over the expanded fields.
+ */
+public final class Synonyms {
+
+    /** The built-in set, replaced by {@code search.synonyms} and added to by {@code search.extra_synonyms}. */
+    public static final List<List<String>> BUILT_IN = List.of(
+            List.of("disk full", "out of space", "no space left", "filesystem full", "space filling up"),
+            List.of("oom", "out of memory", "memory exhausted"),
+            List.of("5xx", "server error", "server errors"),
+            List.of("cert", "certs", "certificate", "certificates"),
+            List.of("expired", "expiry", "expiration", "expires", "expiring"),
+            List.of("sev1", "sev-1"),
+            List.of("sev2", "sev-2"),
+            List.of("sev3", "sev-3"),
+            List.of("sev4", "sev-4"),
+            List.of("latency", "slow", "slowness"),
+            List.of("crashloop", "crash loop", "crashlooping", "crash looping"),
+            List.of("k8s", "kubernetes"),
+            List.of("db", "database"),
+            List.of("dns", "name resolution"),
+            List.of("timeout", "timed out", "time out"),
+            List.of("rollback", "roll back", "rolled back"),
+            List.of("outage", "downtime"));
+
+    public static final Synonyms NONE = new Synonyms(List.of());
+
+    private static final Synonyms DEFAULT = new Synonyms(BUILT_IN);
+
+    /** A phrase's terms, and the index of its group. */
+    private record Phrase(List<String> terms, int group) {
+    }
+
+    private final List<List<String>> groups;
+    /** Phrases by their first term. */
+    private final Map<String, List<Phrase>> byFirstTerm = new HashMap<>();
+
+    public Synonyms(List<List<String>> groups) {
+        this.groups = groups.stream().map(List::copyOf).toList();
+        for (int g = 0; g < this.groups.size(); g++) {
+            for (String phrase : this.groups.get(g)) {
+                List<String> terms = Tokenizer.terms(phrase);
+                if (!terms.isEmpty()) {
+                    byFirstTerm.computeIfAbsent(terms.get(0), k -> new ArrayList<>()).add(new Phrase(terms, g));
+                }
+            }
+        }
+    }
+
+    /** {@code own} groups (the built-in ones when null) followed by {@code extra}. */
+    public static Synonyms of(List<List<String>> own, List<List<String>> extra) {
+        if (own == null && extra.isEmpty()) {
+            return DEFAULT;
+        }
+        List<List<String>> groups = new ArrayList<>(own == null ? BUILT_IN : own);
+        groups.addAll(extra);
+        return new Synonyms(groups);
+    }
+
+    public static Synonyms builtIn() {
+        return DEFAULT;
+    }
+
+    public List<List<String>> groups() {
+        return groups;
+    }
+
+    /**
+     * {@code pieces} (the text of one field) followed by the phrases of every group one of the pieces
+     * holds, other than those the field already holds.
+     */
+    List<String> expand(List<String> pieces) {
+        if (groups.isEmpty()) {
+            return pieces;
+        }
+        Set<Integer> found = new LinkedHashSet<>();
+        Set<String> present = new java.util.HashSet<>();
+        for (String piece : pieces) {
+            List<String> terms = Tokenizer.terms(piece);
+            for (int i = 0; i < terms.size(); i++) {
+                List<Phrase> candidates = byFirstTerm.get(terms.get(i));
+                if (candidates == null) {
+                    continue;
+                }
+                for (Phrase p : candidates) {
+                    if (startsAt(terms, i, p.terms())) {
+                        found.add(p.group());
+                        present.add(String.join(" ", p.terms()));
+                    }
+                }
+            }
+        }
+        if (found.isEmpty()) {
+            return pieces;
+        }
+        List<String> out = new ArrayList<>(pieces);
+        for (int g : found) {
+            for (String phrase : groups.get(g)) {
+                if (!present.contains(String.join(" ", Tokenizer.terms(phrase)))) {
+                    out.add(phrase);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean startsAt(List<String> terms, int i, List<String> phrase) {
+        if (i + phrase.size() > terms.size()) {
+            return false;
+        }
+        for (int k = 0; k < phrase.size(); k++) {
+            if (!terms.get(i + k).equals(phrase.get(k))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
