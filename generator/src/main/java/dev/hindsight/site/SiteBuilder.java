@@ -205,7 +205,7 @@ public final class SiteBuilder {
         boolean reuseGit = cache != null && cachedHistory != null && gitState.equals(cachedGitState);
         Diagnostics gitDiagnostics = new Diagnostics();
         FutureTask<GitHistory> git = new FutureTask<>(reuseGit ? () -> cachedHistory
-                : new GitHistoryBuilder(root, gitDiagnostics));
+                : new GitHistoryBuilder(root, gitDiagnostics, config.git().bots()));
         Thread gitThread = new Thread(git, "hindsight-git");
         gitThread.setDaemon(true);
         gitThread.start();

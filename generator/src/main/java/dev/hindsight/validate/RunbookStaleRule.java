@@ -37,7 +37,10 @@ final class RunbookStaleRule extends DocumentRule {
         }
         LocalDate due = reviewed.get().plus(every);
         if (due.isBefore(context.referenceDate())) {
-            String source = rb.lastReviewed() != null ? "last reviewed" : "last changed in Git";
+            boolean bound = rb.lastReviewed() == null
+                    && context.kb().history(rb).map(h -> h.lastUpdated() == null).orElse(false);
+            String source = rb.lastReviewed() != null ? "last reviewed"
+                    : bound ? "last changed in Git on or before" : "last changed in Git";
             Position at = fm.has("last_reviewed") ? fm.positionOf("/last_reviewed")
                     : Position.of(doc.meta().sourcePath(), fm.start().line(), 1);
             out.report(at, "runbook was " + source + " " + reviewed.get() + "; a review was due " + due
