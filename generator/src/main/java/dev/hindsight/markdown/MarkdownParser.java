@@ -3,7 +3,9 @@ package dev.hindsight.markdown;
 import com.vladsch.flexmark.ast.BulletList;
 import com.vladsch.flexmark.ast.Code;
 import com.vladsch.flexmark.ast.FencedCodeBlock;
+import com.vladsch.flexmark.ast.HtmlBlock;
 import com.vladsch.flexmark.ast.HtmlBlockBase;
+import com.vladsch.flexmark.ast.HtmlInline;
 import com.vladsch.flexmark.ast.HtmlInlineBase;
 import com.vladsch.flexmark.ast.IndentedCodeBlock;
 import com.vladsch.flexmark.ast.Image;
@@ -102,7 +104,8 @@ public final class MarkdownParser {
                 .build();
         this.renderer = HtmlRenderer.builder(options).linkResolverFactory(new PageLinkResolver.Factory())
                 .attributeProviderFactory(new ExternalLinkRels.Factory())
-                .nodeRendererFactory(new UnparsedText.Renderer()).build();
+                .nodeRendererFactory(new UnparsedText.Renderer()).nodeRendererFactory(new RawImageSources.Renderer())
+                .build();
         parse(WARM_UP, 1);
     }
 
@@ -373,6 +376,11 @@ public final class MarkdownParser {
                     links.add(new Link(l.getUrl().toString(), text(l), false, line(l), column(l)));
                 } else if (n instanceof Image img) {
                     links.add(new Link(img.getUrl().toString(), text(img), true, line(img), column(img)));
+                } else if (n instanceof HtmlBlock || n instanceof HtmlInline) {
+                    int base = n.getStartOffset();
+                    CharSequence chars = n.getChars();
+                    RawImageSources.each(chars, (src, at) ->
+                            links.add(new Link(src, "", true, lineAt(base + at), columnAt(base + at))));
                 }
                 if (n.hasChildren()) {
                     collectLinks(n);
