@@ -44,19 +44,25 @@ public final class Synonyms {
     }
 
     private final List<List<String>> groups;
-    /** Phrases by their first term. */
-    private final Map<String, List<Phrase>> byFirstTerm = new HashMap<>();
+    /** Phrases by their last term. */
+    private final Map<String, List<Phrase>> byLastTerm = new HashMap<>();
+    /** The most terms in a phrase (at least 1). */
+    private final int maxLength;
 
     public Synonyms(List<List<String>> groups) {
         this.groups = groups.stream().map(List::copyOf).toList();
+        int max = 1;
         for (int g = 0; g < this.groups.size(); g++) {
             for (String phrase : this.groups.get(g)) {
                 List<String> terms = Tokenizer.terms(phrase);
                 if (!terms.isEmpty()) {
-                    byFirstTerm.computeIfAbsent(terms.get(0), k -> new ArrayList<>()).add(new Phrase(terms, g));
+                    byLastTerm.computeIfAbsent(terms.get(terms.size() - 1), k -> new ArrayList<>())
+                            .add(new Phrase(terms, g));
+                    max = Math.max(max, terms.size());
                 }
             }
         }
+        this.maxLength = max;
     }
 
     /** {@code own} groups (the built-in ones when null) followed by {@code extra}. */
@@ -86,21 +92,26 @@ public final class Synonyms {
             return pieces;
         }
         Set<Integer> found = new LinkedHashSet<>();
-        Set<String> present = new java.util.HashSet<>();
+        Set<List<String>> present = new java.util.HashSet<>();
+        // The last terms seen, newest last: a phrase is matched when its last term arrives.
+        String[] window = new String[maxLength];
         for (String piece : pieces) {
-            List<String> terms = Tokenizer.terms(piece);
-            for (int i = 0; i < terms.size(); i++) {
-                List<Phrase> candidates = byFirstTerm.get(terms.get(i));
+            int[] seen = {0};
+            Tokenizer.tokenize(piece, term -> {
+                System.arraycopy(window, 1, window, 0, window.length - 1);
+                window[window.length - 1] = term;
+                seen[0]++;
+                List<Phrase> candidates = byLastTerm.get(term);
                 if (candidates == null) {
-                    continue;
+                    return;
                 }
                 for (Phrase p : candidates) {
-                    if (startsAt(terms, i, p.terms())) {
+                    if (p.terms().size() <= seen[0] && endsWindow(window, p.terms())) {
                         found.add(p.group());
-                        present.add(String.join(" ", p.terms()));
+                        present.add(p.terms());
                     }
                 }
-            }
+            });
         }
         if (found.isEmpty()) {
             return pieces;
@@ -108,7 +119,7 @@ public final class Synonyms {
         List<String> out = new ArrayList<>(pieces);
         for (int g : found) {
             for (String phrase : groups.get(g)) {
-                if (!present.contains(String.join(" ", Tokenizer.terms(phrase)))) {
+                if (!present.contains(Tokenizer.terms(phrase))) {
                     out.add(phrase);
                 }
             }
@@ -116,15 +127,14 @@ public final class Synonyms {
         return out;
     }
 
-    private static boolean startsAt(List<String> terms, int i, List<String> phrase) {
-        if (i + phrase.size() > terms.size()) {
-            return false;
-        }
+    private static boolean endsWindow(String[] window, List<String> phrase) {
+        int offset = window.length - phrase.size();
         for (int k = 0; k < phrase.size(); k++) {
-            if (!terms.get(i + k).equals(phrase.get(k))) {
+            if (!phrase.get(k).equals(window[offset + k])) {
                 return false;
             }
         }
         return true;
     }
+
 }
