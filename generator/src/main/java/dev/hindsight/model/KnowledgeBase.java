@@ -132,6 +132,15 @@ public final class KnowledgeBase {
         return Optional.empty();
     }
 
+    /**
+     * Whether {@link #effectiveLastReviewed} is only the latest date the runbook can have last changed:
+     * no {@code last_reviewed}, and a shallow clone that stops before its last change.
+     */
+    public boolean lastReviewedIsUpperBound(Runbook runbook) {
+        return runbook.lastReviewed() == null
+                && history(runbook).map(h -> h.lastUpdated() == null && h.truncatedAt() != null).orElse(false);
+    }
+
     /** {@link #effectiveLastReviewed} plus the runbook's {@code review_every}. */
     public Optional<LocalDate> effectiveReviewDue(Runbook runbook) {
         return effectiveLastReviewed(runbook).map(d -> d.plus(runbook.reviewEvery()));

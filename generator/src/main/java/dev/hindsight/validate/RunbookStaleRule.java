@@ -37,8 +37,7 @@ final class RunbookStaleRule extends DocumentRule {
         }
         LocalDate due = reviewed.get().plus(every);
         if (due.isBefore(context.referenceDate())) {
-            boolean bound = rb.lastReviewed() == null
-                    && context.kb().history(rb).map(h -> h.lastUpdated() == null).orElse(false);
+            boolean bound = context.kb().lastReviewedIsUpperBound(rb);
             String source = rb.lastReviewed() != null ? "last reviewed"
                     : bound ? "last changed in Git on or before" : "last changed in Git";
             Position at = fm.has("last_reviewed") ? fm.positionOf("/last_reviewed")
