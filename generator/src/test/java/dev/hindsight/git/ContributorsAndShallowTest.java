@@ -46,6 +46,17 @@ class ContributorsAndShallowTest {
     }
 
     @Test
+    void gitBotsInHindsightYml() {
+        Diagnostics d = new Diagnostics();
+        var parser = new dev.hindsight.config.ConfigParser(new dev.hindsight.source.YamlReader());
+        assertThat(parser.parse("title: T\ngit:\n  bots: [ci-robot, \"[bot]\"]\n", d).git().bots())
+                .containsExactly("ci-robot", "[bot]");
+        assertThat(parser.parse("title: T\ngit:\n  bots: []\n", d).git().bots()).isEmpty();
+        assertThat(parser.parse("title: T\n", d).git().bots()).isNull(); // the built-in list
+        assertThat(d.sorted()).isEmpty();
+    }
+
+    @Test
     void mailmapJoinsTheIdentitiesOfOnePerson() throws Exception {
         try (TestRepo repo = TestRepo.init(tmp)) {
             repo.write(".mailmap", """
