@@ -48,6 +48,8 @@ public final class Synonyms {
     private final Map<String, List<Phrase>> byLastTerm = new HashMap<>();
     /** The most terms in a phrase (at least 1). */
     private final int maxLength;
+    /** Whether every last term is ASCII, so that a plain text search can rule a piece out. */
+    private final boolean asciiLastTerms;
 
     public Synonyms(List<List<String>> groups) {
         this.groups = groups.stream().map(List::copyOf).toList();
@@ -63,6 +65,7 @@ public final class Synonyms {
             }
         }
         this.maxLength = max;
+        this.asciiLastTerms = byLastTerm.keySet().stream().allMatch(t -> t.chars().allMatch(c -> c < 0x80));
     }
 
     /** {@code own} groups (the built-in ones when null) followed by {@code extra}. */
@@ -96,6 +99,9 @@ public final class Synonyms {
         // The last terms seen, newest last: a phrase is matched when its last term arrives.
         String[] window = new String[maxLength];
         for (String piece : pieces) {
+            if (!mayHold(piece)) {
+                continue;
+            }
             int[] seen = {0};
             Tokenizer.tokenize(piece, term -> {
                 System.arraycopy(window, 1, window, 0, window.length - 1);
@@ -125,6 +131,29 @@ public final class Synonyms {
             }
         }
         return out;
+    }
+
+    /**
+     * Whether {@code piece} may hold a phrase: false when no phrase's last term occurs in it as text,
+     * which skips tokenizing long bodies (a 100,000-line timeline) that hold none. Text with non-ASCII
+     * characters is always tokenized, as folding may make it match.
+     */
+    private boolean mayHold(String piece) {
+        if (!asciiLastTerms) {
+            return true;
+        }
+        for (int i = 0; i < piece.length(); i++) {
+            if (piece.charAt(i) >= 0x80) {
+                return true;
+            }
+        }
+        String lower = piece.toLowerCase(java.util.Locale.ROOT);
+        for (String last : byLastTerm.keySet()) {
+            if (lower.contains(last)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean endsWindow(String[] window, List<String> phrase) {
