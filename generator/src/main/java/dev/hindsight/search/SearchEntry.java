@@ -24,6 +24,8 @@ record SearchEntry(String id, String title, String url, String kind, List<String
                    String date, String snippet, String sourcePath, List<List<String>> texts) {
 
     static final int SNIPPET_LENGTH = 160;
+    /** How much of the body is looked at for synonyms: the start, where a document says what it is about. */
+    static final int BODY_SYNONYM_CHARS = 64 * 1024;
     /** The front-matter key whose words are indexed with the labels (Hugo and icco/postmortems use it). */
     static final String KEYWORDS = "keywords";
 
@@ -80,7 +82,7 @@ record SearchEntry(String id, String title, String url, String kind, List<String
         texts.set(Field.HEADINGS.ordinal(),
                 synonyms.expand(doc.body().headings().stream().map(Heading::text).toList()));
         texts.set(Field.LABELS.ordinal(), synonyms.expand(labels));
-        texts.set(Field.BODY.ordinal(), synonyms.expand(body));
+        texts.set(Field.BODY.ordinal(), synonyms.expand(body, BODY_SYNONYM_CHARS));
         return new SearchEntry(meta.id(), meta.title(), meta.url(), meta.kind(), services, severity,
                 meta.date() == null ? "" : meta.date().toString(), shorten(snippet, SNIPPET_LENGTH),
                 meta.sourcePath(), texts);

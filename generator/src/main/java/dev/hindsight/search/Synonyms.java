@@ -91,14 +91,28 @@ public final class Synonyms {
      * holds, other than those the field already holds.
      */
     List<String> expand(List<String> pieces) {
+        return expand(pieces, Integer.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #expand(List)}, looking for phrases in the first {@code maxChars} characters of the
+     * pieces only (a body's length must not multiply the cost of the index).
+     */
+    List<String> expand(List<String> pieces, int maxChars) {
         if (groups.isEmpty()) {
             return pieces;
         }
+        int budget = maxChars;
         Set<Integer> found = new LinkedHashSet<>();
         Set<List<String>> present = new java.util.HashSet<>();
         // The last terms seen, newest last: a phrase is matched when its last term arrives.
         String[] window = new String[maxLength];
-        for (String piece : pieces) {
+        for (String whole : pieces) {
+            if (budget <= 0) {
+                break;
+            }
+            String piece = whole.length() <= budget ? whole : whole.substring(0, budget);
+            budget -= piece.length();
             if (!mayHold(piece)) {
                 continue;
             }
