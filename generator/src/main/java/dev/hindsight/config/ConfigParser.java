@@ -28,8 +28,9 @@ public final class ConfigParser {
 
     private static final Set<String> TOP_LEVEL = union(Set.of("title", "description", "base_url", "repo", "tickets",
             "kinds", "severities", "rules", "blameless", "whys", "review", "git", "limits", BackstageCatalog.SECTION,
-            "static"), CollectionKeys.TOP_LEVEL);
-    private static final Set<String> GIT_KEYS = Set.of("authors", "freshness_fallback");
+            "static", "search"), CollectionKeys.TOP_LEVEL);
+    private static final Set<String> GIT_KEYS = Set.of("authors", "freshness_fallback", "bots");
+    private static final Set<String> SEARCH_KEYS = Set.of("synonyms", "extra_synonyms");
     private static final Set<String> REPO_KEYS = Set.of("edit_url", "commit_url");
     private static final Set<String> TICKET_KEYS = Set.of("url");
     private static final Set<String> KIND_KEYS = union(Set.of("folders", "folder", "base", "required_sections",
@@ -84,17 +85,67 @@ public final class ConfigParser {
                 kinds(r, doc.root().get("kinds")),
                 validation(r),
                 new GitSettings(r.bool("/git/authors", gd.authors()),
-                        r.bool("/git/freshness_fallback", gd.freshnessFallback())),
+                        r.bool("/git/freshness_fallback", gd.freshnessFallback()),
+                        r.stringList("/git/bots", gd.bots())),
                 new Limits(r.size("/limits/max_file_size", Limits.defaults().maxFileSize())),
                 new StaticSettings(r.stringList("/static/include_dotfiles", List.of())),
                 CollectionKeys.paths(r, "", PathFilter.all()),
-                CollectionKeys.unknownTypes(r));
+                CollectionKeys.unknownTypes(r),
+                search(r).orElse(null));
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {
         Set<String> out = new HashSet<>(a);
         out.addAll(b);
         return Set.copyOf(out);
+    }
+
+    /**
+     * {@code search.synonyms} (replaces the built-in groups) and {@code search.extra_synonyms} (adds to
+     * them): each a list of groups, a group being a list of two or more phrases. Empty when neither is set.
+     */
+    private static Optional<SearchSettings> search(Reader r) {
+        if (r.checkedObject("/search", SEARCH_KEYS) == null) {
+            return Optional.empty();
+        }
+        List<List<String>> own = synonymGroups(r, "/search/synonyms");
+        List<List<String>> extra = synonymGroups(r, "/search/extra_synonyms");
+        if (own == null && extra == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new SearchSettings(own, extra));
+    }
+
+    private static List<List<String>> synonymGroups(Reader r, String pointer) {
+        JsonNode n = r.node(pointer);
+        if (n == null) {
+            return null;
+        }
+        if (!n.isArray()) {
+            r.typeError(pointer, "a list of synonym groups, each a list of phrases");
+            return List.of();
+        }
+        List<List<String>> groups = new ArrayList<>();
+        for (int i = 0; i < n.size(); i++) {
+            JsonNode g = n.get(i);
+            if (!g.isArray() || g.size() < 2 || !allText(g)) {
+                r.typeError(pointer + "/" + i, "a list of two or more phrases");
+                continue;
+            }
+            List<String> group = new ArrayList<>();
+            g.forEach(x -> group.add(x.asText()));
+            groups.add(group);
+        }
+        return groups;
+    }
+
+    private static boolean allText(JsonNode list) {
+        for (JsonNode x : list) {
+            if (!x.isValueNode() || x.asText().isBlank()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static ValidationConfig validation(Reader r) {

@@ -16,10 +16,12 @@ import java.util.Optional;
  * @param paths     the site-wide {@code include:}/{@code exclude:} globs: files left out are not read at all
  * @param unknownTypes {@code unknown_types:} {@code error} (the default) or {@code ignore}: a {@code type:}
  *                  value that names no kind (Hugo's {@code type: docs}) leaves the kind to the folder
+ * @param search    the {@code search:} section
  */
 public record SiteConfig(String title, String description, String baseUrl, String editUrl, String commitUrl,
                          String ticketUrl, List<KindConfig> kinds, ValidationConfig validation, GitSettings git,
-                         Limits limits, StaticSettings staticFiles, PathFilter paths, String unknownTypes) {
+                         Limits limits, StaticSettings staticFiles, PathFilter paths, String unknownTypes,
+                         SearchSettings search) {
 
     public static final String UNKNOWN_TYPES_ERROR = "error";
     public static final String UNKNOWN_TYPES_IGNORE = "ignore";
@@ -40,14 +42,21 @@ public record SiteConfig(String title, String description, String baseUrl, Strin
         staticFiles = Objects.requireNonNullElse(staticFiles, StaticSettings.defaults());
         paths = Objects.requireNonNullElse(paths, PathFilter.all());
         unknownTypes = Objects.requireNonNullElse(unknownTypes, UNKNOWN_TYPES_ERROR);
+        search = Objects.requireNonNullElse(search, SearchSettings.defaults());
     }
 
-    /** Settings without a {@code static:} section, include/exclude globs or unknown_types. */
+    /** Settings without a {@code static:} or {@code search:} section, include/exclude globs or unknown_types. */
     public SiteConfig(String title, String description, String baseUrl, String editUrl, String commitUrl,
                       String ticketUrl, List<KindConfig> kinds, ValidationConfig validation, GitSettings git,
                       Limits limits) {
         this(title, description, baseUrl, editUrl, commitUrl, ticketUrl, kinds, validation, git, limits, null, null,
-                null);
+                null, null);
+    }
+
+    /** A copy with another {@code search:} section. */
+    public SiteConfig withSearch(SearchSettings settings) {
+        return new SiteConfig(title, description, baseUrl, editUrl, commitUrl, ticketUrl, kinds, validation, git,
+                limits, staticFiles, paths, unknownTypes, settings);
     }
 
     public static SiteConfig defaults() {
@@ -58,7 +67,7 @@ public record SiteConfig(String title, String description, String baseUrl, Strin
     /** A copy with another {@code base_url}. */
     public SiteConfig withBaseUrl(String url) {
         return new SiteConfig(title, description, url, editUrl, commitUrl, ticketUrl, kinds, validation, git, limits,
-                staticFiles, paths, unknownTypes);
+                staticFiles, paths, unknownTypes, search);
     }
 
     public Optional<KindConfig> kind(String name) {

@@ -114,7 +114,12 @@ public record RuleInfo(String id, Severity defaultSeverity, String shortDescript
 
     public static final RuleInfo BROKEN_LINK = rule("broken-link", Severity.ERROR,
             "A relative link goes nowhere",
-            "Relative links resolve to a file or document of the site.", IN_RULES);
+            "Relative links stay inside the site, and links to .md files name a document of the site.", IN_RULES);
+
+    public static final RuleInfo MISSING_ASSET = rule("missing-asset", Severity.ERROR,
+            "A linked file or image cannot be published",
+            "Images and files a document links to exist in the site, not hidden and not behind a link to outside;"
+                    + " they are copied beside the pages.", IN_RULES);
 
     public static final RuleInfo BROKEN_ANCHOR = rule("broken-anchor", Severity.ERROR,
             "A link's #anchor does not exist",
@@ -160,6 +165,7 @@ public record RuleInfo(String id, Severity defaultSeverity, String shortDescript
             UNKNOWN_SERVICE,
             UNKNOWN_RUNBOOK,
             BROKEN_LINK,
+            MISSING_ASSET,
             BROKEN_ANCHOR,
             DUPLICATE_ALERT,
             UNSAFE_LINK,
@@ -212,6 +218,9 @@ public record RuleInfo(String id, Severity defaultSeverity, String shortDescript
             rule("file-name", "A file name cannot be used",
                     "Control characters, backslashes or bytes that are not UTF-8 in a name: the file is not read;"
                             + " characters other systems refuse are a warning.", HOSTILE),
+            rule("unclosed-code-fence", Severity.ERROR, "A code fence is never closed",
+                    "A ``` or ~~~ fence that runs to the end of the file turns every later section into code.",
+                    IN_RULES),
             rule("hugo-shortcode", Severity.WARNING, "A Hugo shortcode cannot be rendered",
                     "ref and relref become links; other shortcodes are left out of the page, never printed raw.", SITE),
             rule("raw-html", "Raw HTML was shown as text or dropped",

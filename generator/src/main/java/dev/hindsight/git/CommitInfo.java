@@ -10,10 +10,12 @@ import java.util.Objects;
  * @param id      the full 40-character object id
  * @param shortId the shortest unique abbreviation of at least 7 characters, as {@code git log} shows
  * @param time    the committer time, in UTC
- * @param author  the author's name
+ * @param author  the author's name, as the repository's {@code .mailmap} maps it
  * @param subject the first paragraph of the message, on one line
+ * @param bot     the author is a bot (its name or address matches {@code git.bots}): never a contributor
  */
-public record CommitInfo(String id, String shortId, OffsetDateTime time, String author, String subject) {
+public record CommitInfo(String id, String shortId, OffsetDateTime time, String author, String subject,
+                         boolean bot) {
 
     public CommitInfo {
         Objects.requireNonNull(id, "id");
@@ -21,5 +23,10 @@ public record CommitInfo(String id, String shortId, OffsetDateTime time, String 
         time = Objects.requireNonNull(time, "time").withOffsetSameInstant(ZoneOffset.UTC);
         Objects.requireNonNull(author, "author");
         Objects.requireNonNull(subject, "subject");
+    }
+
+    /** A commit by a person. */
+    public CommitInfo(String id, String shortId, OffsetDateTime time, String author, String subject) {
+        this(id, shortId, time, author, subject, false);
     }
 }

@@ -13,15 +13,20 @@ import java.util.Objects;
  *
  * @param path           path relative to the site root, with {@code /}
  * @param repositoryPath path relative to the repository root (what {@code repo.edit_url}'s {@code {path}} needs)
- * @param commits        the commits that changed the file, newest first; empty when never committed
- * @param contributors   author names, most commits first, ties by name
+ * @param commits        the commits that changed the file, newest first, merge commits left out; empty when
+ *                       never committed, or when the only commit is the boundary of a shallow clone
+ * @param contributors   author names (after {@code .mailmap}), most commits first, ties by name; bots left out
  * @param approximate    the repository is a shallow clone: the oldest commits, hence the created date and
  *                       the contributors, may be missing
+ * @param truncatedAt    in a shallow clone, when the file exists in a boundary commit (one whose parents
+ *                       were not fetched): the time of that commit. The boundary commit is not counted as a
+ *                       change (it would make every file look changed at the clone's depth): the file's
+ *                       earlier changes all happened at or before this time. Null otherwise
  * @param uncommitted    the working tree or the index differs from HEAD for this file
  * @param untracked      Git does not track the file at all (it has no commit and is not in the index)
  */
 public record FileHistory(String path, String repositoryPath, List<CommitInfo> commits, List<String> contributors,
-                          boolean approximate, boolean uncommitted, boolean untracked) {
+                          boolean approximate, boolean uncommitted, boolean untracked, OffsetDateTime truncatedAt) {
 
     public FileHistory {
         Objects.requireNonNull(path, "path");
@@ -33,17 +38,30 @@ public record FileHistory(String path, String repositoryPath, List<CommitInfo> c
     /** A file with these commits (newest first); the contributors are derived from them. */
     static FileHistory of(String path, String repositoryPath, List<CommitInfo> commits, boolean approximate,
                           boolean uncommitted) {
+        return of(path, repositoryPath, commits, approximate, uncommitted, null);
+    }
+
+    static FileHistory of(String path, String repositoryPath, List<CommitInfo> commits, boolean approximate,
+                          boolean uncommitted, OffsetDateTime truncatedAt) {
         return new FileHistory(path, repositoryPath, commits, contributors(commits), approximate, uncommitted,
-                false);
+                false, truncatedAt);
     }
 
     static FileHistory untracked(String path, String repositoryPath) {
-        return new FileHistory(path, repositoryPath, List.of(), List.of(), false, true, true);
+        return new FileHistory(path, repositoryPath, List.of(), List.of(), false, true, true, null);
     }
 
     /** A file in the index but in no commit yet (staged, never committed). */
     static FileHistory staged(String path, String repositoryPath) {
-        return new FileHistory(path, repositoryPath, List.of(), List.of(), false, true, false);
+        return new FileHistory(path, repositoryPath, List.of(), List.of(), false, true, false, null);
+    }
+
+    /**
+     * The time of the newest change, or, when the clone is too shallow to show one, the latest time the
+     * file can have last changed ({@link #truncatedAt}); null when the file has no commit.
+     */
+    public OffsetDateTime lastUpdatedAtMost() {
+        return commits.isEmpty() ? truncatedAt : commits.get(0).time();
     }
 
     /** The time of the oldest commit, or null when the file has none. */
@@ -56,14 +74,17 @@ public record FileHistory(String path, String repositoryPath, List<CommitInfo> c
         return commits.isEmpty() ? null : commits.get(0).time();
     }
 
-    /** Whether the file has at least one commit. */
+    /** Whether the file has at least one commit (in a shallow clone: or is in its boundary commit). */
     public boolean committed() {
-        return !commits.isEmpty();
+        return !commits.isEmpty() || truncatedAt != null;
     }
 
     static List<String> contributors(List<CommitInfo> commits) {
         Map<String, Integer> counts = new HashMap<>();
         for (CommitInfo c : commits) {
+            if (c.bot() || c.author().isEmpty()) {
+                continue;
+            }
             counts.merge(c.author(), 1, Integer::sum);
         }
         List<Map.Entry<String, Integer>> entries = new ArrayList<>(counts.entrySet());

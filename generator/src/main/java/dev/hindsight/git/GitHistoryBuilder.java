@@ -40,12 +40,30 @@ public final class GitHistoryBuilder implements Callable<GitHistory> {
     /** Where repository-level diagnostics point: the site's configuration file. */
     static final String SITE_FILE = "hindsight.yml";
 
+    /**
+     * Who is a bot unless {@code git.bots} says otherwise: an author whose name or e-mail address
+     * contains one of these, ignoring case.
+     */
+    public static final List<String> DEFAULT_BOTS = List.of("[bot]", "dependabot", "renovate", "github-actions",
+            "openshift-merge-bot", "openshift-ci-robot", "k8s-ci-robot");
+
+    /** The mailmap file Git reads at the top of the work tree. */
+    static final String MAILMAP = ".mailmap";
+
     private final Path siteRoot;
     private final Diagnostics diagnostics;
+    private final List<String> bots;
 
     public GitHistoryBuilder(Path siteRoot, Diagnostics diagnostics) {
+        this(siteRoot, diagnostics, null);
+    }
+
+    /** @param bots texts that mark an author as a bot (see {@link #DEFAULT_BOTS}, used when null) */
+    public GitHistoryBuilder(Path siteRoot, Diagnostics diagnostics, List<String> bots) {
         this.siteRoot = Objects.requireNonNull(siteRoot, "siteRoot");
         this.diagnostics = Objects.requireNonNull(diagnostics, "diagnostics");
+        this.bots = (bots == null ? DEFAULT_BOTS : bots).stream()
+                .map(b -> b.toLowerCase(java.util.Locale.ROOT)).toList();
     }
 
     /** Never throws for a missing or unreadable repository: that is a diagnostic and {@link GitHistory#none()}. */
@@ -82,7 +100,8 @@ public final class GitHistoryBuilder implements Callable<GitHistory> {
 
     private GitHistory read(Repository repo, String prefix) throws IOException {
         ObjectId head = repo.resolve(Constants.HEAD + "^{commit}");
-        boolean shallow = head != null && !repo.getObjectDatabase().getShallowCommits().isEmpty();
+        Set<ObjectId> shallowCommits = head == null ? Set.of() : repo.getObjectDatabase().getShallowCommits();
+        boolean shallow = !shallowCommits.isEmpty();
         Status status = status(repo, head, prefix);
         if (head == null) {
             unavailable("the Git repository has no commit yet; pages get no created or updated dates");
@@ -93,19 +112,23 @@ public final class GitHistoryBuilder implements Callable<GitHistory> {
         if (shallow) {
             diagnostics.add(new Diagnostic(Severity.WARNING, GitHistory.RULE_SHALLOW, Position.ofFile(SITE_FILE),
                     "the Git repository is a shallow clone: created dates and contributors only cover the "
-                            + "fetched commits and are marked approximate",
+                            + "fetched commits and are marked approximate; a file last changed before them has no "
+                            + "last-updated date, and a runbook without `last_reviewed` is stale only when "
+                            + "even the oldest fetched commit is older than its review interval",
                     "fetch the whole history: `git fetch --unshallow` (GitHub Actions: `fetch-depth: 0`)"));
         }
-        HistoryWalk walk = new HistoryWalk(repo, prefix);
+        Mailmap mailmap = mailmap(repo);
+        HistoryWalk walk = new HistoryWalk(repo, prefix, shallowCommits, mailmap, bots);
         walk.run(head);
         Map<String, FileHistory> files = new HashMap<>();
         for (String path : walk.headPaths()) {
-            List<CommitInfo> commits = walk.historyOf(path);
-            files.put(path, FileHistory.of(path, prefix + path, commits, shallow, status.modified.contains(path)));
+            HistoryWalk.Trace trace = walk.trace(path);
+            files.put(path, FileHistory.of(path, prefix + path, trace.commits(), shallow,
+                    status.modified.contains(path), trace.truncatedAt()));
         }
         status.addUncommittedFiles(prefix, files);
         Map<String, String> submodules = new HashMap<>();
-        int walks = walk.walks() + submodules(repo, prefix, files, submodules);
+        int walks = walk.walks() + submodules(repo, prefix, files, submodules, bots);
         return new GitHistory(true, prefix, head.name(), walk.headTime(), shallow, files, walks, submodules,
                 GitHistory.webAddress(repo.getConfig().getString("remote", "origin", "url")));
     }
@@ -115,7 +138,7 @@ public final class GitHistoryBuilder implements Callable<GitHistory> {
      * path in their own repository; records each submodule's folder and web address. Returns the walks.
      */
     private static int submodules(Repository repo, String prefix, Map<String, FileHistory> files,
-                                  Map<String, String> found) throws IOException {
+                                  Map<String, String> found, List<String> bots) throws IOException {
         int walks = 0;
         try (SubmoduleWalk subs = SubmoduleWalk.forIndex(repo)) {
             while (subs.next()) {
@@ -128,12 +151,15 @@ public final class GitHistoryBuilder implements Callable<GitHistory> {
                     if (subHead == null) {
                         continue;
                     }
-                    HistoryWalk walk = new HistoryWalk(sub, "");
+                    Set<ObjectId> subShallow = sub.getObjectDatabase().getShallowCommits();
+                    HistoryWalk walk = new HistoryWalk(sub, "", subShallow, mailmap(sub), bots);
                     walk.run(subHead);
                     walks += walk.walks();
                     String folder = path.substring(prefix.length()) + "/";
                     for (String p : walk.headPaths()) {
-                        files.put(folder + p, FileHistory.of(folder + p, p, walk.historyOf(p), false, false));
+                        HistoryWalk.Trace trace = walk.trace(p);
+                        files.put(folder + p, FileHistory.of(folder + p, p, trace.commits(), !subShallow.isEmpty(),
+                                false, trace.truncatedAt()));
                     }
                     found.put(folder, GitHistory.webAddress(sub.getConfig().getString("remote", "origin", "url")));
                 } catch (IOException | RevWalkException e) {
@@ -142,6 +168,24 @@ public final class GitHistoryBuilder implements Callable<GitHistory> {
             }
         }
         return walks;
+    }
+
+    /**
+     * The {@code .mailmap} at the top of the work tree (what Git itself reads), or none. A file that cannot
+     * be read, or is larger than 1 MiB, is ignored like a missing one.
+     */
+    private static Mailmap mailmap(Repository repo) {
+        try {
+            Path file = repo.getWorkTree().toPath().resolve(MAILMAP);
+            if (!java.nio.file.Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                    || java.nio.file.Files.size(file) > 1 << 20) {
+                return Mailmap.EMPTY;
+            }
+            return Mailmap.parse(new String(java.nio.file.Files.readAllBytes(file),
+                    java.nio.charset.StandardCharsets.UTF_8).replace("\r\n", "\n"));
+        } catch (IOException | NoWorkTreeException e) {
+            return Mailmap.EMPTY;
+        }
     }
 
     /** Files of the site root whose index or working copy differs from HEAD, by site-relative path. */

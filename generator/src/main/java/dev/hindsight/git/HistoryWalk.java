@@ -42,15 +42,33 @@ final class HistoryWalk {
     /** The site root in the repository: "" or a path ending in "/". */
     private final String prefix;
 
+    private final Set<ObjectId> shallowCommits;
+    private final Mailmap mailmap;
+    private final List<String> bots;
+
     private final List<CommitInfo> commits = new ArrayList<>();
+    /** Walk positions of merge commits (never part of a page's history) and of shallow boundaries. */
+    private final BitSet merges = new BitSet();
+    private final BitSet boundaries = new BitSet();
     private final Map<String, List<Change>> changes = new HashMap<>();
     private final List<String> headPaths = new ArrayList<>();
     private int walks;
     private OffsetDateTime headTime;
 
     HistoryWalk(Repository repo, String prefix) {
+        this(repo, prefix, Set.of(), Mailmap.EMPTY, List.of());
+    }
+
+    /**
+     * @param shallowCommits the boundary commits of a shallow clone (their parents were not fetched)
+     * @param bots           lower-case texts: an author whose name or address holds one is a bot
+     */
+    HistoryWalk(Repository repo, String prefix, Set<ObjectId> shallowCommits, Mailmap mailmap, List<String> bots) {
         this.repo = repo;
         this.prefix = prefix;
+        this.shallowCommits = shallowCommits;
+        this.mailmap = mailmap;
+        this.bots = bots;
     }
 
     /** Walks the whole history reachable from {@code head}. Call once. */
@@ -104,6 +122,11 @@ final class HistoryWalk {
                     renames.addAll(DiffEntry.scan(tree));
                     record(commits.size(), renames.compute());
                 }
+                if (c.getParentCount() > 1) {
+                    merges.set(commits.size());
+                } else if (parent == null && shallowCommits.contains(c)) {
+                    boundaries.set(commits.size());
+                }
                 commits.add(info(reader, c));
             }
         }
@@ -148,11 +171,25 @@ final class HistoryWalk {
         return repoPath.substring(prefix.length());
     }
 
-    private static CommitInfo info(ObjectReader reader, RevCommit c) throws IOException {
+    private CommitInfo info(ObjectReader reader, RevCommit c) throws IOException {
         PersonIdent author = c.getAuthorIdent();
-        return new CommitInfo(c.name(), reader.abbreviate(c, 7).name(),
-                timeOf(c),
-                author == null ? "" : author.getName(), c.getShortMessage());
+        Mailmap.Person who = author == null ? new Mailmap.Person("", "")
+                : mailmap.map(author.getName(), author.getEmailAddress());
+        boolean bot = author != null && (isBot(who.name(), who.email())
+                || isBot(author.getName(), author.getEmailAddress()));
+        return new CommitInfo(c.name(), reader.abbreviate(c, 7).name(), timeOf(c), who.name(), c.getShortMessage(),
+                bot);
+    }
+
+    private boolean isBot(String name, String email) {
+        String n = name == null ? "" : name.toLowerCase(java.util.Locale.ROOT);
+        String m = email == null ? "" : email.toLowerCase(java.util.Locale.ROOT);
+        for (String b : bots) {
+            if (!b.isEmpty() && (n.contains(b) || m.contains(b))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -182,10 +219,20 @@ final class HistoryWalk {
     /**
      * The commits of the file at {@code path} in HEAD, newest first: the changes to that path back to
      * the last time it was deleted or renamed away, and across each rename, the same for the old path
-     * before the rename.
+     * before the rename. Merge commits are left out (their changes are the branch's own commits), and so
+     * is the boundary of a shallow clone, which only says the file existed then.
      */
     List<CommitInfo> historyOf(String path) {
+        return trace(path).commits();
+    }
+
+    /** A file's commits, and the time of the shallow boundary its history runs into (or null). */
+    record Trace(List<CommitInfo> commits, OffsetDateTime truncatedAt) {
+    }
+
+    Trace trace(String path) {
         BitSet found = new BitSet();
+        OffsetDateTime truncatedAt = null;
         Deque<Step> todo = new ArrayDeque<>();
         Set<Step> seen = new HashSet<>();
         todo.push(new Step(path, -1));
@@ -201,7 +248,12 @@ final class HistoryWalk {
                 if (ch.gone()) {
                     break;
                 }
-                found.set(ch.commit());
+                if (boundaries.get(ch.commit())) {
+                    OffsetDateTime t = commits.get(ch.commit()).time();
+                    truncatedAt = truncatedAt == null || t.isAfter(truncatedAt) ? t : truncatedAt;
+                } else if (!merges.get(ch.commit())) {
+                    found.set(ch.commit());
+                }
                 if (ch.renamedFrom() != null) {
                     todo.push(new Step(ch.renamedFrom(), ch.commit()));
                 }
@@ -211,7 +263,7 @@ final class HistoryWalk {
         for (int i = found.nextSetBit(0); i >= 0; i = found.nextSetBit(i + 1)) {
             out.add(commits.get(i));
         }
-        return out;
+        return new Trace(out, truncatedAt);
     }
 
     /** Follow {@code path} in commits older than walk position {@code after}. */

@@ -3,7 +3,9 @@ package dev.hindsight.markdown;
 import com.vladsch.flexmark.ast.BulletList;
 import com.vladsch.flexmark.ast.Code;
 import com.vladsch.flexmark.ast.FencedCodeBlock;
+import com.vladsch.flexmark.ast.HtmlBlock;
 import com.vladsch.flexmark.ast.HtmlBlockBase;
+import com.vladsch.flexmark.ast.HtmlInline;
 import com.vladsch.flexmark.ast.HtmlInlineBase;
 import com.vladsch.flexmark.ast.IndentedCodeBlock;
 import com.vladsch.flexmark.ast.Image;
@@ -57,6 +59,7 @@ public final class MarkdownParser {
      * 49 000 lines took 4 s, 205 000 lines 46 s and most of a 1 GiB heap, 700 000 lines over 100 s.
      */
     static final int MAX_QUOTED_LINES = 2_000;
+    public static final String RULE_UNCLOSED_FENCE = "unclosed-code-fence";
 
     /**
      * The deepest AST accepted for rendering. Real documents stay under 20; flexmark's renderer needs
@@ -179,6 +182,16 @@ public final class MarkdownParser {
             for (Node n : shape.rawHtml()) {
                 reportRawHtml(path, n, w, diagnostics);
             }
+            for (FencedCodeBlock f : shape.unclosedFences()) {
+                if (body.substring(f.getEndOffset()).isBlank()) { // a fence ended by its list or quote is fine
+                    String marker = f.getOpeningMarker().toString();
+                    int at = f.getOpeningMarker().getStartOffset();
+                    diagnostics.error(RULE_UNCLOSED_FENCE, Position.of(path, w.lineAt(at), w.columnAt(at)),
+                            "code fence (" + marker + ") opened here is never closed; "
+                                    + "everything after it to the end of the file is code",
+                            "close it with a line of " + marker + " after the code");
+                }
+            }
             w.walk(doc);
             String rendered = html ? sanitizer.sanitize(renderer.render(doc), !shape.rawHtml().isEmpty()) : "";
             return new ParsedMarkdown(rendered, w.headings, w.finishSections(), w.links, w.plain.toString().strip());
@@ -278,15 +291,16 @@ public final class MarkdownParser {
     }
 
     /**
-     * One pass over the AST without recursion: the depth of the deepest node, and where the
-     * paragraphs start that {@link LinearInlineParser} left unparsed for their length.
+     * One pass over the AST without recursion: the depth of the deepest node, where the paragraphs start
+     * that {@link LinearInlineParser} left unparsed for their length, its raw HTML nodes and its code
+     * fences that are never closed.
      */
-    /** How deep the AST goes, its unparsed paragraphs, and whether it holds raw HTML. */
-    private record Shape(int depth, List<Node> unparsed, List<Node> rawHtml) {
+    private record Shape(int depth, List<Node> unparsed, List<Node> rawHtml, List<FencedCodeBlock> unclosedFences) {
         static Shape of(Document doc) {
             int max = 0;
             List<Node> rawHtml = new ArrayList<>();
             List<Node> unparsed = new ArrayList<>();
+            List<FencedCodeBlock> unclosed = new ArrayList<>();
             ArrayDeque<Node> nodes = new ArrayDeque<>();
             ArrayDeque<Integer> depths = new ArrayDeque<>();
             nodes.push(doc);
@@ -298,6 +312,9 @@ public final class MarkdownParser {
                 if (n instanceof UnparsedText) {
                     unparsed.add(n);
                 }
+                if (n instanceof FencedCodeBlock f && f.getClosingMarker().isEmpty()) {
+                    unclosed.add(f);
+                }
                 if (n instanceof HtmlBlockBase || n instanceof HtmlInlineBase) {
                     rawHtml.add(n);
                 }
@@ -306,7 +323,7 @@ public final class MarkdownParser {
                     depths.push(d + 1);
                 }
             }
-            return new Shape(max, unparsed, rawHtml);
+            return new Shape(max, unparsed, rawHtml, unclosed);
         }
     }
 
@@ -473,6 +490,11 @@ public final class MarkdownParser {
                     links.add(new Link(l.getUrl().toString(), text(l), false, line(l), column(l)));
                 } else if (n instanceof Image img) {
                     links.add(new Link(img.getUrl().toString(), text(img), true, line(img), column(img)));
+                } else if (n instanceof HtmlBlock || n instanceof HtmlInline) {
+                    int base = n.getStartOffset();
+                    CharSequence chars = n.getChars();
+                    RawImageSources.each(chars, (src, at) ->
+                            links.add(new Link(src, "", true, lineAt(base + at), columnAt(base + at))));
                 }
                 if (n.hasChildren()) {
                     collectLinks(n);

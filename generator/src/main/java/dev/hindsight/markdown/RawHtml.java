@@ -221,7 +221,7 @@ final class RawHtml {
                             com.vladsch.flexmark.ast.HtmlCommentBlock.class, (node, context, html) -> block(node, html)),
                     new com.vladsch.flexmark.html.renderer.NodeRenderingHandler<>(
                             com.vladsch.flexmark.ast.HtmlInline.class,
-                            (node, context, html) -> html.raw(clean(chars(node)).html())),
+                            (node, context, html) -> html.raw(RawImageSources.rewrite(clean(chars(node)).html()))),
                     new com.vladsch.flexmark.html.renderer.NodeRenderingHandler<>(
                             com.vladsch.flexmark.ast.HtmlInlineComment.class,
                             (node, context, html) -> html.raw(clean(chars(node)).html())));
@@ -229,7 +229,8 @@ final class RawHtml {
 
         private static void block(com.vladsch.flexmark.util.ast.Node node, com.vladsch.flexmark.html.HtmlWriter html) {
             html.line();
-            html.raw(clean(chars(node)).html());
+            // Relative <img src> of raw HTML is rewritten for the page, like a Markdown image (RawImageSources).
+            html.raw(RawImageSources.rewrite(clean(chars(node)).html()));
             html.line();
         }
     }

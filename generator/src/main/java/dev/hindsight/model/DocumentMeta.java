@@ -59,4 +59,30 @@ public record DocumentMeta(String kind, String id, String slug, String sourcePat
         String stem = sourcePath.endsWith(".md") ? sourcePath.substring(0, sourcePath.length() - 3) : sourcePath;
         return stem + "/index.html";
     }
+
+    /**
+     * The text values of front-matter key {@code key}: a list's text items, or one text split at commas
+     * ({@code keywords: "dns, resolver"}); empty when the key is absent or holds a mapping.
+     */
+    public List<String> frontMatterWords(String key) {
+        com.fasterxml.jackson.databind.JsonNode node = source.frontMatter().get(key);
+        List<String> out = new java.util.ArrayList<>();
+        if (node == null || node.isNull() || node.isMissingNode() || node.isObject()) {
+            return out;
+        }
+        if (node.isValueNode()) {
+            for (String k : node.asText().split(",")) {
+                if (!k.isBlank()) {
+                    out.add(k.strip());
+                }
+            }
+            return out;
+        }
+        for (com.fasterxml.jackson.databind.JsonNode n : node) {
+            if (n.isValueNode() && !n.asText().isBlank()) {
+                out.add(n.asText().strip());
+            }
+        }
+        return out;
+    }
 }

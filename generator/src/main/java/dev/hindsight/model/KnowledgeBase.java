@@ -104,7 +104,8 @@ public final class KnowledgeBase {
     /**
      * When the runbook was last reviewed: its {@code last_reviewed}, else (with
      * {@code git.freshness_fallback}, the default) the UTC date of the last commit that changed it.
-     * Uncommitted edits do not count; an untracked runbook has no date.
+     * Uncommitted edits do not count; an untracked runbook has no date. In a shallow clone that does not
+     * reach the last change, the boundary date when that alone makes the runbook stale, else none.
      */
     public Optional<LocalDate> effectiveLastReviewed(Runbook runbook) {
         if (runbook.lastReviewed() != null) {
@@ -113,7 +114,31 @@ public final class KnowledgeBase {
         if (!gitFreshnessFallback) {
             return Optional.empty();
         }
-        return history(runbook).map(FileHistory::lastUpdated).map(OffsetDateTime::toLocalDate);
+        Optional<FileHistory> h = history(runbook);
+        if (h.isEmpty()) {
+            return Optional.empty();
+        }
+        if (h.get().lastUpdated() != null) {
+            return Optional.of(h.get().lastUpdated().toLocalDate());
+        }
+        // A shallow clone that stops before the last change: it happened at or before the boundary.
+        // That is enough to call the runbook stale when even the boundary is a whole interval old;
+        // otherwise the date is unknown (never "fresh" for want of history).
+        OffsetDateTime atMost = h.get().truncatedAt();
+        if (atMost != null && referenceDate != null
+                && atMost.toLocalDate().plus(runbook.reviewEvery()).isBefore(referenceDate)) {
+            return Optional.of(atMost.toLocalDate());
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Whether {@link #effectiveLastReviewed} is only the latest date the runbook can have last changed:
+     * no {@code last_reviewed}, and a shallow clone that stops before its last change.
+     */
+    public boolean lastReviewedIsUpperBound(Runbook runbook) {
+        return runbook.lastReviewed() == null
+                && history(runbook).map(h -> h.lastUpdated() == null && h.truncatedAt() != null).orElse(false);
     }
 
     /** {@link #effectiveLastReviewed} plus the runbook's {@code review_every}. */

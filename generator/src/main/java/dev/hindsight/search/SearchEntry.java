@@ -25,6 +25,10 @@ record SearchEntry(String id, String title, String url, String kind, List<String
                    String date, String snippet, String sourcePath, List<List<String>> texts) {
 
     static final int SNIPPET_LENGTH = 160;
+    /** How much of the body is looked at for synonyms: the start, where a document says what it is about. */
+    static final int BODY_SYNONYM_CHARS = 64 * 1024;
+    /** The front-matter key whose words are indexed with the labels (Hugo and icco/postmortems use it). */
+    static final String KEYWORDS = "keywords";
 
     SearchEntry {
         Objects.requireNonNull(id, "id");
@@ -39,13 +43,19 @@ record SearchEntry(String id, String title, String url, String kind, List<String
         return texts.get(f.ordinal());
     }
 
+    static SearchEntry of(Document doc) {
+        return of(doc, UnaryOperator.identity(), Synonyms.builtIn());
+    }
+
     /**
-     * @param href a page path ({@code runbooks/a b/index.html}) as the link to it, percent-encoded
-     *             ({@code SiteUrls.path} in a build)
+     * @param href     a page path ({@code runbooks/a b/index.html}) as the link to it, percent-encoded
+     *                 ({@code SiteUrls.path} in a build)
+     * @param synonyms the phrases indexed as one another
      */
-    static SearchEntry of(Document doc, UnaryOperator<String> href) {
+    static SearchEntry of(Document doc, UnaryOperator<String> href, Synonyms synonyms) {
         var meta = doc.meta();
         List<String> labels = new ArrayList<>(meta.tags());
+        labels.addAll(meta.frontMatterWords(KEYWORDS));
         List<String> services = List.of();
         String severity = "";
         String snippet = "";
@@ -74,11 +84,12 @@ record SearchEntry(String id, String title, String url, String kind, List<String
             snippet = firstParagraph(doc.body());
         }
         List<List<String>> texts = new ArrayList<>(List.of(List.of(), List.of(), List.of(), List.of(), List.of()));
-        texts.set(Field.TITLE.ordinal(), List.of(meta.title()));
-        texts.set(Field.ID.ordinal(), List.of(meta.id()));
-        texts.set(Field.HEADINGS.ordinal(), doc.body().headings().stream().map(Heading::text).toList());
-        texts.set(Field.LABELS.ordinal(), List.copyOf(labels));
-        texts.set(Field.BODY.ordinal(), List.copyOf(body));
+        texts.set(Field.TITLE.ordinal(), synonyms.expand(List.of(meta.title())));
+        texts.set(Field.ID.ordinal(), synonyms.expand(List.of(meta.id())));
+        texts.set(Field.HEADINGS.ordinal(),
+                synonyms.expand(doc.body().headings().stream().map(Heading::text).toList()));
+        texts.set(Field.LABELS.ordinal(), synonyms.expand(labels));
+        texts.set(Field.BODY.ordinal(), synonyms.expand(body, BODY_SYNONYM_CHARS));
         return new SearchEntry(meta.id(), meta.title(), href.apply(meta.url()), meta.kind(), services, severity,
                 meta.date() == null ? "" : meta.date().toString(), shorten(snippet, SNIPPET_LENGTH),
                 meta.sourcePath(), texts);

@@ -75,15 +75,21 @@ public final class SearchIndex {
         this.files = files;
     }
 
-    /** The index of {@code documents}, linking to each page by its path as it is (no encoding). */
+    /** The index of {@code documents} with the built-in {@link Synonyms}, linking to each page by its path as it is. */
     public static SearchIndex build(List<? extends Document> documents) {
-        return build(documents, java.util.function.UnaryOperator.identity());
+        return build(documents, java.util.function.UnaryOperator.identity(), Synonyms.builtIn());
+    }
+
+    /** The index of {@code documents}, linking to each page by its path as it is (no encoding). */
+    public static SearchIndex build(List<? extends Document> documents, Synonyms synonyms) {
+        return build(documents, java.util.function.UnaryOperator.identity(), synonyms);
     }
 
     /** @param href a page path as the link to it, percent-encoded ({@code SiteUrls::path} in a build) */
-    public static SearchIndex build(List<? extends Document> documents, java.util.function.UnaryOperator<String> href) {
-        List<SearchEntry> entries = new ArrayList<>(documents.parallelStream().map(d -> SearchEntry.of(d, href))
-                .toList());
+    public static SearchIndex build(List<? extends Document> documents, java.util.function.UnaryOperator<String> href,
+                                    Synonyms synonyms) {
+        List<SearchEntry> entries = new ArrayList<>(documents.parallelStream()
+                .map(d -> SearchEntry.of(d, href, synonyms)).toList());
         return fromEntries(entries);
     }
 

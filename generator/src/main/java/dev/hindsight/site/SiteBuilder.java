@@ -204,7 +204,7 @@ public final class SiteBuilder {
         boolean reuseGit = cache != null && cachedHistory != null && gitState.equals(cachedGitState);
         Diagnostics gitDiagnostics = new Diagnostics();
         FutureTask<GitHistory> git = new FutureTask<>(reuseGit ? () -> cachedHistory
-                : new GitHistoryBuilder(root, gitDiagnostics));
+                : new GitHistoryBuilder(root, gitDiagnostics, config.git().bots()));
         Thread gitThread = new Thread(git, "hindsight-git");
         gitThread.setDaemon(true);
         gitThread.start();
@@ -427,7 +427,8 @@ public final class SiteBuilder {
 
     /** Rules reported while reading (before validation) that a site may also re-grade or switch off. */
     private static final Set<String> EXTRACTION_RULES = Set.of("front-matter-type", "timeline-format",
-            DocumentFactory.RULE_UNKNOWN_KIND, dev.hindsight.markdown.Shortcodes.RULE);
+            DocumentFactory.RULE_UNKNOWN_KIND, dev.hindsight.markdown.Shortcodes.RULE,
+            MarkdownParser.RULE_UNCLOSED_FENCE);
 
     /** Per-rule severities and switches from {@code rules:}, applied to what reading reported too. */
     private static Diagnostics applyRuleSettings(SiteConfig config, Diagnostics diagnostics) {

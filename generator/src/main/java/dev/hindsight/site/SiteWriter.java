@@ -25,6 +25,8 @@ import dev.hindsight.render.Slugs;
 import dev.hindsight.render.TagView;
 import dev.hindsight.search.SearchIndex;
 import dev.hindsight.search.SearchIndexer;
+import dev.hindsight.source.LinkedFile;
+import dev.hindsight.search.Synonyms;
 import dev.hindsight.validate.SchemaSet;
 import java.io.IOException;
 import java.io.InputStream;
@@ -70,7 +72,7 @@ final class SiteWriter {
     private final Renderer renderer;
     private final Set<String> overridden;
     private final Formats fmt = new Formats();
-    private final SearchIndexer search = new SearchIndexer(SiteUrls::path);
+    private final SearchIndexer search;
     /** The search index the output holds, as written by the last build; null when unknown. */
     private SearchIndex lastIndex;
 
@@ -84,6 +86,8 @@ final class SiteWriter {
         this.root = root;
         this.renderer = new Renderer(root.resolve("templates"), preview);
         this.overridden = overridden(root.resolve("templates"));
+        this.search = new SearchIndexer(SiteUrls::path,
+                Synonyms.of(config.search().synonyms(), config.search().extraSynonyms()));
     }
 
     /** The names of the templates the site's {@code templates/} folder holds (and overrides). */
@@ -127,6 +131,7 @@ final class SiteWriter {
             await(data);
             noteData(plan, diagnostics);
             writeSchemas(staging);
+            copyLinkedFiles(staging, plan, diagnostics);
             copyAssets(staging);
             copyStatic(staging, diagnostics);
             if (failed.get()) {
@@ -199,6 +204,7 @@ final class SiteWriter {
         for (String gone : removed) {
             Files.deleteIfExists(out.resolve(gone));
         }
+        copyLinkedFiles(out, plan, diagnostics);
         lastPlan = plan;
         return pages.size();
     }
@@ -541,6 +547,51 @@ final class SiteWriter {
             return Optional.empty();
         }
         return file.startsWith(staging) && !file.equals(staging) ? Optional.of(file) : Optional.empty();
+    }
+
+    /**
+     * The images and files the documents link to, copied to their own path in the output (the pages keep
+     * the links relative), each once however many pages use it; only regular files inside the site root
+     * ({@link LinkedFile}; the {@code missing-asset} rule reports the others). In place (a preview
+     * update) a file is written only when its bytes changed. A file whose path is a page's is not copied.
+     */
+    private void copyLinkedFiles(Path dir, Plan plan, Diagnostics diagnostics) throws IOException {
+        java.util.SortedMap<String, String> files = new java.util.TreeMap<>();
+        for (Document doc : plan.documents()) {
+            for (dev.hindsight.markdown.Link link : doc.body().links()) {
+                LinkedFile.resolve(root, doc.meta().sourcePath(), link.url())
+                        .filter(f -> f.status() == LinkedFile.Status.FILE)
+                        .ifPresent(f -> files.putIfAbsent(f.path(), doc.meta().sourcePath()));
+            }
+        }
+        for (Map.Entry<String, String> e : files.entrySet()) {
+            String path = e.getKey();
+            if (plan.byPath().containsKey(path) || path.startsWith("assets/")) {
+                diagnostics.warning(RULE_PAGE_CONFLICT, Position.ofFile(e.getValue()), "linked file " + path
+                        + " has the path of a page or theme file of the site; not copied", "rename the file");
+                continue;
+            }
+            Optional<Path> target = insideOutput(dir, path);
+            if (target.isEmpty()) {
+                continue;
+            }
+            Path to = target.get();
+            byte[] bytes = Files.readAllBytes(root.resolve(path));
+            boolean exists = Files.exists(to, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            if (exists && Files.isRegularFile(to, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                    && Files.size(to) == bytes.length && java.util.Arrays.equals(Files.readAllBytes(to), bytes)) {
+                continue;
+            }
+            Files.createDirectories(to.getParent());
+            if (!exists) {
+                Files.write(to, bytes);
+            } else {
+                // Written beside and moved over it, so a reader (the preview) never sees half a file.
+                Path tmp = to.resolveSibling("." + to.getFileName() + ".hindsight-tmp");
+                Files.write(tmp, bytes);
+                Files.move(tmp, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
+        }
     }
 
     private void copyAssets(Path staging) throws IOException {

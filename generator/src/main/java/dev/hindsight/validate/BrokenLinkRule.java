@@ -4,9 +4,8 @@ import dev.hindsight.diag.Position;
 import dev.hindsight.diag.RuleInfo;
 import dev.hindsight.markdown.Link;
 import dev.hindsight.model.Document;
-import java.nio.file.Files;
 
-/** Relative links point at a document or file of the site. */
+/** Relative links stay inside the site, and links to {@code .md} files point at a document. */
 final class BrokenLinkRule extends LinkRule {
 
     BrokenLinkRule() {
@@ -25,9 +24,7 @@ final class BrokenLinkRule extends LinkRule {
                 out.report(at, "link `" + link.url() + "` points to " + target.path() + ", which is not a document",
                         "check the file name; links are relative to this file's folder");
             }
-        } else if (context.root() != null && !Files.exists(context.root().resolve(target.path()))) {
-            out.report(at, "link `" + link.url() + "` points to " + target.path() + ", which does not exist",
-                    "check the file name; links are relative to this file's folder");
         }
+        // Links to other files (images, attachments) are the missing-asset rule's.
     }
 }

@@ -33,7 +33,9 @@ final class RunbookStaleRule extends DocumentRule<Runbook> implements NeedsRefer
         }
         LocalDate due = reviewed.get().plus(every);
         if (due.isBefore(context.referenceDate())) {
-            String source = rb.lastReviewed() != null ? "last reviewed" : "last changed in Git";
+            boolean bound = context.kb().lastReviewedIsUpperBound(rb);
+            String source = rb.lastReviewed() != null ? "last reviewed"
+                    : bound ? "last changed in Git on or before" : "last changed in Git";
             Position at = fm.has("last_reviewed") ? fm.positionOf("/last_reviewed")
                     : Position.of(rb.meta().sourcePath(), fm.start().line(), 1);
             out.report(at, "runbook was " + source + " " + reviewed.get() + "; a review was due " + due

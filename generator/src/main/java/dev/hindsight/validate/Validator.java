@@ -59,6 +59,7 @@ public final class Validator {
                 new UnknownServiceRule(),
                 new UnknownRunbookRule(),
                 new BrokenLinkRule(),
+                new MissingAssetRule(),
                 new BrokenAnchorRule(),
                 new UnsafeLinkRule(),
                 new DuplicateAlertRule());

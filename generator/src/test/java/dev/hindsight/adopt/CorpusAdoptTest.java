@@ -114,7 +114,12 @@ class CorpusAdoptTest {
         assertThat(rules(r)).containsEntry("sitemap", 1);
         r = new Hindsight().check(BuildOptions.check(dir));
         assertThat(r.documents()).isEqualTo(108);
-        assertThat(rules(r).keySet()).containsOnly("placeholder", "required-section", "runbook-stale");
+        assertThat(rules(r).keySet()).containsOnly("placeholder", "required-section", "runbook-stale",
+                "unclosed-code-fence");
+        // A fence opened in Diagnosis and never closed turns the runbook's Mitigation into code.
+        assertThat(r.diagnostics()).filteredOn(d -> d.ruleId().equals("unclosed-code-fence"))
+                .extracting(d -> d.position().toString())
+                .containsExactly("content/runbooks/prometheus-operator/PrometheusOperatorNodeLookupErrors.md:20:1");
         assertThat(r.diagnostics()).filteredOn(d -> d.ruleId().equals("required-section"))
                 .extracting(d -> d.position().file()).containsOnly(
                         "content/runbooks/kubernetes/KubeAPIErrorBudgetBurn.md",

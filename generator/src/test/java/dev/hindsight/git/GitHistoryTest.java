@@ -140,11 +140,11 @@ class GitHistoryTest {
     }
 
     /**
-     * A merge is compared with its first parent: it counts for the files the branch changed, and so do
-     * the branch's own commits.
+     * A merge commit is left out of page history and contributors (as {@code git log --no-merges}): the
+     * branch's own commits carry its changes.
      */
     @Test
-    void mergeCountsAgainstItsFirstParent() throws Exception {
+    void mergeCommitsAreLeftOutOfPageHistory() throws Exception {
         try (TestRepo repo = TestRepo.init(tmp)) {
             Git git = repo.git;
             RevCommit c1 = repo.write("x.md", "x1\n").commit("Alice", "2024-02-01T00:00:00Z", "Start");
@@ -161,11 +161,12 @@ class GitHistoryTest {
 
             GitHistory h = history(tmp);
 
-            assertThat(ids(h.file("x.md").orElseThrow())).containsExactly(merge.name(), f1.name(), c1.name());
-            assertThat(ids(h.file("y.md").orElseThrow())).containsExactly(merge.name(), f2.name());
+            assertThat(ids(h.file("x.md").orElseThrow())).containsExactly(f1.name(), c1.name());
+            assertThat(ids(h.file("y.md").orElseThrow())).containsExactly(f2.name());
             assertThat(h.file("y.md").orElseThrow().created()).isEqualTo(utc("2024-02-03T00:00:00Z"));
             assertThat(ids(h.file("z.md").orElseThrow())).containsExactly(m1.name());
-            assertThat(h.file("x.md").orElseThrow().contributors()).containsExactly("Alice", "Bob", "Carol");
+            assertThat(h.file("x.md").orElseThrow().contributors()).containsExactly("Alice", "Bob");
+            assertThat(h.file("x.md").orElseThrow().lastUpdated()).isEqualTo(utc("2024-02-02T00:00:00Z"));
             assertThat(h.headTime()).contains(utc("2024-02-05T00:00:00Z"));
             assertThat(h.historyWalks()).isEqualTo(1);
         }
@@ -216,15 +217,22 @@ class GitHistoryTest {
 
         assertThat(diagnosticLines()).containsExactly("hindsight.yml:1:1: warning[git-shallow]: the Git repository "
                 + "is a shallow clone: created dates and contributors only cover the fetched commits and are "
-                + "marked approximate");
+                + "marked approximate; a file last changed before them has no last-updated date, and a runbook "
+                + "without `last_reviewed` is stale only when even the oldest fetched commit is older than its "
+                + "review interval");
         assertThat(diagnostics.sorted().get(0).hint())
                 .isEqualTo("fetch the whole history: `git fetch --unshallow` (GitHub Actions: `fetch-depth: 0`)");
         assertThat(h.shallow()).isTrue();
+        // The one fetched commit is the boundary: it says the files existed, not that it changed them.
         FileHistory a = h.file("a.md").orElseThrow();
         assertThat(a.approximate()).isTrue();
-        assertThat(ids(a)).containsExactly(last.name());
-        assertThat(a.created()).isEqualTo(utc("2024-06-03T00:00:00Z"));
-        assertThat(a.contributors()).containsExactly("Carol");
+        assertThat(a.commits()).isEmpty();
+        assertThat(a.created()).isNull();
+        assertThat(a.lastUpdated()).isNull();
+        assertThat(a.truncatedAt()).isEqualTo(utc("2024-06-03T00:00:00Z"));
+        assertThat(a.lastUpdatedAtMost()).isEqualTo(utc("2024-06-03T00:00:00Z"));
+        assertThat(a.committed()).isTrue();
+        assertThat(a.contributors()).isEmpty();
         assertThat(h.file("b.md").orElseThrow().approximate()).isTrue();
         assertThat(h.headTime()).contains(utc("2024-06-03T00:00:00Z"));
     }
