@@ -1,10 +1,12 @@
 package dev.hindsight.markdown;
 
 /**
- * One pass over the lines of a body, before flexmark sees it, counting what may start a block: a line
- * after a blank line (a paragraph, an indented code block, anything), every list marker (nested ones on
- * the same line each count), and a line that may be a heading, a table row, a link reference definition
- * or an HTML block; a heading counts {@link #HEADING_WEIGHT} times. The count errs high, never low, so that its limit holds for any text: lines inside
+ * One pass over the lines of a body, before flexmark sees it, counting its blocks and lines: every
+ * non-blank line outside fenced code (a paragraph's lines each become nodes too: 350 paragraphs of 7000
+ * short lines took minutes), every list marker (nested ones on the same line each count), a line that
+ * may be a heading {@link #HEADING_WEIGHT} times, inline marks ({@link #MARKS_PER_BLOCK} count as one),
+ * and in fenced code each line after a blank line. The
+ * count errs high, never low, so that its limit holds for any text: lines inside
  * a fenced code block count only after a blank line, and a fence is taken as closed as soon as flexmark
  * might close it (fewer quote markers, less indentation, the end of an HTML block it may sit in).
  */
@@ -17,6 +19,14 @@ final class BlockCount {
      */
     static final int HEADING_WEIGHT = 10;
 
+    /**
+     * How many inline marks ({@code *}, {@code _}, backtick, {@code [}, {@code <}) outside fenced code
+     * count as one block: flexmark's inline parser costs more than the square of a paragraph's length in
+     * marks, so 300 paragraphs of 4000 emphasised words each (each under the 16 KiB paragraph limit)
+     * took minutes. The example site's documents have at most about 200 marks.
+     */
+    static final int MARKS_PER_BLOCK = 2;
+
     private BlockCount() {
     }
 
@@ -24,6 +34,7 @@ final class BlockCount {
     static int lineOverLimit(String body, int max) {
         int n = body.length();
         int count = 0;
+        int marks = 0;
         boolean prevBlank = true;
         boolean html = false; // maybe in an HTML block: it ends at a blank line, and fences do not open in it
         char fenceChar = 0;
@@ -92,6 +103,7 @@ final class BlockCount {
                 fenceIndent = indent;
                 count++;
             } else {
+                marks += marks(body, i, end);
                 int before = count;
                 // Each list marker: -, + or * and a space, or up to nine digits, . or ) and a space.
                 int k = i;
@@ -113,15 +125,12 @@ final class BlockCount {
                     }
                     if (count == before && (d == '#' || d == '=' || d == '-' && !prevBlank)) {
                         count += HEADING_WEIGHT;
-                    } else if (count == before && (prevBlank || d == '|' || d == '[' || d == '<'
-                            || contains(body, k, end, '|'))) {
+                    } else if (count == before) {
                         count++;
                     }
-                } else if (count == before && prevBlank) {
-                    count++;
                 }
             }
-            if (count > max) {
+            if (count + marks / MARKS_PER_BLOCK > max) {
                 return line;
             }
             prevBlank = false;
@@ -147,6 +156,18 @@ final class BlockCount {
             j++;
         }
         return j == end || s.charAt(j) == ' ' || s.charAt(j) == '\t' || s.charAt(j) == '\r' ? j : -1;
+    }
+
+    /** The inline marks on a line that open emphasis, code, links, images and inline HTML. */
+    private static int marks(String s, int from, int to) {
+        int m = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c == '*' || c == '_' || c == '`' || c == '[' || c == '<') {
+                m++;
+            }
+        }
+        return m;
     }
 
     private static boolean contains(String s, int from, int to, char c) {

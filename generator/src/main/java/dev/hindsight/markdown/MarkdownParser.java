@@ -47,8 +47,9 @@ public final class MarkdownParser {
     public static final String RULE_TOO_MANY_BLOCKS = "markdown-too-many-blocks";
 
     /**
-     * The most blocks (paragraphs, list items, table rows, headings, link definitions, HTML blocks) a
-     * document may have, counted on the text before flexmark parses it ({@link BlockCount}). flexmark
+     * The most lines and blocks (paragraph lines, list items, table rows, headings, link definitions, HTML
+     * blocks) outside fenced code a document may have, counted on the text before flexmark parses it
+     * ({@link BlockCount}). flexmark
      * spends about 60 µs and 1 KiB of heap per block: 856 000 paragraphs took 48 s and most of a 1 GiB
      * heap. The example site's documents have fewer than 200 blocks each.
      */
@@ -171,7 +172,8 @@ public final class MarkdownParser {
         int tooManyAt = BlockCount.lineOverLimit(body, MAX_BLOCKS);
         if (tooManyAt >= 0) {
             return unrendered(path, body, firstLine + tooManyAt, diagnostics, RULE_TOO_MANY_BLOCKS,
-                    "more than " + MAX_BLOCKS + " blocks (paragraphs, list items, table rows, headings)",
+                    "more than " + MAX_BLOCKS + " Markdown lines and blocks outside fenced code (two inline marks"
+                            + " such as `*` or `[` count as one)",
                     "split the document, or put logs and data in a fenced code block");
         }
         try {
