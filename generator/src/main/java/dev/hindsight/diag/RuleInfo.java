@@ -229,6 +229,9 @@ public record RuleInfo(String id, Severity defaultSeverity, String shortDescript
             rule("markdown-quote-too-long", "A block quote is too long",
                     "More than 2000 quoted lines in a row would cost too much to render; the document is shown as text.",
                     HOSTILE),
+            rule("markdown-too-many-blocks", "A document has too many blocks",
+                    "More than 20000 Markdown lines and blocks outside fenced code (a heading counts 10, two"
+                            + " inline marks one) would cost too much to parse; the document is shown as text.", HOSTILE),
             rule("special-file", "A document is not a regular file",
                     "A named pipe, socket or device (also behind a link) is never read.", HOSTILE),
             rule("page-path", "A page path is not usable",

@@ -228,7 +228,9 @@ public final class PreviewServer implements AutoCloseable {
     private void rebuildQuietly() {
         try {
             rebuild();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            // The session turns running out of stack or memory into a diagnostic; this is the last net
+            // that keeps the scheduler thread (and so the server) alive.
             log.accept("rebuild failed: " + e);
         }
     }

@@ -52,6 +52,8 @@ public final class PreviewSession {
     private GitState gitState;
     /** The documents of the last build, drafts included; null when the next build must be full. */
     private Documents last;
+    /** What the update in progress is doing, for the message when it runs out of stack or memory. */
+    private String stage = "";
 
     /**
      * Every document of a build, drafts included, sorted by path and by path, and the Git history they
@@ -96,11 +98,24 @@ public final class PreviewSession {
      */
     public synchronized Update update(Collection<Path> changed, Runnable published, BooleanSupplier superseded) {
         long t0 = System.nanoTime();
-        if (last == null || changed.isEmpty() || changed.stream().anyMatch(this::structural)
-                || !GitState.of(setup.root()).equals(gitState)) {
-            return full(t0, published);
+        stage = "reading the configuration";
+        try {
+            if (last == null || changed.isEmpty() || changed.stream().anyMatch(this::structural)
+                    || !GitState.of(setup.root()).equals(gitState)) {
+                return full(t0, published);
+            }
+            return incremental(changed, t0, published, superseded);
+        } catch (StackOverflowError | OutOfMemoryError | RuntimeException e) {
+            // As in check and build: one diagnostic, not a stack trace. The stack is unwound and the
+            // output's staging directory discarded; the last good site stays, the next build is full.
+            BuildResult exhausted = SiteBuilder.exhausted(e, stage, last == null ? 0 : last.sorted().size(),
+                    options.source());
+            if (exhausted == null) {
+                throw e;
+            }
+            last = null;
+            return new Update(exhausted, true, 0, millis(t0), millis(t0), true);
         }
-        return incremental(changed, t0, published, superseded);
     }
 
     private Update full(long t0, Runnable published) {
@@ -112,12 +127,15 @@ public final class PreviewSession {
         }
         gitState = GitState.of(setup.root());
         KnowledgeBase kb;
+        stage = "reading the documents";
         try {
             kb = builder.load(setup.root(), setup.output(), setup.config(), options.referenceDate(), diagnostics);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        stage = "checking the documents";
         diagnostics = SiteBuilder.validate(setup, kb, diagnostics);
+        stage = SiteBuilder.STAGE_WRITING;
         writer = new SiteWriter(setup.config(), setup.root(), true);
         int pages;
         try {
@@ -137,6 +155,7 @@ public final class PreviewSession {
 
     private Update incremental(Collection<Path> changed, long t0, Runnable published, BooleanSupplier superseded) {
         Documents next;
+        stage = "reading the documents";
         try {
             next = reread(changed);
         } catch (IOException e) {
@@ -146,6 +165,7 @@ public final class PreviewSession {
             return full(t0, published); // the repository changed while we read
         }
         Diagnostics pageDiagnostics = new Diagnostics();
+        stage = SiteBuilder.STAGE_WRITING;
         int rendered = render(next, pageDiagnostics);
         long publish = millis(t0);
         if (rendered >= 0) {
@@ -160,6 +180,7 @@ public final class PreviewSession {
                     return unchecked(next.sorted().size(), rendered, pageDiagnostics, publish, t0);
                 }
                 loaded = new Diagnostics();
+                stage = "reading the documents";
                 scanned = builder.load(setup.root(), setup.output(), setup.config(), options.referenceDate(),
                         loaded);
                 if (rendered < 0) {
@@ -173,6 +194,7 @@ public final class PreviewSession {
                     break;
                 }
                 pageDiagnostics = new Diagnostics();
+                stage = SiteBuilder.STAGE_WRITING;
                 int more = render(Documents.of(scanned), pageDiagnostics);
                 rendered = more < 0 ? -1 : rendered + more;
                 if (more >= 0) {
@@ -187,7 +209,9 @@ public final class PreviewSession {
             }
             loaded.addAll(pageDiagnostics.sorted());
             // Validation does not change what the pages show: it runs after they are written.
+            stage = "checking the documents";
             Diagnostics diagnostics = SiteBuilder.validate(setup, scanned, loaded);
+            stage = SiteBuilder.STAGE_WRITING;
             if (rendered >= 0 && !superseded.getAsBoolean()) {
                 writer.writeData(setup.output(), writer.lastPlan(), SiteBuilder.published(scanned, options));
             }

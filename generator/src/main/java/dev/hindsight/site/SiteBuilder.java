@@ -322,7 +322,24 @@ public final class SiteBuilder {
         }
     }
 
-    private static final String STAGE_WRITING = "writing the site";
+    static final String STAGE_WRITING = "writing the site";
+
+    /**
+     * For the preview, whose builds do not go through {@link #run(BuildOptions)}: the one diagnostic of
+     * a build that ran out of stack or memory ({@code error} as caught, perhaps wrapped by a task or a
+     * parallel stream), or null when {@code error} is not that.
+     */
+    static BuildResult exhausted(Throwable error, String stage, int documents, Path source) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof DocumentExhausted || t instanceof StackOverflowError || t instanceof OutOfMemoryError) {
+                Progress progress = new Progress();
+                progress.stage = stage;
+                progress.documents = documents;
+                return exhausted(t, progress, source);
+            }
+        }
+        return null;
+    }
 
     /** The one diagnostic of a run that ran out of stack or memory: what happened, where, what to do. */
     private static BuildResult exhausted(Throwable error, Progress progress, Path source) {

@@ -143,7 +143,7 @@ final class SiteWriter {
             out.publish(staging);
             lastPlan = plan;
             return plan.pages().size();
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | Error e) { // out of stack or memory in a template too
             if (data != null) {
                 quietlyAwait(data); // it writes into the staging directory about to be removed
             }

@@ -149,6 +149,31 @@ class PreviewServerTest {
     }
 
     @Test
+    void aTemplateThatCallsItselfDuringServeIsOneDiagnosticInTheOverlayAndTheLastGoodSiteStays() throws Exception {
+        String base = base();
+        listen(base);
+        next("diagnostics:");
+        SiteFixture.write(tmp.resolve("src"), "-- templates/runbook.ftlh --\n"
+                + "<#macro again n><@again n + 1/></#macro>\n<@again 0/>\n");
+        String problem = next("diagnostics:").replaceAll(" +", " ");
+        assertThat(problem).isEqualTo("diagnostics:[ { \"file\": \"templates/runbook.ftlh\", \"line\": 1, \"column\": 1,"
+                + " \"severity\": \"error\", \"rule\": \"stack-overflow\", \"message\": \"ran out of stack while"
+                + " writing the site, in a template: one of the site's templates (templates/runbook.ftlh) most likely"
+                + " calls itself without end\", \"hint\": \"look for a macro, function or #include that calls itself in"
+                + " templates/; if the templates are right, give Java a larger stack: HINDSIGHT_JAVA_OPTS=-Xss16m"
+                + " (Maven: MAVEN_OPTS=-Xss16m)\" } ]");
+        assertThat(events).noneMatch(e -> e.startsWith("reload:"));
+        assertThat(get(base + "/runbooks/api/index.html")).startsWith("200").contains("API runbook");
+        assertThat(log).noneMatch(l -> l.contains("rebuild failed") || l.contains("Error") || l.contains("\tat "));
+        assertThat(log).anyMatch(l -> l.startsWith("build failed in ") && l.contains("error[stack-overflow]"));
+
+        Files.delete(tmp.resolve("src/templates/runbook.ftlh"));
+        next("reload:");
+        assertThat(next("diagnostics:")).doesNotContain("stack-overflow");
+        assertThat(get(base + "/runbooks/api/index.html")).startsWith("200").contains("API runbook");
+    }
+
+    @Test
     void aBurstOfSavesGivesFewRebuilds() throws Exception {
         base();
         long before = server.buildCount();

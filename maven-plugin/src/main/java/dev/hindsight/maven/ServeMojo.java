@@ -7,6 +7,8 @@ import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.UnaryOperator;
 import org.apache.maven.plugin.AbstractMojo;
@@ -38,6 +40,14 @@ public class ServeMojo extends AbstractMojo {
     @Parameter(property = "hindsight.bind", defaultValue = "127.0.0.1")
     private String bind;
 
+    /**
+     * Host names, besides the bound address and loopback, that requests may give as {@code Host}, for a
+     * deliberate remote preview ({@code NAME} or {@code NAME:PORT}); the same as {@code --allow-host}.
+     * On the command line: {@code -Dhindsight.allowHosts=kb-preview.internal,kb-preview}.
+     */
+    @Parameter(property = "hindsight.allowHosts")
+    private List<String> allowHosts = new ArrayList<>();
+
     /** "Today" for overdue and stale checks, {@code YYYY-MM-DD}; default SOURCE_DATE_EPOCH, else the HEAD date. */
     @Parameter(property = "hindsight.referenceDate")
     private String referenceDate;
@@ -50,8 +60,18 @@ public class ServeMojo extends AbstractMojo {
         Path site = siteDirectory.toPath().toAbsolutePath().normalize();
         Settings.requireDirectory("siteDirectory", site);
         PreviewOptions options = PreviewOptions.of(site, outputDirectory.toPath().toAbsolutePath().normalize())
-                .withPort(port).withHost(bind)
+                .withHost(bind)
                 .withReferenceDate(Settings.today(referenceDate, environment.apply("SOURCE_DATE_EPOCH")));
+        try {
+            options = options.withPort(port);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("`<port>` " + port + ": " + e.getMessage(), e);
+        }
+        try {
+            options = options.withAllowedHosts(allowHosts == null ? List.of() : allowHosts);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("`<allowHosts>`: " + e.getMessage(), e);
+        }
         try (PreviewServer server = new PreviewServer(options, new Hindsight(), getLog()::info)) {
             InetSocketAddress at = server.start();
             getLog().info("Serving " + site + " at http://" + at.getHostString() + ":" + at.getPort()
