@@ -66,7 +66,7 @@ class HostileInputTest {
                                 i / 3600 % 24, i / 60 % 60, i % 60, i).getBytes(StandardCharsets.UTF_8));
                     }
                 })),
-                Arguments.of("nested-lists-one-line", "markdown-too-deep", text("- ".repeat(50_000) + "x\n")),
+                Arguments.of("nested-lists-one-line", "markdown-too-many-blocks", text("- ".repeat(50_000) + "x\n")),
                 Arguments.of("nested-lists-indented", "", (Consumer<Path>) f -> write(f, out -> {
                     for (int i = 0; i < 1_000; i++) {
                         out.write((" ".repeat(2 * i) + "- level " + i + "\n").getBytes(StandardCharsets.UTF_8));
@@ -84,8 +84,8 @@ class HostileInputTest {
                         writeBytes(f, "---\ntitle: caf\u00e9\n---\nbad \u00ff byte".getBytes(StandardCharsets.ISO_8859_1))),
                 Arguments.of("nul-byte", "encoding", text("---\ntitle: T\n---\nbefore\u0000after\n")),
                 Arguments.of("nested-html", "", text("<div>".repeat(100_000) + "x\n")),
-                Arguments.of("long-line", "markdown-paragraph-too-long", text("word [link](https://example.com) `code` *em* ".repeat(90_000) + "\n")),
-                Arguments.of("many-long-paragraphs", "markdown-paragraph-too-long",
+                Arguments.of("long-line", "markdown-too-many-blocks", text("word [link](https://example.com) `code` *em* ".repeat(90_000) + "\n")),
+                Arguments.of("many-long-paragraphs", "markdown-too-many-blocks",
                         text(("_a [x](y) `b ".repeat(1_300) + "\n\n").repeat(300))),
                 Arguments.of("reference-definitions", "", text("[x]: https://example.com\n".repeat(150_000))),
                 Arguments.of("long-line-no-spaces", "markdown-paragraph-too-long", text("x".repeat(4_000_000) + "\n")),
