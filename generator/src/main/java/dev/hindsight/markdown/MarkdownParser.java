@@ -196,8 +196,9 @@ public final class MarkdownParser {
                                 + LinearInlineParser.MAX_INLINE_CHARS + "; shown as plain text without Markdown formatting",
                         "split it into paragraphs, or put logs and data in a fenced code block");
             }
+            var unbalanced = RawHtml.unbalanced(shape.rawHtml());
             for (Node n : shape.rawHtml()) {
-                reportRawHtml(path, n, w, diagnostics);
+                reportRawHtml(path, n, unbalanced.getOrDefault(n, java.util.Map.of()), w, diagnostics);
             }
             for (FencedCodeBlock f : shape.unclosedFences()) {
                 if (body.substring(f.getEndOffset()).isBlank()) { // a fence ended by its list or quote is fine
@@ -221,9 +222,10 @@ public final class MarkdownParser {
     }
 
     /** A {@link #RULE_RAW_HTML} warning for each piece of the node's raw HTML that {@link RawHtml} shows as text. */
-    private static void reportRawHtml(String path, Node node, Walker w, Diagnostics diagnostics) {
+    private static void reportRawHtml(String path, Node node, java.util.Map<Integer, RawHtml.Reason> unbalanced,
+                                      Walker w, Diagnostics diagnostics) {
         com.vladsch.flexmark.util.sequence.BasedSequence chars = RawHtml.chars(node);
-        for (RawHtml.Removal r : RawHtml.clean(chars).removals()) {
+        for (RawHtml.Removal r : RawHtml.clean(chars, unbalanced).removals()) {
             int offset = chars.getIndexOffset(r.index());
             Position at = Position.of(path, w.lineAt(offset), w.columnAt(offset));
             switch (r.reason()) {
@@ -240,6 +242,13 @@ public final class MarkdownParser {
                         "raw HTML `" + r.tag() + "` (a declaration, processing instruction or bogus tag) is not"
                                 + " allowed on the page; shown as text",
                         "put it in backticks to show it as code, or remove it");
+                case NEVER_CLOSED -> diagnostics.warning(RULE_RAW_HTML, at,
+                        "raw HTML tag `" + r.tag() + "` is never closed; shown as text, so it cannot wrap or hide"
+                                + " the rest of the page",
+                        "close it with `</" + r.tag().substring(1) + "` where it should end, or remove it");
+                case CLOSES_NOTHING -> diagnostics.warning(RULE_RAW_HTML, at,
+                        "raw HTML end tag `" + r.tag() + "` closes nothing; shown as text",
+                        "remove it, or add the start tag it belongs to");
             }
         }
     }

@@ -2,6 +2,7 @@ package dev.hindsight.markdown;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 
@@ -30,8 +31,27 @@ final class RawHtml {
         /** {@code <!--} without {@code -->} before the end of its node. */
         UNCLOSED_COMMENT,
         /** {@code <!…>}, {@code <?…>} or {@code </…} not followed by a name. */
-        DECLARATION
+        DECLARATION,
+        /** A start tag never closed in the document, which would wrap (and may hide) all that follows. */
+        NEVER_CLOSED,
+        /** An end tag with no open element of its name, which could end one of the page's own elements. */
+        CLOSES_NOTHING
     }
+
+    /**
+     * A tag kept for the sanitizer.
+     *
+     * @param index where its {@code <} is in the node's text
+     * @param name  the element's name, lower case
+     * @param closing whether it is an end tag
+     * @param selfClosing whether it ends with {@code />}
+     */
+    record Kept(int index, String name, boolean closing, boolean selfClosing) {
+    }
+
+    /** Elements a browser closes by itself or that hold nothing: left open or stray, they wrap nothing that follows. */
+    private static final Set<String> CLOSE_THEMSELVES = Set.of("br", "hr", "img", "input", "p", "li", "dt", "dd",
+            "tr", "td", "th", "thead", "tbody", "tfoot", "caption");
 
     /**
      * One piece shown as text.
@@ -42,10 +62,11 @@ final class RawHtml {
     record Removal(int index, String tag, Reason reason) {
     }
 
-    /** The node's HTML to hand to the sanitizer, and what was shown as text. */
-    record Result(String html, List<Removal> removals) {
+    /** The node's HTML to hand to the sanitizer, what was shown as text, and the tags kept. */
+    record Result(String html, List<Removal> removals, List<Kept> kept) {
         Result {
             removals = List.copyOf(removals);
+            kept = List.copyOf(kept);
         }
     }
 
@@ -53,9 +74,18 @@ final class RawHtml {
     static final Set<String> ALLOWED = Set.copyOf(HtmlSanitizer.ELEMENTS_ALLOWED);
 
     static Result clean(CharSequence raw) {
+        return clean(raw, Map.of());
+    }
+
+    /**
+     * As {@link #clean(CharSequence)}, and the tags at the indexes of {@code unbalanced} (from
+     * {@link #unbalanced}) are shown as text too, with their reason.
+     */
+    static Result clean(CharSequence raw, Map<Integer, Reason> unbalanced) {
         String s = raw.toString();
         StringBuilder out = new StringBuilder(s.length() + 16);
         List<Removal> removals = new ArrayList<>();
+        List<Kept> kept = new ArrayList<>();
         int i = 0;
         int n = s.length();
         while (i < n) {
@@ -94,7 +124,12 @@ final class RawHtml {
                     removals.add(new Removal(lt, shown, Reason.NOT_ALLOWED));
                     out.append("&lt;");
                     i = lt + 1;
+                } else if (unbalanced.containsKey(lt)) {
+                    removals.add(new Removal(lt, shown, unbalanced.get(lt)));
+                    out.append("&lt;");
+                    i = lt + 1;
                 } else {
+                    kept.add(new Kept(lt, name, closing, s.charAt(end - 2) == '/'));
                     out.append(s, lt, end);
                     i = end;
                 }
@@ -113,7 +148,56 @@ final class RawHtml {
                 i = lt + 1;
             }
         }
-        return new Result(out.toString(), removals);
+        return new Result(out.toString(), removals, kept);
+    }
+
+    /**
+     * The tags of a document's raw HTML that do not pair up, by node (in document order) and index in the
+     * node's text: a start tag of a container that no end tag closes (an unclosed {@code <details>} hides all
+     * that follows it, an unclosed {@code <div>} or {@code <table>} swallows it), and an end tag that closes
+     * nothing. They are shown as text. Pairs may span nodes and Markdown between them
+     * ({@code <details>} … Markdown … {@code </details>}).
+     */
+    static Map<com.vladsch.flexmark.util.ast.Node, Map<Integer, Reason>> unbalanced(
+            List<com.vladsch.flexmark.util.ast.Node> nodes) {
+        record Open(com.vladsch.flexmark.util.ast.Node node, Kept tag) {
+        }
+        Map<com.vladsch.flexmark.util.ast.Node, Map<Integer, Reason>> out = new java.util.IdentityHashMap<>();
+        java.util.ArrayDeque<Open> open = new java.util.ArrayDeque<>();
+        for (com.vladsch.flexmark.util.ast.Node node : nodes) {
+            for (Kept tag : clean(chars(node)).kept()) {
+                if (tag.selfClosing() || CLOSE_THEMSELVES.contains(tag.name())) {
+                    continue;
+                }
+                if (!tag.closing()) {
+                    open.push(new Open(node, tag));
+                    continue;
+                }
+                boolean matched = open.stream().anyMatch(o -> o.tag().name().equals(tag.name()));
+                if (!matched) {
+                    out.computeIfAbsent(node, k -> new java.util.TreeMap<>()).put(tag.index(), Reason.CLOSES_NOTHING);
+                    continue;
+                }
+                while (!open.pop().tag().name().equals(tag.name())) {
+                    // elements opened inside it and left open end with it, as in a browser
+                }
+            }
+        }
+        for (Open o : open) {
+            out.computeIfAbsent(o.node(), k -> new java.util.TreeMap<>()).put(o.tag().index(), Reason.NEVER_CLOSED);
+        }
+        return out;
+    }
+
+    /** The raw HTML nodes of {@code doc}, in document order. */
+    static List<com.vladsch.flexmark.util.ast.Node> nodesOf(com.vladsch.flexmark.util.ast.Node doc) {
+        List<com.vladsch.flexmark.util.ast.Node> out = new ArrayList<>();
+        for (com.vladsch.flexmark.util.ast.Node n : doc.getDescendants()) {
+            if (n instanceof com.vladsch.flexmark.ast.HtmlBlockBase || n instanceof com.vladsch.flexmark.ast.HtmlInlineBase) {
+                out.add(n);
+            }
+        }
+        return out;
     }
 
     /** The index after the {@code -->} (or {@code --!>}, or {@code >} of {@code <!-->}) of a comment; -1 if none. */
@@ -214,23 +298,35 @@ final class RawHtml {
     static final class Renderer implements com.vladsch.flexmark.html.renderer.NodeRendererFactory {
         @Override
         public com.vladsch.flexmark.html.renderer.NodeRenderer apply(com.vladsch.flexmark.util.data.DataHolder options) {
+            // One renderer per render of a document: the unbalanced tags are worked out once, on first use.
+            Map<com.vladsch.flexmark.util.ast.Node, Map<Integer, Reason>> unbalanced = new java.util.IdentityHashMap<>();
+            boolean[] known = {false};
+            java.util.function.Function<com.vladsch.flexmark.util.ast.Node, Map<Integer, Reason>> of = node -> {
+                if (!known[0]) {
+                    unbalanced.putAll(unbalanced(nodesOf(node.getDocument())));
+                    known[0] = true;
+                }
+                return unbalanced.getOrDefault(node, Map.of());
+            };
             return () -> Set.of(
                     new com.vladsch.flexmark.html.renderer.NodeRenderingHandler<>(
-                            com.vladsch.flexmark.ast.HtmlBlock.class, (node, context, html) -> block(node, html)),
+                            com.vladsch.flexmark.ast.HtmlBlock.class, (node, context, html) -> block(node, html, of)),
                     new com.vladsch.flexmark.html.renderer.NodeRenderingHandler<>(
-                            com.vladsch.flexmark.ast.HtmlCommentBlock.class, (node, context, html) -> block(node, html)),
+                            com.vladsch.flexmark.ast.HtmlCommentBlock.class, (node, context, html) -> block(node, html, of)),
                     new com.vladsch.flexmark.html.renderer.NodeRenderingHandler<>(
                             com.vladsch.flexmark.ast.HtmlInline.class,
-                            (node, context, html) -> html.raw(RawImageSources.rewrite(clean(chars(node)).html()))),
+                            (node, context, html) -> html.raw(RawImageSources.rewrite(
+                                    clean(chars(node), of.apply(node)).html()))),
                     new com.vladsch.flexmark.html.renderer.NodeRenderingHandler<>(
                             com.vladsch.flexmark.ast.HtmlInlineComment.class,
-                            (node, context, html) -> html.raw(clean(chars(node)).html())));
+                            (node, context, html) -> html.raw(clean(chars(node), of.apply(node)).html())));
         }
 
-        private static void block(com.vladsch.flexmark.util.ast.Node node, com.vladsch.flexmark.html.HtmlWriter html) {
+        private static void block(com.vladsch.flexmark.util.ast.Node node, com.vladsch.flexmark.html.HtmlWriter html,
+                                  java.util.function.Function<com.vladsch.flexmark.util.ast.Node, Map<Integer, Reason>> of) {
             html.line();
             // Relative <img src> of raw HTML is rewritten for the page, like a Markdown image (RawImageSources).
-            html.raw(RawImageSources.rewrite(clean(chars(node)).html()));
+            html.raw(RawImageSources.rewrite(clean(chars(node), of.apply(node)).html()));
             html.line();
         }
     }
