@@ -189,11 +189,11 @@
     var NARROW = '(max-width: 61.99rem)';
     var SHELL = /^(bash|sh|shell|zsh|console|shell-session)$/;
 
-    // The table of contents is open beside the content on wide screens, folded at the top on phones.
-    function foldToc() {
+    // The table of contents is folded at the top on phones and open beside the content on wide screens.
+    function openToc() {
       var toc = document.querySelector('details.toc');
-      if (toc && window.matchMedia && window.matchMedia(NARROW).matches) {
-        toc.open = false;
+      if (toc && window.matchMedia && !window.matchMedia(NARROW).matches) {
+        toc.open = true;
       }
     }
 
@@ -322,7 +322,7 @@
 
     return {
       start: function (copy, announce) {
-        foldToc();
+        openToc();
         perCommandCopy(copy, announce);
         scrollHints();
         notFoundSearch();
