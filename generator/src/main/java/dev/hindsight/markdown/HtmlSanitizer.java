@@ -122,6 +122,7 @@ final class HtmlSanitizer {
         String rel = null;
         boolean seenSource = false;
         boolean seenType = false;
+        boolean seenClass = false;
         while (true) {
             while (i < end && html.charAt(i) == ' ') {
                 i++;
@@ -151,13 +152,16 @@ final class HtmlSanitizer {
                 case "rel" -> rel = value;
                 case "src" -> seenSource = true;
                 case "type" -> seenType = true;
+                case "class" -> seenClass = true;
                 default -> { }
             }
             i = valueEnd + 1;
         }
-        // The policy drops a link without a target, an image without a source and an empty input.
+        // The policy drops a link without a target, an image without a source, an empty input and a
+        // span without attributes (keeping its text).
         boolean required = switch (element) {
             case "a" -> href != null;
+            case "span" -> seenClass;
             case "img" -> seenSource;
             case "input" -> seenType;
             default -> true;

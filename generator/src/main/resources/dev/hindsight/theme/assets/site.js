@@ -198,21 +198,23 @@
     }
 
     // The commands of a shell block: its lines, a line ending in a backslash joined with the next,
-    // without blank lines and comments. Each with the index of its first line.
+    // without blank lines and comments. Each with the character offset where it starts.
     function commands(text) {
       var lines = text.replace(/\n$/, '').split('\n');
       var out = [];
       var current = null;
-      lines.forEach(function (line, i) {
+      var offset = 0;
+      lines.forEach(function (line) {
         if (current) {
           current.text += '\n' + line;
         } else if (line.trim() !== '' && line.trim().charAt(0) !== '#') {
-          current = { text: line, line: i };
+          current = { text: line, offset: offset };
         }
         if (current && !/\\\s*$/.test(line)) {
           out.push(current);
           current = null;
         }
+        offset += line.length + 1;
       });
       if (current) {
         out.push(current);
@@ -225,9 +227,29 @@
       return m ? m[1].toLowerCase() : '';
     }
 
+    // The top of the character at `offset` of `code`'s text, relative to `box`.
+    function topOf(code, offset, box) {
+      var walker = document.createTreeWalker(code, NodeFilter.SHOW_TEXT);
+      var seen = 0;
+      while (walker.nextNode()) {
+        var node = walker.currentNode;
+        if (offset < seen + node.length) {
+          var range = document.createRange();
+          range.setStart(node, offset - seen);
+          range.setEnd(node, offset - seen + 1);
+          var rects = range.getClientRects();
+          var r = rects.length ? rects[0] : range.getBoundingClientRect();
+          return { top: r.top - box.getBoundingClientRect().top, height: r.height };
+        }
+        seen += node.length;
+      }
+      return null;
+    }
+
     // A block of several shell commands gets a gutter on its left with one copy button per command,
     // beside the command's first line (outside the code, so never over it).
     function perCommandCopy(copy, announce) {
+      var placed = [];
       Array.prototype.forEach.call(document.querySelectorAll('.doc-body .code-block'), function (wrapper) {
         var pre = wrapper.querySelector('pre');
         var code = pre && pre.querySelector('code');
@@ -245,9 +267,7 @@
         wrapper.insertBefore(row, pre);
         row.appendChild(gutter);
         row.appendChild(pre);
-        var style = window.getComputedStyle(pre);
-        var lineHeight = parseFloat(style.lineHeight) || 20;
-        var top = parseFloat(style.paddingTop) + parseFloat(style.borderTopWidth);
+        wrapper.classList.add('multi');
         list.forEach(function (command, n) {
           var b = document.createElement('button');
           b.type = 'button';
@@ -255,7 +275,6 @@
           var shown = command.text.length > 60 ? command.text.slice(0, 57) + '...' : command.text;
           b.setAttribute('aria-label', 'Copy command ' + (n + 1) + ': ' + shown.replace(/\s+/g, ' '));
           b.title = 'Copy this command';
-          b.style.top = (top + command.line * lineHeight + (lineHeight - 22) / 2) + 'px';
           b.addEventListener('click', function () {
             copy(command.text, b, function (ok) {
               b.classList.toggle('copied', ok);
@@ -266,9 +285,22 @@
             });
           });
           gutter.appendChild(b);
+          placed.push({ button: b, code: code, offset: command.offset, gutter: gutter });
         });
-        wrapper.classList.add('multi');
       });
+      // Beside its command's first line, wherever a narrow screen wraps the lines.
+      var place = function () {
+        placed.forEach(function (p) {
+          var at = topOf(p.code, p.offset, p.gutter);
+          if (at) {
+            p.button.style.top = Math.max(0, at.top + (at.height - 22) / 2) + 'px';
+          }
+        });
+      };
+      place();
+      if (placed.length) {
+        window.addEventListener('resize', place);
+      }
     }
 
     // A table wider than its box says so: a hint above it (the box also shows an edge shadow).
@@ -320,12 +352,28 @@
       box.hidden = false;
     }
 
+    // The browser scrolled to the address's #fragment while the page loaded; what the scripts above
+    // added (the theme toggle, hints) may have moved it since, so it is brought back into view.
+    function keepTargetInView() {
+      var id = location.hash.slice(1);
+      var target = null;
+      try {
+        target = id && document.getElementById(decodeURIComponent(id));
+      } catch (e) {
+        target = null;
+      }
+      if (target && target.scrollIntoView) {
+        target.scrollIntoView();
+      }
+    }
+
     return {
       start: function (copy, announce) {
         openToc();
         perCommandCopy(copy, announce);
         scrollHints();
         notFoundSearch();
+        keepTargetInView();
       }
     };
   })();
