@@ -45,7 +45,8 @@ enum Language {
             + "|(?<com>#[^\\n]*)"
             + "|(?<str>\"(?:[^\"\\\\\\n]|\\\\.)*\"|'[^'\\n]*')"
             + "|(?<kw>\\b(?:by|without|on|ignoring|group_left|group_right|and|or|unless|offset|bool)\\b)"
-            + "|(?<fn>\\b[a-z_][a-z0-9_]*(?=\\s*\\())"
+            + "|(?<fn>\\b(?:sum|avg|min|max|count|group|stddev|stdvar|topk|bottomk|quantile|count_values)\\b"
+            + "|\\b[a-z_][a-z0-9_]*(?=\\s*\\())"
             + "|(?<num>\\b[0-9]+(?:\\.[0-9]+)?(?:ms|[smhdwy])?\\b)");
 
     private final List<String> names;

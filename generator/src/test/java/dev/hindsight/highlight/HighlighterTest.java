@@ -21,8 +21,8 @@ class HighlighterTest {
                         + "<span class=\"hl-ph\">&lt;previous-revision&gt;</span> <span class=\"hl-fn\">-n</span> payments "
                         + "<span class=\"hl-fn\">--wait</span> <span class=\"hl-com\"># slow</span>\n");
         assertThat(Highlighter.html("sh", "POD=$(kubectl get pods | head -1)\necho \"$POD <pod-name>\""))
-                .isEqualTo("POD=$(<span class=\"hl-kw\">kubectl</span> get pods | <span class=\"hl-kw\">head</span> "
-                        + "<span class=\"hl-fn\">-1</span>)\n<span class=\"hl-kw\">echo</span> "
+                .isEqualTo("POD=$(<span class=\"hl-kw\">kubectl</span> get pods | <span class=\"hl-kw\">head</span> -1)\n"
+                        + "<span class=\"hl-kw\">echo</span> "
                         + "<span class=\"hl-str\">&quot;$POD <span class=\"hl-ph\">&lt;pod-name&gt;</span>&quot;</span>");
     }
 
