@@ -27,7 +27,13 @@ public final class Highlighter {
 
     /** {@code code} (the fence's text) as HTML for inside {@code <code>}, highlighted for the fence's {@code info}. */
     public static String html(String info, String code) {
-        Optional<Language> language = Language.of(info == null ? "" : info);
+        String name = info == null ? "" : info.strip().toLowerCase(java.util.Locale.ROOT);
+        if (MARKUP.matcher(name).lookingAt()) {
+            StringBuilder out = new StringBuilder(code.length() + 16);
+            escape(code, out);
+            return out.toString();
+        }
+        Optional<Language> language = Language.of(name);
         Pattern pattern = language.map(l -> l.pattern).orElse(PLACEHOLDER_ONLY);
         StringBuilder out = new StringBuilder(code.length() + code.length() / 2);
         Matcher m = pattern.matcher(code);
@@ -37,7 +43,7 @@ public final class Highlighter {
                 continue;
             }
             String cls = language.isPresent() ? groupOf(language.get(), m) : "ph";
-            if (cls == null) {
+            if (cls == null || (cls.equals("ph") && isMarkup(m.group(), code))) {
                 continue;
             }
             escapeWithPlaceholders(code.substring(last, m.start()), out, false);
@@ -61,6 +67,14 @@ public final class Highlighter {
         return out.toString();
     }
 
+    /** Code in a markup language, where {@code <name>} is a tag, not a placeholder. */
+    private static final Pattern MARKUP = Pattern.compile("(?:html|xhtml|xml|svg|vue|jsx|tsx|markdown|md)(?![\\w-])");
+
+    /** A {@code <name>} that the code also closes ({@code </name>}) is a tag, not a placeholder. */
+    private static boolean isMarkup(String token, String code) {
+        return code.contains("</" + token.substring(1));
+    }
+
     private static String groupOf(Language language, Matcher m) {
         for (String c : language.groups) {
             if (m.group(c) != null) {
@@ -79,6 +93,9 @@ public final class Highlighter {
         Matcher m = PLACEHOLDER_ONLY.matcher(text);
         int last = 0;
         while (m.find()) {
+            if (isMarkup(m.group(), text)) {
+                continue;
+            }
             escape(text.substring(last, m.start()), out);
             out.append("<span class=\"hl-ph\">");
             escape(m.group(), out);

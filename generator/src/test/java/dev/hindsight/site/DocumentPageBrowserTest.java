@@ -175,6 +175,7 @@ class DocumentPageBrowserTest {
                 }
             }
             problems.addAll(prefixed(page, strings(COPY_OVERLAP)));
+            problems.addAll(prefixed(page, strings(PANEL_AND_TABLES)));
             problems.addAll(prefixed(page, tocProblems()));
         }
         assertThat(problems).as(s.toString()).isEmpty();
@@ -296,6 +297,35 @@ class DocumentPageBrowserTest {
                   }
                 });
               });
+            });
+            return out;
+            """;
+
+    /**
+     * The facts panel holds its content (nothing sticks out of its box), and every table wider than
+     * its box has a visible hint that it scrolls.
+     */
+    private static final String PANEL_AND_TABLES = """
+            var out = [];
+            document.querySelectorAll('.meta-panel').forEach(function (panel) {
+              var box = panel.getBoundingClientRect();
+              if (panel.scrollWidth > panel.clientWidth) {
+                out.push('facts panel content is ' + (panel.scrollWidth - panel.clientWidth) + ' px wider than its box');
+              }
+              panel.querySelectorAll('dd, dt, li').forEach(function (el) {
+                var r = el.getBoundingClientRect();
+                if (r.right > box.right + 0.5) {
+                  out.push('"' + el.textContent.trim() + '" sticks out of the facts panel by ' + Math.round(r.right - box.right) + ' px');
+                }
+              });
+            });
+            document.querySelectorAll('.table-wrap, .doc-body table').forEach(function (t) {
+              if (t.scrollWidth > t.clientWidth + 1) {
+                var hint = t.previousElementSibling;
+                if (!hint || hint.className !== 'scroll-hint' || hint.getBoundingClientRect().height === 0) {
+                  out.push('table "' + t.textContent.trim().slice(0, 40) + '" is clipped without a hint');
+                }
+              }
             });
             return out;
             """;
