@@ -36,6 +36,7 @@ public final class Highlighter {
         Optional<Language> language = Language.of(name);
         Pattern pattern = language.map(l -> l.pattern).orElse(PLACEHOLDER_ONLY);
         StringBuilder out = new StringBuilder(code.length() + code.length() / 2);
+        java.util.Set<String> closed = closingTags(code);
         Matcher m = pattern.matcher(code);
         int last = 0;
         while (m.find()) {
@@ -43,10 +44,10 @@ public final class Highlighter {
                 continue;
             }
             String cls = language.isPresent() ? groupOf(language.get(), m) : "ph";
-            if (cls == null || (cls.equals("ph") && isMarkup(m.group(), code))) {
+            if (cls == null || (cls.equals("ph") && closed.contains(m.group().substring(1)))) {
                 continue;
             }
-            escapeWithPlaceholders(code.substring(last, m.start()), out, false);
+            escapeWithPlaceholders(code.substring(last, m.start()), out, false, closed);
             String token = code.substring(m.start(), m.end());
             // Leading blanks of a command word stay outside its span.
             int lead = 0;
@@ -58,21 +59,31 @@ public final class Highlighter {
             if (cls.equals("ph")) {
                 escape(token.substring(lead), out);
             } else {
-                escapeWithPlaceholders(token.substring(lead), out, true);
+                escapeWithPlaceholders(token.substring(lead), out, true, closed);
             }
             out.append("</span>");
             last = m.end();
         }
-        escapeWithPlaceholders(code.substring(last), out, false);
+        escapeWithPlaceholders(code.substring(last), out, false, closed);
         return out.toString();
     }
 
     /** Code in a markup language, where {@code <name>} is a tag, not a placeholder. */
     private static final Pattern MARKUP = Pattern.compile("(?:html|xhtml|xml|svg|vue|jsx|tsx|markdown|md)(?![\\w-])");
 
-    /** A {@code <name>} that the code also closes ({@code </name>}) is a tag, not a placeholder. */
-    private static boolean isMarkup(String token, String code) {
-        return code.contains("</" + token.substring(1));
+    private static final Pattern CLOSING_TAG = Pattern.compile("</([a-z][a-z0-9]*(?:[-_][a-z0-9]+)*>)");
+
+    /**
+     * The names (with their {@code >}) of the tags {@code code} closes: a {@code <name>} the code also
+     * closes ({@code </name>}) is a tag, not a placeholder.
+     */
+    private static java.util.Set<String> closingTags(String code) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        Matcher m = CLOSING_TAG.matcher(code);
+        while (m.find()) {
+            out.add(m.group(1));
+        }
+        return out;
     }
 
     private static String groupOf(Language language, Matcher m) {
@@ -85,7 +96,8 @@ public final class Highlighter {
     }
 
     /** Escapes {@code text}; inside a token ({@code nested}) placeholders still get their own span. */
-    private static void escapeWithPlaceholders(String text, StringBuilder out, boolean nested) {
+    private static void escapeWithPlaceholders(String text, StringBuilder out, boolean nested,
+                                               java.util.Set<String> closed) {
         if (!nested) {
             escape(text, out);
             return;
@@ -93,7 +105,7 @@ public final class Highlighter {
         Matcher m = PLACEHOLDER_ONLY.matcher(text);
         int last = 0;
         while (m.find()) {
-            if (isMarkup(m.group(), text)) {
+            if (closed.contains(m.group().substring(1))) {
                 continue;
             }
             escape(text.substring(last, m.start()), out);
