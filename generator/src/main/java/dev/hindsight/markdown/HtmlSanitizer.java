@@ -1,5 +1,6 @@
 package dev.hindsight.markdown;
 
+import dev.hindsight.highlight.Highlighter;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -38,6 +39,7 @@ final class HtmlSanitizer {
             .allowElements(TEXT_ELEMENTS.toArray(String[]::new))
             .allowAttributes("id").matching(HEADING_ID).onElements("h1", "h2", "h3", "h4", "h5", "h6")
             .allowAttributes("class").matching(CODE_CLASS).onElements("code")
+            .allowAttributes("class").matching(Highlighter.CLASS_NAMES).onElements("span")
             .allowAttributes("class").matching(Pattern.compile("table")).onElements("table")
             .allowAttributes("class").matching(Pattern.compile("task-list-item")).onElements("li")
             .allowAttributes("align").matching(ALIGN).onElements("th", "td")
@@ -78,7 +80,7 @@ final class HtmlSanitizer {
 
     private static final java.util.Set<String> ELEMENTS = java.util.Set.of("p", "br", "hr", "blockquote", "pre",
             "code", "em", "strong", "del", "ul", "ol", "li", "table", "thead", "tbody", "tr", "th", "td",
-            "h1", "h2", "h3", "h4", "h5", "h6", "a", "img", "input");
+            "h1", "h2", "h3", "h4", "h5", "h6", "a", "img", "input", "span");
 
     /**
      * Whether {@code html} is made only of tags of the markup flexmark writes, each element and
@@ -120,6 +122,7 @@ final class HtmlSanitizer {
         String rel = null;
         boolean seenSource = false;
         boolean seenType = false;
+        boolean seenClass = false;
         while (true) {
             while (i < end && html.charAt(i) == ' ') {
                 i++;
@@ -149,13 +152,16 @@ final class HtmlSanitizer {
                 case "rel" -> rel = value;
                 case "src" -> seenSource = true;
                 case "type" -> seenType = true;
+                case "class" -> seenClass = true;
                 default -> { }
             }
             i = valueEnd + 1;
         }
-        // The policy drops a link without a target, an image without a source and an empty input.
+        // The policy drops a link without a target, an image without a source, an empty input and a
+        // span without attributes (keeping its text).
         boolean required = switch (element) {
             case "a" -> href != null;
+            case "span" -> seenClass;
             case "img" -> seenSource;
             case "input" -> seenType;
             default -> true;
@@ -176,6 +182,7 @@ final class HtmlSanitizer {
                 case "table" -> value.equals("table");
                 case "li" -> value.equals("task-list-item");
                 case "input" -> value.equals("task-list-item-checkbox");
+                case "span" -> Highlighter.CLASS_NAMES.matcher(value).matches();
                 default -> false;
             };
             case "align" -> (element.equals("th") || element.equals("td")) && ALIGN.matcher(value).matches();

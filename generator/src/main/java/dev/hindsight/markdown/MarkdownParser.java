@@ -132,6 +132,7 @@ public final class MarkdownParser {
         this.renderer = HtmlRenderer.builder(options).linkResolverFactory(new PageLinkResolver.Factory())
                 .attributeProviderFactory(new ExternalLinkRels.Factory())
                 .nodeRendererFactory(new UnparsedText.Renderer())
+                .nodeRendererFactory(new HighlightedCode.Renderer())
                 .nodeRendererFactory(new RawHtml.Renderer()).build();
         parse(WARM_UP, 1);
     }

@@ -798,6 +798,26 @@ public final class SiteView {
         return alerts;
     }
 
+    /**
+     * A document's body as its page shows it: headings with permalinks, the table of contents, a
+     * runbook's alerts as anchors and, for a postmortem with tracked action items, the slot for them.
+     * {@code bodyHtml} is the document's rendered body (the template passes it).
+     */
+    public DocumentPage page(Document d, String bodyHtml) {
+        List<String> alerts = d instanceof Runbook r ? r.alerts() : List.of();
+        boolean slot = d instanceof Postmortem p && !actions(p).isEmpty();
+        return DocumentPage.of(bodyHtml, alerts, slot);
+    }
+
+    /**
+     * The fragment ("#..." or "") of the part of an alert's runbook that handles it: a heading naming
+     * the alert, else its first mention, else Mitigation, else the top.
+     */
+    public String alertFragment(AlertView a, String runbookHtml) {
+        String fragment = page(a.runbook(), runbookHtml).alertFragment(a.name());
+        return fragment.isEmpty() ? "" : "#" + fragment;
+    }
+
     public String alertHref(String name) {
         return "alerts/" + Slugs.segment(name.strip()) + "/index.html";
     }

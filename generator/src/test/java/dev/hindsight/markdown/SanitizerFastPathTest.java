@@ -37,7 +37,8 @@ class SanitizerFastPathTest {
         "#timeline", "mailto:sre@example.com", "tel:+1555", "javascript:alert(1)", "JaVaScRiPt:alert(1)",
         "&#106;avascript:alert(1)", "java&#x09;script:alert(1)", "java\tscript:alert(1)", " javascript:alert(1)",
         "vbscript:msgbox(1)", "data:text/html,x", "data:image/png;base64,AA", "//evil.example/x", "http://x.example",
-        "nofollow noopener noreferrer", "nofollow", "language-java", "language-java evil", "table",
+        "nofollow noopener noreferrer", "nofollow", "language-java", "language-java evil", "table", "hl-kw", "hl-ph",
+        "hl-kw evil", "hl-", "HL-KW",
         "task-list-item", "task-list-item-checkbox", "checkbox", "text", "root-cause", "two words", "left", "7",
         "x\" onclick=\"alert(1)", "&quot;&gt;&lt;script&gt;", "checked", "https:alert(1)", "\\\\evil\\x", "javascript\uff1aalert", "https://x.example/a_(b)", "../x{y}", ""};
 
@@ -88,6 +89,10 @@ class SanitizerFastPathTest {
         "<h2 id=\"two words\">x</h2>",
         "<code class=\"language-js evil\">x</code>",
         "<P>upper case</P>",
+        "<span>no class: the policy drops the tag</span>",
+        "<span class=\"hl-kw evil\">x</span>",
+        "<span class=\"language-java\">x</span>",
+        "<span id=\"x\" class=\"hl-kw\">x</span>",
         "<a href=\"javascript\uff1aalert(1)\">fullwidth colon</a>",
         "<a href=\"https://kibana.example/app#/?_g=(time:(from:now-1h))\">parentheses</a>",
     })
@@ -116,6 +121,8 @@ class SanitizerFastPathTest {
                 ```
                 """, 1).html();
         assertThat(HtmlSanitizer.withinPolicy(html)).as(html).isTrue();
+        assertThat(html).contains("<pre><code class=\"language-bash\"><span class=\"hl-kw\">kubectl</span> rollout undo "
+                + "deploy/payments\n</code></pre>");
         assertThat(html).contains("<a href=\"https://grafana.example/d/1?a=1&amp;b=2\" rel=\"nofollow noopener noreferrer\">")
                 .contains("<a href=\"../../runbooks/db/index.html#mitigation\">the runbook</a>");
     }

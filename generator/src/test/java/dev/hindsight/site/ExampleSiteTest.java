@@ -95,7 +95,10 @@ class ExampleSiteTest {
         assertThat(pm.select(".meta-panel a[href=../../services/data-pipeline/index.html]").text())
                 .isEqualTo("data-pipeline");
         assertThat(pm.select(".meta-panel a[href=../../runbooks/orders-db/index.html]")).hasSize(1);
-        Element summary = pm.selectFirst(".action-summary table");
+        // The action items show once: the tracked table stands in the body's Action items section.
+        assertThat(pm.select(".action-summary")).isEmpty();
+        assertThat(pm.select("table:contains(PLAT-301)")).hasSize(1);
+        Element summary = pm.selectFirst(".doc-body h2#action-items ~ .table-wrap table.actions");
         assertThat(summary.select("tbody tr")).hasSize(5);
         assertThat(summary.select("a[href=https://jira.shopfront.example.com/browse/PLAT-301]").text())
                 .isEqualTo("PLAT-301");
@@ -266,16 +269,19 @@ class ExampleSiteTest {
                 Document doc = parse(page);
                 String refresh = doc.selectFirst("meta[http-equiv=refresh]").attr("content");
                 assertThat(refresh).startsWith("0; url=");
-                Path target = Path.of(page.toUri().resolve(refresh.substring("0; url=".length())));
+                // To the runbook, at the alert's first mention (every example runbook names its alerts).
+                String url = refresh.substring("0; url=".length());
+                assertThat(url).endsWith("#alert-" + alert.asText());
+                Path target = Path.of(page.toUri().resolve(url.substring(0, url.indexOf('#'))));
                 assertThat(target).isEqualTo(runbookPage);
-                assertThat(Path.of(page.toUri().resolve(doc.selectFirst("a#runbook-link").attr("href"))))
-                        .isEqualTo(runbookPage);
+                assertThat(doc.selectFirst("a#runbook-link").attr("href")).isEqualTo(url);
+                assertThat(parse(runbookPage).getElementById("alert-" + alert.asText()).text()).isEqualTo(alert.asText());
                 followed++;
             }
         }
         assertThat(followed).isEqualTo(32);
         assertThat(parse(site.resolve("alerts/PaymentsHighMemory/index.html")).selectFirst("a#runbook-link")
-                .attr("href")).isEqualTo("../../runbooks/payments-service/index.html");
+                .attr("href")).isEqualTo("../../runbooks/payments-service/index.html#alert-PaymentsHighMemory");
     }
 
     @Test

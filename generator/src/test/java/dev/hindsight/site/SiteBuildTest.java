@@ -79,9 +79,11 @@ class SiteBuildTest {
         Document pm = Jsoup.parse(out.resolve("postmortems/2024-03-05-checkout/index.html").toFile());
         assertThat(pm.select("h1").text()).isEqualTo("Checkout <em>outage</em>");
         assertThat(pm.select("script")).isNotEmpty().allMatch(s -> s.attr("src").startsWith("../../assets/"));
-        assertThat(pm.select(".doc-body a").attr("href")).isEqualTo("../../runbooks/checkout/index.html#mitigation");
+        assertThat(pm.select(".doc-body a:not(.permalink)").attr("href"))
+                .isEqualTo("../../runbooks/checkout/index.html#mitigation");
         assertThat(pm.select("link[rel=stylesheet]").attr("href")).isEqualTo("../../assets/style.css");
-        assertThat(pm.select("h2#summary").text()).isEqualTo("Summary");
+        assertThat(pm.select("h2#summary").text()).isEqualTo("Summary #");
+        assertThat(pm.select("h2#summary a.permalink").attr("href")).isEqualTo("#summary");
 
         Document broken = Jsoup.parse(out.resolve("postmortems/2024-04-01-broken/index.html").toFile());
         assertThat(broken.select(".doc-body").text()).contains("Still rendered.");
@@ -167,6 +169,7 @@ class SiteBuildTest {
         assertThat(result.diagnostics().stream().map(Diagnostic::toString))
                 .anyMatch(s -> s.startsWith("templates/runbook.ftlh:1:"));
         assertThat(out.resolve("runbooks/checkout/index.html")).exists();
-        assertThat(SiteFixture.read(out.resolve("runbooks/checkout/index.html"))).contains("kubectl rollout undo");
+        assertThat(Jsoup.parse(out.resolve("runbooks/checkout/index.html").toFile()).select("pre").text())
+                .contains("kubectl rollout undo");
     }
 }

@@ -137,8 +137,9 @@ class SitePagesTest {
         Path out = build(SITE, false);
         assertThat(out.resolve("alerts/Disk~20full/index.html")).isRegularFile();
         assertThat(out.resolve("alerts/~2E~2E/index.html")).isRegularFile();
+        // The runbook does not mention the alert: its page lands on the Mitigation heading.
         assertThat(page(out, "alerts/~2E~2E/index.html").selectFirst("a#runbook-link").attr("href"))
-                .isEqualTo("../../runbooks/checkout/index.html");
+                .isEqualTo("../../runbooks/checkout/index.html#mitigation");
         assertThat(page(out, "alerts/index.html").select("a[href=../alerts/Disk~20full/index.html]")).hasSize(1);
     }
 

@@ -117,7 +117,8 @@
           }, 2000);
         });
       });
-      wrapper.appendChild(button);
+      // In a row of its own above the code, never over it (document page block below).
+      wrapper.insertBefore(button, pre);
     });
   }
 
@@ -182,10 +183,207 @@
     });
   }
 
+
+  /* --- document page (TOC, permalinks, code blocks, tables) --- */
+  var documentPage = (function () {
+    var NARROW = '(max-width: 61.99rem)';
+    var SHELL = /^(bash|sh|shell|zsh|console|shell-session)$/;
+
+    // The table of contents is folded at the top on phones and open beside the content on wide screens.
+    function openToc() {
+      var toc = document.querySelector('details.toc');
+      if (toc && window.matchMedia && !window.matchMedia(NARROW).matches) {
+        toc.open = true;
+      }
+    }
+
+    // The commands of a shell block: its lines, a line ending in a backslash joined with the next,
+    // without blank lines and comments. Each with the character offset where it starts.
+    function commands(text) {
+      var lines = text.replace(/\n$/, '').split('\n');
+      var out = [];
+      var current = null;
+      var offset = 0;
+      lines.forEach(function (line) {
+        if (current) {
+          current.text += '\n' + line;
+        } else if (line.trim() !== '' && line.trim().charAt(0) !== '#') {
+          current = { text: line, offset: offset };
+        }
+        if (current && !/\\\s*$/.test(line)) {
+          out.push(current);
+          current = null;
+        }
+        offset += line.length + 1;
+      });
+      if (current) {
+        out.push(current);
+      }
+      return out;
+    }
+
+    function languageOf(code) {
+      var m = /(?:^|\s)language-(\S+)/.exec(code.className || '');
+      return m ? m[1].toLowerCase() : '';
+    }
+
+    // The top of the character at `offset` of `code`'s text, relative to `box`.
+    function topOf(code, offset, box) {
+      var walker = document.createTreeWalker(code, NodeFilter.SHOW_TEXT);
+      var seen = 0;
+      while (walker.nextNode()) {
+        var node = walker.currentNode;
+        if (offset < seen + node.length) {
+          var range = document.createRange();
+          range.setStart(node, offset - seen);
+          range.setEnd(node, offset - seen + 1);
+          var rects = range.getClientRects();
+          var r = rects.length ? rects[0] : range.getBoundingClientRect();
+          return { top: r.top - box.getBoundingClientRect().top, height: r.height };
+        }
+        seen += node.length;
+      }
+      return null;
+    }
+
+    // A block of several shell commands gets a gutter on its left with one copy button per command,
+    // beside the command's first line (outside the code, so never over it).
+    function perCommandCopy(copy, announce) {
+      var placed = [];
+      Array.prototype.forEach.call(document.querySelectorAll('.doc-body .code-block'), function (wrapper) {
+        var pre = wrapper.querySelector('pre');
+        var code = pre && pre.querySelector('code');
+        if (!code || !SHELL.test(languageOf(code))) {
+          return;
+        }
+        var list = commands(code.textContent);
+        if (list.length < 2) {
+          return;
+        }
+        var row = document.createElement('div');
+        row.className = 'code-row';
+        var gutter = document.createElement('div');
+        gutter.className = 'command-gutter';
+        wrapper.insertBefore(row, pre);
+        row.appendChild(gutter);
+        row.appendChild(pre);
+        wrapper.classList.add('multi');
+        list.forEach(function (command, n) {
+          var b = document.createElement('button');
+          b.type = 'button';
+          b.className = 'command-copy';
+          var shown = command.text.length > 60 ? command.text.slice(0, 57) + '...' : command.text;
+          b.setAttribute('aria-label', 'Copy command ' + (n + 1) + ': ' + shown.replace(/\s+/g, ' '));
+          b.title = 'Copy this command';
+          b.addEventListener('click', function () {
+            copy(command.text, b, function (ok) {
+              b.classList.toggle('copied', ok);
+              announce(ok ? 'Command copied to the clipboard' : 'Could not copy; select the command and copy it by hand');
+              window.setTimeout(function () {
+                b.classList.remove('copied');
+              }, 2000);
+            });
+          });
+          gutter.appendChild(b);
+          placed.push({ button: b, code: code, offset: command.offset, gutter: gutter });
+        });
+      });
+      // Beside its command's first line, wherever a narrow screen wraps the lines.
+      var place = function () {
+        placed.forEach(function (p) {
+          var at = topOf(p.code, p.offset, p.gutter);
+          if (at) {
+            p.button.style.top = Math.max(0, at.top + (at.height - 22) / 2) + 'px';
+          }
+        });
+      };
+      place();
+      if (placed.length) {
+        window.addEventListener('resize', place);
+      }
+    }
+
+    // A table wider than its box says so: a hint above it (the box also shows an edge shadow).
+    function scrollHints() {
+      Array.prototype.forEach.call(document.querySelectorAll('.table-wrap, .doc-body table'), function (el) {
+        if (el.scrollWidth > el.clientWidth + 1 && !(el.previousElementSibling
+            && el.previousElementSibling.className === 'scroll-hint')) {
+          var hint = document.createElement('p');
+          hint.className = 'scroll-hint';
+          hint.setAttribute('aria-hidden', 'true');
+          hint.textContent = 'Scroll sideways for more \u2192';
+          el.parentNode.insertBefore(hint, el);
+        }
+      });
+    }
+
+    // The 404 page, reached for a mistyped or renamed alert (alerts/<Name>/), offers a search for the name.
+    function notFoundSearch() {
+      var box = document.getElementById('not-found-search');
+      if (!box) {
+        return;
+      }
+      var path = location.pathname.replace(/\/index\.html$/, '').replace(/\/+$/, '');
+      var alert = /\/alerts\/([^\/]+)$/.exec(path);
+      var segment = alert ? alert[1] : path.slice(path.lastIndexOf('/') + 1).replace(/\.html?$/, '');
+      var words;
+      try {
+        words = decodeURIComponent(segment);
+      } catch (e) {
+        words = segment;
+      }
+      words = alert ? words : words.replace(/[-_]+/g, ' ');
+      words = words.trim();
+      var searchLink = document.querySelector('main a[href$="search/index.html"]');
+      if (!words || !searchLink || words === '404') {
+        return;
+      }
+      box.appendChild(document.createTextNode(alert ? 'No page for the alert ' : 'Looking for '));
+      var name = document.createElement(alert ? 'code' : 'strong');
+      name.textContent = words;
+      box.appendChild(name);
+      box.appendChild(document.createTextNode(alert ? '. It may have been renamed: ' : '? '));
+      var a = document.createElement('a');
+      a.id = 'not-found-search-link';
+      a.href = searchLink.href + '?q=' + encodeURIComponent(words);
+      a.textContent = 'search for \u201c' + words + '\u201d';
+      box.appendChild(a);
+      box.appendChild(document.createTextNode('.'));
+      box.hidden = false;
+    }
+
+    // The browser scrolled to the address's #fragment while the page loaded; what the scripts above
+    // added (the theme toggle, hints) may have moved it since, so it is brought back into view.
+    function keepTargetInView() {
+      var id = location.hash.slice(1);
+      var target = null;
+      try {
+        target = id && document.getElementById(decodeURIComponent(id));
+      } catch (e) {
+        target = null;
+      }
+      if (target && target.scrollIntoView) {
+        target.scrollIntoView();
+      }
+    }
+
+    return {
+      start: function (copy, announce) {
+        openToc();
+        perCommandCopy(copy, announce);
+        scrollHints();
+        notFoundSearch();
+        keepTargetInView();
+      }
+    };
+  })();
+  /* --- end document page --- */
+
   function start() {
     setupThemeToggle();
     setupCopyButtons();
     setupFilters();
+    documentPage.start(copy, announce);
     focusableScrollers();
     openDetailsForPrint();
   }
