@@ -80,7 +80,7 @@ class RawHtmlInBrowserTest {
         try {
             driver.get(page.toUri().toString());
             for (String heading : List.of("Impact", "Timeline", "Root cause", "Action items")) {
-                WebElement h = driver.findElement(By.xpath("//h2[normalize-space(.)='" + heading + "']"));
+                WebElement h = driver.findElement(By.xpath("//h2[normalize-space(text())='" + heading + "']"));
                 assertThat(h.isDisplayed()).as(heading).isTrue();
             }
             String text = driver.findElement(By.tagName("body")).getText();

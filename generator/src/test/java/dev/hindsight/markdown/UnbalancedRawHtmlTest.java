@@ -111,7 +111,7 @@ class UnbalancedRawHtmlTest {
         try {
             driver.get(out.resolve("postmortems/2024-03-05-cache/index.html").toUri().toString());
             for (String heading : List.of("Impact", "Timeline", "Root cause", "Action items")) {
-                WebElement h = driver.findElement(By.xpath("//h2[normalize-space(.)='" + heading + "']"));
+                WebElement h = driver.findElement(By.xpath("//h2[normalize-space(text())='" + heading + "']"));
                 assertThat(h.isDisplayed()).as(heading).isTrue();
             }
             String text = driver.findElement(By.tagName("body")).getText();
