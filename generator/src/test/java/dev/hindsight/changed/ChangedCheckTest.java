@@ -98,7 +98,7 @@ class ChangedCheckTest {
             new dev.hindsight.Hindsight().build(dev.hindsight.site.BuildOptions.build(tmp.resolve("kb"), site)
                     .withReferenceDate(java.time.LocalDate.of(2024, 3, 1)));
             assertThat(org.jsoup.Jsoup.parse(site.resolve("alerts/DbPoolExhausted/index.html").toFile(), "UTF-8")
-                    .selectFirst("a#runbook-link").attr("href")).isEqualTo("../../runbooks/database/index.html");
+                    .selectFirst("a#runbook-link").attr("href")).isEqualTo("../../runbooks/database/index.html#mitigation");
             assertThat(changed.err()).contains("in what changed since " + base.name().substring(0, 12)
                     + " (merge base with main, 2 files changed)");
         }

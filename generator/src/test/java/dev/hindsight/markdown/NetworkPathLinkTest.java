@@ -51,7 +51,7 @@ class NetworkPathLinkTest {
             @SuppressWarnings("unchecked")
             List<String> anchors = (List<String>) driver.executeScript("""
                     return Array.from(document.querySelectorAll('main a, article a'))
-                      .filter(a => a.textContent.length === 1)
+                      .filter(a => a.textContent.length === 1 && !a.classList.contains('permalink'))
                       .map(a => a.textContent + ' ' + (new URL(a.href).host || '-') + ' ' + (a.rel || '-'));
                     """);
             assertThat(anchors).containsExactly(
