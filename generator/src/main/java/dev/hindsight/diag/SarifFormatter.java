@@ -67,7 +67,7 @@ public final class SarifFormatter {
      */
     public SarifFormatter(String toolVersion, String uriPrefix, Fingerprints fingerprints, int maxResults) {
         this.toolVersion = Objects.requireNonNull(toolVersion, "toolVersion");
-        this.uriPrefix = normalisePrefix(Objects.requireNonNull(uriPrefix, "uriPrefix"));
+        this.uriPrefix = RepositoryPaths.normalisePrefix(Objects.requireNonNull(uriPrefix, "uriPrefix"));
         this.fingerprints = Objects.requireNonNull(fingerprints, "fingerprints");
         if (maxResults < 1) {
             throw new IllegalArgumentException("maxResults must be positive");
@@ -164,27 +164,6 @@ public final class SarifFormatter {
             case WARNING -> "warning";
             case INFO -> "note";
         };
-    }
-
-    private static String normalisePrefix(String raw) {
-        String p = raw.replace('\\', '/');
-        while (p.startsWith("./")) {
-            p = p.substring(2);
-        }
-        if (p.isEmpty() || p.equals(".")) {
-            return "";
-        }
-        if (p.startsWith("/") || p.matches("^[A-Za-z]:.*")) {
-            throw new IllegalArgumentException("SARIF uri prefix '" + raw
-                    + "' must be relative to the repository root, e.g. 'example-site/'");
-        }
-        for (String segment : p.split("/")) {
-            if (segment.equals("..")) {
-                throw new IllegalArgumentException("SARIF uri prefix '" + raw
-                        + "' must stay inside the repository (no '..')");
-            }
-        }
-        return p.endsWith("/") ? p : p + "/";
     }
 
     /** A relative path as a URI reference: UTF-8, percent-encoded except for safe characters. */

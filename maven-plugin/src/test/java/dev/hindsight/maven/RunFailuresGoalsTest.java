@@ -39,9 +39,9 @@ class RunFailuresGoalsTest {
         assertThatThrownBy(() -> configure(new CheckMojo(), site).execute())
                 .isInstanceOf(MojoExecutionException.class)
                 .hasMessage("`<siteDirectory>` " + site + ": no hindsight.yml in " + site + ": this folder is not a "
-                        + "Hindsight knowledge base; Markdown files here: docs/ (1); `hindsight init` writes a "
-                        + "hindsight.yml, then map your folders to kinds in it, such as `kinds: {postmortem: "
-                        + "{folders: [docs]}}`; or point --source at the folder that holds hindsight.yml");
+                        + "Hindsight knowledge base; Markdown files here: docs/ (1); `hindsight adopt` writes a "
+                        + "hindsight.yml that fits them (or map your folders to kinds yourself, such as `kinds: "
+                        + "{postmortem: {folders: [docs]}}`); or point --source at the folder that holds hindsight.yml");
         assertThat(log.lines).first().asString().isEqualTo("[ERROR] " + site.resolve("hindsight.yml")
                 + ":[1,1] [no-config] no hindsight.yml in " + site + ": this folder is not a Hindsight knowledge base");
     }
