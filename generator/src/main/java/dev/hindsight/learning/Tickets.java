@@ -40,7 +40,10 @@ public record Tickets(Map<String, Ticket> byKey, List<Problem> problems) {
     public record Ticket(String key, String status, boolean closed, String url, int line) {
     }
 
-    /** Something in the export that could not be read; {@code line} 0 means the file as a whole. */
+    /**
+     * Something in the export that could not be read; {@code line} 0 means the file as a whole, -1 the
+     * {@code tickets.export} setting (no such file, outside the site).
+     */
     public record Problem(int line, String message) {
     }
 
@@ -86,20 +89,20 @@ public record Tickets(Map<String, Ticket> byKey, List<Problem> problems) {
                 return failed("the ticket export `" + relPath + "` does not exist or is not a file inside the site");
             }
             if (Files.size(file) > MAX_SIZE) {
-                return failed("the ticket export `" + relPath + "` is larger than 20 MB");
+                return new Tickets(Map.of(), List.of(new Problem(0, "the ticket export `" + relPath + "` is larger than 20 MB")));
             }
             byte[] bytes = Files.readAllBytes(file);
             String text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
             return relPath.toLowerCase(Locale.ROOT).endsWith(".json") ? github(text) : jira(text);
         } catch (CharacterCodingException e) {
-            return failed("the ticket export `" + relPath + "` is not UTF-8");
+            return new Tickets(Map.of(), List.of(new Problem(0, "the ticket export `" + relPath + "` is not UTF-8")));
         } catch (IOException e) {
             return failed("the ticket export `" + relPath + "` cannot be read: " + e.getMessage());
         }
     }
 
     private static Tickets failed(String message) {
-        return new Tickets(Map.of(), List.of(new Problem(0, message)));
+        return new Tickets(Map.of(), List.of(new Problem(-1, message)));
     }
 
     /** A Jira CSV export. */
