@@ -271,4 +271,26 @@ class LearningSiteTest {
         assertThat(usage.get("alerts_without_runbook").toString()).isEqualTo("[{\"alert\":\"CheckoutLatency\","
                 + "\"incident\":\"INC-3\",\"url\":\"postmortems/2024-09-02-c/index.html\",\"date\":\"2024-09-02\"}]");
     }
+
+    @Test
+    void theJsonApiMatchesItsSchemas() throws IOException {
+        Path out = tmp.resolve("out");
+        new Hindsight().build(BuildOptions.build(whole(), out).withReferenceDate(TODAY));
+        com.networknt.schema.SchemaRegistry registry = com.networknt.schema.SchemaRegistry
+                .withDefaultDialect(com.networknt.schema.SpecificationVersion.DRAFT_2020_12);
+        ObjectMapper json = new ObjectMapper();
+        for (String file : LearningJson.FILES) {
+            String name = file.substring("api/".length(), file.length() - ".json".length());
+            String schema;
+            try (java.io.InputStream in = getClass().getResourceAsStream("/dev/hindsight/schema/api/" + name
+                    + ".schema.json")) {
+                schema = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            }
+            JsonNode data = json.readTree(Files.readString(out.resolve(file)));
+            assertThat(data.isEmpty()).as(file).isFalse();
+            assertThat(registry.getSchema(schema).validate(data)).as(file).isEmpty();
+            JsonNode broken = data.isArray() ? json.readTree("[{\"id\": 1}]") : json.readTree("{\"runbooks\": 2}");
+            assertThat(registry.getSchema(schema).validate(broken)).as(file + " refuses another shape").isNotEmpty();
+        }
+    }
 }
