@@ -28,11 +28,13 @@ public final class ConfigParser {
 
     private static final Set<String> TOP_LEVEL = union(Set.of("title", "description", "base_url", "repo", "tickets",
             "kinds", "severities", "rules", "blameless", "whys", "review", "git", "limits", BackstageCatalog.SECTION,
-            "static", "search"), CollectionKeys.TOP_LEVEL);
+            "static", "search", "contributing_factors", "recurrence", "action_items", "oncall"),
+            CollectionKeys.TOP_LEVEL);
     private static final Set<String> GIT_KEYS = Set.of("authors", "freshness_fallback", "bots");
     private static final Set<String> SEARCH_KEYS = Set.of("synonyms", "extra_synonyms");
     private static final Set<String> REPO_KEYS = Set.of("edit_url", "commit_url");
-    private static final Set<String> TICKET_KEYS = Set.of("url");
+    private static final Set<String> TICKET_KEYS = Set.of("url", "export");
+    private static final Set<String> FACTOR_KEYS = Set.of("id", "label", "description");
     private static final Set<String> KIND_KEYS = union(Set.of("folders", "folder", "base", "required_sections",
             "schema", "schema_mode"), CollectionKeys.KIND_KEYS);
     private static final Set<String> SECTION_KEYS = Set.of("name", "aliases", "or");
@@ -91,7 +93,82 @@ public final class ConfigParser {
                 new StaticSettings(r.stringList("/static/include_dotfiles", List.of())),
                 CollectionKeys.paths(r, "", PathFilter.all()),
                 CollectionKeys.unknownTypes(r),
-                search(r).orElse(null));
+                search(r).orElse(null),
+                learning(r));
+    }
+
+    /** {@code contributing_factors:}, {@code recurrence:}, {@code action_items:}, {@code tickets.export}, {@code oncall:}. */
+    private static LearningSettings learning(Reader r) {
+        LearningSettings d = LearningSettings.defaults();
+        List<ContributingFactor> factors = new ArrayList<>();
+        JsonNode list = r.node("/contributing_factors");
+        if (list != null && !list.isArray()) {
+            r.typeError("/contributing_factors", "a list of factors, each with id and label");
+        } else if (list != null) {
+            Set<String> seen = new HashSet<>();
+            for (int i = 0; i < list.size(); i++) {
+                String ptr = "/contributing_factors/" + i;
+                JsonNode n = list.get(i);
+                if (!n.isObject()) {
+                    r.typeError(ptr, "a mapping with id, label and description");
+                    continue;
+                }
+                r.unknownKeys(ptr, n, FACTOR_KEYS);
+                String id = r.string(ptr + "/id", "").strip();
+                if (!id.matches("[a-z0-9][a-z0-9-]*")) {
+                    r.typeError(ptr + "/id", "an id of lowercase letters, digits and dashes");
+                    continue;
+                }
+                if (!seen.add(id)) {
+                    r.diagnostics.error(RULE, r.doc.valuePositionOf(ptr + "/id"),
+                            "contributing factor `" + id + "` is defined twice");
+                    continue;
+                }
+                factors.add(new ContributingFactor(id, r.string(ptr + "/label", id), r.string(ptr + "/description", "")));
+            }
+        }
+        r.checkedObject("/recurrence", Set.of("window_days"));
+        r.checkedObject("/action_items", Set.of("objectives"));
+        r.checkedObject("/oncall", Set.of("recent_days"));
+        Map<String, Integer> objectives = d.objectives();
+        JsonNode obj = r.checkedObject("/action_items/objectives", null);
+        if (obj != null) {
+            Map<String, Integer> own = new java.util.TreeMap<>();
+            obj.fieldNames().forEachRemaining(p -> {
+                int days = r.integer("/action_items/objectives/" + FrontMatter.escape(p), -1);
+                if (days > 0) {
+                    own.put(p, days);
+                } else if (days == 0) {
+                    r.typeError("/action_items/objectives/" + FrontMatter.escape(p), "a number of days above 0");
+                }
+            });
+            objectives = own;
+        }
+        String export = r.string("/tickets/export", "").strip();
+        if (!export.isEmpty() && !safeRelative(export)) {
+            r.diagnostics.error(RULE, r.doc.valuePositionOf("/tickets/export"),
+                    "`tickets.export` must be a path inside the site, not `" + export + "`",
+                    "give a path relative to hindsight.yml, such as tickets/jira.csv");
+            export = "";
+        }
+        int window = r.integer("/recurrence/window_days", d.recurrenceDays());
+        int recent = r.integer("/oncall/recent_days", d.oncallDays());
+        return new LearningSettings(factors.isEmpty() ? d.factors() : factors, !factors.isEmpty(), window,
+                objectives, export, recent);
+    }
+
+    /** A relative path that stays below the site root: no drive, no leading slash, no {@code ..} segment. */
+    static boolean safeRelative(String path) {
+        String p = path.replace('\\', '/');
+        if (p.startsWith("/") || p.matches("^[A-Za-z]:.*") || p.indexOf('\0') >= 0) {
+            return false;
+        }
+        for (String seg : p.split("/")) {
+            if (seg.equals("..")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {

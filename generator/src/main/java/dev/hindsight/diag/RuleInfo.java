@@ -29,6 +29,7 @@ public record RuleInfo(String id, Severity defaultSeverity, String shortDescript
     private static final String SITE = "a-knowledge-base";
     private static final String CLI = "the-command-line";
     private static final String OUTPUT = "the-site";
+    private static final String LEARNING = "learning-from-incidents";
 
     // The rules of validate/, one class each: the classes take id and default severity from these constants.
 
@@ -133,6 +134,29 @@ public record RuleInfo(String id, Severity defaultSeverity, String shortDescript
             "An unsafe link is dropped",
             "javascript:, vbscript: and data: links are removed from the site.", HOSTILE);
 
+    public static final RuleInfo UNKNOWN_FACTOR = rule("unknown-factor", Severity.ERROR,
+            "The contributing factor is not in the taxonomy",
+            "Ids under contributing_factors: name a factor of the site's taxonomy (contributing_factors: in"
+                    + " hindsight.yml, else the shipped one).", LEARNING);
+
+    public static final RuleInfo RECURRING_INCIDENT = rule("recurring-incident", Severity.INFO,
+            "The incident has happened before",
+            "The newest incident of a pattern (a shared service and contributing factor or alert within"
+                    + " recurrence.window_days) names its predecessors.", LEARNING);
+
+    public static final RuleInfo ACTION_ITEM_SLO = rule("action-item-slo", Severity.WARNING,
+            "An action item is past its priority's objective",
+            "An open item with a priority is finished within action_items.objectives days of the postmortem's"
+                    + " date; a priority without an objective is reported too.", LEARNING);
+
+    public static final RuleInfo TICKET_EXPORT = rule("ticket-export", Severity.ERROR,
+            "The ticket export cannot be read",
+            "tickets.export names a Jira CSV export or GitHub issues JSON inside the site.", LEARNING);
+
+    public static final RuleInfo TICKET_STATUS = rule("ticket-status", Severity.WARNING,
+            "An action item's status disagrees with its ticket",
+            "Open here but closed in the ticket export, or done here but open there.", LEARNING);
+
     private static final List<RuleInfo> REGISTRY = List.of(
             rule("front-matter-yaml", Severity.ERROR, "Front matter is not valid YAML",
                     "The YAML front matter between the --- lines must parse; YAML aliases are not supported.", IN_RULES),
@@ -169,6 +193,11 @@ public record RuleInfo(String id, Severity defaultSeverity, String shortDescript
             BROKEN_ANCHOR,
             DUPLICATE_ALERT,
             UNSAFE_LINK,
+            UNKNOWN_FACTOR,
+            RECURRING_INCIDENT,
+            ACTION_ITEM_SLO,
+            TICKET_EXPORT,
+            TICKET_STATUS,
             rule("encoding", "The file is not valid UTF-8",
                     "Documents are UTF-8 without NUL bytes.", HOSTILE),
             rule("file-too-large", "The file is over the size limit",

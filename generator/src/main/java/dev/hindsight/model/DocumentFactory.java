@@ -103,8 +103,18 @@ public final class DocumentFactory {
                 f.dateTime("mitigated"),
                 f.dateTime("resolved"));
         StructureExtractor.Extracted x = extractor.extract(kind, meta, body, times, diagnostics);
+        String impactAt = f.present("impact");
+        String impact;
+        Postmortem.Impact figures = Postmortem.Impact.NONE;
+        if (impactAt != null && meta.source().frontMatter().root().at(impactAt).isObject()) {
+            impact = r.string(impactAt + "/summary");
+            figures = new Postmortem.Impact(r.count(impactAt + "/customers"), r.count(impactAt + "/duration_minutes"));
+        } else {
+            impact = f.string("impact");
+        }
         return new Postmortem(meta, body, f.string("severity"), f.strings("services"), f.strings("authors"),
-                times, f.string("impact"), r.strings("/runbooks"), x.timeline(), x.whys(), x.actionItems());
+                times, impact, r.strings("/runbooks"), x.timeline(), x.whys(), x.actionItems(),
+                r.strings("/contributing_factors"), r.string("/trigger"), r.strings("/alerts"), figures, x.ideas());
     }
 
     private static Runbook runbook(KindConfig kind, DocumentMeta meta, ParsedMarkdown body, MappedFields f,

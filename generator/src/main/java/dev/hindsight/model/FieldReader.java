@@ -70,6 +70,19 @@ final class FieldReader {
         return out;
     }
 
+    /** A whole number of at least 0 (a count, minutes), or null. */
+    Long count(String pointer) {
+        JsonNode n = node(pointer);
+        if (n == null) {
+            return null;
+        }
+        if (!n.canConvertToLong() || !n.isIntegralNumber() || n.asLong() < 0) {
+            error(pointer, "must be a whole number of at least 0");
+            return null;
+        }
+        return n.asLong();
+    }
+
     LocalDate date(String pointer) {
         String s = string(pointer);
         if (s == null) {

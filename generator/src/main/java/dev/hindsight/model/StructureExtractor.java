@@ -37,17 +37,22 @@ public final class StructureExtractor {
     private static final Pattern ZONE_IN_HEADER = Pattern.compile("\\(([^)]+)\\)");
     static final Pattern TICKET_KEY = Pattern.compile("\\b[A-Z][A-Z0-9]{1,9}-\\d+\\b");
     private static final Pattern INLINE_FIELD = Pattern.compile(
-            "(?i)\\b(owner|assignee|due|status|ticket)\\s*:\\s*(\"[^\"]*\"|`[^`]*`|[^\\s,;()]+)");
+            "(?i)\\b(owner|assignee|due|status|ticket|priority|done)\\s*:\\s*(\"[^\"]*\"|`[^`]*`|[^\\s,;()]+)");
 
-    record Extracted(List<TimelineEntry> timeline, List<Why> whys, List<ActionItem> actionItems) {
+    record Extracted(List<TimelineEntry> timeline, List<Why> whys, List<ActionItem> actionItems,
+                     List<ActionItem> ideas) {
     }
+
+    /** The headings of the section that holds ideas: suggestions without owner or due date. */
+    static final List<String> IDEAS = List.of("ideas", "ideas for later", "further ideas", "suggestions");
 
     Extracted extract(KindConfig kind, DocumentMeta meta, ParsedMarkdown body, IncidentTimes times,
                       Diagnostics diagnostics) {
         return new Extracted(
                 timeline(meta, body, find(body, kind.headingsFor("Timeline")), times, diagnostics),
                 whys(body, find(body, kind.headingsFor("5 whys")), find(body, kind.headingsFor("Root cause"))),
-                actionItems(body, find(body, kind.headingsFor("Action items"))));
+                actionItems(body, find(body, kind.headingsFor("Action items"))),
+                actionItems(body, find(body, IDEAS)));
     }
 
     /** Index of the first section whose heading is one of {@code headings}, or -1. */
@@ -234,7 +239,7 @@ public final class StructureExtractor {
             return List.of();
         }
         List<ActionItem> out = new ArrayList<>();
-        for (Block b : body.blocksUnder(at)) {
+        for (Block b : blocksOutsideIdeas(body, at)) {
             if (b instanceof Block.Table t) {
                 tableActions(t, out);
             } else if (b instanceof Block.ListBlock l) {
@@ -246,15 +251,42 @@ public final class StructureExtractor {
         return out;
     }
 
+    /** The blocks under section {@code at}, less those of an "Ideas" sub-section (ideas are not commitments). */
+    private static List<Block> blocksOutsideIdeas(ParsedMarkdown body, int at) {
+        List<Block> out = new ArrayList<>();
+        int skipBelow = Integer.MAX_VALUE;
+        boolean first = true;
+        for (Section s : body.subtree(at)) {
+            if (s.level() <= skipBelow) {
+                skipBelow = Integer.MAX_VALUE;
+            }
+            if (!first && skipBelow == Integer.MAX_VALUE && IDEAS.contains(SectionRequirement.normalize(s.title()))) {
+                skipBelow = s.level();
+            }
+            if (skipBelow == Integer.MAX_VALUE) {
+                out.addAll(s.blocks());
+            }
+            first = false;
+        }
+        return out;
+    }
+
     private static void tableActions(Block.Table t, List<ActionItem> out) {
         int action = -1;
         int owner = -1;
         int due = -1;
         int status = -1;
         int ticket = -1;
+        int priority = -1;
+        int done = -1;
         for (int i = 0; i < t.header().size(); i++) {
             String h = t.header().get(i).text().toLowerCase(Locale.ROOT).strip();
-            if (owner < 0 && (h.startsWith("owner") || h.startsWith("assignee") || h.equals("who")
+            if (priority < 0 && (h.startsWith("priority") || h.equals("prio") || h.equals("p"))) {
+                priority = i;
+            } else if (done < 0 && (h.equals("done on") || h.equals("done date") || h.startsWith("completed")
+                    || h.equals("closed on") || h.equals("finished"))) {
+                done = i;
+            } else if (owner < 0 && (h.startsWith("owner") || h.startsWith("assignee") || h.equals("who")
                     || h.equals("team"))) {
                 owner = i;
             } else if (due < 0 && (h.startsWith("due") || h.equals("deadline") || h.equals("by")
@@ -275,7 +307,8 @@ public final class StructureExtractor {
             String ticketText = cell(row, ticket);
             Matcher key = TICKET_KEY.matcher(ticketText);
             out.add(new ActionItem(a, cell(row, owner), parseDate(dueText), dueText, status(cell(row, status), null),
-                    key.find() ? key.group() : ticketText, row.line()));
+                    key.find() ? key.group() : ticketText, row.line(), cell(row, priority).toUpperCase(Locale.ROOT),
+                    parseDate(cell(row, done))));
         }
     }
 
@@ -289,6 +322,8 @@ public final class StructureExtractor {
         String due = "";
         String statusText = "";
         String ticket = "";
+        String priority = "";
+        String done = "";
         Matcher m = INLINE_FIELD.matcher(text);
         StringBuilder action = new StringBuilder();
         int last = 0;
@@ -300,6 +335,8 @@ public final class StructureExtractor {
                 case "owner", "assignee" -> owner = value;
                 case "due" -> due = value;
                 case "status" -> statusText = value;
+                case "priority" -> priority = value.toUpperCase(Locale.ROOT);
+                case "done" -> done = value;
                 default -> ticket = value;
             }
         }
@@ -313,7 +350,8 @@ public final class StructureExtractor {
         // The separators the fields leave behind go: "(owner: x, PAY-1)" becomes "(PAY-1)", "(owner: x)" nothing.
         String a = action.toString().replaceAll("\\(\\s*[,;\\s]*\\)", "").replaceAll("\\(\\s*[,;\\s]+", "(")
                 .replaceAll("[,;\\s]+\\)", ")").replaceAll("[\\s,;—–-]+$", "").strip();
-        return new ActionItem(a, owner, parseDate(due), due, status(statusText, item.task()), ticket, item.line());
+        return new ActionItem(a, owner, parseDate(due), due, status(statusText, item.task()), ticket, item.line(),
+                priority, parseDate(done));
     }
 
     static LocalDate parseDate(String text) {

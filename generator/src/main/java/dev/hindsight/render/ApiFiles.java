@@ -96,6 +96,18 @@ public final class ApiFiles {
         return JsonText.write(all);
     }
 
+    /**
+     * {@code api/factors.json}, {@code api/patterns.json} and {@code api/runbook-usage.json}, by path: what
+     * the site learns across its postmortems ({@link dev.hindsight.learning.LearningJson}). None of them needs
+     * the ticket export or the service catalog.
+     */
+    public java.util.Map<String, String> learningFiles(dev.hindsight.config.SiteConfig config) {
+        dev.hindsight.learning.Learning l = dev.hindsight.learning.Learning.of(kb, config,
+                dev.hindsight.config.ServiceCatalog.absent(), kb.referenceDate().orElse(null),
+                dev.hindsight.learning.Tickets.none());
+        return new dev.hindsight.learning.LearningJson(l, SiteUrls::path).files();
+    }
+
     public String actionItems() {
         ArrayNode all = JsonText.array();
         for (ActionRow row : view.actions()) {

@@ -386,6 +386,9 @@ final class SiteWriter {
         text(dir, "api/runbooks.json", api.runbooks());
         text(dir, "api/action-items.json", api.actionItems());
         text(dir, "api/action-items.csv", api.actionItemsCsv());
+        for (Map.Entry<String, String> f : api.learningFiles(config).entrySet()) {
+            text(dir, f.getKey(), f.getValue());
+        }
     }
 
     /** What {@link #writeData} leaves out, and why. */

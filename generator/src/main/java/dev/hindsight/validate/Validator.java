@@ -62,7 +62,12 @@ public final class Validator {
                 new MissingAssetRule(),
                 new BrokenAnchorRule(),
                 new UnsafeLinkRule(),
-                new DuplicateAlertRule());
+                new DuplicateAlertRule(),
+                new UnknownFactorRule(),
+                new RecurringIncidentRule(),
+                new ActionItemSloRule(),
+                new TicketExportRule(),
+                new TicketStatusRule());
     }
 
     /** The ids of every validation rule, sorted: for documentation and for checking {@code rules:} in the config. */
