@@ -17,11 +17,12 @@ import java.util.Optional;
  * @param unknownTypes {@code unknown_types:} {@code error} (the default) or {@code ignore}: a {@code type:}
  *                  value that names no kind (Hugo's {@code type: docs}) leaves the kind to the folder
  * @param search    the {@code search:} section
+ * @param alerting  the {@code alerting:} section (alert rule files and runbook URLs)
  */
 public record SiteConfig(String title, String description, String baseUrl, String editUrl, String commitUrl,
                          String ticketUrl, List<KindConfig> kinds, ValidationConfig validation, GitSettings git,
                          Limits limits, StaticSettings staticFiles, PathFilter paths, String unknownTypes,
-                         SearchSettings search) {
+                         SearchSettings search, AlertingSettings alerting) {
 
     public static final String UNKNOWN_TYPES_ERROR = "error";
     public static final String UNKNOWN_TYPES_IGNORE = "ignore";
@@ -43,6 +44,16 @@ public record SiteConfig(String title, String description, String baseUrl, Strin
         paths = Objects.requireNonNullElse(paths, PathFilter.all());
         unknownTypes = Objects.requireNonNullElse(unknownTypes, UNKNOWN_TYPES_ERROR);
         search = Objects.requireNonNullElse(search, SearchSettings.defaults());
+        alerting = Objects.requireNonNullElse(alerting, AlertingSettings.none());
+    }
+
+    /** Settings without an {@code alerting:} section. */
+    public SiteConfig(String title, String description, String baseUrl, String editUrl, String commitUrl,
+                      String ticketUrl, List<KindConfig> kinds, ValidationConfig validation, GitSettings git,
+                      Limits limits, StaticSettings staticFiles, PathFilter paths, String unknownTypes,
+                      SearchSettings search) {
+        this(title, description, baseUrl, editUrl, commitUrl, ticketUrl, kinds, validation, git, limits, staticFiles,
+                paths, unknownTypes, search, null);
     }
 
     /** Settings without a {@code static:} or {@code search:} section, include/exclude globs or unknown_types. */
@@ -56,7 +67,7 @@ public record SiteConfig(String title, String description, String baseUrl, Strin
     /** A copy with another {@code search:} section. */
     public SiteConfig withSearch(SearchSettings settings) {
         return new SiteConfig(title, description, baseUrl, editUrl, commitUrl, ticketUrl, kinds, validation, git,
-                limits, staticFiles, paths, unknownTypes, settings);
+                limits, staticFiles, paths, unknownTypes, settings, alerting);
     }
 
     public static SiteConfig defaults() {
@@ -67,7 +78,7 @@ public record SiteConfig(String title, String description, String baseUrl, Strin
     /** A copy with another {@code base_url}. */
     public SiteConfig withBaseUrl(String url) {
         return new SiteConfig(title, description, url, editUrl, commitUrl, ticketUrl, kinds, validation, git, limits,
-                staticFiles, paths, unknownTypes, search);
+                staticFiles, paths, unknownTypes, search, alerting);
     }
 
     public Optional<KindConfig> kind(String name) {

@@ -386,6 +386,7 @@ final class SiteWriter {
         text(dir, "api/runbooks.json", api.runbooks());
         text(dir, "api/action-items.json", api.actionItems());
         text(dir, "api/action-items.csv", api.actionItemsCsv());
+        text(dir, "api/alerts.json", api.alerts(config, root));
     }
 
     /** What {@link #writeData} leaves out, and why. */
