@@ -63,7 +63,7 @@ public final class Alerting {
         RunbookUrls urls = new RunbookUrls(settings, baseUrl, kb);
         Map<String, List<Definition>> defs = new LinkedHashMap<>();
         for (AlertRule r : rules) {
-            RunbookUrls.Resolution res = urls.resolve(r.runbookUrl(), r.name());
+            RunbookUrls.Resolution res = urls.resolve(r.runbookUrl(), r.name(), r.labels());
             defs.computeIfAbsent(r.name(), k -> new ArrayList<>())
                     .add(new Definition(r, res.status(), res.page(), res.expectedPath()));
         }

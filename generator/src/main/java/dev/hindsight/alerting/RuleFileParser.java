@@ -43,8 +43,9 @@ final class RuleFileParser {
         int first = 1;
         boolean anyGroups = false;
         boolean anyDocument = false;
-        for (int i = 0; i <= lines.length; i++) {
-            boolean end = i == lines.length;
+        int count = lines.length > 0 && lines[lines.length - 1].isEmpty() ? lines.length - 1 : lines.length;
+        for (int i = 0; i <= count; i++) {
+            boolean end = i == count;
             if (end || SEPARATOR.matcher(lines[i]).matches()) {
                 if (!doc.toString().isBlank()) {
                     anyDocument = true;
@@ -115,10 +116,16 @@ final class RuleFileParser {
         return true;
     }
 
+    /** A namespace map: every value a list of mappings that each hold {@code rules}. */
     private static boolean allLists(JsonNode root) {
         for (JsonNode v : root) {
             if (!v.isArray()) {
                 return false;
+            }
+            for (JsonNode g : v) {
+                if (!g.isObject() || !g.has("rules")) {
+                    return false;
+                }
             }
         }
         return true;
@@ -152,7 +159,8 @@ final class RuleFileParser {
                     continue;
                 }
                 if (!list.isArray()) {
-                    out.error(RULE, fm.positionOf(gp + "/rules"), "`rules` of group `" + name + "` must be a list");
+                    out.error(RULE, fm.positionOf(gp + "/rules"), "`rules` of "
+                            + (name.isBlank() ? "a group" : "group `" + name + "`") + " must be a list");
                     continue;
                 }
                 for (int i = 0; i < list.size(); i++) {

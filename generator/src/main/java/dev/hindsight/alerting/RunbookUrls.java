@@ -26,6 +26,9 @@ import java.util.regex.Pattern;
 final class RunbookUrls {
 
     private static final Pattern TEMPLATE = Pattern.compile("\\{\\{.*?}}");
+    private static final Pattern LABEL = Pattern.compile(
+            "\\{\\{-?\\s*(?:\\$labels|\\.Labels|\\.CommonLabels|\\.GroupLabels)\\.(\\w+)\\s*"
+                    + "(?:\\|\\s*(toLower|toUpper)\\s*)?-?}}");
     private static final List<String> INDEX_NAMES = List.of("index", "readme", "_index");
 
     /** The outcome for one URL: the page (null unless resolved or a unique template match) and how. */
@@ -90,9 +93,13 @@ final class RunbookUrls {
         return stem.startsWith(folder + "/") ? stem.substring(folder.length() + 1) : null;
     }
 
-    /** What {@code url} leads to for alert {@code alert}. */
-    Resolution resolve(String url, String alert) {
-        String u = url.strip();
+    /**
+     * What {@code url} leads to for alert {@code alert}: {@code {{ $labels.alertname }}} and the rule's own
+     * labels ({@code {{ $labels.team }}}, also with {@code | toLower} or {@code | toUpper}) are filled in first,
+     * as Prometheus would fill them; what other labels stay open is matched by the template's fixed parts.
+     */
+    Resolution resolve(String url, String alert, Map<String, String> labels) {
+        String u = fill(url.strip(), alert, labels);
         if (u.isEmpty()) {
             return new Resolution(RunbookStatus.NO_URL, null, "");
         }
@@ -164,6 +171,26 @@ final class RunbookUrls {
             return new Resolution(RunbookStatus.RESOLVED, candidates.get(0), "");
         }
         return new Resolution(RunbookStatus.TEMPLATED, null, "");
+    }
+
+    private static String fill(String url, String alert, Map<String, String> labels) {
+        Matcher m = LABEL.matcher(url);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String value = m.group(1).equals("alertname") ? alert : labels.get(m.group(1));
+            if (value == null) {
+                m.appendReplacement(out, Matcher.quoteReplacement(m.group()));
+                continue;
+            }
+            if ("toLower".equals(m.group(2))) {
+                value = value.toLowerCase(Locale.ROOT);
+            } else if ("toUpper".equals(m.group(2))) {
+                value = value.toUpperCase(Locale.ROOT);
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(value));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     /** Of several pages with one path (only with lowercase), the runbook listing the alert, else the first. */
