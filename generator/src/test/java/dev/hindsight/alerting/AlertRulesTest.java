@@ -318,4 +318,26 @@ class AlertRulesTest {
                 "hindsight.yml:6:33: warning[alert-rule-file]: `alerting.rules` glob `../nowhere/*.yaml` matches no file | globs are relative to hindsight.yml, such as ../deploy/prometheus/**/*.yaml",
                 "runbooks/ingest.md:3:1: warning[alert-not-listed]: alert `LogErrors` (../mimir/rules/tenant-a.yml:17:9) leads here, but this runbook does not list it under `alerts:` | add `LogErrors` to `alerts:`");
     }
+
+    @Test
+    void theExampleSiteChecksCleanWithItsRuleFileAndCountsVerdicts() throws Exception {
+        Path example = Path.of("../example-site").toAbsolutePath().normalize();
+        var result = new Hindsight().check(BuildOptions.check(example).withReferenceDate(LocalDate.of(2026, 6, 1)));
+        assertThat(result.diagnostics()).filteredOn(d -> d.severity() != dev.hindsight.diag.Severity.INFO)
+                .extracting(Diagnostic::toString).isEmpty();
+        Path site = tmp.resolve("out");
+        new Hindsight().build(BuildOptions.build(example, site).withReferenceDate(LocalDate.of(2026, 6, 1)));
+        var api = new com.fasterxml.jackson.databind.ObjectMapper().readTree(site.resolve("api/alerts.json").toFile());
+        assertThat(api.size()).isEqualTo(32);
+        var cpu = api.get("BatchNodeHighCpu");
+        assertThat(cpu.get("page").asText()).isEqualTo("runbooks/nightly-batch/index.html");
+        assertThat(cpu.get("page_url").asText()).isEqualTo("https://sre.shopfront.example.com/kb/runbooks/nightly-batch/index.html");
+        assertThat(cpu.get("status").asText()).isEqualTo("resolved");
+        assertThat(cpu.get("verdicts").get("not-actionable").asInt()).isEqualTo(1);
+        assertThat(cpu.get("incidents").get(0).get("id").asText()).isEqualTo("INC-2025-051");
+        assertThat(cpu.get("rules").get(0).get("file").asText()).isEqualTo("deploy/prometheus/shopfront.rules.yaml");
+        assertThat(cpu.get("rules").get(0).get("line").asInt()).isEqualTo(
+                java.nio.file.Files.readAllLines(example.resolve("deploy/prometheus/shopfront.rules.yaml"))
+                        .indexOf("      - alert: BatchNodeHighCpu") + 1);
+    }
 }
