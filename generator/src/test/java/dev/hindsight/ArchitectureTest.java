@@ -73,7 +73,7 @@ class ArchitectureTest {
             Map.entry("preview", Set.of("diag", "site", PackageGraph.ROOT)),
             Map.entry("scaffold", Set.of()),
             Map.entry("changed", Set.of("diag", "site")),
-            Map.entry("adopt", Set.of("diag", "config", "markdown", "site", "source")),
+            Map.entry("adopt", Set.of("diag", "config", "markdown", "site", "source", "alerting")),
             Map.entry(PackageGraph.ROOT, Set.of("diag", "config", "site", "validate", "source", "scaffold", "changed",
                     "adopt")),
             Map.entry("cli", Set.of("diag", "config", "site", "preview", "scaffold", "changed", "adopt",

@@ -139,6 +139,37 @@ class CorpusAlertsTest {
         assertThat(api.get("KubePodCrashLooping").get("rules")).hasSize(2);
     }
 
+    @Test
+    void adoptProposesTheRuleGlobsAndTheUrlPatternFromTheRuleFile() throws Exception {
+        Path dir = cloneBundle("prometheus-operator-runbooks.bundle");
+        Path rules = dir.resolve("deploy/kube-prometheus-style-rules.yaml");
+        Files.createDirectories(rules.getParent());
+        try (InputStream in = getClass().getResourceAsStream("/alerting/kube-prometheus-style-rules.yaml")) {
+            Files.copy(in, rules);
+        }
+        var adopted = new Hindsight().adopt(dir, false);
+        assertThat(adopted.config()).contains("""
+                alerting:
+                  rules: ["deploy/*.yaml"]
+                  runbook_url:   # 19 of 25 alert rules fit a page of this collection
+                    pattern: "https://runbooks.prometheus-operator.dev/{path}"
+                    folder: "content"
+                    lowercase: true
+                """);
+        assertThat(adopted.reasons()).contains("alerting: 25 alert rules in deploy/*.yaml; runbook URLs "
+                + "https://runbooks.prometheus-operator.dev/{path}");
+        Set<String> reported = new TreeSet<>();
+        Pattern name = Pattern.compile("alert `([^`]+)`");
+        for (Diagnostic d : new Hindsight().check(BuildOptions.check(dir)).diagnostics()) {
+            if (d.ruleId().equals("alert-runbook-missing")) {
+                Matcher n = name.matcher(d.message());
+                assertThat(n.find()).isTrue();
+                reported.add(n.group(1));
+            }
+        }
+        assertThat(reported).isEqualTo(MISSING);
+    }
+
     private Path cloneBundle(String name) throws Exception {
         Path module = Path.of("").toAbsolutePath();
         Path repo = Files.isRegularFile(module.resolve("../pom.xml")) && Files.isDirectory(module.resolve("../generator"))
