@@ -340,4 +340,46 @@ class AlertRulesTest {
                 java.nio.file.Files.readAllLines(example.resolve("deploy/prometheus/shopfront.rules.yaml"))
                         .indexOf("      - alert: BatchNodeHighCpu") + 1);
     }
+
+    private static String postmortem(String name, String id, String alerts) {
+        return "-- site/postmortems/" + name + ".md --\n---\ntitle: " + id + "\nid: " + id
+                + "\ndate: 2024-01-0" + id.charAt(id.length() - 1) + "\nstatus: published\nseverity: SEV-3\nservices: [api]\n"
+                + alerts + "---\n## Summary\nIt happened.\n";
+    }
+
+    @Test
+    void postmortemsGiveVerdictsThatEachAlertCounts() throws Exception {
+        String fixture = CONFIG + runbook("runbooks/api-errors.md", "API errors", "[HighErrorRate, Flappy]") + """
+                -- deploy/prometheus/api.yaml --
+                groups:
+                  - name: api
+                    rules:
+                      - alert: HighErrorRate
+                        expr: errors > 1
+                        labels: {severity: critical}
+                        annotations: {runbook_url: "https://runbooks.example.com/runbooks/api-errors"}
+                      - alert: Flappy
+                        expr: flaps > 1
+                        labels: {severity: warning}
+                        annotations: {runbook_url: "https://runbooks.example.com/runbooks/api-errors"}
+                """
+                + postmortem("one", "INC-1", "alerts:\n  - HighErrorRate\n  - name: Flappy\n    verdict: false-positive\n")
+                + postmortem("two", "INC-2", "alerts:\n  - {name: Flappy, verdict: not-actionable, note: at night}\n"
+                        + "  - {name: HighErrorRate, verdict: actionable}\n")
+                + postmortem("three", "INC-3", "alerts:\n  - {name: Flappy, verdict: maybe}\n");
+        SiteFixture.write(tmp, fixture);
+        var result = new Hindsight().check(BuildOptions.check(tmp.resolve("site")).withReferenceDate(LocalDate.of(2024, 2, 1)));
+        assertThat(result.diagnostics()).filteredOn(d -> d.ruleId().equals("front-matter-schema")
+                        && d.message().contains("alerts"))
+                .extracting(Diagnostic::toString).singleElement().asString()
+                .isEqualTo("postmortems/three.md:9:20: error[front-matter-schema]: `alerts[0].verdict`: does not have a value in the enumeration [\"actionable\", \"false-positive\", \"not-actionable\"]");
+        Path out = tmp.resolve("out");
+        new Hindsight().build(BuildOptions.build(tmp.resolve("site"), out).withReferenceDate(LocalDate.of(2024, 2, 1)));
+        var api = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve("api/alerts.json").toFile());
+        assertThat(api.get("Flappy").get("verdicts").toString()).isEqualTo(
+                "{\"actionable\":0,\"false-positive\":1,\"not-actionable\":1,\"unrated\":1}");
+        assertThat(api.get("HighErrorRate").get("verdicts").toString()).isEqualTo(
+                "{\"actionable\":1,\"false-positive\":0,\"not-actionable\":0,\"unrated\":1}");
+        assertThat(api.get("Flappy").get("incidents").findValuesAsText("id")).containsExactly("INC-1", "INC-3", "INC-2");
+    }
 }
