@@ -93,13 +93,43 @@ public final class Adopter {
             off.forEach((rule, why) -> more.add("rule " + rule + " switched off: " + why));
             plan = plan.withRulesOff(off, more);
         }
-        String text = ConfigText.render(plan, title);
+        List<String> reasons = new ArrayList<>(plan.reasons());
+        String text = ConfigText.render(plan, title) + alerting(root, samples, reasons);
         Files.writeString(configFile, text, StandardCharsets.UTF_8);
         written.add(SiteConfig.FILE_NAME);
         if (ignoreHindsightFolder(root)) {
             written.add(".gitignore");
         }
-        return new Result("", plan.reasons(), written, text);
+        return new Result("", reasons, written, text);
+    }
+
+    /** The {@code alerting:} section when the collection holds alert rule files, else nothing. */
+    private static String alerting(Path root, List<Sample> samples, List<String> reasons) throws IOException {
+        java.util.Optional<dev.hindsight.alerting.RuleFileProposal> found = dev.hindsight.alerting.RuleFileProposal
+                .propose(root, samples.stream().map(Sample::path).toList());
+        if (found.isEmpty()) {
+            return "";
+        }
+        dev.hindsight.alerting.RuleFileProposal p = found.get();
+        StringBuilder y = new StringBuilder("# Alert rule files: every runbook URL is checked against the pages.\n");
+        y.append("alerting:\n  rules: ").append(ConfigText.list(p.globs())).append('\n');
+        if (!p.pattern().isEmpty()) {
+            y.append("  runbook_url:   # ").append(p.matched()).append(" of ").append(p.alerts())
+                    .append(" alert rules fit a page of this collection\n");
+            y.append("    pattern: ").append(ConfigText.q(p.pattern())).append('\n');
+            if (!p.folder().isEmpty()) {
+                y.append("    folder: ").append(ConfigText.q(p.folder())).append('\n');
+            }
+            if (p.lowercase()) {
+                y.append("    lowercase: true\n");
+            }
+            if (!p.annotation().equals("runbook_url")) {
+                y.append("    annotation: ").append(ConfigText.q(p.annotation())).append('\n');
+            }
+        }
+        reasons.add("alerting: " + p.alerts() + " alert rules in " + String.join(", ", p.globs())
+                + (p.pattern().isEmpty() ? "; no runbook URL fits a page" : "; runbook URLs " + p.pattern()));
+        return y.toString();
     }
 
     /** Runs {@code check} with the written settings; the convention rules most documents break, with why. */

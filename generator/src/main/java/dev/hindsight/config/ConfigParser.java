@@ -28,7 +28,7 @@ public final class ConfigParser {
 
     private static final Set<String> TOP_LEVEL = union(Set.of("title", "description", "base_url", "repo", "tickets",
             "kinds", "severities", "rules", "blameless", "whys", "review", "git", "limits", BackstageCatalog.SECTION,
-            "static", "search", "contributing_factors", "recurrence", "action_items", "oncall"),
+            "static", "search", "contributing_factors", "recurrence", "action_items", "oncall", "alerting"),
             CollectionKeys.TOP_LEVEL);
     private static final Set<String> GIT_KEYS = Set.of("authors", "freshness_fallback", "bots");
     private static final Set<String> SEARCH_KEYS = Set.of("synonyms", "extra_synonyms");
@@ -43,6 +43,8 @@ public final class ConfigParser {
     private static final Set<String> REVIEW_KEYS = Set.of("interval", "tested_within");
     private static final Set<String> LIMIT_KEYS = Set.of("max_file_size");
     private static final Set<String> STATIC_KEYS = Set.of("include_dotfiles");
+    private static final Set<String> ALERTING_KEYS = Set.of("rules", "runbook_url", "page_severities");
+    private static final Set<String> RUNBOOK_URL_KEYS = Set.of("pattern", "folder", "lowercase", "annotation");
 
     private final YamlReader yaml;
 
@@ -94,7 +96,8 @@ public final class ConfigParser {
                 CollectionKeys.paths(r, "", PathFilter.all()),
                 CollectionKeys.unknownTypes(r),
                 search(r).orElse(null),
-                learning(r));
+                learning(r),
+                alerting(r));
     }
 
     /** {@code contributing_factors:}, {@code recurrence:}, {@code action_items:}, {@code tickets.export}, {@code oncall:}. */
@@ -169,6 +172,43 @@ public final class ConfigParser {
             }
         }
         return true;
+    }
+
+    /** The {@code alerting:} section; {@link AlertingSettings#none()} when absent. */
+    private static AlertingSettings alerting(Reader r) {
+        if (r.checkedObject("/alerting", ALERTING_KEYS) == null) {
+            return AlertingSettings.none();
+        }
+        r.checkedObject("/alerting/runbook_url", RUNBOOK_URL_KEYS);
+        List<AlertingSettings.RuleGlob> globs = new ArrayList<>();
+        List<String> texts = r.stringList("/alerting/rules", List.of());
+        boolean list = r.node("/alerting/rules") != null && r.node("/alerting/rules").isArray();
+        for (int i = 0; i < texts.size(); i++) {
+            String ptr = list ? "/alerting/rules/" + i : "/alerting/rules";
+            if (texts.get(i).isBlank()) {
+                r.typeError(ptr, "a path glob");
+                continue;
+            }
+            globs.add(new AlertingSettings.RuleGlob(texts.get(i).strip(), r.doc.valuePositionOf(ptr)));
+        }
+        String pattern = r.url("/alerting/runbook_url/pattern");
+        if (!pattern.isEmpty() && pattern.indexOf("{path}") != pattern.lastIndexOf("{path}")
+                || !pattern.isEmpty() && !pattern.contains("{path}")) {
+            r.diagnostics.error(RULE, r.doc.valuePositionOf("/alerting/runbook_url/pattern"),
+                    "`alerting.runbook_url.pattern` must hold `{path}` exactly once",
+                    "such as https://runbooks.example.com/runbooks/{path}");
+            pattern = "";
+        }
+        String folder = r.string("/alerting/runbook_url/folder", "").strip();
+        while (folder.startsWith("./")) {
+            folder = folder.substring(2);
+        }
+        while (folder.endsWith("/")) {
+            folder = folder.substring(0, folder.length() - 1);
+        }
+        return new AlertingSettings(globs, pattern, folder, r.bool("/alerting/runbook_url/lowercase", false),
+                r.string("/alerting/runbook_url/annotation", AlertingSettings.DEFAULT_ANNOTATION).strip(),
+                r.stringList("/alerting/page_severities", AlertingSettings.DEFAULT_PAGE_SEVERITIES));
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {

@@ -18,11 +18,13 @@ import java.util.Optional;
  *                  value that names no kind (Hugo's {@code type: docs}) leaves the kind to the folder
  * @param search    the {@code search:} section
  * @param learning  contributing factors, recurrence, action-item objectives, ticket export, on-call handoff
+ * @param alerting  the {@code alerting:} section (alert rule files and runbook URLs)
  */
 public record SiteConfig(String title, String description, String baseUrl, String editUrl, String commitUrl,
                          String ticketUrl, List<KindConfig> kinds, ValidationConfig validation, GitSettings git,
                          Limits limits, StaticSettings staticFiles, PathFilter paths, String unknownTypes,
-                         SearchSettings search, LearningSettings learning) {
+                         SearchSettings search, LearningSettings learning,
+                         AlertingSettings alerting) {
 
     public static final String UNKNOWN_TYPES_ERROR = "error";
     public static final String UNKNOWN_TYPES_IGNORE = "ignore";
@@ -45,15 +47,16 @@ public record SiteConfig(String title, String description, String baseUrl, Strin
         unknownTypes = Objects.requireNonNullElse(unknownTypes, UNKNOWN_TYPES_ERROR);
         search = Objects.requireNonNullElse(search, SearchSettings.defaults());
         learning = Objects.requireNonNullElse(learning, LearningSettings.defaults());
+        alerting = Objects.requireNonNullElse(alerting, AlertingSettings.none());
     }
 
-    /** Settings without the learning sections (contributing factors, recurrence, objectives, export). */
+    /** Settings without the learning sections (contributing factors, recurrence, objectives, export) and alerting. */
     public SiteConfig(String title, String description, String baseUrl, String editUrl, String commitUrl,
                       String ticketUrl, List<KindConfig> kinds, ValidationConfig validation, GitSettings git,
                       Limits limits, StaticSettings staticFiles, PathFilter paths, String unknownTypes,
                       SearchSettings search) {
         this(title, description, baseUrl, editUrl, commitUrl, ticketUrl, kinds, validation, git, limits, staticFiles,
-                paths, unknownTypes, search, null);
+                paths, unknownTypes, search, null, null);
     }
 
     /** Settings without a {@code static:} or {@code search:} section, include/exclude globs or unknown_types. */
@@ -67,7 +70,7 @@ public record SiteConfig(String title, String description, String baseUrl, Strin
     /** A copy with another {@code search:} section. */
     public SiteConfig withSearch(SearchSettings settings) {
         return new SiteConfig(title, description, baseUrl, editUrl, commitUrl, ticketUrl, kinds, validation, git,
-                limits, staticFiles, paths, unknownTypes, settings, learning);
+                limits, staticFiles, paths, unknownTypes, settings, learning, alerting);
     }
 
     public static SiteConfig defaults() {
@@ -78,7 +81,7 @@ public record SiteConfig(String title, String description, String baseUrl, Strin
     /** A copy with another {@code base_url}. */
     public SiteConfig withBaseUrl(String url) {
         return new SiteConfig(title, description, url, editUrl, commitUrl, ticketUrl, kinds, validation, git, limits,
-                staticFiles, paths, unknownTypes, search, learning);
+                staticFiles, paths, unknownTypes, search, learning, alerting);
     }
 
     public Optional<KindConfig> kind(String name) {

@@ -30,6 +30,7 @@ public record RuleInfo(String id, Severity defaultSeverity, String shortDescript
     private static final String CLI = "the-command-line";
     private static final String OUTPUT = "the-site";
     private static final String LEARNING = "learning-from-incidents";
+    private static final String ALERTS = "alert-rules-and-runbooks";
 
     // The rules of validate/, one class each: the classes take id and default severity from these constants.
 
@@ -130,6 +131,34 @@ public record RuleInfo(String id, Severity defaultSeverity, String shortDescript
             "An alert belongs to two runbooks",
             "Each alert name is listed by one runbook.", IN_RULES);
 
+    // The checks of alerting/, between the alert rules named by `alerting.rules` and the site's runbooks.
+
+    public static final RuleInfo ALERT_RULE_FILE = rule("alert-rule-file", Severity.ERROR,
+            "An alert rule file cannot be read",
+            "Files named by alerting.rules are Prometheus rule files (groups[].rules[]), PrometheusRule resources"
+                    + " or ruler namespace maps; a glob that matches no file is a warning.", ALERTS);
+
+    public static final RuleInfo ALERT_NO_RUNBOOK = rule("alert-no-runbook", Severity.ERROR,
+            "An alert has no runbook URL",
+            "Every alerting rule carries the runbook annotation: an error for alerts whose severity label is one of"
+                    + " alerting.page_severities, a warning below.", ALERTS);
+
+    public static final RuleInfo ALERT_RUNBOOK_MISSING = rule("alert-runbook-missing", Severity.ERROR,
+            "An alert's runbook URL leads to no page",
+            "A runbook URL under alerting.runbook_url.pattern must name a page of this site.", ALERTS);
+
+    public static final RuleInfo ALERT_UNDEFINED = rule("alert-undefined", Severity.WARNING,
+            "A runbook lists an alert no rule defines",
+            "Alerts a runbook lists under alerts: are defined by a rule of the alerting.rules files.", ALERTS);
+
+    public static final RuleInfo ALERT_NOT_LISTED = rule("alert-not-listed", Severity.WARNING,
+            "A runbook does not list the alert that links to it",
+            "A runbook that an alert's runbook URL leads to lists that alert under alerts:.", ALERTS);
+
+    public static final RuleInfo ALERT_RUNBOOK_CONFLICT = rule("alert-runbook-conflict", Severity.ERROR,
+            "An alert is defined twice with different runbooks",
+            "Every definition of one alert name carries the same runbook URL.", ALERTS);
+
     public static final RuleInfo UNSAFE_LINK = rule("unsafe-link", Severity.WARNING,
             "An unsafe link is dropped",
             "javascript:, vbscript: and data: links are removed from the site.", HOSTILE);
@@ -192,6 +221,12 @@ public record RuleInfo(String id, Severity defaultSeverity, String shortDescript
             MISSING_ASSET,
             BROKEN_ANCHOR,
             DUPLICATE_ALERT,
+            ALERT_RULE_FILE,
+            ALERT_NO_RUNBOOK,
+            ALERT_RUNBOOK_MISSING,
+            ALERT_UNDEFINED,
+            ALERT_NOT_LISTED,
+            ALERT_RUNBOOK_CONFLICT,
             UNSAFE_LINK,
             UNKNOWN_FACTOR,
             RECURRING_INCIDENT,

@@ -114,7 +114,7 @@ public final class DocumentFactory {
         }
         return new Postmortem(meta, body, f.string("severity"), f.strings("services"), f.strings("authors"),
                 times, impact, r.strings("/runbooks"), x.timeline(), x.whys(), x.actionItems(),
-                r.strings("/contributing_factors"), r.string("/trigger"), r.strings("/alerts"), figures, x.ideas());
+                r.strings("/contributing_factors"), r.string("/trigger"), r.stringsOrKeyed("/alerts", "name"), figures, x.ideas());
     }
 
     private static Runbook runbook(KindConfig kind, DocumentMeta meta, ParsedMarkdown body, MappedFields f,

@@ -70,6 +70,33 @@ final class FieldReader {
         return out;
     }
 
+    /**
+     * A list whose items are single values or mappings with a {@code key} (such as a postmortem's
+     * {@code alerts:}, which are names or {@code {name, verdict, note}}): the values and the mappings' keys.
+     * The mappings' other fields are checked by the kind's schema.
+     */
+    List<String> stringsOrKeyed(String pointer, String key) {
+        JsonNode n = node(pointer);
+        if (n == null || !n.isArray()) {
+            return strings(pointer);
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < n.size(); i++) {
+            JsonNode item = n.get(i);
+            if (item.isObject()) {
+                JsonNode k = item.get(key);
+                if (k != null && k.isValueNode() && !k.isNull() && !k.asText().isBlank()) {
+                    out.add(k.asText().strip());
+                }
+            } else if (item.isValueNode() && !item.isNull()) {
+                out.add(item.asText().strip());
+            } else {
+                error(pointer + "/" + i, "must be a single value");
+            }
+        }
+        return out;
+    }
+
     /** A whole number of at least 0 (a count, minutes), or null. */
     Long count(String pointer) {
         JsonNode n = node(pointer);

@@ -108,6 +108,53 @@ public final class ApiFiles {
         return new dev.hindsight.learning.LearningJson(l, SiteUrls::path).files();
     }
 
+    /**
+     * {@code api/alerts.json}: an object keyed by alert name (sorted), each with its runbook page ({@code page},
+     * relative to the site root; {@code page_url} absolute when {@code base_url} is set), the runbook URL the
+     * rules carry, its status, severity, summary, the incidents it appeared in with their verdicts, and its rules
+     * (file, line, expression, {@code for}, labels, annotations). For Alertmanager and PagerDuty templates.
+     */
+    public String alerts(dev.hindsight.config.SiteConfig config, java.nio.file.Path root) {
+        dev.hindsight.alerting.AlertCatalog catalog = dev.hindsight.alerting.Alerting.catalog(config, root, kb,
+                new dev.hindsight.diag.Diagnostics());
+        ObjectNode all = JsonText.object();
+        String base = config.baseUrl().isBlank() ? "" : config.baseUrl().endsWith("/") ? config.baseUrl()
+                : config.baseUrl() + "/";
+        for (var a : catalog.alerts().values()) {
+            ObjectNode o = all.putObject(a.name());
+            String page = a.runbook() == null ? null : SiteUrls.path(a.runbook().meta().url());
+            o.put("page", page);
+            o.put("page_url", page == null || base.isEmpty() ? null : base + page);
+            o.put("runbook_url", a.definitions().isEmpty() ? null : a.definitions().get(0).rule().runbookUrl());
+            o.put("status", a.status().map(dev.hindsight.alerting.RunbookStatus::label).orElse(null));
+            o.put("listed_back", a.listedBack());
+            o.put("severity", a.severity());
+            o.put("summary", a.definitions().isEmpty() ? "" : a.definitions().get(0).rule().summary());
+            o.put("team", a.team());
+            ArrayNode incidents = o.putArray("incidents");
+            a.incidents().forEach(i -> incidents.addObject().put("id", i.postmortem().id())
+                    .put("url", SiteUrls.path(i.postmortem().meta().url())).put("verdict", i.verdict().label()));
+            ObjectNode verdicts = o.putObject("verdicts");
+            a.verdicts().forEach((v, n) -> verdicts.put(v.label(), n));
+            ArrayNode rules = o.putArray("rules");
+            for (var d : a.definitions()) {
+                var r = d.rule();
+                ObjectNode x = rules.addObject();
+                x.put("file", r.file());
+                x.put("line", r.at().displayLine());
+                x.put("group", r.group());
+                x.put("expr", r.expr());
+                x.put("for", r.forDuration());
+                x.put("status", d.status().label());
+                ObjectNode labels = x.putObject("labels");
+                r.labels().forEach(labels::put);
+                ObjectNode annotations = x.putObject("annotations");
+                r.annotations().forEach(annotations::put);
+            }
+        }
+        return JsonText.write(all);
+    }
+
     public String actionItems() {
         ArrayNode all = JsonText.array();
         for (ActionRow row : view.actions()) {

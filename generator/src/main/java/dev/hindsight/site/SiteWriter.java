@@ -389,6 +389,7 @@ final class SiteWriter {
         for (Map.Entry<String, String> f : api.learningFiles(config).entrySet()) {
             text(dir, f.getKey(), f.getValue());
         }
+        text(dir, "api/alerts.json", api.alerts(config, root));
     }
 
     /** What {@link #writeData} leaves out, and why. */

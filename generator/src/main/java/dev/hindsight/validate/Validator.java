@@ -72,7 +72,8 @@ public final class Validator {
 
     /** The ids of every validation rule, sorted: for documentation and for checking {@code rules:} in the config. */
     public static List<String> ruleIds() {
-        return rules().stream().map(Rule::id).sorted().toList();
+        return java.util.stream.Stream.concat(rules().stream().map(Rule::id),
+                dev.hindsight.alerting.Alerting.ruleIds().stream()).sorted().toList();
     }
 
     public void validate(KnowledgeBase kb, ServiceCatalog services, LocalDate referenceDate, Diagnostics diagnostics) {
@@ -89,5 +90,6 @@ public final class Validator {
             Optional<Severity> severity = config.validation().severityOf(rule.id(), rule.defaultSeverity());
             severity.ifPresent(s -> rule.check(context, new Reporter(rule.id(), s, diagnostics)));
         }
+        dev.hindsight.alerting.Alerting.check(config, root, kb, diagnostics);
     }
 }
