@@ -1,12 +1,14 @@
 package dev.hindsight.preview;
 
+import dev.hindsight.api.PreviewOptions;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.hindsight.Hindsight;
 import dev.hindsight.diag.Diagnostic;
 import dev.hindsight.diag.JsonFormatter;
-import dev.hindsight.site.BuildOptions;
-import dev.hindsight.site.BuildResult;
+import dev.hindsight.diag.TextFormatter;
+import dev.hindsight.api.BuildOptions;
+import dev.hindsight.api.BuildResult;
+import dev.hindsight.api.Preview;
 import dev.hindsight.site.PreviewSession;
 import io.methvin.watcher.DirectoryWatcher;
 import io.methvin.watcher.visitor.FileTreeVisitor;
@@ -45,14 +47,13 @@ import java.util.function.Consumer;
  * reload (Server-Sent Events). A build with problems shows them in an overlay; a build that could
  * not be published (a template error) leaves the last good site in place.
  */
-public final class PreviewServer implements AutoCloseable {
+public final class PreviewServer implements Preview {
 
     static final String EVENTS = "/__hindsight/events";
     static final String LIVE_JS = "/__hindsight/live.js";
     private static final String SCRIPT_TAG = "<script src=\"" + LIVE_JS + "\"></script>";
 
     private final PreviewOptions options;
-    private final Hindsight hindsight;
     private final Consumer<String> log;
     private final StaticFiles files;
     private final LiveReload live = new LiveReload();
@@ -69,9 +70,8 @@ public final class PreviewServer implements AutoCloseable {
     private final PreviewSession session;
     private final java.util.Set<Path> changes = new java.util.LinkedHashSet<>();
 
-    public PreviewServer(PreviewOptions options, Hindsight hindsight, Consumer<String> log) {
+    public PreviewServer(PreviewOptions options, Consumer<String> log) {
         this.options = options;
-        this.hindsight = hindsight;
         this.log = log;
         this.files = new StaticFiles(options.output());
         this.watchedSource = options.source().toAbsolutePath().normalize();
@@ -85,6 +85,7 @@ public final class PreviewServer implements AutoCloseable {
      * address actually bound. An address that is not one of this machine's, or a port in use, fails
      * here, before the build.
      */
+    @Override
     public InetSocketAddress start() throws IOException {
         InetAddress address = listenAddress(options.host());
         try {
@@ -261,7 +262,7 @@ public final class PreviewServer implements AutoCloseable {
                     + result.count(dev.hindsight.diag.Severity.WARNING) + " warnings)");
         } else {
             log.accept("build failed in " + update.millis() + " ms; the last good site stays:\n"
-                    + hindsight.format(result, "text", options.source()).strip());
+                    + new TextFormatter().format(result.diagnostics()).strip());
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.hindsight.scaffold;
 
+import dev.hindsight.api.NewDocument;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -26,10 +27,6 @@ import java.util.stream.Stream;
 public final class Scaffolder {
 
     private static final Pattern INCIDENT_ID = Pattern.compile("^id:\\s*[\"']?INC-(\\d{4})-(\\d+)", Pattern.MULTILINE);
-
-    /** What {@code new} is asked to create. {@code service} and {@code severity} may be empty. */
-    public record NewDocument(String kind, String title, String service, String severity, LocalDate date) {
-    }
 
     /** Creates a working knowledge base in {@code dir}; returns the files written, relative to it. */
     public List<String> init(Path dir, LocalDate today) throws IOException {

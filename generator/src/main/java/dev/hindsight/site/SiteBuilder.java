@@ -1,5 +1,7 @@
 package dev.hindsight.site;
 
+import dev.hindsight.api.BuildResult;
+import dev.hindsight.api.BuildOptions;
 import dev.hindsight.config.ConfigParser;
 import dev.hindsight.config.KindConfig;
 import dev.hindsight.config.MarkdownFolders;
