@@ -19,7 +19,7 @@ import dev.hindsight.markdown.ParsedMarkdown;
 import dev.hindsight.model.Document;
 import dev.hindsight.model.DocumentFactory;
 import dev.hindsight.model.KnowledgeBase;
-import dev.hindsight.render.Slugs;
+import dev.hindsight.text.Slugs;
 import dev.hindsight.source.SiteSource;
 import dev.hindsight.source.SourceDocument;
 import dev.hindsight.source.YamlReader;
