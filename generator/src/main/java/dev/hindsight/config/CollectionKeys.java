@@ -3,6 +3,7 @@ package dev.hindsight.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hindsight.source.FrontMatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,9 +33,8 @@ final class CollectionKeys {
         return PathFilter.of(r.stringList(ptr + "/include", List.of()), r.stringList(ptr + "/exclude", List.of()));
     }
 
-    static String unknownTypes(ConfigParser.Reader r) {
-        return oneOf(r, "/unknown_types", SiteConfig.UNKNOWN_TYPES_ERROR,
-                List.of(SiteConfig.UNKNOWN_TYPES_ERROR, SiteConfig.UNKNOWN_TYPES_IGNORE));
+    static UnknownTypes unknownTypes(ConfigParser.Reader r) {
+        return oneOf(r, "/unknown_types", UnknownTypes.ERROR, UnknownTypes.values());
     }
 
     static KindOptions kind(ConfigParser.Reader r, String ptr, KindOptions d) {
@@ -54,9 +54,9 @@ final class CollectionKeys {
         }
         String alerts = r.string(ptr + "/alerts_from", d.alertsFrom());
         return new KindOptions(paths(r, ptr, d.paths()), fields(r, ptr + "/fields", d.fields()), required,
-                oneOf(r, ptr + "/id", d.idFrom(), List.of(KindOptions.FILENAME, KindOptions.PATH)),
+                oneOf(r, ptr + "/id", d.idFrom(), IdFrom.values()),
                 alerts.isBlank() ? d.alertsFrom() : alerts,
-                oneOf(r, ptr + "/service_from", d.serviceFrom(), List.of(KindOptions.FRONT_MATTER, KindOptions.FOLDER)),
+                oneOf(r, ptr + "/service_from", d.serviceFrom(), ServiceFrom.values()),
                 status, r.stringList(ptr + "/show", d.show()));
     }
 
@@ -98,13 +98,17 @@ final class CollectionKeys {
         return false;
     }
 
-    private static String oneOf(ConfigParser.Reader r, String ptr, String fallback, List<String> allowed) {
-        String v = r.string(ptr, fallback);
-        if (!allowed.contains(v)) {
-            r.diagnostics.error(ConfigParser.RULE, r.doc.valuePositionOf(ptr),
-                    "`" + FieldMap.dotted(ptr) + "` cannot be `" + v + "`", "use " + String.join(" or ", allowed));
-            return fallback;
+    /** The value at {@code ptr} as one of {@code allowed} (by its YAML spelling), else an error and {@code fallback}. */
+    private static <E extends Enum<E> & Spelled> E oneOf(ConfigParser.Reader r, String ptr, E fallback, E[] allowed) {
+        String v = r.string(ptr, fallback.yaml());
+        for (E e : allowed) {
+            if (e.yaml().equals(v)) {
+                return e;
+            }
         }
-        return v;
+        r.diagnostics.error(ConfigParser.RULE, r.doc.valuePositionOf(ptr), "`" + FieldMap.dotted(ptr)
+                + "` cannot be `" + v + "`", "use " + String.join(" or ", Arrays.stream(allowed).map(Spelled::yaml)
+                .toList()));
+        return fallback;
     }
 }
