@@ -26,18 +26,18 @@ final class CollectionKeys {
     private CollectionKeys() {
     }
 
-    static PathFilter paths(ConfigParser.Reader r, String ptr, PathFilter fallback) {
+    static PathFilter paths(ConfigReader r, String ptr, PathFilter fallback) {
         if (r.node(ptr + "/include") == null && r.node(ptr + "/exclude") == null) {
             return fallback;
         }
         return PathFilter.of(r.stringList(ptr + "/include", List.of()), r.stringList(ptr + "/exclude", List.of()));
     }
 
-    static UnknownTypes unknownTypes(ConfigParser.Reader r) {
+    static UnknownTypes unknownTypes(ConfigReader r) {
         return oneOf(r, "/unknown_types", UnknownTypes.ERROR, UnknownTypes.values());
     }
 
-    static KindOptions kind(ConfigParser.Reader r, String ptr, KindOptions d) {
+    static KindOptions kind(ConfigReader r, String ptr, KindOptions d) {
         List<String> required = r.node(ptr + "/required_fields") == null ? d.requiredFields()
                 : r.stringList(ptr + "/required_fields", List.of());
         if (r.node(ptr + "/required_fields") != null) {
@@ -60,7 +60,7 @@ final class CollectionKeys {
                 status, r.stringList(ptr + "/show", d.show()));
     }
 
-    private static FieldMap fields(ConfigParser.Reader r, String ptr, FieldMap fallback) {
+    private static FieldMap fields(ConfigReader r, String ptr, FieldMap fallback) {
         JsonNode node = r.checkedObject(ptr, null);
         if (node == null) {
             return fallback;
@@ -87,7 +87,7 @@ final class CollectionKeys {
         return new FieldMap(keys);
     }
 
-    private static boolean checkField(ConfigParser.Reader r, String at, String field) {
+    private static boolean checkField(ConfigReader r, String at, String field) {
         String ours = field.startsWith("incident.") ? field.substring("incident.".length()) : field;
         if (FieldMap.FIELDS.contains(ours)) {
             return true;
@@ -99,7 +99,7 @@ final class CollectionKeys {
     }
 
     /** The value at {@code ptr} as one of {@code allowed} (by its YAML spelling), else an error and {@code fallback}. */
-    private static <E extends Enum<E> & Spelled> E oneOf(ConfigParser.Reader r, String ptr, E fallback, E[] allowed) {
+    private static <E extends Enum<E> & Spelled> E oneOf(ConfigReader r, String ptr, E fallback, E[] allowed) {
         String v = r.string(ptr, fallback.yaml());
         for (E e : allowed) {
             if (e.yaml().equals(v)) {
