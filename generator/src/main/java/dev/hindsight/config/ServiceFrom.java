@@ -2,17 +2,6 @@ package dev.hindsight.config;
 
 /** A kind's {@code service_from:}: a document's service from its front matter, or from the folder it is in. */
 public enum ServiceFrom implements Spelled {
-    FRONT_MATTER("front-matter"),
-    FOLDER("folder");
-
-    private final String yaml;
-
-    ServiceFrom(String yaml) {
-        this.yaml = yaml;
-    }
-
-    @Override
-    public String yaml() {
-        return yaml;
-    }
+    FRONT_MATTER,
+    FOLDER;
 }

@@ -1,8 +1,18 @@
 package dev.hindsight.config;
 
-/** A closed set of settings values: each constant knows how {@code hindsight.yml} spells it. */
+import java.util.Locale;
+
+/**
+ * A closed set of settings values: each enum constant is spelled in {@code hindsight.yml} as its name in lower
+ * case with {@code -} for {@code _} ({@code FRONT_MATTER} is {@code front-matter}).
+ */
 interface Spelled {
 
+    /** The constant's name, as {@code Enum.name()} gives it. */
+    String name();
+
     /** The spelling in {@code hindsight.yml}. */
-    String yaml();
+    default String yaml() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
 }

@@ -5,17 +5,6 @@ package dev.hindsight.config;
  * an error (the default), or nothing — the folder decides the kind.
  */
 public enum UnknownTypes implements Spelled {
-    ERROR("error"),
-    IGNORE("ignore");
-
-    private final String yaml;
-
-    UnknownTypes(String yaml) {
-        this.yaml = yaml;
-    }
-
-    @Override
-    public String yaml() {
-        return yaml;
-    }
+    ERROR,
+    IGNORE;
 }

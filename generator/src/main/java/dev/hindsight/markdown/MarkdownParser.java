@@ -281,23 +281,13 @@ public final class MarkdownParser {
                 if (depth > MAX_QUOTE_DEPTH) {
                     return new QuoteScan(line, -1);
                 }
-                run = depth > 0 ? run + 1 : (isBlank(body, start, end) ? 0 : run == 0 ? 0 : run + 1);
+                run = depth > 0 ? run + 1 : (BlockCount.isBlank(body, start, end) ? 0 : run == 0 ? 0 : run + 1);
                 if (run > MAX_QUOTED_LINES && tooLong < 0) {
                     tooLong = line;
                 }
                 start = end + 1;
             }
             return new QuoteScan(-1, tooLong);
-        }
-
-        private static boolean isBlank(String s, int from, int to) {
-            for (int i = from; i < to; i++) {
-                char c = s.charAt(i);
-                if (c != ' ' && c != '\t' && c != '\r') {
-                    return false;
-                }
-            }
-            return true;
         }
     }
 
