@@ -12,7 +12,7 @@
 // written (when the live-reload event fires), and in all (data files, search index, rescan, validation).
 // The process CPU time until the pages are written (all threads: rendering runs in parallel, and JIT
 // and GC count too) is printed as well: on a shared machine it varies far less than the wall time.
-import dev.hindsight.site.BuildOptions;
+import dev.hindsight.api.BuildOptions;
 import dev.hindsight.site.PreviewSession;
 import java.nio.file.Files;
 import java.nio.file.Path;

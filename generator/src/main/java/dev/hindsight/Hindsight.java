@@ -1,5 +1,13 @@
 package dev.hindsight;
 
+import dev.hindsight.api.AdoptResult;
+import dev.hindsight.api.BuildOptions;
+import dev.hindsight.api.BuildResult;
+import dev.hindsight.api.ChangedResult;
+import dev.hindsight.api.NewDocument;
+import dev.hindsight.api.Preview;
+import dev.hindsight.api.PreviewOptions;
+import dev.hindsight.adopt.Adopter;
 import dev.hindsight.changed.ChangedCheck;
 import dev.hindsight.config.ConfigParser;
 import dev.hindsight.config.KindConfig;
@@ -12,8 +20,8 @@ import dev.hindsight.diag.JsonFormatter;
 import dev.hindsight.diag.RuleInfo;
 import dev.hindsight.diag.SarifFormatter;
 import dev.hindsight.diag.TextFormatter;
-import dev.hindsight.site.BuildOptions;
-import dev.hindsight.site.BuildResult;
+import dev.hindsight.config.UrlSchemes;
+import dev.hindsight.preview.PreviewServer;
 import dev.hindsight.site.SiteBuilder;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,16 +34,28 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.Properties;
 import dev.hindsight.scaffold.Scaffolder;
 import dev.hindsight.source.YamlReader;
 import dev.hindsight.validate.SchemaSet;
 
 /**
- * The one entry point for the CLI, the preview server and the Maven plugin: check a knowledge base,
- * or build its site.
+ * The one entry point for the CLI and the Maven plugin: check a knowledge base, build or preview its site,
+ * scaffold and adopt. Front ends use only this class, the types of {@code dev.hindsight.api} and the
+ * diagnostic value types of {@code diag} ({@code Diagnostic}, {@code Position}, {@code Severity});
+ * {@code ArchitectureTest} and the plugin's {@code MojoArchitectureTest} check it.
  */
 public final class Hindsight {
+
+    /** The configuration file at the site root. */
+    public static final String CONFIG_FILE = SiteConfig.FILE_NAME;
+
+    /** Diagnostics that stop a run as a whole (no configuration, out of stack or memory), each with its advice. */
+    private static final Set<String> RUN_FAILURES = Set.of(SiteBuilder.RULE_NO_CONFIG,
+            SiteBuilder.RULE_STACK_OVERFLOW, SiteBuilder.RULE_OUT_OF_MEMORY);
 
     /** Reads and validates the site without writing anything. */
     public BuildResult check(BuildOptions options) {
@@ -48,8 +68,10 @@ public final class Hindsight {
      *
      * @throws dev.hindsight.changed.ChangeScopeException when Git cannot tell what changed
      */
-    public ChangedCheck.Outcome checkChanged(BuildOptions options, String ref, Map<String, String> environment) {
-        return new ChangedCheck().run(options.withOutput(null), ref, environment);
+    public ChangedResult checkChanged(BuildOptions options, String ref, Map<String, String> environment) {
+        ChangedCheck.Outcome outcome = new ChangedCheck().run(options.withOutput(null), ref, environment);
+        return new ChangedResult(outcome.result(), outcome.scope().shortBase(), outcome.scope().reference(),
+                outcome.scope().changed());
     }
 
     /** Reads, validates and writes the site to {@code options.output()}. */
@@ -58,6 +80,37 @@ public final class Hindsight {
             throw new IllegalArgumentException("build needs an output directory");
         }
         return new SiteBuilder().run(options);
+    }
+
+    /**
+     * The preview of the site at {@code options.source()}: not started yet; {@link Preview#start} builds and
+     * serves it. {@code log} receives one line per rebuild.
+     */
+    public Preview preview(PreviewOptions options, Consumer<String> log) {
+        return new PreviewServer(options, log);
+    }
+
+    /** "2 errors, 1 warning" (or "no problems"): the one-line count of a run's diagnostics. */
+    public String summary(BuildResult result) {
+        return new TextFormatter().summary(result.diagnostics());
+    }
+
+    /** Whether {@code d} stopped the run as a whole (no configuration, out of stack or memory). */
+    public static boolean stoppedTheRun(Diagnostic d) {
+        return RUN_FAILURES.contains(d.ruleId());
+    }
+
+    /** Whether {@code d} is about the run's setup (a directory that cannot be read or written), not content. */
+    public static boolean isSetupProblem(Diagnostic d) {
+        return d.ruleId().equals(SiteBuilder.RULE_SETUP);
+    }
+
+    /**
+     * The scheme of {@code url} (lower case) when a base URL may not use it — anything but http, https or
+     * no scheme (a relative address) — else empty.
+     */
+    public static Optional<String> refusedUrlScheme(String url) {
+        return UrlSchemes.refused(url);
     }
 
     /** Output formats of {@link #format}. */
@@ -157,7 +210,7 @@ public final class Hindsight {
      * Writes a new document of {@code doc.kind()} into the kind's folder of the site at {@code site},
      * from the site's {@code archetypes/} or the built-in template. Returns its path relative to the site.
      */
-    public String newDocument(Path site, Scaffolder.NewDocument doc) throws IOException {
+    public String newDocument(Path site, NewDocument doc) throws IOException {
         SiteConfig config = new ConfigParser(new YamlReader()).load(site, new Diagnostics());
         KindConfig kind = config.kind(doc.kind()).orElseThrow(() -> new IllegalArgumentException(
                 "unknown kind '" + doc.kind() + "'; known: "
@@ -170,8 +223,8 @@ public final class Hindsight {
      * Reads the existing Markdown collection at {@code dir} and writes a {@code hindsight.yml} that fits it
      * (never over an existing one unless {@code force}); documents are never changed.
      */
-    public dev.hindsight.adopt.Adopter.Result adopt(Path dir, boolean force) throws IOException {
-        return new dev.hindsight.adopt.Adopter().adopt(dir, force);
+    public AdoptResult adopt(Path dir, boolean force) throws IOException {
+        return new Adopter().adopt(dir, force);
     }
 
     /** The version this jar was built as. */

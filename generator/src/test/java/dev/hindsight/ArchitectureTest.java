@@ -11,6 +11,7 @@ import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
 import dev.hindsight.arch.FrontEnds;
 import dev.hindsight.arch.PackageGraph;
 import dev.hindsight.arch.StaticState;
+import dev.hindsight.archfixture.layers.cli.UsesApi;
 import dev.hindsight.archfixture.layers.cli.UsesFacade;
 import dev.hindsight.archfixture.layers.cli.UsesInternals;
 import dev.hindsight.archfixture.layers.low.Annotated;
@@ -57,28 +58,29 @@ class ArchitectureTest {
      * design decision — change this table (and ARCHITECTURE.md) in the same commit.
      */
     static final Map<String, Set<String>> STAGES = Map.ofEntries(
-            Map.entry("diag", Set.of()),
+            Map.entry("diag", Set.of("text")),
+            Map.entry("api", Set.of("diag")),
+            Map.entry("text", Set.of()),
             Map.entry("source", Set.of("diag")),
             Map.entry("config", Set.of("diag", "source")),
             Map.entry("git", Set.of("diag")),
             Map.entry("highlight", Set.of()),
             Map.entry("markdown", Set.of("diag", "highlight")),
             Map.entry("model", Set.of("diag", "config", "source", "git", "markdown")),
-            Map.entry("learning", Set.of("diag", "config", "git", "markdown", "model")),
+            Map.entry("learning", Set.of("text", "config", "git", "markdown", "model")),
             Map.entry("alerting", Set.of("diag", "config", "source", "model")),
             Map.entry("validate", Set.of("diag", "config", "source", "markdown", "model", "learning", "alerting")),
             Map.entry("search", Set.of("markdown", "model")),
-            Map.entry("render", Set.of("diag", "config", "git", "model", "learning", "alerting")),
-            Map.entry("site", Set.of("diag", "config", "source", "git", "markdown", "model", "validate", "search",
-                    "render")),
-            Map.entry("preview", Set.of("diag", "site", PackageGraph.ROOT)),
-            Map.entry("scaffold", Set.of()),
-            Map.entry("changed", Set.of("diag", "site")),
-            Map.entry("adopt", Set.of("diag", "config", "markdown", "site", "source", "alerting")),
-            Map.entry(PackageGraph.ROOT, Set.of("diag", "config", "site", "validate", "source", "scaffold", "changed",
-                    "adopt")),
-            Map.entry("cli", Set.of("diag", "config", "site", "preview", "scaffold", "changed", "adopt",
-                    PackageGraph.ROOT)));
+            Map.entry("render", Set.of("diag", "config", "git", "model", "text", "learning", "alerting")),
+            Map.entry("site", Set.of("api", "diag", "config", "source", "git", "markdown", "model", "validate",
+                    "search", "render", "text")),
+            Map.entry("preview", Set.of("api", "diag", "site")),
+            Map.entry("scaffold", Set.of("api", "text")),
+            Map.entry("changed", Set.of("api", "diag", "site")),
+            Map.entry("adopt", Set.of("api", "diag", "config", "markdown", "site", "source", "alerting")),
+            Map.entry(PackageGraph.ROOT, Set.of("api", "diag", "config", "site", "validate", "source", "scaffold",
+                    "changed", "adopt", "preview")),
+            Map.entry("cli", Set.of("api", "diag", PackageGraph.ROOT)));
 
     private static final JavaClasses PRODUCTION = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -145,9 +147,21 @@ class ArchitectureTest {
 
     @Test
     void aFrontEndThatReachesPastTheFacadeIsRejected() {
-        var rule = FrontEnds.useOnlyTheFacade(FIXTURE + ".cli..", FIXTURE);
+        var rule = FrontEnds.useOnlyTheFacade(FIXTURE + ".cli..", FIXTURE, FIXTURE + ".api");
         assertThat(rule.evaluate(new ClassFileImporter().importClasses(UsesInternals.class)).hasViolation()).isTrue();
         assertThat(rule.evaluate(new ClassFileImporter().importClasses(UsesFacade.class)).hasViolation()).isFalse();
+        assertThat(rule.evaluate(new ClassFileImporter().importClasses(UsesApi.class)).hasViolation()).isFalse();
+    }
+
+    @Test
+    void theCliUsesOnlyTheFacadeAndTheApi() {
+        FrontEnds.hindsight("dev.hindsight.cli..").check(PRODUCTION);
+    }
+
+    @Test
+    void theApiDoesNotDependOnTheFacade() {
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses().that().resideInAPackage(FrontEnds.API + "..")
+                .should().dependOnClassesThat().resideInAPackage("dev.hindsight").check(PRODUCTION);
     }
 
     @ParameterizedTest

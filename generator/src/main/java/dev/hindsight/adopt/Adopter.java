@@ -7,8 +7,9 @@ import dev.hindsight.diag.Diagnostics;
 import dev.hindsight.markdown.Heading;
 import dev.hindsight.markdown.MarkdownParser;
 import dev.hindsight.markdown.ParsedMarkdown;
-import dev.hindsight.site.BuildOptions;
-import dev.hindsight.site.BuildResult;
+import dev.hindsight.api.BuildOptions;
+import dev.hindsight.api.AdoptResult;
+import dev.hindsight.api.BuildResult;
 import dev.hindsight.site.SiteBuilder;
 import dev.hindsight.source.SiteSource;
 import dev.hindsight.source.SourceDocument;
@@ -45,31 +46,17 @@ public final class Adopter {
             "incident-times-required", "five-whys", "action-item-owner", "action-item-due", "timeline-format",
             "timeline-window", "timeline-order", "hugo-shortcode");
 
-    /**
-     * What adopt did.
-     *
-     * @param refused  why nothing was written (a {@code hindsight.yml} is there, and no {@code --force}), or empty
-     * @param reasons  each decision and why, one line each
-     * @param written  the files written, relative to the collection
-     */
-    public record Result(String refused, List<String> reasons, List<String> written, String config) {
-        public Result {
-            reasons = List.copyOf(reasons);
-            written = List.copyOf(written);
-        }
-    }
-
     private final YamlReader yaml = new YamlReader();
     private final MarkdownParser markdown = new MarkdownParser();
 
-    public Result adopt(Path dir, boolean force) throws IOException {
+    public AdoptResult adopt(Path dir, boolean force) throws IOException {
         Path root = dir.toAbsolutePath().normalize();
         if (!Files.isDirectory(root)) {
-            return new Result("no such folder: " + root, List.of(), List.of(), "");
+            return new AdoptResult("no such folder: " + root, List.of(), List.of(), "");
         }
         Path configFile = root.resolve(SiteConfig.FILE_NAME);
         if (Files.exists(configFile) && !force) {
-            return new Result(SiteConfig.FILE_NAME + " already exists in " + root
+            return new AdoptResult(SiteConfig.FILE_NAME + " already exists in " + root
                     + "; adopt never overwrites it (use --force to replace it)", List.of(), List.of(), "");
         }
         List<Sample> samples = read(root);
@@ -84,7 +71,7 @@ public final class Adopter {
             List<String> reasons = new ArrayList<>(plan.reasons());
             reasons.add("no folder looks like postmortems or runbooks: nothing written; map your folders by hand "
                     + "(`kinds:` … `folders:`)");
-            return new Result("", reasons, written, "");
+            return new AdoptResult("", reasons, written, "");
         }
         Files.writeString(configFile, ConfigText.render(plan, title), StandardCharsets.UTF_8);
         Map<String, String> off = conventionsNotFollowed(root, samples.size());
@@ -100,7 +87,7 @@ public final class Adopter {
         if (ignoreHindsightFolder(root)) {
             written.add(".gitignore");
         }
-        return new Result("", reasons, written, text);
+        return new AdoptResult("", reasons, written, text);
     }
 
     /** The {@code alerting:} section when the collection holds alert rule files, else nothing. */

@@ -1,8 +1,8 @@
 package dev.hindsight.changed;
 
 import dev.hindsight.diag.Diagnostic;
-import dev.hindsight.site.BuildOptions;
-import dev.hindsight.site.BuildResult;
+import dev.hindsight.api.BuildOptions;
+import dev.hindsight.api.BuildResult;
 import dev.hindsight.site.SiteBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,6 +1,6 @@
 package dev.hindsight.cli;
 
-import dev.hindsight.adopt.Adopter;
+import dev.hindsight.api.AdoptResult;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -28,7 +28,7 @@ final class AdoptCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Adopter.Result r = parent.hindsight().adopt(dir, force);
+        AdoptResult r = parent.hindsight().adopt(dir, force);
         if (!r.refused().isEmpty()) {
             spec.commandLine().getErr().println("hindsight: " + r.refused());
             spec.commandLine().getErr().flush();

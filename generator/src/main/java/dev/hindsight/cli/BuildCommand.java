@@ -1,9 +1,9 @@
 package dev.hindsight.cli;
 
-import dev.hindsight.config.UrlSchemes;
+import dev.hindsight.Hindsight;
 import dev.hindsight.diag.Severity;
-import dev.hindsight.site.BuildOptions;
-import dev.hindsight.site.BuildResult;
+import dev.hindsight.api.BuildOptions;
+import dev.hindsight.api.BuildResult;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -35,7 +35,7 @@ final class BuildCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         common.checkFormat();
-        UrlSchemes.refused(baseUrl).ifPresent(scheme -> {
+        Hindsight.refusedUrlScheme(baseUrl).ifPresent(scheme -> {
             throw new IllegalArgumentException("--base-url must be an http:// or https:// address, not `"
                     + scheme + ":`");
         });

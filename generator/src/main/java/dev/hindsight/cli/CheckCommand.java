@@ -1,9 +1,9 @@
 package dev.hindsight.cli;
 
-import dev.hindsight.changed.ChangedCheck;
+import dev.hindsight.api.ChangedResult;
 import dev.hindsight.diag.Severity;
-import dev.hindsight.site.BuildOptions;
-import dev.hindsight.site.BuildResult;
+import dev.hindsight.api.BuildOptions;
+import dev.hindsight.api.BuildResult;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,11 +45,11 @@ final class CheckCommand implements Callable<Integer> {
         BuildResult result;
         String done = "";
         if (changed != null) {
-            ChangedCheck.Outcome outcome = parent.hindsight().checkChanged(options, changed, parent.environment());
+            ChangedResult outcome = parent.hindsight().checkChanged(options, changed, parent.environment());
             result = outcome.result();
-            done = " in what changed since " + outcome.scope().shortBase() + " (merge base with "
-                    + outcome.scope().reference() + ", " + outcome.scope().changed().size() + " file"
-                    + (outcome.scope().changed().size() == 1 ? "" : "s") + " changed)";
+            done = " in what changed since " + outcome.base() + " (merge base with "
+                    + outcome.reference() + ", " + outcome.changed().size() + " file"
+                    + (outcome.changed().size() == 1 ? "" : "s") + " changed)";
         } else {
             result = parent.hindsight().check(options);
         }

@@ -1,6 +1,6 @@
 package dev.hindsight.cli;
 
-import dev.hindsight.scaffold.Scaffolder;
+import dev.hindsight.api.NewDocument;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -44,7 +44,7 @@ final class NewCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         LocalDate day = date != null ? date : parent.today();
         String file = parent.hindsight().newDocument(source,
-                new Scaffolder.NewDocument(kind, title, service, severity, day));
+                new NewDocument(kind, title, service, severity, day));
         spec.commandLine().getOut().println("created " + source.resolve(file));
         spec.commandLine().getOut().println("Fill in every TODO, then: hindsight check --source " + source);
         spec.commandLine().getOut().flush();

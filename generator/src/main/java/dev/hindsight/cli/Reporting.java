@@ -1,8 +1,7 @@
 package dev.hindsight.cli;
 
 import dev.hindsight.Hindsight;
-import dev.hindsight.diag.TextFormatter;
-import dev.hindsight.site.BuildResult;
+import dev.hindsight.api.BuildResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -17,9 +16,8 @@ final class Reporting {
                       PrintWriter err, String done) {
         out.print(hindsight.format(result, format, source));
         out.flush();
-        TextFormatter text = new TextFormatter();
         err.println(String.format(Locale.ROOT, "hindsight: %d document%s, %s%s", result.documents(),
-                result.documents() == 1 ? "" : "s", text.summary(result.diagnostics()), done));
+                result.documents() == 1 ? "" : "s", hindsight.summary(result), done));
         err.flush();
     }
 }

@@ -1,7 +1,7 @@
 package dev.hindsight.cli;
 
-import dev.hindsight.preview.PreviewOptions;
-import dev.hindsight.preview.PreviewServer;
+import dev.hindsight.api.PreviewOptions;
+import dev.hindsight.api.Preview;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -56,7 +56,7 @@ final class ServeCommand implements Callable<Integer> {
                 .withAllowedHosts(allowHosts)
                 .withReferenceDate(referenceDate != null ? referenceDate : parent.today());
         CountDownLatch stopped = new CountDownLatch(1);
-        try (PreviewServer server = new PreviewServer(options, parent.hindsight(), line -> {
+        try (Preview server = parent.hindsight().preview(options, line -> {
             err.println("hindsight: " + line);
             err.flush();
         })) {

@@ -3,6 +3,7 @@ package dev.hindsight.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hindsight.source.FrontMatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,19 +26,18 @@ final class CollectionKeys {
     private CollectionKeys() {
     }
 
-    static PathFilter paths(ConfigParser.Reader r, String ptr, PathFilter fallback) {
+    static PathFilter paths(ConfigReader r, String ptr, PathFilter fallback) {
         if (r.node(ptr + "/include") == null && r.node(ptr + "/exclude") == null) {
             return fallback;
         }
         return PathFilter.of(r.stringList(ptr + "/include", List.of()), r.stringList(ptr + "/exclude", List.of()));
     }
 
-    static String unknownTypes(ConfigParser.Reader r) {
-        return oneOf(r, "/unknown_types", SiteConfig.UNKNOWN_TYPES_ERROR,
-                List.of(SiteConfig.UNKNOWN_TYPES_ERROR, SiteConfig.UNKNOWN_TYPES_IGNORE));
+    static UnknownTypes unknownTypes(ConfigReader r) {
+        return oneOf(r, "/unknown_types", UnknownTypes.ERROR, UnknownTypes.values());
     }
 
-    static KindOptions kind(ConfigParser.Reader r, String ptr, KindOptions d) {
+    static KindOptions kind(ConfigReader r, String ptr, KindOptions d) {
         List<String> required = r.node(ptr + "/required_fields") == null ? d.requiredFields()
                 : r.stringList(ptr + "/required_fields", List.of());
         if (r.node(ptr + "/required_fields") != null) {
@@ -54,13 +54,13 @@ final class CollectionKeys {
         }
         String alerts = r.string(ptr + "/alerts_from", d.alertsFrom());
         return new KindOptions(paths(r, ptr, d.paths()), fields(r, ptr + "/fields", d.fields()), required,
-                oneOf(r, ptr + "/id", d.idFrom(), List.of(KindOptions.FILENAME, KindOptions.PATH)),
+                oneOf(r, ptr + "/id", d.idFrom(), IdFrom.values()),
                 alerts.isBlank() ? d.alertsFrom() : alerts,
-                oneOf(r, ptr + "/service_from", d.serviceFrom(), List.of(KindOptions.FRONT_MATTER, KindOptions.FOLDER)),
+                oneOf(r, ptr + "/service_from", d.serviceFrom(), ServiceFrom.values()),
                 status, r.stringList(ptr + "/show", d.show()));
     }
 
-    private static FieldMap fields(ConfigParser.Reader r, String ptr, FieldMap fallback) {
+    private static FieldMap fields(ConfigReader r, String ptr, FieldMap fallback) {
         JsonNode node = r.checkedObject(ptr, null);
         if (node == null) {
             return fallback;
@@ -87,7 +87,7 @@ final class CollectionKeys {
         return new FieldMap(keys);
     }
 
-    private static boolean checkField(ConfigParser.Reader r, String at, String field) {
+    private static boolean checkField(ConfigReader r, String at, String field) {
         String ours = field.startsWith("incident.") ? field.substring("incident.".length()) : field;
         if (FieldMap.FIELDS.contains(ours)) {
             return true;
@@ -98,13 +98,17 @@ final class CollectionKeys {
         return false;
     }
 
-    private static String oneOf(ConfigParser.Reader r, String ptr, String fallback, List<String> allowed) {
-        String v = r.string(ptr, fallback);
-        if (!allowed.contains(v)) {
-            r.diagnostics.error(ConfigParser.RULE, r.doc.valuePositionOf(ptr),
-                    "`" + FieldMap.dotted(ptr) + "` cannot be `" + v + "`", "use " + String.join(" or ", allowed));
-            return fallback;
+    /** The value at {@code ptr} as one of {@code allowed} (by its YAML spelling), else an error and {@code fallback}. */
+    private static <E extends Enum<E> & Spelled> E oneOf(ConfigReader r, String ptr, E fallback, E[] allowed) {
+        String v = r.string(ptr, fallback.yaml());
+        for (E e : allowed) {
+            if (e.yaml().equals(v)) {
+                return e;
+            }
         }
-        return v;
+        r.diagnostics.error(ConfigParser.RULE, r.doc.valuePositionOf(ptr), "`" + FieldMap.dotted(ptr)
+                + "` cannot be `" + v + "`", "use " + String.join(" or ", Arrays.stream(allowed).map(Spelled::yaml)
+                .toList()));
+        return fallback;
     }
 }

@@ -10,8 +10,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Period;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -70,7 +68,7 @@ public final class ConfigParser {
     public SiteConfig parse(String text, Diagnostics diagnostics) {
         String t = text.startsWith("\uFEFF") ? text.substring(1) : text;
         FrontMatter doc = yaml.read(SiteConfig.FILE_NAME, t.replace("\r\n", "\n"), 1, diagnostics);
-        Reader r = new Reader(doc, diagnostics);
+        ConfigReader r = new ConfigReader(doc, diagnostics);
         r.unknownKeys("", doc.root(), TOP_LEVEL);
         r.checkedObject("/repo", REPO_KEYS);
         r.checkedObject("/tickets", TICKET_KEYS);
@@ -101,7 +99,7 @@ public final class ConfigParser {
     }
 
     /** {@code contributing_factors:}, {@code recurrence:}, {@code action_items:}, {@code tickets.export}, {@code oncall:}. */
-    private static LearningSettings learning(Reader r) {
+    private static LearningSettings learning(ConfigReader r) {
         LearningSettings d = LearningSettings.defaults();
         List<ContributingFactor> factors = new ArrayList<>();
         JsonNode list = r.node("/contributing_factors");
@@ -175,7 +173,7 @@ public final class ConfigParser {
     }
 
     /** The {@code alerting:} section; {@link AlertingSettings#none()} when absent. */
-    private static AlertingSettings alerting(Reader r) {
+    private static AlertingSettings alerting(ConfigReader r) {
         if (r.checkedObject("/alerting", ALERTING_KEYS) == null) {
             return AlertingSettings.none();
         }
@@ -221,7 +219,7 @@ public final class ConfigParser {
      * {@code search.synonyms} (replaces the built-in groups) and {@code search.extra_synonyms} (adds to
      * them): each a list of groups, a group being a list of two or more phrases. Empty when neither is set.
      */
-    private static Optional<SearchSettings> search(Reader r) {
+    private static Optional<SearchSettings> search(ConfigReader r) {
         if (r.checkedObject("/search", SEARCH_KEYS) == null) {
             return Optional.empty();
         }
@@ -233,7 +231,7 @@ public final class ConfigParser {
         return Optional.of(new SearchSettings(own, extra));
     }
 
-    private static List<List<String>> synonymGroups(Reader r, String pointer) {
+    private static List<List<String>> synonymGroups(ConfigReader r, String pointer) {
         JsonNode n = r.node(pointer);
         if (n == null) {
             return null;
@@ -265,7 +263,7 @@ public final class ConfigParser {
         return true;
     }
 
-    private static ValidationConfig validation(Reader r) {
+    private static ValidationConfig validation(ConfigReader r) {
         ValidationConfig d = ValidationConfig.defaults();
         Map<String, Severity> severities = new HashMap<>();
         Set<String> disabled = new HashSet<>();
@@ -311,7 +309,7 @@ public final class ConfigParser {
                 r.period("/review/tested_within", d.testedWithin()));
     }
 
-    private static List<KindConfig> kinds(Reader r, JsonNode node) {
+    private static List<KindConfig> kinds(ConfigReader r, JsonNode node) {
         List<KindConfig> kinds = new ArrayList<>(KindConfig.defaults());
         if (node == null || node.isNull()) {
             return kinds;
@@ -362,7 +360,7 @@ public final class ConfigParser {
      * Required sections: each entry a heading name, a list (name then aliases), or a mapping with
      * {@code name}, {@code aliases} and {@code or} (sections that together stand in for it).
      */
-    private static List<SectionRequirement> sections(Reader r, String pointer) {
+    private static List<SectionRequirement> sections(ConfigReader r, String pointer) {
         JsonNode list = r.node(pointer);
         List<SectionRequirement> out = new ArrayList<>();
         if (list == null) {
@@ -381,7 +379,7 @@ public final class ConfigParser {
         return out;
     }
 
-    private static SectionRequirement section(Reader r, String ptr, JsonNode n) {
+    private static SectionRequirement section(ConfigReader r, String ptr, JsonNode n) {
         if (n.isValueNode()) {
             String name = n.asText();
             return DefaultSections.find(name).orElse(SectionRequirement.of(name));
@@ -403,150 +401,5 @@ public final class ConfigParser {
         }
         r.typeError(ptr, "a section name, a list of names, or a mapping with name and aliases");
         return null;
-    }
-
-    /** Typed access to the config tree, reporting wrong types at the value's position. */
-    static final class Reader {
-        final FrontMatter doc;
-        final Diagnostics diagnostics;
-
-        Reader(FrontMatter doc, Diagnostics diagnostics) {
-            this.doc = doc;
-            this.diagnostics = diagnostics;
-        }
-
-        JsonNode node(String pointer) {
-            JsonNode n = doc.root().at(pointer);
-            return n.isMissingNode() || n.isNull() ? null : n;
-        }
-
-        /** The mapping at {@code pointer} (null when absent or not a mapping), keys checked when given. */
-        JsonNode checkedObject(String pointer, Set<String> known) {
-            JsonNode n = node(pointer);
-            if (n == null) {
-                return null;
-            }
-            if (!n.isObject()) {
-                typeError(pointer, "a mapping");
-                return null;
-            }
-            if (known != null) {
-                unknownKeys(pointer, n, known);
-            }
-            return n;
-        }
-
-        String string(String pointer, String fallback) {
-            JsonNode n = node(pointer);
-            if (n == null) {
-                return fallback;
-            }
-            if (!n.isValueNode()) {
-                typeError(pointer, "a text value");
-                return fallback;
-            }
-            return n.asText();
-        }
-
-        /**
-         * A URL setting: http, https or relative. Another scheme ({@code javascript:}, {@code data:}, …)
-         * would put script into every page's links, so it is an error and the setting stays unset.
-         */
-        String url(String pointer) {
-            String value = string(pointer, "");
-            Optional<String> scheme = UrlSchemes.refused(value);
-            if (scheme.isPresent()) {
-                diagnostics.error(RULE, doc.valuePositionOf(pointer), "`" + dotted(pointer) + "` uses the `"
-                        + scheme.get() + ":` scheme", "use an http:// or https:// address");
-                return "";
-            }
-            return value;
-        }
-
-        boolean bool(String pointer, boolean fallback) {
-            JsonNode n = node(pointer);
-            if (n == null) {
-                return fallback;
-            }
-            if (!n.isBoolean()) {
-                typeError(pointer, "true or false");
-                return fallback;
-            }
-            return n.asBoolean();
-        }
-
-        int integer(String pointer, int fallback) {
-            JsonNode n = node(pointer);
-            if (n == null) {
-                return fallback;
-            }
-            if (!n.isInt() || n.asInt() < 0) {
-                typeError(pointer, "a whole number");
-                return fallback;
-            }
-            return n.asInt();
-        }
-
-        long size(String pointer, long fallback) {
-            String s = string(pointer, null);
-            if (s == null) {
-                return fallback;
-            }
-            long size = Limits.parseSize(s);
-            if (size < 0) {
-                typeError(pointer, "a size such as 5 MB, 512 KB or a number of bytes");
-                return fallback;
-            }
-            return size;
-        }
-
-        Period period(String pointer, Period fallback) {
-            String s = string(pointer, null);
-            if (s == null) {
-                return fallback;
-            }
-            try {
-                return Period.parse(s);
-            } catch (DateTimeParseException e) {
-                typeError(pointer, "an ISO-8601 period such as P90D");
-                return fallback;
-            }
-        }
-
-        List<String> stringList(String pointer, List<String> fallback) {
-            JsonNode n = node(pointer);
-            if (n == null) {
-                return fallback;
-            }
-            if (n.isValueNode()) {
-                return List.of(n.asText());
-            }
-            if (!n.isArray()) {
-                typeError(pointer, "a list");
-                return fallback;
-            }
-            List<String> out = new ArrayList<>();
-            n.forEach(x -> out.add(x.asText()));
-            return out;
-        }
-
-        void typeError(String pointer, String expected) {
-            diagnostics.error(RULE, doc.positionOf(pointer), "`" + dotted(pointer) + "` must be " + expected);
-        }
-
-        void unknownKeys(String pointer, JsonNode node, Set<String> known) {
-            node.fieldNames().forEachRemaining(name -> {
-                if (!known.contains(name)) {
-                    String where = pointer.isEmpty() ? "" : " in `" + dotted(pointer) + "`";
-                    diagnostics.error(RULE, doc.positionOf(pointer + "/" + FrontMatter.escape(name)),
-                            "unknown key `" + name + "`" + where,
-                            "known keys: " + String.join(", ", known.stream().sorted().toList()));
-                }
-            });
-        }
-
-        private static String dotted(String pointer) {
-            return pointer.substring(1).replaceAll("/(\\d+)", "[$1]").replace('/', '.');
-        }
     }
 }

@@ -16,22 +16,21 @@ import java.util.Objects;
  * @param defaultStatus  {@code default_status:} the status of a document that gives none
  * @param show           {@code show:} further front-matter keys shown on the page as they are
  */
-public record KindOptions(PathFilter paths, FieldMap fields, List<String> requiredFields, String idFrom,
-                          String alertsFrom, String serviceFrom, String defaultStatus, List<String> show) {
+public record KindOptions(PathFilter paths, FieldMap fields, List<String> requiredFields, IdFrom idFrom,
+                          String alertsFrom, ServiceFrom serviceFrom, String defaultStatus, List<String> show) {
 
+    /** {@code alerts_from:} values with a meaning of their own; any other value names a front-matter key. */
     public static final String FILENAME = "filename";
-    public static final String PATH = "path";
     public static final String H1 = "h1";
-    public static final String FOLDER = "folder";
     public static final String FRONT_MATTER = "front-matter";
 
     public KindOptions {
         paths = Objects.requireNonNullElse(paths, PathFilter.all());
         fields = Objects.requireNonNullElse(fields, FieldMap.none());
         requiredFields = requiredFields == null ? null : List.copyOf(requiredFields);
-        idFrom = Objects.requireNonNullElse(idFrom, FILENAME);
+        idFrom = Objects.requireNonNullElse(idFrom, IdFrom.FILENAME);
         alertsFrom = Objects.requireNonNullElse(alertsFrom, FRONT_MATTER);
-        serviceFrom = Objects.requireNonNullElse(serviceFrom, FRONT_MATTER);
+        serviceFrom = Objects.requireNonNullElse(serviceFrom, ServiceFrom.FRONT_MATTER);
         defaultStatus = Objects.requireNonNullElse(defaultStatus, "published");
         show = List.copyOf(Objects.requireNonNullElse(show, List.of()));
     }

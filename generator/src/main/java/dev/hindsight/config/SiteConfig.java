@@ -22,12 +22,9 @@ import java.util.Optional;
  */
 public record SiteConfig(String title, String description, String baseUrl, String editUrl, String commitUrl,
                          String ticketUrl, List<KindConfig> kinds, ValidationConfig validation, GitSettings git,
-                         Limits limits, StaticSettings staticFiles, PathFilter paths, String unknownTypes,
+                         Limits limits, StaticSettings staticFiles, PathFilter paths, UnknownTypes unknownTypes,
                          SearchSettings search, LearningSettings learning,
                          AlertingSettings alerting) {
-
-    public static final String UNKNOWN_TYPES_ERROR = "error";
-    public static final String UNKNOWN_TYPES_IGNORE = "ignore";
 
     public static final String FILE_NAME = "hindsight.yml";
 
@@ -44,7 +41,7 @@ public record SiteConfig(String title, String description, String baseUrl, Strin
         limits = Objects.requireNonNullElse(limits, Limits.defaults());
         staticFiles = Objects.requireNonNullElse(staticFiles, StaticSettings.defaults());
         paths = Objects.requireNonNullElse(paths, PathFilter.all());
-        unknownTypes = Objects.requireNonNullElse(unknownTypes, UNKNOWN_TYPES_ERROR);
+        unknownTypes = Objects.requireNonNullElse(unknownTypes, UnknownTypes.ERROR);
         search = Objects.requireNonNullElse(search, SearchSettings.defaults());
         learning = Objects.requireNonNullElse(learning, LearningSettings.defaults());
         alerting = Objects.requireNonNullElse(alerting, AlertingSettings.none());
@@ -53,7 +50,7 @@ public record SiteConfig(String title, String description, String baseUrl, Strin
     /** Settings without the learning sections (contributing factors, recurrence, objectives, export) and alerting. */
     public SiteConfig(String title, String description, String baseUrl, String editUrl, String commitUrl,
                       String ticketUrl, List<KindConfig> kinds, ValidationConfig validation, GitSettings git,
-                      Limits limits, StaticSettings staticFiles, PathFilter paths, String unknownTypes,
+                      Limits limits, StaticSettings staticFiles, PathFilter paths, UnknownTypes unknownTypes,
                       SearchSettings search) {
         this(title, description, baseUrl, editUrl, commitUrl, ticketUrl, kinds, validation, git, limits, staticFiles,
                 paths, unknownTypes, search, null, null);

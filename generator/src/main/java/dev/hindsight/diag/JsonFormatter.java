@@ -2,6 +2,7 @@ package dev.hindsight.diag;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hindsight.text.JsonText;
 import java.util.List;
 
 /**

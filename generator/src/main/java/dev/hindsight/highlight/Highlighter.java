@@ -117,8 +117,8 @@ public final class Highlighter {
         escape(text.substring(last), out);
     }
 
-    /** Escapes as flexmark does in text: {@code & < > "}. */
-    static void escape(String text, StringBuilder out) {
+    /** Escapes as flexmark does in text and attributes: {@code & < > "}. */
+    public static void escape(String text, StringBuilder out) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {

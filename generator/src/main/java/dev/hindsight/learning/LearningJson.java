@@ -2,7 +2,7 @@ package dev.hindsight.learning;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.hindsight.diag.JsonText;
+import dev.hindsight.text.JsonText;
 import dev.hindsight.model.ActionItem;
 import java.time.LocalDate;
 import java.util.List;

@@ -187,7 +187,8 @@ final class BlockCount {
         return j - i;
     }
 
-    private static boolean isBlank(String s, int from, int to) {
+    /** Whether {@code s} from {@code from} to {@code to} holds only spaces, tabs and carriage returns. */
+    static boolean isBlank(String s, int from, int to) {
         for (int i = from; i < to; i++) {
             char c = s.charAt(i);
             if (c != ' ' && c != '\t' && c != '\r') {

@@ -27,7 +27,7 @@ final class HighlightedCode {
                 if (!language.isEmpty()) {
                     open.append(" class=\"language-");
                     StringBuilder escaped = new StringBuilder();
-                    escapeAttribute(language, escaped);
+                    Highlighter.escape(language, escaped);
                     open.append(escaped).append('"');
                 }
                 open.append('>');
@@ -40,16 +40,4 @@ final class HighlightedCode {
         }
     }
 
-    private static void escapeAttribute(String text, StringBuilder out) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                default -> out.append(c);
-            }
-        }
-    }
 }

@@ -1,9 +1,12 @@
 package dev.hindsight.model;
 
 import dev.hindsight.config.FieldMap;
+import dev.hindsight.config.IdFrom;
 import dev.hindsight.config.KindConfig;
 import dev.hindsight.config.KindOptions;
+import dev.hindsight.config.ServiceFrom;
 import dev.hindsight.config.SiteConfig;
+import dev.hindsight.config.UnknownTypes;
 import dev.hindsight.diag.Diagnostics;
 import dev.hindsight.markdown.Heading;
 import dev.hindsight.markdown.ParsedMarkdown;
@@ -32,7 +35,7 @@ public final class DocumentFactory {
         if (fm.has("type")) {
             String type = fm.get("type").asText().strip();
             Optional<KindConfig> k = config.kind(type);
-            if (k.isEmpty() && config.unknownTypes().equals(SiteConfig.UNKNOWN_TYPES_IGNORE)) {
+            if (k.isEmpty() && config.unknownTypes() == UnknownTypes.IGNORE) {
                 return config.kindForPath(src.path());
             }
             if (k.isEmpty()) {
@@ -73,7 +76,7 @@ public final class DocumentFactory {
         String slug = file.endsWith(".md") ? file.substring(0, file.length() - 3) : file;
         String id = f.string("id");
         if (id == null) {
-            id = kind.options().idFrom().equals(KindOptions.PATH)
+            id = kind.options().idFrom() == IdFrom.PATH
                     ? (path.endsWith(".md") ? path.substring(0, path.length() - 3) : path) : slug;
         }
         String status = f.string("status");
@@ -121,7 +124,7 @@ public final class DocumentFactory {
                                    FieldReader r) {
         KindOptions o = kind.options();
         String service = f.string("service");
-        if (service == null && o.serviceFrom().equals(KindOptions.FOLDER)) {
+        if (service == null && o.serviceFrom() == ServiceFrom.FOLDER) {
             String path = meta.sourcePath();
             int slash = path.lastIndexOf('/');
             String folder = slash < 0 ? "" : path.substring(0, slash);

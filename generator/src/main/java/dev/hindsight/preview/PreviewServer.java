@@ -1,15 +1,16 @@
 package dev.hindsight.preview;
 
+import dev.hindsight.api.PreviewOptions;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.hindsight.Hindsight;
 import dev.hindsight.diag.Diagnostic;
 import dev.hindsight.diag.JsonFormatter;
-import dev.hindsight.site.BuildOptions;
-import dev.hindsight.site.BuildResult;
+import dev.hindsight.diag.TextFormatter;
+import dev.hindsight.api.BuildOptions;
+import dev.hindsight.api.BuildResult;
+import dev.hindsight.api.Preview;
 import dev.hindsight.site.PreviewSession;
 import io.methvin.watcher.DirectoryWatcher;
-import io.methvin.watcher.visitor.FileTreeVisitor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -22,13 +23,10 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -45,22 +43,20 @@ import java.util.function.Consumer;
  * reload (Server-Sent Events). A build with problems shows them in an overlay; a build that could
  * not be published (a template error) leaves the last good site in place.
  */
-public final class PreviewServer implements AutoCloseable {
+public final class PreviewServer implements Preview {
 
     static final String EVENTS = "/__hindsight/events";
     static final String LIVE_JS = "/__hindsight/live.js";
     private static final String SCRIPT_TAG = "<script src=\"" + LIVE_JS + "\"></script>";
 
     private final PreviewOptions options;
-    private final Hindsight hindsight;
     private final Consumer<String> log;
     private final StaticFiles files;
     private final LiveReload live = new LiveReload();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "hindsight-rebuild"));
     private final ExecutorService httpThreads = Executors.newCachedThreadPool(r -> daemon(r, "hindsight-http"));
     private final AtomicLong builds = new AtomicLong();
-    private final Path watchedSource;
-    private final Path watchedOutput;
+    private final WatchedTree tree;
     private HttpServer server;
     private volatile HostCheck hostCheck;
     private DirectoryWatcher watcher;
@@ -69,13 +65,11 @@ public final class PreviewServer implements AutoCloseable {
     private final PreviewSession session;
     private final java.util.Set<Path> changes = new java.util.LinkedHashSet<>();
 
-    public PreviewServer(PreviewOptions options, Hindsight hindsight, Consumer<String> log) {
+    public PreviewServer(PreviewOptions options, Consumer<String> log) {
         this.options = options;
-        this.hindsight = hindsight;
         this.log = log;
         this.files = new StaticFiles(options.output());
-        this.watchedSource = options.source().toAbsolutePath().normalize();
-        this.watchedOutput = options.output().toAbsolutePath().normalize();
+        this.tree = new WatchedTree(options.source(), options.output());
         this.session = new PreviewSession(BuildOptions.build(options.source(), options.output()).withDrafts(true)
                 .withReferenceDate(options.referenceDate()));
     }
@@ -85,6 +79,7 @@ public final class PreviewServer implements AutoCloseable {
      * address actually bound. An address that is not one of this machine's, or a port in use, fails
      * here, before the build.
      */
+    @Override
     public InetSocketAddress start() throws IOException {
         InetAddress address = listenAddress(options.host());
         try {
@@ -95,7 +90,7 @@ public final class PreviewServer implements AutoCloseable {
         }
         int port = server.getAddress().getPort();
         hostCheck = HostCheck.of(options.host(), address, port, options.allowedHosts());
-        keepOutOfGit(watchedSource, watchedOutput);
+        keepOutOfGit(tree.source(), tree.output());
         rebuild();
         if (!address.isLoopbackAddress()) {
             log.accept("warning: serving on " + options.host() + ", reachable from other machines; "
@@ -105,9 +100,9 @@ public final class PreviewServer implements AutoCloseable {
         server.createContext("/", this::handle);
         server.start();
         watcher = DirectoryWatcher.builder()
-                .path(watchedSource)
+                .path(tree.source())
                 .fileHashing(false)
-                .fileTreeVisitor(watchedFolders())
+                .fileTreeVisitor(tree.watchedFolders())
                 .listener(event -> {
                     if (event.path() != null && relevant(event.path())) {
                         schedule(event.path());
@@ -135,83 +130,9 @@ public final class PreviewServer implements AutoCloseable {
 
     private volatile long lastMillis;
 
-    /**
-     * Whether a change at {@code path} can change the site: not a change the preview makes itself (the
-     * output directory, and the staging and old directories its atomic swap creates beside it), nor one
-     * in a folder the build never reads (a hidden folder or file at the top of the site root, such as
-     * {@code .git/} or {@code .hindsight/}, and any {@code .git}, {@code target} or {@code node_modules}
-     * folder), nor an editor's swap file. Git rewrites {@code .git/} on its own (index refreshes, lock
-     * files, packed refs); the files it changes in the work tree are what counts.
-     */
+    /** Whether a change at {@code path} can change the site: see {@link WatchedTree#relevant}. */
     boolean relevant(Path path) {
-        Path p = path.toAbsolutePath().normalize();
-        if (!inWatchedTree(p)) {
-            return false;
-        }
-        String name = p.getFileName() == null ? "" : p.getFileName().toString();
-        return !(name.endsWith("~") || name.endsWith(".swp") || name.endsWith(".swx") || name.startsWith(".#"));
-    }
-
-    /** Whether {@code p} (absolute, normalized) lies in the part of the site root that the build reads. */
-    private boolean inWatchedTree(Path p) {
-        if (!p.startsWith(watchedSource) || p.equals(watchedSource) || ownOutput(p)) {
-            return false;
-        }
-        Path relative = watchedSource.relativize(p);
-        if (relative.getName(0).toString().startsWith(".")) {
-            return false;
-        }
-        for (Path part : relative) {
-            String name = part.toString();
-            if (name.equals(".git") || name.equals("target") || name.equals("node_modules")) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** The output directory and the {@code .<name>.tmp-*} and {@code .<name>.old-*} directories of its swap. */
-    private boolean ownOutput(Path p) {
-        if (p.startsWith(watchedOutput)) {
-            return true;
-        }
-        Path parent = watchedOutput.getParent();
-        if (parent == null || !p.startsWith(parent) || p.equals(parent)) {
-            return false;
-        }
-        String first = parent.relativize(p).getName(0).toString();
-        String own = "." + watchedOutput.getFileName();
-        return first.startsWith(own + ".tmp-") || first.startsWith(own + ".old-");
-    }
-
-    /**
-     * Registers watches only on folders whose changes count: none on {@code .git/objects}, the preview
-     * output or {@code node_modules}, which can hold thousands of folders (and use up the system's
-     * limit on watches). A folder created later is registered through this visitor too.
-     */
-    private FileTreeVisitor watchedFolders() {
-        return (start, onDirectory, onFile) -> Files.walkFileTree(start, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                Path p = dir.toAbsolutePath().normalize();
-                if (!p.equals(watchedSource) && !inWatchedTree(p)) {
-                    return FileVisitResult.SKIP_SUBTREE;
-                }
-                onDirectory.call(dir);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                onFile.call(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException e) {
-                return FileVisitResult.CONTINUE; // deleted while we walked: its own event follows
-            }
-        });
+        return tree.relevant(path);
     }
 
     /** Debounce: a burst of saves gives one rebuild, after {@code debounceMillis} of quiet. */
@@ -261,7 +182,7 @@ public final class PreviewServer implements AutoCloseable {
                     + result.count(dev.hindsight.diag.Severity.WARNING) + " warnings)");
         } else {
             log.accept("build failed in " + update.millis() + " ms; the last good site stays:\n"
-                    + hindsight.format(result, "text", options.source()).strip());
+                    + new TextFormatter().format(result.diagnostics()).strip());
         }
     }
 

@@ -2,7 +2,7 @@ package dev.hindsight.render;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.hindsight.diag.JsonText;
+import dev.hindsight.text.JsonText;
 import dev.hindsight.model.IncidentTimes;
 import dev.hindsight.model.KnowledgeBase;
 import dev.hindsight.model.Postmortem;

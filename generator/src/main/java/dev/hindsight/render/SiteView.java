@@ -1,5 +1,6 @@
 package dev.hindsight.render;
 
+import dev.hindsight.text.Slugs;
 import dev.hindsight.config.Service;
 import dev.hindsight.config.ServiceCatalog;
 import dev.hindsight.config.SiteConfig;

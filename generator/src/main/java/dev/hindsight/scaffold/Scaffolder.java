@@ -1,5 +1,7 @@
 package dev.hindsight.scaffold;
 
+import dev.hindsight.api.NewDocument;
+import dev.hindsight.text.Slugs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -8,7 +10,6 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,10 +27,6 @@ import java.util.stream.Stream;
 public final class Scaffolder {
 
     private static final Pattern INCIDENT_ID = Pattern.compile("^id:\\s*[\"']?INC-(\\d{4})-(\\d+)", Pattern.MULTILINE);
-
-    /** What {@code new} is asked to create. {@code service} and {@code severity} may be empty. */
-    public record NewDocument(String kind, String title, String service, String severity, LocalDate date) {
-    }
 
     /** Creates a working knowledge base in {@code dir}; returns the files written, relative to it. */
     public List<String> init(Path dir, LocalDate today) throws IOException {
@@ -53,10 +50,10 @@ public final class Scaffolder {
 
     /** Writes a new document from its kind's template; returns its path relative to {@code site}. */
     public String newDocument(Path site, String folder, NewDocument doc) throws IOException {
-        String slug = slug(doc.title());
-        if (slug.isEmpty()) {
+        if (doc.title().codePoints().noneMatch(Character::isLetterOrDigit)) {
             throw new IllegalArgumentException("the title must contain at least one letter or digit");
         }
+        String slug = Slugs.slug(doc.title());
         boolean postmortem = doc.kind().equals("postmortem");
         String file = folder + "/" + (postmortem ? doc.date() + "-" : "") + slug + ".md";
         String template = archetype(site, doc.kind());
@@ -93,13 +90,6 @@ public final class Scaffolder {
     private static String head(Path file) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         return new String(bytes, 0, Math.min(bytes.length, 4096), StandardCharsets.UTF_8);
-    }
-
-    /** Lower-case words joined by dashes, accents removed: "Checkout outage!" → "checkout-outage". */
-    public static String slug(String title) {
-        String ascii = Normalizer.normalize(title, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        String s = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
-        return s.length() > 60 ? s.substring(0, 60).replaceAll("-$", "") : s;
     }
 
     private static String yamlText(String s) {

@@ -1,5 +1,7 @@
 package dev.hindsight.site;
 
+import dev.hindsight.api.BuildResult;
+import dev.hindsight.api.BuildOptions;
 import dev.hindsight.diag.Diagnostics;
 import dev.hindsight.git.GitHistory;
 import dev.hindsight.model.Document;

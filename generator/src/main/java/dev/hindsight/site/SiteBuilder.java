@@ -1,5 +1,7 @@
 package dev.hindsight.site;
 
+import dev.hindsight.api.BuildResult;
+import dev.hindsight.api.BuildOptions;
 import dev.hindsight.config.ConfigParser;
 import dev.hindsight.config.KindConfig;
 import dev.hindsight.config.MarkdownFolders;
@@ -17,7 +19,7 @@ import dev.hindsight.markdown.ParsedMarkdown;
 import dev.hindsight.model.Document;
 import dev.hindsight.model.DocumentFactory;
 import dev.hindsight.model.KnowledgeBase;
-import dev.hindsight.render.Slugs;
+import dev.hindsight.text.Slugs;
 import dev.hindsight.source.SiteSource;
 import dev.hindsight.source.SourceDocument;
 import dev.hindsight.source.YamlReader;

@@ -21,7 +21,7 @@ import dev.hindsight.render.ServiceView;
 import dev.hindsight.render.SiteUrls;
 import dev.hindsight.render.SiteView;
 import dev.hindsight.render.Sitemap;
-import dev.hindsight.render.Slugs;
+import dev.hindsight.text.Slugs;
 import dev.hindsight.render.TagView;
 import dev.hindsight.search.SearchIndex;
 import dev.hindsight.search.SearchIndexer;

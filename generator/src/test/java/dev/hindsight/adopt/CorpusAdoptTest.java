@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hindsight.Hindsight;
 import dev.hindsight.diag.Diagnostic;
-import dev.hindsight.site.BuildOptions;
-import dev.hindsight.site.BuildResult;
+import dev.hindsight.api.BuildOptions;
+import dev.hindsight.api.BuildResult;
 import dev.hindsight.site.SiteBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -84,7 +84,7 @@ class CorpusAdoptTest {
     @Test
     void prometheusOperatorRunbooks() throws Exception {
         Path dir = cloneBundle("prometheus-operator-runbooks.bundle");
-        Adopter.Result adopted = new Hindsight().adopt(dir, false);
+        dev.hindsight.api.AdoptResult adopted = new Hindsight().adopt(dir, false);
         assertThat(adopted.written()).contains("hindsight.yml", ".gitignore");
         assertThat(Files.readString(dir.resolve(".gitignore"))).contains(".hindsight/");
         assertThat(gitStatusOfDocuments(dir)).as("adopt never edits documents").isEmpty();

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hindsight.Browser;
 import dev.hindsight.Hindsight;
-import dev.hindsight.site.BuildOptions;
+import dev.hindsight.api.BuildOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -95,7 +95,7 @@ class ChangedCheckTest {
             assertThat(changed.exit()).isEqualTo(1);
             // The renamed runbook keeps its alert: the alert's stable address now forwards to the new page.
             Path site = tmp.resolve("site");
-            new dev.hindsight.Hindsight().build(dev.hindsight.site.BuildOptions.build(tmp.resolve("kb"), site)
+            new dev.hindsight.Hindsight().build(dev.hindsight.api.BuildOptions.build(tmp.resolve("kb"), site)
                     .withReferenceDate(java.time.LocalDate.of(2024, 3, 1)));
             assertThat(org.jsoup.Jsoup.parse(site.resolve("alerts/DbPoolExhausted/index.html").toFile(), "UTF-8")
                     .selectFirst("a#runbook-link").attr("href")).isEqualTo("../../runbooks/database/index.html#mitigation");

@@ -46,7 +46,7 @@ class CollectionKeysTest {
                     show: [company]
                 """, d);
         assertThat(d.sorted()).isEmpty();
-        assertThat(c.unknownTypes()).isEqualTo("ignore");
+        assertThat(c.unknownTypes()).isEqualTo(UnknownTypes.IGNORE);
         assertThat(c.paths().includes("content/runbooks/x.md")).isTrue();
         assertThat(c.paths().includes("content/runbooks/_index.md")).isFalse();
         assertThat(c.paths().includes("README.md")).isFalse();
@@ -58,7 +58,7 @@ class CollectionKeysTest {
         assertThat(o.fields().pointers("started")).containsExactly("/start_time");
         assertThat(o.fields().pointers("tags")).containsExactly("/keywords", "/categories");
         assertThat(o.fields().pointers("title")).containsExactly("/title");
-        assertThat(List.of(o.alertsFrom(), o.serviceFrom(), o.idFrom(), o.defaultStatus()))
+        assertThat(List.of(o.alertsFrom(), o.serviceFrom().yaml(), o.idFrom().yaml(), o.defaultStatus()))
                 .containsExactly("filename", "folder", "path", "draft");
         assertThat(o.show()).containsExactly("company");
     }
@@ -90,5 +90,22 @@ class CollectionKeysTest {
                 "hindsight.yml:6:30: error[config]: unknown field `weight`",
                 "hindsight.yml:7:9: error[config]: `kinds.runbook.id` cannot be `uuid`",
                 "hindsight.yml:8:21: error[config]: unknown default_status `done`");
+    }
+
+    @Test
+    void closedSetsNameTheirValuesInTheHint() {
+        Diagnostics d = new Diagnostics();
+        parser.parse("""
+                unknown_types: Ignore
+                kinds:
+                  runbook:
+                    id: uuid
+                    service_from: team
+                """, d);
+        assertThat(d.sorted().stream().map(x -> x + " / " + x.hint())).containsExactly(
+                "hindsight.yml:1:16: error[config]: `unknown_types` cannot be `Ignore` / use error or ignore",
+                "hindsight.yml:4:9: error[config]: `kinds.runbook.id` cannot be `uuid` / use filename or path",
+                "hindsight.yml:5:19: error[config]: `kinds.runbook.service_from` cannot be `team`"
+                        + " / use front-matter or folder");
     }
 }

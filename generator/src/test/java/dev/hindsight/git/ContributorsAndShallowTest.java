@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hindsight.Hindsight;
 import dev.hindsight.diag.Diagnostic;
 import dev.hindsight.diag.Diagnostics;
-import dev.hindsight.site.BuildOptions;
+import dev.hindsight.api.BuildOptions;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

@@ -1,9 +1,9 @@
 package dev.hindsight.preview;
 
+import dev.hindsight.api.PreviewOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hindsight.Browser;
-import dev.hindsight.Hindsight;
 import dev.hindsight.SiteFixture;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -29,7 +29,7 @@ class PreviewBrowserTest {
         PreviewOptions options = PreviewOptions.of(tmp.resolve("src"), tmp.resolve("out")).withPort(0)
                 .withReferenceDate(LocalDate.of(2024, 2, 1));
         ChromeDriver browser = Browser.start(tmp.resolve("profile"));
-        try (PreviewServer server = new PreviewServer(options, new Hindsight(), line -> { })) {
+        try (PreviewServer server = new PreviewServer(options, line -> { })) {
             InetSocketAddress at = server.start();
             browser.get("http://127.0.0.1:" + at.getPort() + "/runbooks/api/index.html");
             assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Before");

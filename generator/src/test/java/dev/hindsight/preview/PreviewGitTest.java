@@ -1,8 +1,8 @@
 package dev.hindsight.preview;
 
+import dev.hindsight.api.PreviewOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hindsight.Hindsight;
 import dev.hindsight.SiteFixture;
 import dev.hindsight.git.TestRepo;
 import java.io.BufferedReader;
@@ -62,7 +62,7 @@ class PreviewGitTest {
     private String start(Path source) throws Exception {
         PreviewOptions options = PreviewOptions.of(source, source.resolve(".hindsight/preview")).withPort(0)
                 .withReferenceDate(LocalDate.of(2024, 2, 1));
-        server = new PreviewServer(options, new Hindsight(), log::add);
+        server = new PreviewServer(options, log::add);
         String base = "http://127.0.0.1:" + server.start().getPort();
         listen(base);
         return base;
@@ -204,7 +204,7 @@ class PreviewGitTest {
     void theWatcherIgnoresThePreviewsOwnWritesAndGitsFolder() throws Exception {
         Path src = tmp.resolve("kb");
         Path out = tmp.resolve("kb/build/preview");
-        try (PreviewServer s = new PreviewServer(PreviewOptions.of(src, out), new Hindsight(), line -> { })) {
+        try (PreviewServer s = new PreviewServer(PreviewOptions.of(src, out), line -> { })) {
             assertThat(s.relevant(src.resolve("build/preview/index.html"))).isFalse();
             assertThat(s.relevant(src.resolve("build/.preview.tmp-8123/runbooks/api/index.html"))).isFalse();
             assertThat(s.relevant(src.resolve("build/.preview.old-77/index.html"))).isFalse();

@@ -1,8 +1,8 @@
 package dev.hindsight.preview;
 
+import dev.hindsight.api.PreviewOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hindsight.Hindsight;
 import dev.hindsight.SiteFixture;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -45,7 +45,7 @@ class PreviewHostTest {
         SiteFixture.write(tmp.resolve("src"), "-- runbooks/api.md --\n" + SiteFixture.VALID_RUNBOOK.formatted("Secret runbook"));
         PreviewOptions options = PreviewOptions.of(tmp.resolve("src"), tmp.resolve("out")).withPort(0)
                 .withReferenceDate(LocalDate.of(2024, 2, 1)).withAllowedHosts(allowed);
-        server = new PreviewServer(options, new Hindsight(), line -> { });
+        server = new PreviewServer(options, line -> { });
         InetSocketAddress at = server.start();
         port = at.getPort();
     }

@@ -1,8 +1,8 @@
 package dev.hindsight.preview;
 
+import dev.hindsight.api.PreviewOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hindsight.Hindsight;
 import dev.hindsight.SiteFixture;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -46,7 +46,7 @@ class PreviewServerTest {
         SiteFixture.write(tmp.resolve("src"), "-- runbooks/api.md --\n" + RUNBOOK.formatted("API runbook"));
         PreviewOptions options = PreviewOptions.of(tmp.resolve("src"), tmp.resolve("out")).withPort(0)
                 .withReferenceDate(LocalDate.of(2024, 2, 1));
-        server = new PreviewServer(options, new Hindsight(), log::add);
+        server = new PreviewServer(options, log::add);
         InetSocketAddress at = server.start();
         assertThat(at.getAddress().isLoopbackAddress()).isTrue();
         return "http://127.0.0.1:" + at.getPort();

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.hindsight.diag.JsonText;
+import dev.hindsight.text.JsonText;
 import org.junit.jupiter.api.Test;
 
 class LinksAndFormatsTest {

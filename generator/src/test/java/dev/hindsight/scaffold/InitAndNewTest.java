@@ -105,10 +105,4 @@ class InitAndNewTest {
         assertThat(Scaffolder.nextIncidentId(tmp.resolve("postmortems"), 2026)).isEqualTo("INC-2026-008");
         assertThat(Scaffolder.nextIncidentId(tmp.resolve("postmortems"), 2027)).isEqualTo("INC-2027-001");
     }
-
-    @Test
-    void slugs() {
-        assertThat(Scaffolder.slug("Checkout outage: card payments failed!")).isEqualTo("checkout-outage-card-payments-failed");
-        assertThat(Scaffolder.slug("Ünïcode café")).isEqualTo("unicode-cafe");
-    }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hindsight.Browser;
 import dev.hindsight.Hindsight;
 import dev.hindsight.SiteFixture;
-import dev.hindsight.site.BuildOptions;
+import dev.hindsight.api.BuildOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

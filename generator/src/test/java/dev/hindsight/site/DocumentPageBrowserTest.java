@@ -1,5 +1,6 @@
 package dev.hindsight.site;
 
+import dev.hindsight.api.BuildResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,5 +1,7 @@
 package dev.hindsight.site;
 
+import dev.hindsight.api.BuildResult;
+import dev.hindsight.api.BuildOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hindsight.Bounded;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hindsight.Hindsight;
 import dev.hindsight.SiteFixture;
 import dev.hindsight.diag.Diagnostic;
-import dev.hindsight.site.BuildOptions;
+import dev.hindsight.api.BuildOptions;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

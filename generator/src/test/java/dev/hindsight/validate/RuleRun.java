@@ -3,7 +3,7 @@ package dev.hindsight.validate;
 import dev.hindsight.Hindsight;
 import dev.hindsight.SiteFixture;
 import dev.hindsight.diag.Diagnostic;
-import dev.hindsight.site.BuildOptions;
+import dev.hindsight.api.BuildOptions;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;

@@ -2,8 +2,8 @@ package dev.hindsight.maven;
 
 import dev.hindsight.Hindsight;
 import dev.hindsight.diag.Severity;
-import dev.hindsight.site.BuildOptions;
-import dev.hindsight.site.BuildResult;
+import dev.hindsight.api.BuildOptions;
+import dev.hindsight.api.BuildResult;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.hindsight.maven;
 
 import dev.hindsight.Hindsight;
-import dev.hindsight.adopt.Adopter;
+import dev.hindsight.api.AdoptResult;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -30,7 +30,7 @@ public class AdoptMojo extends AbstractMojo {
     public void execute() throws MojoExecutionException {
         Path site = siteDirectory.toPath().toAbsolutePath().normalize();
         Settings.requireDirectory("siteDirectory", site);
-        Adopter.Result r;
+        AdoptResult r;
         try {
             r = new Hindsight().adopt(site, force);
         } catch (IOException e) {

@@ -1,7 +1,7 @@
 package dev.hindsight.maven;
 
 import dev.hindsight.Hindsight;
-import dev.hindsight.scaffold.Scaffolder;
+import dev.hindsight.api.NewDocument;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
@@ -56,7 +56,7 @@ public class NewMojo extends AbstractMojo {
         Path site = siteDirectory.toPath().toAbsolutePath().normalize();
         Settings.requireDirectory("siteDirectory", site);
         LocalDate date = Settings.referenceDate(referenceDate, environment.apply("SOURCE_DATE_EPOCH"));
-        Scaffolder.NewDocument doc = new Scaffolder.NewDocument(kind, title, service == null ? "" : service,
+        NewDocument doc = new NewDocument(kind, title, service == null ? "" : service,
                 severity == null ? "" : severity, date != null ? date : LocalDate.now(clock));
         try {
             String file = new Hindsight().newDocument(site, doc);

@@ -1,12 +1,10 @@
 package dev.hindsight.maven;
 
 import dev.hindsight.Hindsight;
-import dev.hindsight.config.SiteConfig;
 import dev.hindsight.diag.Diagnostic;
 import dev.hindsight.diag.Position;
 import dev.hindsight.diag.Severity;
-import dev.hindsight.site.BuildResult;
-import dev.hindsight.site.SiteBuilder;
+import dev.hindsight.api.BuildResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,10 +19,6 @@ import org.apache.maven.plugin.logging.Log;
  * {@code /abs/path:[line,col]} form (so IDEs and CI link it), report files, and the closing messages.
  */
 final class Reporting {
-
-    /** Diagnostics that stop a run as a whole, each with its own advice. */
-    private static final java.util.Set<String> RUN_FAILURES = java.util.Set.of(SiteBuilder.RULE_NO_CONFIG,
-            SiteBuilder.RULE_STACK_OVERFLOW, SiteBuilder.RULE_OUT_OF_MEMORY);
 
     private final Log log;
     private final Path site;
@@ -99,12 +93,12 @@ final class Reporting {
      */
     MojoExecutionException setupFailure(BuildResult result, Path output) {
         for (Diagnostic d : result.diagnostics()) {
-            if (RUN_FAILURES.contains(d.ruleId())) {
+            if (Hindsight.stoppedTheRun(d)) {
                 // No configuration, or out of stack or memory: the message says what to do.
                 return new MojoExecutionException("`<siteDirectory>` " + site + ": " + d.message()
                         + (d.hasHint() ? "; " + d.hint() : ""));
             }
-            if (!d.ruleId().equals(SiteBuilder.RULE_SETUP)) {
+            if (!Hindsight.isSetupProblem(d)) {
                 continue;
             }
             Path where = absolute(d.position().file());
@@ -114,7 +108,7 @@ final class Reporting {
         }
         long errors = result.count(Severity.ERROR);
         return new MojoExecutionException("`<siteDirectory>` " + site + ": " + plural(errors, "error")
-                + " in its setup (" + SiteConfig.FILE_NAME + " or templates/, listed above)");
+                + " in its setup (" + Hindsight.CONFIG_FILE + " or templates/, listed above)");
     }
 
     private static String plural(long n, String word) {

@@ -1,8 +1,8 @@
 package dev.hindsight.maven;
 
 import dev.hindsight.Hindsight;
-import dev.hindsight.preview.PreviewOptions;
-import dev.hindsight.preview.PreviewServer;
+import dev.hindsight.api.PreviewOptions;
+import dev.hindsight.api.Preview;
 import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -72,7 +72,7 @@ public class ServeMojo extends AbstractMojo {
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException("`<allowHosts>`: " + e.getMessage(), e);
         }
-        try (PreviewServer server = new PreviewServer(options, new Hindsight(), getLog()::info)) {
+        try (Preview server = new Hindsight().preview(options, getLog()::info)) {
             InetSocketAddress at = server.start();
             getLog().info("Serving " + site + " at http://" + at.getHostString() + ":" + at.getPort()
                     + "/ (press Ctrl-C to stop)");

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hindsight.Hindsight;
 import dev.hindsight.diag.Severity;
-import dev.hindsight.site.BuildOptions;
-import dev.hindsight.site.BuildResult;
+import dev.hindsight.api.BuildOptions;
+import dev.hindsight.api.BuildResult;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package dev.hindsight.bench;
 
 import dev.hindsight.Hindsight;
-import dev.hindsight.site.BuildOptions;
-import dev.hindsight.site.BuildResult;
+import dev.hindsight.api.BuildOptions;
+import dev.hindsight.api.BuildResult;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

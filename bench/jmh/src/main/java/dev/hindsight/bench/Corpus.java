@@ -188,7 +188,7 @@ final class Corpus {
             YamlReader yaml = new YamlReader();
             Diagnostics diagnostics = new Diagnostics();
             SiteConfig config = new ConfigParser(yaml).load(root, diagnostics);
-            ServiceCatalog services = ServiceCatalog.load(root, yaml, dev.hindsight.render.Slugs::slug, diagnostics);
+            ServiceCatalog services = ServiceCatalog.load(root, yaml, dev.hindsight.text.Slugs::slug, diagnostics);
             SiteSource source = new SiteSource(root, yaml, config.limits().maxFileSize());
             DocumentFactory factory = new DocumentFactory(config);
             MarkdownParser markdown = new MarkdownParser();

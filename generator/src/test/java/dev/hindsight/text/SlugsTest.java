@@ -1,4 +1,4 @@
-package dev.hindsight.render;
+package dev.hindsight.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -56,5 +56,12 @@ class SlugsTest {
     void differentAlertNamesNeverShareASegment() {
         List<String> names = List.of("A B", "A~20B", "A_B", "A-B", "A.B", "a b");
         assertThat(names.stream().map(Slugs::segment)).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void titlesBecomeLowerCaseWordsJoinedByDashes() {
+        assertThat(Slugs.slug("Checkout outage: card payments failed!")).isEqualTo("checkout-outage-card-payments-failed");
+        assertThat(Slugs.slug("Ünïcode café")).isEqualTo("unicode-cafe");
+        assertThat(Slugs.slug("ﬁber ½ cut")).isEqualTo("fiber-1-2-cut");
     }
 }

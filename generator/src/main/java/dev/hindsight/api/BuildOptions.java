@@ -1,4 +1,4 @@
-package dev.hindsight.site;
+package dev.hindsight.api;
 
 import java.nio.file.Path;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package dev.hindsight.site;
+package dev.hindsight.api;
 
 import dev.hindsight.diag.Diagnostic;
 import dev.hindsight.diag.Severity;

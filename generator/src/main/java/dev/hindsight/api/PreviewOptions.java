@@ -1,4 +1,4 @@
-package dev.hindsight.preview;
+package dev.hindsight.api;
 
 import java.nio.file.Path;
 import java.time.LocalDate;

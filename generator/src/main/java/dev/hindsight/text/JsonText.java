@@ -1,4 +1,4 @@
-package dev.hindsight.diag;
+package dev.hindsight.text;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;

@@ -1,4 +1,4 @@
-package dev.hindsight.render;
+package dev.hindsight.text;
 
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;

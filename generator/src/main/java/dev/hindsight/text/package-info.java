@@ -1,0 +1,5 @@
+/**
+ * Text rules every stage shares and that depend on nothing: {@link dev.hindsight.text.Slugs}, the one slugify,
+ * so that a file name and a page URL made from the same title agree.
+ */
+package dev.hindsight.text;
