@@ -15,9 +15,9 @@ import freemarker.template.TemplateModelException;
 final class PageModel implements TemplateHashModel {
 
     /** What {@link Page#variable} answers for a name it leaves to the shared variables. */
-    static final Object SHARED = Shared.MARK;
+    static final Mark SHARED = Mark.SHARED;
 
-    private enum Shared { MARK }
+    enum Mark { SHARED }
 
     private final Page page;
     private final Page.Shared shared;

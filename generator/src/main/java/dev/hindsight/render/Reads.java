@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * What one page read while its template ran: the documents it touched, with the properties it read of
@@ -119,11 +118,6 @@ public final class Reads {
         }
         other.queries.values().forEach(q -> queries.putIfAbsent(q.key(), q));
         always |= other.always;
-    }
-
-    /** Whether {@code a} and {@code b} have the same value for everything a page read. */
-    static boolean same(Object a, Object b) {
-        return Objects.equals(a, b);
     }
 
     /** For tests and messages: the paths of the documents read, with what was read of them. */

@@ -129,7 +129,7 @@ final class SiteWriter {
                 return null;
             });
             new Thread(data, "hindsight-data").start();
-            List.copyOf(plan.pages()).parallelStream().forEach(p -> page(staging, plan, p, diagnostics, failed, reads));
+            renderAll(List.copyOf(plan.pages()), p -> page(staging, plan, p, diagnostics, failed, reads));
             await(data);
             noteData(plan, diagnostics);
             writeSchemas(staging);
@@ -155,6 +155,33 @@ final class SiteWriter {
             throw e;
         } finally {
             freshStaging = null;
+        }
+    }
+
+    /**
+     * Renders {@code pages} in parallel and returns when every one has ended; the first exception or error
+     * (a template out of stack, say) is rethrown then, and the pages not yet begun are skipped. A parallel
+     * stream would rethrow it at once, while other pages are still being written into the directory the
+     * caller is about to remove.
+     */
+    private static void renderAll(List<Page> pages, java.util.function.Consumer<Page> render) {
+        java.util.concurrent.atomic.AtomicReference<Throwable> first = new java.util.concurrent.atomic.AtomicReference<>();
+        pages.parallelStream().forEach(p -> {
+            if (first.get() != null) {
+                return;
+            }
+            try {
+                render.accept(p);
+            } catch (RuntimeException | Error e) {
+                first.compareAndSet(null, e);
+            }
+        });
+        Throwable e = first.get();
+        if (e instanceof RuntimeException r) {
+            throw r;
+        }
+        if (e instanceof Error err) {
+            throw err;
         }
     }
 
@@ -199,7 +226,7 @@ final class SiteWriter {
     int update(Plan plan, Path out, List<Page> pages, List<String> removed, Diagnostics diagnostics, PageReads reads)
             throws IOException {
         AtomicBoolean failed = new AtomicBoolean();
-        pages.parallelStream().forEach(p -> page(out, plan, p, diagnostics, failed, reads));
+        renderAll(pages, p -> page(out, plan, p, diagnostics, failed, reads));
         if (failed.get()) {
             return -1;
         }
