@@ -78,7 +78,8 @@ final class FragmentCache implements TemplateDirectiveModel {
             render(items, 0, items.size(), wrapper, loopVars, body, out);
             return;
         }
-        Map<Key, String> cache = cacheOf(place);
+        Map<Key, Chunk> cache = cacheOf(place);
+        Reads reads = RecordingWrapper.current();
         String vary = vary(env, params);
         purge();
         int start = 0;
@@ -86,14 +87,24 @@ final class FragmentCache implements TemplateDirectiveModel {
             if ((System.identityHashCode(items.get(i)) & BOUNDARY_MASK) == 0 || i + 1 - start == MAX_CHUNK
                     || i == items.size() - 1) {
                 Key probe = new Key(items.subList(start, i + 1).toArray(), vary);
-                String chunk = cache.get(probe);
+                Chunk chunk = cache.get(probe);
                 if (chunk == null) {
                     StringWriter w = new StringWriter(1024);
-                    render(items, start, i + 1, wrapper, loopVars, body, w);
-                    chunk = w.toString();
+                    // What the rows read is kept with them, and counts for each page that shows them.
+                    Reads rows = reads == null ? Reads.none() : Reads.recorder();
+                    env.setCustomAttribute(RecordingWrapper.READS, rows);
+                    try {
+                        render(items, start, i + 1, wrapper, loopVars, body, w);
+                    } finally {
+                        env.setCustomAttribute(RecordingWrapper.READS, reads == null ? Reads.none() : reads);
+                    }
+                    chunk = new Chunk(w.toString(), rows);
                     cache.put(probe.stored(dead, cache), chunk);
                 }
-                out.write(chunk);
+                if (reads != null) {
+                    reads.addAll(chunk.reads());
+                }
+                out.write(chunk.html());
                 start = i + 1;
             }
         }
@@ -107,10 +118,14 @@ final class FragmentCache implements TemplateDirectiveModel {
         }
     }
 
+    /** The output of a run of rows, and what rendering them read. */
+    private record Chunk(String html, Reads reads) {
+    }
+
     @SuppressWarnings("unchecked")
-    private Map<Key, String> cacheOf(DirectiveCallPlace place) throws TemplateModelException {
+    private Map<Key, Chunk> cacheOf(DirectiveCallPlace place) throws TemplateModelException {
         try {
-            return (Map<Key, String>) place.getOrCreateCustomData(provider, ConcurrentHashMap::new);
+            return (Map<Key, Chunk>) place.getOrCreateCustomData(provider, ConcurrentHashMap::new);
         } catch (CallPlaceCustomDataInitializationException e) {
             throw new TemplateModelException(e);
         }
@@ -169,7 +184,7 @@ final class FragmentCache implements TemplateDirectiveModel {
             this.hash = h;
         }
 
-        private Key(Key probe, ReferenceQueue<Object> queue, Map<Key, String> cache) {
+        private Key(Key probe, ReferenceQueue<Object> queue, Map<Key, ?> cache) {
             this.strong = null;
             this.weak = new Ref[probe.strong.length];
             for (int i = 0; i < weak.length; i++) {
@@ -180,7 +195,7 @@ final class FragmentCache implements TemplateDirectiveModel {
         }
 
         /** This key as stored in {@code cache}: its entry goes when one of the items is collected. */
-        Key stored(ReferenceQueue<Object> queue, Map<Key, String> cache) {
+        Key stored(ReferenceQueue<Object> queue, Map<Key, ?> cache) {
             return new Key(this, queue, cache);
         }
 
@@ -217,9 +232,9 @@ final class FragmentCache implements TemplateDirectiveModel {
 
     private static final class Ref extends WeakReference<Object> {
         final Key owner;
-        final Map<Key, String> cache;
+        final Map<Key, ?> cache;
 
-        Ref(Object target, ReferenceQueue<Object> queue, Key owner, Map<Key, String> cache) {
+        Ref(Object target, ReferenceQueue<Object> queue, Key owner, Map<Key, ?> cache) {
             super(target, queue);
             this.owner = owner;
             this.cache = cache;

@@ -4,11 +4,10 @@ import freemarker.cache.ClassTemplateLoader;
 import freemarker.cache.FileTemplateLoader;
 import freemarker.cache.MultiTemplateLoader;
 import freemarker.cache.TemplateLoader;
+import freemarker.core.Environment;
 import freemarker.core.HTMLOutputFormat;
 import freemarker.core.TemplateClassResolver;
 import freemarker.template.Configuration;
-import freemarker.template.DefaultObjectWrapper;
-import freemarker.template.DefaultObjectWrapperBuilder;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
@@ -23,7 +22,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.TimeZone;
 
 /**
@@ -37,6 +35,7 @@ public final class Renderer {
     private static final freemarker.template.Version VERSION = Configuration.VERSION_2_3_34;
 
     private final Configuration cfg;
+    private final RecordingWrapper wrapper;
 
     public Renderer(Path siteTemplates) {
         this(siteTemplates, false);
@@ -61,7 +60,7 @@ public final class Renderer {
         cfg.setFallbackOnNullLoopVariable(false);
         cfg.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
         cfg.setAPIBuiltinEnabled(false);
-        DefaultObjectWrapper wrapper = new DefaultObjectWrapperBuilder(VERSION).build();
+        wrapper = new RecordingWrapper(VERSION);
         cfg.setObjectWrapper(wrapper);
         // Helpers every template can call: safeUrls.isSafeLink(url), scriptJson.escape(json).
         try {
@@ -85,15 +84,20 @@ public final class Renderer {
         cfg.setTemplateLoader(new MultiTemplateLoader(loaders.toArray(TemplateLoader[]::new)));
     }
 
-    /** Renders {@code template} (such as {@code postmortem.ftlh}) with {@code model} into {@code out}. */
-    public void render(String template, Map<String, Object> model, Writer out) throws IOException, RenderException {
+    /**
+     * Renders {@code page} into {@code out}, recording what it reads into {@code reads} (a one-shot build
+     * passes {@link Reads#none()}).
+     */
+    public void render(Page page, Page.Shared shared, Writer out, Reads reads) throws IOException, RenderException {
         try {
-            Template t = cfg.getTemplate(template);
-            t.process(model, out);
+            Template t = cfg.getTemplate(page.template());
+            Environment env = t.createProcessingEnvironment(new PageModel(page, shared, wrapper), out);
+            env.setCustomAttribute(RecordingWrapper.READS, reads);
+            env.process();
         } catch (TemplateException e) {
-            throw new RenderException(template, e);
+            throw new RenderException(page.template(), e);
         } catch (freemarker.core.ParseException e) {
-            throw new RenderException(template, e);
+            throw new RenderException(page.template(), e);
         }
     }
 

@@ -721,6 +721,7 @@ public final class SiteView {
     }
 
     /** The page of a service id, from the site root. */
+    @ArgumentsOnly
     public String serviceHref(String id) {
         return "services/" + Slugs.slug(id) + "/index.html";
     }
@@ -769,6 +770,7 @@ public final class SiteView {
         return tags;
     }
 
+    @ArgumentsOnly
     public String tagHref(String tag) {
         return "tags/" + Slugs.slug(tag) + "/index.html";
     }
@@ -804,6 +806,7 @@ public final class SiteView {
      * runbook's alerts as anchors and, for a postmortem with tracked action items, the slot for them.
      * {@code bodyHtml} is the document's rendered body (the template passes it).
      */
+    @ArgumentsOnly
     public DocumentPage page(Document d, String bodyHtml) {
         List<String> alerts = d instanceof Runbook r ? r.alerts() : List.of();
         boolean slot = d instanceof Postmortem p && !actions(p).isEmpty();
@@ -814,13 +817,10 @@ public final class SiteView {
      * The fragment ("#..." or "") of the part of an alert's runbook that handles it: a heading naming
      * the alert, else its first mention, else Mitigation, else the top.
      */
+    @ArgumentsOnly
     public String alertFragment(AlertView a, String runbookHtml) {
         String fragment = page(a.runbook(), runbookHtml).alertFragment(a.name());
         return fragment.isEmpty() ? "" : "#" + fragment;
-    }
-
-    public String alertHref(String name) {
-        return "alerts/" + Slugs.segment(name.strip()) + "/index.html";
     }
 
     // ---- the rest -------------------------------------------------------------------------------
@@ -849,18 +849,22 @@ public final class SiteView {
         return d == null ? "" : Integer.toString(d.getYear());
     }
 
+    @ArgumentsOnly
     public String ticketHref(String ticket) {
         return Links.ticket(config.ticketUrl(), ticket);
     }
 
+    @ArgumentsOnly
     public String webHref(String url) {
         return Links.web(url);
     }
 
+    @ArgumentsOnly
     public String contactHref(String contact) {
         return Links.contact(contact);
     }
 
+    @ArgumentsOnly
     public String slug(String text) {
         return Slugs.slug(text);
     }

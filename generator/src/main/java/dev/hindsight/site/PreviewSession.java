@@ -6,6 +6,8 @@ import dev.hindsight.diag.Diagnostics;
 import dev.hindsight.git.GitHistory;
 import dev.hindsight.model.Document;
 import dev.hindsight.model.KnowledgeBase;
+import dev.hindsight.render.Page;
+import dev.hindsight.render.Staleness;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -23,9 +25,9 @@ import java.util.function.BooleanSupplier;
 
 /**
  * The builds of one preview: the first is a full build; after that, a change to Markdown files
- * re-reads only those files and re-renders only the pages whose HTML changes ({@link PageImpact}):
- * their own pages, and the lists, service, tag and alert pages and other documents' pages that show
- * what changed in them. The reload callback runs as soon as those pages are written; then come the
+ * re-reads only those files and re-renders only the pages whose HTML may change: new pages, pages given
+ * another model, and pages that read, while they were last rendered, something the change touched
+ * (recorded dependencies, {@link Staleness}; see "Never stale" in ARCHITECTURE.md). The reload callback runs as soon as those pages are written; then come the
  * data files (feed, sitemap, search index, api/), a rescan of the site root that catches anything the
  * file watcher missed (and re-renders what it finds), and validation. A change to the configuration,
  * the service catalog, templates or static files, a new commit (or a failed build) makes the next
@@ -48,6 +50,8 @@ public final class PreviewSession {
 
     private final BuildOptions options;
     private final DocumentCache cache = new DocumentCache();
+    /** What each page of the output read when it was last rendered. */
+    private final PageReads.Kept reads = new PageReads.Kept();
     private final SiteBuilder builder = new SiteBuilder(cache);
     private SiteBuilder.Setup setup;
     private SiteWriter writer;
@@ -139,10 +143,11 @@ public final class PreviewSession {
         diagnostics = SiteBuilder.validate(setup, kb, diagnostics);
         stage = SiteBuilder.STAGE_WRITING;
         writer = new SiteWriter(setup.config(), setup.root(), true);
+        reads.clear();
         int pages;
         try {
             pages = writer.write(SiteBuilder.published(kb, options), setup.services(),
-                    new OutputDirectory(setup.output()), diagnostics);
+                    new OutputDirectory(setup.output()), diagnostics, reads);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -303,16 +308,37 @@ public final class PreviewSession {
         List<Document> added = new ArrayList<>();
         differences(before.documents(), shown, gone, added);
         SiteWriter.Plan plan = writer.plan(before, shown, gone, added, diagnostics);
-        PageImpact impact = new PageImpact(before, plan, gone, added, writer.overriddenTemplates());
+        List<Page> stale = stale(before, plan, shown);
+        List<String> removed = before.byPath().keySet().stream().filter(p -> !plan.byPath().containsKey(p)).toList();
         int rendered;
         try {
-            rendered = writer.update(plan, setup.output(), impact.pages(), impact.removed(), diagnostics);
+            rendered = writer.update(plan, setup.output(), stale, removed, diagnostics, reads);
         } catch (IOException e) {
             last = null;
             throw new UncheckedIOException(e);
         }
+        reads.retainOnly(plan.byPath().keySet());
         last = rendered < 0 ? null : next; // after a template failure, the next build starts over
         return rendered;
+    }
+
+    /**
+     * The pages of {@code plan} whose HTML may differ from what the output holds: new pages, pages given
+     * another model (another document, service, tag or alert, compared with documents by path), and pages
+     * that read something the change touched ({@link Staleness}).
+     */
+    private List<Page> stale(SiteWriter.Plan before, SiteWriter.Plan plan, List<Document> shown) {
+        Map<String, Document> byPath = new HashMap<>(shown.size() * 2);
+        shown.forEach(d -> byPath.put(d.meta().sourcePath(), d));
+        Staleness staleness = new Staleness(byPath, plan.view());
+        List<Page> out = new ArrayList<>();
+        for (Page page : plan.pages()) {
+            Page old = before.byPath().get(page.path());
+            if (staleness.stale(old, page, reads.of(page.path()))) {
+                out.add(page);
+            }
+        }
+        return out;
     }
 
     /**

@@ -8,21 +8,18 @@ import dev.hindsight.diag.Severity;
 import dev.hindsight.diag.Position;
 import dev.hindsight.model.Document;
 import dev.hindsight.model.KnowledgeBase;
-import dev.hindsight.model.Postmortem;
-import dev.hindsight.model.Runbook;
 import dev.hindsight.git.FileHistory;
 import dev.hindsight.git.GitHistory;
-import dev.hindsight.render.AlertView;
 import dev.hindsight.render.ApiFiles;
 import dev.hindsight.render.AtomFeed;
 import dev.hindsight.render.Formats;
+import dev.hindsight.render.Page;
+import dev.hindsight.render.Reads;
 import dev.hindsight.render.Renderer;
-import dev.hindsight.render.ServiceView;
 import dev.hindsight.render.SiteUrls;
 import dev.hindsight.render.SiteView;
 import dev.hindsight.render.Sitemap;
 import dev.hindsight.text.Slugs;
-import dev.hindsight.render.TagView;
 import dev.hindsight.search.SearchIndex;
 import dev.hindsight.search.SearchIndexer;
 import dev.hindsight.source.LinkedFile;
@@ -43,7 +40,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.LinkedHashMap;
@@ -111,6 +107,12 @@ final class SiteWriter {
     /** Returns the number of pages written, or -1 when the site was not published. */
     int write(KnowledgeBase kb, ServiceCatalog catalog, OutputDirectory out, Diagnostics diagnostics)
             throws IOException {
+        return write(kb, catalog, out, diagnostics, PageReads.NONE);
+    }
+
+    /** As {@link #write(KnowledgeBase, ServiceCatalog, OutputDirectory, Diagnostics)}; each page's reads go to {@code reads}. */
+    int write(KnowledgeBase kb, ServiceCatalog catalog, OutputDirectory out, Diagnostics diagnostics, PageReads reads)
+            throws IOException {
         out.checkWritable();
         Path staging = out.stage();
         AtomicBoolean failed = new AtomicBoolean();
@@ -127,7 +129,7 @@ final class SiteWriter {
                 return null;
             });
             new Thread(data, "hindsight-data").start();
-            List.copyOf(plan.pages()).parallelStream().forEach(p -> page(staging, plan, p, diagnostics, failed));
+            renderAll(List.copyOf(plan.pages()), p -> page(staging, plan, p, diagnostics, failed, reads));
             await(data);
             noteData(plan, diagnostics);
             writeSchemas(staging);
@@ -153,6 +155,33 @@ final class SiteWriter {
             throw e;
         } finally {
             freshStaging = null;
+        }
+    }
+
+    /**
+     * Renders {@code pages} in parallel and returns when every one has ended; the first exception or error
+     * (a template out of stack, say) is rethrown then, and the pages not yet begun are skipped. A parallel
+     * stream would rethrow it at once, while other pages are still being written into the directory the
+     * caller is about to remove.
+     */
+    private static void renderAll(List<Page> pages, java.util.function.Consumer<Page> render) {
+        java.util.concurrent.atomic.AtomicReference<Throwable> first = new java.util.concurrent.atomic.AtomicReference<>();
+        pages.parallelStream().forEach(p -> {
+            if (first.get() != null) {
+                return;
+            }
+            try {
+                render.accept(p);
+            } catch (RuntimeException | Error e) {
+                first.compareAndSet(null, e);
+            }
+        });
+        Throwable e = first.get();
+        if (e instanceof RuntimeException r) {
+            throw r;
+        }
+        if (e instanceof Error err) {
+            throw err;
         }
     }
 
@@ -194,10 +223,10 @@ final class SiteWriter {
      * touched. The data files (feed, sitemap, search index, api/) are left to {@link #writeData}.
      * Returns the number of pages rendered, or -1 when a template failed (the old pages stay).
      */
-    int update(Plan plan, Path out, List<Page> pages, List<String> removed, Diagnostics diagnostics)
+    int update(Plan plan, Path out, List<Page> pages, List<String> removed, Diagnostics diagnostics, PageReads reads)
             throws IOException {
         AtomicBoolean failed = new AtomicBoolean();
-        pages.parallelStream().forEach(p -> page(out, plan, p, diagnostics, failed));
+        renderAll(pages, p -> page(out, plan, p, diagnostics, failed, reads));
         if (failed.get()) {
             return -1;
         }
@@ -220,7 +249,7 @@ final class SiteWriter {
      * Every page of a build, with the views they share. Page models are made when a page is rendered,
      * so that planning a preview update costs little more than the views.
      */
-    record Plan(List<Document> documents, GitHistory git, SiteView view, SiteUrls urls, Map<String, Page> byPath) {
+    record Plan(List<Document> documents, GitHistory git, Page.Shared shared, Map<String, Page> byPath) {
 
         Plan {
             byPath = java.util.Collections.unmodifiableMap(byPath);
@@ -230,13 +259,21 @@ final class SiteWriter {
         Collection<Page> pages() {
             return byPath.values();
         }
+
+        SiteView view() {
+            return shared.view();
+        }
+
+        SiteUrls urls() {
+            return shared.urls();
+        }
     }
 
     Plan plan(KnowledgeBase kb, ServiceCatalog catalog, Diagnostics diagnostics) {
         SiteView view = new SiteView(kb, catalog, config);
         SiteUrls urls = new SiteUrls(config.baseUrl());
-        return new Plan(kb.documents(), kb.git(), view, urls, withoutConflicts(pages(kb.documents(), view),
-                diagnostics));
+        return new Plan(kb.documents(), kb.git(), new Page.Shared(config, fmt, view, urls),
+                withoutConflicts(pages(kb.documents(), kb.git(), view, urls), diagnostics));
     }
 
     /**
@@ -246,103 +283,33 @@ final class SiteWriter {
     Plan plan(Plan previous, List<Document> documents, List<Document> gone, List<Document> added,
               Diagnostics diagnostics) {
         SiteView view = previous.view().next(gone, added);
-        return new Plan(documents, previous.git(), view, previous.urls(),
-                withoutConflicts(pages(documents, view), diagnostics));
-    }
-
-    /**
-     * One HTML page to render: where, with which template, the navigation section it belongs to, and
-     * what it shows: a {@link Document}, {@link ServiceView}, {@link TagView} or {@link AlertView}, or
-     * null for a site-wide page. {@code listed} pages go into the sitemap.
-     */
-    record Page(String path, String template, String section, Object subject, boolean listed) {
-    }
-
-    static final String NOT_FOUND = "404.ftlh";
-
-    /** The site-wide pages, each with its template and navigation section. */
-    private static final List<Page> SITE_WIDE = List.of(
-            new Page("index.html", "index.ftlh", "home", null, true),
-            new Page("postmortems/index.html", "postmortems.ftlh", "postmortems", null, true),
-            new Page("runbooks/index.html", "runbooks.ftlh", "runbooks", null, true),
-            new Page("services/index.html", "services.ftlh", "services", null, true),
-            new Page("tags/index.html", "tags.ftlh", "tags", null, true),
-            new Page("action-items/index.html", "action-items.ftlh", "action-items", null, true),
-            new Page("metrics/index.html", "metrics.ftlh", "metrics", null, true),
-            new Page("alerts/index.html", "alerts.ftlh", "alerts", null, true),
-            new Page("search/index.html", "search.ftlh", "search", null, true),
-            new Page("404.html", NOT_FOUND, "", null, false));
-
-    /** The paths of the site-wide pages. */
-    static final List<String> SITE_WIDE_PATHS = SITE_WIDE.stream().map(Page::path).toList();
-
-    /** Where the page of a document, service, tag or alert goes. */
-    static String pathOf(Object subject) {
-        if (subject instanceof Document d) {
-            return d.meta().url();
-        }
-        if (subject instanceof ServiceView s) {
-            return "services/" + s.slug() + "/index.html";
-        }
-        if (subject instanceof TagView t) {
-            return "tags/" + t.slug() + "/index.html";
-        }
-        if (subject instanceof AlertView a) {
-            return a.path();
-        }
-        throw new IllegalArgumentException("no page for " + subject);
+        return new Plan(documents, previous.git(), new Page.Shared(config, fmt, view, previous.urls()),
+                withoutConflicts(pages(documents, previous.git(), view, previous.urls()), diagnostics));
     }
 
     /** Every page, in an order where a document's page comes before a generated page at its path. */
-    private static List<Page> pages(List<Document> documents, SiteView view) {
+    private List<Page> pages(List<Document> documents, GitHistory git, SiteView view, SiteUrls urls) {
         List<Page> pages = new ArrayList<>(documents.size() + view.services().size() + view.tags().size()
-                + view.alerts().size() + SITE_WIDE.size());
-        pages.add(SITE_WIDE.get(0));
+                + view.alerts().size() + Page.SiteWide.Kind.values().length + 1);
+        pages.add(new Page.SiteWide(Page.SiteWide.Kind.HOME));
         for (Document doc : documents) {
-            String section = doc instanceof Postmortem ? "postmortems" : doc instanceof Runbook ? "runbooks" : "";
-            pages.add(new Page(pathOf(doc), template(doc), section, doc, true));
+            String source = doc.meta().sourcePath();
+            pages.add(new Page.OfDocument(doc, git.file(source).orElse(null),
+                    editUrl(git.editPattern(config.editUrl(), source), git.repositoryPath(source))));
         }
-        pages.addAll(SITE_WIDE.subList(1, 4));
-        for (ServiceView s : view.services()) {
-            pages.add(new Page(pathOf(s), "service.ftlh", "services", s, true));
-        }
-        pages.add(SITE_WIDE.get(4));
-        for (TagView t : view.tags()) {
-            pages.add(new Page(pathOf(t), "tag.ftlh", "tags", t, true));
-        }
-        pages.addAll(SITE_WIDE.subList(5, 8));
-        for (AlertView a : view.alerts()) {
-            pages.add(new Page(pathOf(a), "alert.ftlh", "alerts", a, false));
-        }
-        pages.addAll(SITE_WIDE.subList(8, 10));
+        pages.add(new Page.SiteWide(Page.SiteWide.Kind.POSTMORTEMS));
+        pages.add(new Page.SiteWide(Page.SiteWide.Kind.RUNBOOKS));
+        pages.add(new Page.SiteWide(Page.SiteWide.Kind.SERVICES));
+        view.services().forEach(s -> pages.add(new Page.OfService(s)));
+        pages.add(new Page.SiteWide(Page.SiteWide.Kind.TAGS));
+        view.tags().forEach(t -> pages.add(new Page.OfTag(t)));
+        pages.add(new Page.SiteWide(Page.SiteWide.Kind.ACTION_ITEMS));
+        pages.add(new Page.SiteWide(Page.SiteWide.Kind.METRICS));
+        pages.add(new Page.SiteWide(Page.SiteWide.Kind.ALERTS));
+        view.alerts().forEach(a -> pages.add(new Page.OfAlert(a)));
+        pages.add(new Page.SiteWide(Page.SiteWide.Kind.SEARCH));
+        pages.add(new Page.NotFound(urls));
         return pages;
-    }
-
-    /** The template model of one page. */
-    private Map<String, Object> model(Plan plan, Page p) {
-        Map<String, Object> model = base(rootFor(p.path()));
-        model.put("view", plan.view());
-        model.put("section", p.section());
-        model.put("pagePath", p.path());
-        model.put("hasFeed", plan.urls().known());
-        model.put("urls", plan.urls());
-        if (p.subject() instanceof Document doc) {
-            model.put("doc", doc);
-            plan.git().file(doc.meta().sourcePath()).ifPresent(h -> model.put("history", h));
-            model.put("editUrl", editUrl(plan.git().editPattern(config.editUrl(), doc.meta().sourcePath()),
-                    plan.git().repositoryPath(doc.meta().sourcePath())));
-        } else if (p.subject() instanceof ServiceView s) {
-            model.put("service", s);
-        } else if (p.subject() instanceof TagView t) {
-            model.put("tag", t);
-        } else if (p.subject() instanceof AlertView a) {
-            model.put("alert", a);
-        } else if (p.template().equals(NOT_FOUND)) {
-            // Served for any missing path, at any depth: links go from base_url when there is one.
-            model.put("root", plan.urls().known() ? plan.urls().base() : "");
-            model.put("rootUnknown", !plan.urls().known());
-        }
-        return model;
     }
 
     /** A document whose page path is also a generated page (a custom kind in {@code services/}, say) wins. */
@@ -351,7 +318,7 @@ final class SiteWriter {
         for (Page p : pages) {
             Page first = byPath.putIfAbsent(p.path(), p);
             if (first != null) {
-                String where = first.subject() instanceof Document d ? d.meta().sourcePath() : p.path();
+                String where = first.document().map(d -> d.meta().sourcePath()).orElse(p.path());
                 diagnostics.warning(RULE_PAGE_CONFLICT, Position.ofFile(where), "page " + p.path()
                         + " is both a document and a generated page; the document is kept",
                         "move the document to another folder");
@@ -371,7 +338,7 @@ final class SiteWriter {
             Map<String, LocalDate> listed = new TreeMap<>();
             for (Page p : plan.pages()) {
                 if (p.listed()) {
-                    listed.put(p.path(), p.subject() instanceof Document d ? lastModified(kb, d) : null);
+                    listed.put(p.path(), p.document().map(d -> lastModified(kb, d)).orElse(null));
                 }
             }
             text(dir, "sitemap.xml", Sitemap.write(urls, listed));
@@ -456,15 +423,6 @@ final class SiteWriter {
     /** Checksum and length of what was last written to each path of the output (or staging) directory. */
     private final Map<String, Long> written = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private Map<String, Object> base(String rootPrefix) {
-        Map<String, Object> m = new HashMap<>();
-        m.put("site", config);
-        m.put("root", rootPrefix);
-        m.put("fmt", fmt);
-        m.put("showAuthors", config.git().authors());
-        return m;
-    }
-
     /** {@code repo.edit_url} with {@code {path}} replaced by the percent-encoded repository path; "" when unset. */
     static String editUrl(String pattern, String repositoryPath) {
         if (pattern.isEmpty()) {
@@ -482,26 +440,11 @@ final class SiteWriter {
         return pattern.replace("{path}", encoded);
     }
 
-    private static String template(Document doc) {
-        if (doc instanceof Postmortem) {
-            return "postmortem.ftlh";
-        }
-        if (doc instanceof Runbook) {
-            return "runbook.ftlh";
-        }
-        return "document.ftlh";
-    }
-
-    /** "../../" for "a/b/index.html": the way back to the site root from a page. */
-    static String rootFor(String pagePath) {
-        int depth = (int) pagePath.chars().filter(c -> c == '/').count();
-        return "../".repeat(depth);
-    }
-
-    private void page(Path dir, Plan plan, Page p, Diagnostics diagnostics, AtomicBoolean failed) {
+    private void page(Path dir, Plan plan, Page p, Diagnostics diagnostics, AtomicBoolean failed, PageReads reads) {
         StringWriter w = new StringWriter(16 * 1024);
+        Reads read = reads.recorder();
         try {
-            renderer.render(p.template(), model(plan, p), w);
+            renderer.render(p, plan.shared(), w, read);
         } catch (Renderer.RenderException e) {
             diagnostics.error(RULE_TEMPLATE, Position.of("templates/" + e.template(), e.line(), e.column()),
                     "template failed while rendering " + p.path() + ": " + e.getMessage());
@@ -522,6 +465,7 @@ final class SiteWriter {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        reads.rendered(p.path(), read);
     }
 
     /**

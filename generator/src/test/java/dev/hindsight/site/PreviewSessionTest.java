@@ -209,8 +209,19 @@ class PreviewSessionTest {
         PreviewSession.Update u = edit("runbooks/orders-db.md", "## Overview\n", "## Overview\n\nA new first line.\n");
         assertThat(u.full()).isFalse();
         assertSameAsFullBuild();
-        // Nothing but its own page shows a runbook's body (the search index and data files are not pages).
-        assertThat(u.rendered()).isEqualTo(1);
+        // Its own page shows a runbook's body, and so do the pages of the alerts it handles: their link goes
+        // to the part of the body that handles the alert (the search index and data files are not pages).
+        assertThat(u.rendered()).isEqualTo(1 + session.view().alerts().stream()
+                .filter(a -> a.runbook().meta().sourcePath().equals("runbooks/orders-db.md")).count());
+    }
+
+    @Test
+    void aBodyEditThatMovesAnAlertsHandlingUpdatesTheAlertPage() throws IOException {
+        // The alert page sends readers to the heading naming the alert: a new one earlier in the body wins.
+        edit("runbooks/orders-db.md", "## Overview\n", "## Overview\n\n## OrdersDbReplicationLag first\n\nHere.\n");
+        assertSameAsFullBuild();
+        assertThat(Files.readString(tmp.resolve("preview/alerts/OrdersDbReplicationLag/index.html")))
+                .contains("#ordersdbreplicationlag-first");
     }
 
     @Test
