@@ -13,7 +13,7 @@
 // The process CPU time until the pages are written (all threads: rendering runs in parallel, and JIT
 // and GC count too) is printed as well: on a shared machine it varies far less than the wall time.
 import dev.hindsight.api.BuildOptions;
-import dev.hindsight.site.PreviewSession;
+import dev.hindsight.build.PreviewSession;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;

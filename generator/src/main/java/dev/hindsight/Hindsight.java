@@ -22,7 +22,7 @@ import dev.hindsight.diag.SarifFormatter;
 import dev.hindsight.diag.TextFormatter;
 import dev.hindsight.config.UrlSchemes;
 import dev.hindsight.preview.PreviewServer;
-import dev.hindsight.site.SiteBuilder;
+import dev.hindsight.build.SiteBuilder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

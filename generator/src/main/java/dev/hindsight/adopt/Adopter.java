@@ -10,7 +10,7 @@ import dev.hindsight.markdown.ParsedMarkdown;
 import dev.hindsight.api.BuildOptions;
 import dev.hindsight.api.AdoptResult;
 import dev.hindsight.api.BuildResult;
-import dev.hindsight.site.SiteBuilder;
+import dev.hindsight.build.SiteBuilder;
 import dev.hindsight.source.SiteSource;
 import dev.hindsight.source.SourceDocument;
 import dev.hindsight.source.YamlReader;

@@ -3,7 +3,7 @@ package dev.hindsight.changed;
 import dev.hindsight.diag.Diagnostic;
 import dev.hindsight.api.BuildOptions;
 import dev.hindsight.api.BuildResult;
-import dev.hindsight.site.SiteBuilder;
+import dev.hindsight.build.SiteBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

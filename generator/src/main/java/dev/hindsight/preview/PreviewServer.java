@@ -9,7 +9,7 @@ import dev.hindsight.diag.TextFormatter;
 import dev.hindsight.api.BuildOptions;
 import dev.hindsight.api.BuildResult;
 import dev.hindsight.api.Preview;
-import dev.hindsight.site.PreviewSession;
+import dev.hindsight.build.PreviewSession;
 import io.methvin.watcher.DirectoryWatcher;
 import java.io.IOException;
 import java.io.InputStream;

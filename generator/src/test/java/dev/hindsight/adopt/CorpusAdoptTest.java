@@ -9,7 +9,7 @@ import dev.hindsight.Hindsight;
 import dev.hindsight.diag.Diagnostic;
 import dev.hindsight.api.BuildOptions;
 import dev.hindsight.api.BuildResult;
-import dev.hindsight.site.SiteBuilder;
+import dev.hindsight.build.SiteBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package dev.hindsight.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hindsight.SiteFixture;
-import dev.hindsight.site.SiteBuilder;
+import dev.hindsight.build.SiteBuilder;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

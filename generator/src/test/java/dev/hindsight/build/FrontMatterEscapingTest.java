@@ -1,4 +1,4 @@
-package dev.hindsight.site;
+package dev.hindsight.build;
 
 import dev.hindsight.api.BuildOptions;
 import static org.assertj.core.api.Assertions.assertThat;

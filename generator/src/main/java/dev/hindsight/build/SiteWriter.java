@@ -1,5 +1,6 @@
-package dev.hindsight.site;
+package dev.hindsight.build;
 
+import dev.hindsight.publish.OutputDirectory;
 import dev.hindsight.config.ServiceCatalog;
 import dev.hindsight.config.SiteConfig;
 import dev.hindsight.diag.Diagnostic;

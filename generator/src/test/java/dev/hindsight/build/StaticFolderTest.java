@@ -1,5 +1,6 @@
-package dev.hindsight.site;
+package dev.hindsight.build;
 
+import dev.hindsight.publish.OutputDirectory;
 import dev.hindsight.api.BuildResult;
 import dev.hindsight.api.BuildOptions;
 import static org.assertj.core.api.Assertions.assertThat;

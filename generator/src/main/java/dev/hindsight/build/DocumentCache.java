@@ -1,4 +1,4 @@
-package dev.hindsight.site;
+package dev.hindsight.build;
 
 import dev.hindsight.diag.Diagnostic;
 import dev.hindsight.model.Document;

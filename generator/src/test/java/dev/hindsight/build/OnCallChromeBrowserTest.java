@@ -1,4 +1,4 @@
-package dev.hindsight.site;
+package dev.hindsight.build;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.hindsight.site;
+package dev.hindsight.build;
 
 import java.util.ArrayList;
 import java.util.List;

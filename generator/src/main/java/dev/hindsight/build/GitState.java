@@ -1,4 +1,4 @@
-package dev.hindsight.site;
+package dev.hindsight.build;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.hindsight.site;
+package dev.hindsight.publish;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -25,17 +25,17 @@ import java.util.Optional;
  * ({@link #recover()}), before it cleans up anything. Our directories are deleted marker last, so a
  * deletion cut short still carries the marker and is finished by the next build.
  */
-final class OutputDirectory {
+public final class OutputDirectory {
 
-    static final String MARKER = ".hindsight-output";
+    public static final String MARKER = ".hindsight-output";
 
     private final Path target;
 
-    OutputDirectory(Path target) {
+    public OutputDirectory(Path target) {
         this.target = target.toAbsolutePath().normalize();
     }
 
-    Path target() {
+    public Path target() {
         return target;
     }
 
@@ -43,7 +43,7 @@ final class OutputDirectory {
      * Puts the previous site back when a killed build left it renamed aside with no site in its
      * place. Returns the directory it restored, if it did.
      */
-    Optional<Path> recover() throws IOException {
+    public Optional<Path> recover() throws IOException {
         Path parent = target.getParent();
         if (parent == null || !Files.isDirectory(parent) || Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
             return Optional.empty();
@@ -65,7 +65,7 @@ final class OutputDirectory {
     }
 
     /** Refuses a target that exists, is not empty and is not ours. */
-    void checkWritable() throws IOException {
+    public void checkWritable() throws IOException {
         if (Files.exists(target) && !Files.isDirectory(target)) {
             throw new IOException("output " + target + " exists and is not a directory");
         }
@@ -76,7 +76,7 @@ final class OutputDirectory {
     }
 
     /** Creates the fresh staging directory beside the target, with the marker already in it. */
-    Path stage() throws IOException {
+    public Path stage() throws IOException {
         Path parent = target.getParent();
         Files.createDirectories(parent);
         recover();
@@ -106,7 +106,7 @@ final class OutputDirectory {
     }
 
     /** Swaps the finished staging directory in place of the target; the old site goes last. */
-    void publish(Path staging) throws IOException {
+    public void publish(Path staging) throws IOException {
         Path parent = target.getParent();
         Path old = null;
         if (Files.exists(target)) {
@@ -126,7 +126,7 @@ final class OutputDirectory {
     }
 
     /** Removes a staging directory after a failed build. */
-    void discard(Path staging) throws IOException {
+    public void discard(Path staging) throws IOException {
         deleteOurs(staging);
     }
 
