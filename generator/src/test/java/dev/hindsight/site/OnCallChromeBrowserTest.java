@@ -202,6 +202,51 @@ class OnCallChromeBrowserTest {
                 "See also the tag <a class=\"tag\" href=\"../../tags/payments/index.html\">payments</a>");
     }
 
+    @ParameterizedTest
+    @CsvSource({"file", "http"})
+    void listFiltersLiveInTheAddressSoTheyCanBeSharedAndBackUndoesThem(String scheme) {
+        viewport(1366, 900);
+        checkFilter(scheme, "postmortems/index.html", "#postmortem-table tbody tr", "filter-severity", "SEV-1",
+                "severity=SEV-1", 10, 3);
+        checkFilter(scheme, "runbooks/index.html", "#runbook-table tbody tr", "filter-owner", "platform-team",
+                "owner=platform-team", 8, 2);
+        checkFilter(scheme, "action-items/index.html", ".action-group", "filter-team", "payments-team",
+                "owner=payments-team", -1, -1);
+    }
+
+    /** Chooses {@code value} in the select, then checks the address, a fresh load of it, and Back. */
+    private static void checkFilter(String scheme, String page, String rows, String select, String value,
+                                    String inAddress, int all, int filtered) {
+        open(scheme, page);
+        String visible = "return Array.prototype.filter.call(document.querySelectorAll(arguments[0]),"
+                + " function (r) { return !r.hidden && r.getClientRects().length > 0; }).length;";
+        long before = ((Number) js(visible, rows)).longValue();
+        if (all >= 0) {
+            assertThat(before).as(page + " unfiltered").isEqualTo(all);
+        }
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id(select))).selectByValue(value);
+        long after = ((Number) js(visible, rows)).longValue();
+        if (filtered >= 0) {
+            assertThat(after).as(page + " filtered").isEqualTo(filtered);
+        } else {
+            assertThat(after).as(page + " filtered").isPositive().isLessThan(before);
+        }
+        String address = driver.getCurrentUrl();
+        assertThat(address).as("the filter is in the address").contains(inAddress);
+        // A shared address opens filtered.
+        driver.navigate().refresh();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> Boolean.TRUE.equals(
+                js("return document.readyState === 'complete' && !document.querySelector('form.filters').hidden;")));
+        assertThat(((Number) js(visible, rows)).longValue()).as(page + " reloaded").isEqualTo(after);
+        assertThat(js("return document.getElementById(arguments[0]).value;", select)).isEqualTo(value);
+        // Back returns to the unfiltered list.
+        driver.navigate().back();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains(inAddress));
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d ->
+                ((Number) js(visible, rows)).longValue() == before);
+        assertThat(js("return document.getElementById(arguments[0]).value;", select)).isEqualTo("");
+    }
+
     // ---- helpers --------------------------------------------------------------------------------
 
     private static void viewport(int width, int height) {
