@@ -169,11 +169,22 @@ class OnCallChromeBrowserTest {
         viewport(width, height);
         // From step 3 of the payments runbook's Diagnosis, far below the top of the page.
         open(scheme, "search/index.html?q=heap+histogram+from+the+largest+pod");
-        waitFor("document.querySelectorAll('#search-results a.hs-title').length > 0");
+        waitFor("document.querySelectorAll('#search-results a.hs-title').length > 0"
+                + " && !!document.getElementById('search-results').dataset.sections");
         WebElement link = driver.findElement(By.cssSelector("#search-results a.hs-title"));
         assertThat(link.getText()).isEqualTo("Payment service");
+        // A section-level hit: the result names the section and links to it, its snippet is the text
+        // around the words there (not the runbook's lead), with the words marked.
+        WebElement result = driver.findElement(By.cssSelector("#search-results .hs-result"));
+        assertThat(link.getAttribute("href")).contains("payments-service/index.html?h=").endsWith("#diagnosis");
+        assertThat(result.findElement(By.cssSelector(".hs-where")).getText()).isEqualTo("\u00a7 Diagnosis");
+        WebElement snippet = result.findElement(By.cssSelector(".hs-snippet"));
+        assertThat(snippet.getText()).contains("take a heap histogram from the largest pod before it is replaced");
+        assertThat(snippet.findElements(By.tagName("mark")).stream().map(WebElement::getText).toList())
+                .contains("heap", "histogram", "largest", "pod");
         link.click();
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("payments-service"));
+        assertThat(driver.getCurrentUrl()).endsWith("#diagnosis");
         waitFor("document.querySelectorAll('mark.hs-found-best').length > 0");
         assertThat(driver.findElements(By.cssSelector("mark.hs-found-best")).stream().map(WebElement::getText)
                 .toList()).containsExactly("heap", "histogram", "from", "the", "largest", "pod");

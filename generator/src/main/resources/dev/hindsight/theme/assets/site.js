@@ -407,6 +407,10 @@
     // The browser scrolled to the address's #fragment while the page loaded; what the scripts above
     // added (the theme toggle, hints) may have moved it since, so it is brought back into view.
     function keepTargetInView() {
+      if (/[?&]h=/.test(location.search)) {
+        // Opened from a search result: search-ui.js scrolls to the words it marks in that section.
+        return;
+      }
       var id = location.hash.slice(1);
       var target = null;
       try {
