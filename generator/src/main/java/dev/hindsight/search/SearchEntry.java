@@ -30,9 +30,9 @@ record SearchEntry(String id, String title, String url, String kind, List<String
      * How much of each section's text the index keeps for snippets around the matched words: a
      * section's opening, where a runbook's step or a postmortem's finding is usually stated.
      */
-    static final int SECTION_CHARS = 600;
+    static final int SECTION_CHARS = 480;
     /** At most this much section text per document, so a long document costs the index little more than a short one. */
-    static final int DOCUMENT_SECTION_CHARS = 2_400;
+    static final int DOCUMENT_SECTION_CHARS = 1_920;
     /** Less room than this left for a section is not worth a snippet. */
     static final int MIN_SECTION_CHARS = 80;
 
@@ -114,8 +114,8 @@ record SearchEntry(String id, String title, String url, String kind, List<String
     }
 
     /**
-     * The opening {@link #SECTION_CHARS} of each section's text (paragraphs, list items, table cells,
-     * code), {@link #DOCUMENT_SECTION_CHARS} in all, in document order; sections without text are left out.
+     * The opening {@link #SECTION_CHARS} of each section's text (paragraphs, list items, table cells;
+     * not code), {@link #DOCUMENT_SECTION_CHARS} in all, in document order; sections without text are left out.
      */
     static List<SectionText> sectionTexts(ParsedMarkdown body) {
         List<SectionText> out = new ArrayList<>();
@@ -136,9 +136,9 @@ record SearchEntry(String id, String title, String url, String kind, List<String
                 } else if (b instanceof Block.Table t) {
                     t.header().forEach(c -> text.append(c.text()).append(' '));
                     t.rows().forEach(r -> r.cells().forEach(c -> text.append(c.text()).append(' ')));
-                } else if (b instanceof Block.Code c) {
-                    text.append(c.code()).append(' ');
                 }
+                // Code is left out: commands are searchable (the body field) and marked on the page, but
+                // they would fill a section's few hundred characters before the prose that explains them.
             }
             String shortened = shorten(text.toString(), Math.min(SECTION_CHARS, left));
             if (shortened.isEmpty()) {

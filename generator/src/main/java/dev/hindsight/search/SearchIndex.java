@@ -66,7 +66,7 @@ public final class SearchIndex {
      * Section texts ({@code x/N}) are grouped into files of about this size: a result page loads
      * the files of the results it shows, after showing them, so that short documents share a file.
      */
-    static final int SECTIONS_BUDGET = 4_096;
+    static final int SECTIONS_BUDGET = 2_048;
     private static final List<String> SUBDIRECTORIES = List.of("p", "t", "d", "x");
 
     static final Comparator<SearchEntry> ORDER = Comparator.comparing(SearchEntry::kind)
