@@ -241,13 +241,14 @@ class OnCallChromeBrowserTest {
                     problems.add(at + ": body wider than the window by " + overflow + " px");
                 }
                 violations().forEach(v -> problems.add(at + ": axe " + v));
+                // Before the TOC links are followed, which leave the page scrolled to a marked heading.
+                if (scheme.equals("file") || page.getKey().equals("404")) {
+                    screenshot("oncall-" + page.getKey() + "-" + width + "-" + theme + ".png");
+                }
                 if (page.getValue().contains("runbooks/payments") || page.getValue().contains("postmortems/2025")
                         || page.getValue().contains("game-days/")) {
                     strings(DocumentPageBrowserTest.COPY_OVERLAP).forEach(p -> problems.add(at + ": " + p));
                     DocumentPageBrowserTest.tocProblems(driver).forEach(p -> problems.add(at + ": " + p));
-                }
-                if (scheme.equals("file") || page.getKey().equals("404")) {
-                    screenshot("oncall-" + page.getKey() + "-" + width + "-" + theme + ".png");
                 }
             }
         } finally {
