@@ -25,6 +25,11 @@ import java.util.function.Function;
 final class MetricsBuilder {
 
     static final String UNSPECIFIED = "unspecified";
+    /**
+     * Below this many incidents with a figure in a quarter, its median and P90 say little (the P90 of
+     * three incidents is the longest one): the page shows the times themselves instead.
+     */
+    static final int MIN_FOR_PERCENTILES = 5;
 
     private MetricsBuilder() {
     }
@@ -130,8 +135,12 @@ final class MetricsBuilder {
             List<Postmortem> in = dated.stream().filter(p -> quarter(periodDate(p)).equals(q)).toList();
             List<Long> ttd = minutes(in, p -> p.incident().timeToDetect());
             List<Long> ttr = minutes(in, p -> p.incident().timeToResolve());
-            out.add(new MetricsView.QuarterTimes(q, in.size(), Stats.median(ttd), Stats.percentile(ttd, 90),
-                    ttd.size(), Stats.median(ttr), Stats.percentile(ttr, 90), ttr.size()));
+            boolean ttdEnough = ttd.size() >= MIN_FOR_PERCENTILES;
+            boolean ttrEnough = ttr.size() >= MIN_FOR_PERCENTILES;
+            out.add(new MetricsView.QuarterTimes(q, in.size(), ttdEnough ? Stats.median(ttd) : null,
+                    ttdEnough ? Stats.percentile(ttd, 90) : null, ttd.size(), ttrEnough ? Stats.median(ttr) : null,
+                    ttrEnough ? Stats.percentile(ttr, 90) : null, ttr.size(), ttd.stream().sorted().toList(),
+                    ttr.stream().sorted().toList()));
         }
         return out;
     }
@@ -183,15 +192,19 @@ final class MetricsBuilder {
 
     private static String timesChart(String id, String what, List<MetricsView.QuarterTimes> quarters, boolean detect) {
         List<String> labels = quarters.stream().map(MetricsView.QuarterTimes::quarter).toList();
-        Double[][] values = new Double[quarters.size()][2];
+        Double[][] values = new Double[quarters.size()][3];
         double max = 0;
         for (int i = 0; i < quarters.size(); i++) {
             MetricsView.QuarterTimes q = quarters.get(i);
             Long median = detect ? q.ttdMedian() : q.ttrMedian();
             Long p90 = detect ? q.ttdP90() : q.ttrP90();
+            List<Long> each = detect ? q.ttdValues() : q.ttrValues();
+            // Too few for percentiles: the longest of them, which the table lists one by one.
+            Long longest = p90 == null && !each.isEmpty() ? each.get(each.size() - 1) : null;
             values[i][0] = median == null ? null : median.doubleValue();
             values[i][1] = p90 == null ? null : p90.doubleValue();
-            max = Math.max(max, p90 == null ? 0 : p90);
+            values[i][2] = longest == null ? null : longest.doubleValue();
+            max = Math.max(max, Math.max(p90 == null ? 0 : p90, longest == null ? 0 : longest));
         }
         boolean hours = max >= 180;
         if (hours) {
@@ -205,8 +218,11 @@ final class MetricsBuilder {
         return SvgCharts.bars(new SvgCharts.Spec(id, what + " (" + abbr + ") per quarter: median and 90th percentile",
                 "Bars side by side for each quarter from " + first(labels) + " to " + last(labels) + ": the median and"
                         + " the 90th percentile (nearest rank) of " + what.toLowerCase(Locale.ROOT) + ", in "
-                        + (hours ? "hours" : "minutes") + ". The table below gives the same figures.",
-                labels, List.of(new SvgCharts.Series("Median", "median"), new SvgCharts.Series("P90", "p90")),
+                        + (hours ? "hours" : "minutes") + "; for a quarter with fewer than " + MIN_FOR_PERCENTILES
+                        + " incidents, whose percentiles would say little, the longest of them."
+                        + " The table below gives each of their times.",
+                labels, List.of(new SvgCharts.Series("Median", "median"), new SvgCharts.Series("P90", "p90"),
+                        new SvgCharts.Series("Longest (under " + MIN_FOR_PERCENTILES + " incidents)", "few")),
                 values, false, 0, v -> count(v) + (hours ? " h" : " min"),
                 v -> Formats.human(Duration.ofMinutes(Math.round(hours ? v * 60 : v))),
                 v -> compact(Math.round(hours ? v * 60 : v))));
@@ -258,6 +274,7 @@ final class MetricsBuilder {
                                MetricsView.QuarterCompletion overall, int undated) {
         ObjectNode root = JsonText.object();
         root.put("percentile_method", "nearest-rank");
+        root.put("percentiles_min_incidents", MIN_FOR_PERCENTILES);
         root.put("duration_unit", "minutes");
         ArrayNode sev = root.putArray("severities");
         severities.forEach(sev::add);
@@ -282,6 +299,10 @@ final class MetricsBuilder {
             o.put("ttr_median", t.ttrMedian());
             o.put("ttr_p90", t.ttrP90());
             o.put("ttr_count", t.ttrCount());
+            ArrayNode ttdEach = o.putArray("ttd_minutes");
+            t.ttdValues().forEach(ttdEach::add);
+            ArrayNode ttrEach = o.putArray("ttr_minutes");
+            t.ttrValues().forEach(ttrEach::add);
         }
         ArrayNode c = root.putArray("action_item_completion");
         for (MetricsView.QuarterCompletion r : completion) {

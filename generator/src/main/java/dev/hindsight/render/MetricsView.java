@@ -21,6 +21,11 @@ public record MetricsView(List<String> severities, List<MonthRow> months, List<Q
         completion = List.copyOf(completion);
     }
 
+    /** The fewest incidents with a time in a quarter for its median and P90 to be shown. */
+    public int minForPercentiles() {
+        return MetricsBuilder.MIN_FOR_PERCENTILES;
+    }
+
     /** Incidents of one month ({@code 2025-02}), per severity in {@link #severities} order. */
     public record MonthRow(String month, List<Integer> counts, int total) {
         public MonthRow {
@@ -28,9 +33,22 @@ public record MetricsView(List<String> severities, List<MonthRow> months, List<Q
         }
     }
 
-    /** TTD and TTR of the incidents of one quarter ({@code 2025-Q1}); a figure is null without data. */
+    /**
+     * TTD and TTR of the incidents of one quarter ({@code 2025-Q1}). A median or P90 is null without
+     * data and where fewer than {@link MetricsBuilder#MIN_FOR_PERCENTILES} incidents have the figure;
+     * then {@code ttdValues} / {@code ttrValues} (each incident's, in minutes, ascending) are shown instead.
+     */
     public record QuarterTimes(String quarter, int incidents, Long ttdMedian, Long ttdP90, int ttdCount,
-                               Long ttrMedian, Long ttrP90, int ttrCount) {
+                               Long ttrMedian, Long ttrP90, int ttrCount, List<Long> ttdValues, List<Long> ttrValues) {
+        public QuarterTimes {
+            ttdValues = List.copyOf(ttdValues);
+            ttrValues = List.copyOf(ttrValues);
+        }
+
+        /** Whether this quarter has enough incidents with times for a median and P90. */
+        public boolean percentiles() {
+            return ttdP90 != null || ttrP90 != null;
+        }
     }
 
     /** Action items of the postmortems of one quarter (or of all, for the overall row) and how many are done. */

@@ -22,9 +22,26 @@ import java.util.function.UnaryOperator;
  *                 not glued into one string: the pieces are tokenized one after the other)
  */
 record SearchEntry(String id, String title, String url, String kind, List<String> services, String severity,
-                   String date, String snippet, String sourcePath, List<List<String>> texts) {
+                   String date, String snippet, String sourcePath, List<List<String>> texts,
+                   List<SectionText> sections) {
 
     static final int SNIPPET_LENGTH = 160;
+    /**
+     * How much of each section's text the index keeps for snippets around the matched words: a
+     * section's opening, where a runbook's step or a postmortem's finding is usually stated.
+     */
+    static final int SECTION_CHARS = 480;
+    /** At most this much section text per document, so a long document costs the index little more than a short one. */
+    static final int DOCUMENT_SECTION_CHARS = 1_920;
+    /** Less room than this left for a section is not worth a snippet. */
+    static final int MIN_SECTION_CHARS = 80;
+
+    /**
+     * The start of one section's text, for the snippet of a result whose words are there, and the
+     * anchor a result links to ({@code ""} for the text before the first heading).
+     */
+    record SectionText(String anchor, String heading, String text) {
+    }
     /** How much of the body is looked at for synonyms: the start, where a document says what it is about. */
     static final int BODY_SYNONYM_CHARS = 64 * 1024;
     /** The front-matter key whose words are indexed with the labels (Hugo and icco/postmortems use it). */
@@ -34,6 +51,7 @@ record SearchEntry(String id, String title, String url, String kind, List<String
         Objects.requireNonNull(id, "id");
         services = List.copyOf(services);
         texts = texts.stream().map(List::copyOf).toList();
+        sections = List.copyOf(sections);
         if (texts.size() != Field.values().length) {
             throw new IllegalArgumentException("one text per field");
         }
@@ -92,7 +110,44 @@ record SearchEntry(String id, String title, String url, String kind, List<String
         texts.set(Field.BODY.ordinal(), synonyms.expand(body, BODY_SYNONYM_CHARS));
         return new SearchEntry(meta.id(), meta.title(), href.apply(meta.url()), meta.kind(), services, severity,
                 meta.date() == null ? "" : meta.date().toString(), shorten(snippet, SNIPPET_LENGTH),
-                meta.sourcePath(), texts);
+                meta.sourcePath(), texts, sectionTexts(doc.body()));
+    }
+
+    /**
+     * The opening {@link #SECTION_CHARS} of each section's text (paragraphs, list items, table cells;
+     * not code), {@link #DOCUMENT_SECTION_CHARS} in all, in document order; sections without text are left out.
+     */
+    static List<SectionText> sectionTexts(ParsedMarkdown body) {
+        List<SectionText> out = new ArrayList<>();
+        int left = DOCUMENT_SECTION_CHARS;
+        for (Section s : body.sections()) {
+            if (left < MIN_SECTION_CHARS) {
+                break;
+            }
+            StringBuilder text = new StringBuilder();
+            for (Block b : s.blocks()) {
+                if (text.length() > SECTION_CHARS) {
+                    break;
+                }
+                if (b instanceof Block.Paragraph p) {
+                    text.append(p.text()).append(' ');
+                } else if (b instanceof Block.ListBlock l) {
+                    l.items().forEach(i -> text.append(i.text()).append(' '));
+                } else if (b instanceof Block.Table t) {
+                    t.header().forEach(c -> text.append(c.text()).append(' '));
+                    t.rows().forEach(r -> r.cells().forEach(c -> text.append(c.text()).append(' ')));
+                }
+                // Code is left out: commands are searchable (the body field) and marked on the page, but
+                // they would fill a section's few hundred characters before the prose that explains them.
+            }
+            String shortened = shorten(text.toString(), Math.min(SECTION_CHARS, left));
+            if (shortened.isEmpty()) {
+                continue;
+            }
+            left -= shortened.length();
+            out.add(new SectionText(s.heading() == null ? "" : s.heading().anchor(), s.title(), shortened));
+        }
+        return out;
     }
 
     private static final java.util.regex.Pattern SEVERITY = java.util.regex.Pattern.compile(

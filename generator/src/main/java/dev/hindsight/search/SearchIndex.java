@@ -34,7 +34,11 @@ import java.util.stream.Stream;
  *   <li>{@code t/N} — dictionary file N: its terms (space-separated, sorted) and one weight character
  *       per term (document frequency on a log scale), for short prefixes and typo tolerance.</li>
  *   <li>{@code d/N} — documents {@code N·chunk} to {@code N·chunk + chunk − 1}: id, title, page path,
- *       date, snippet, kind, severity and services, for the results actually shown.</li>
+ *       date, snippet, kind, severity, services and where its section texts are, for the results actually shown.</li>
+ *   <li>{@code x/N} — the opening text of each section of the documents ({@link SearchEntry#sectionTexts}),
+ *       [[anchor, heading, text], …] per document, about {@link #SECTIONS_BUDGET} bytes a file; a
+ *       document row names its file and row. The results page loads them for the results it shows,
+ *       for snippets around the matched words and links to the matching section.</li>
  *   <li>{@code facets} — the facet values of every document ({@link Facets}), for the results
  *       page's facet counts and filters.</li>
  * </ul>
@@ -43,7 +47,7 @@ import java.util.stream.Stream;
  */
 public final class SearchIndex {
 
-    public static final int FORMAT = 2;
+    public static final int FORMAT = 3;
     /**
      * A query loads one postings shard per word, so this is most of what a rare word costs; smaller
      * shards mean more keys in the metadata, which every query loads (about 6 KB at 10k documents).
@@ -58,7 +62,12 @@ public final class SearchIndex {
      */
     static final int DOCS_BUDGET = 2_048;
     static final double DF_RATIO = 1.16;
-    private static final List<String> SUBDIRECTORIES = List.of("p", "t", "d");
+    /**
+     * Section texts ({@code x/N}) are grouped into files of about this size: a result page loads
+     * the files of the results it shows, after showing them, so that short documents share a file.
+     */
+    static final int SECTIONS_BUDGET = 2_048;
+    private static final List<String> SUBDIRECTORIES = List.of("p", "t", "d", "x");
 
     static final Comparator<SearchEntry> ORDER = Comparator.comparing(SearchEntry::kind)
             .thenComparing(e -> e.services().isEmpty() ? "" : e.services().get(0))
@@ -108,7 +117,29 @@ public final class SearchIndex {
         String[] dictionaryFiles = new String[dictionary.size()];
         IntStream.range(0, dictionary.size()).parallel().forEach(i ->
                 dictionaryFiles[i] = Js.shard("t/" + i, dictionaryJson(terms, dictionary.get(i))));
-        List<String> rows = entries.parallelStream().map(SearchIndex::docJson).toList();
+        List<String> sectionRows = entries.parallelStream().map(SearchIndex::sectionsJson).toList();
+        int[] sectionFile = new int[entries.size()];
+        int[] sectionRow = new int[entries.size()];
+        List<List<String>> sectionFiles = new ArrayList<>();
+        long size = 0;
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i).sections().isEmpty()) {
+                sectionFile[i] = -1;
+                continue;
+            }
+            long rowSize = Shards.utf8(sectionRows.get(i)) + 1;
+            if (sectionFiles.isEmpty() || size > 0 && size + rowSize > SECTIONS_BUDGET) {
+                sectionFiles.add(new ArrayList<>());
+                size = 0;
+            }
+            List<String> file = sectionFiles.get(sectionFiles.size() - 1);
+            sectionFile[i] = sectionFiles.size() - 1;
+            sectionRow[i] = file.size();
+            file.add(sectionRows.get(i));
+            size += rowSize;
+        }
+        List<String> rows = IntStream.range(0, entries.size()).parallel()
+                .mapToObj(i -> docJson(entries.get(i), sectionFile[i], sectionRow[i])).toList();
         int chunk = docsPerChunk(rows);
         for (int i = 0; i < postingFiles.length; i++) {
             files.put("p/" + i + ".js", postingFiles[i]);
@@ -120,6 +151,9 @@ public final class SearchIndex {
             StringBuilder b = new StringBuilder("[");
             b.append(String.join(",", rows.subList(from, Math.min(rows.size(), from + chunk))));
             files.put("d/" + n + ".js", Js.shard("d/" + n, b.append(']')));
+        }
+        for (int n = 0; n < sectionFiles.size(); n++) {
+            files.put("x/" + n + ".js", Js.shard("x/" + n, "[" + String.join(",", sectionFiles.get(n)) + "]"));
         }
         files.put("meta.js", Js.shard("meta", metaJson(entries.size(), chunk, postings, dictionary)));
         files.put("facets.js", Js.shard("facets", Facets.json(entries.size(), Facets.of(entries))));
@@ -171,7 +205,7 @@ public final class SearchIndex {
             }
             return;
         }
-        for (String sub : List.of("", "p", "t", "d")) {
+        for (String sub : List.of("", "p", "t", "d", "x")) {
             try (Stream<Path> list = Files.list(sub.isEmpty() ? dir : dir.resolve(sub))) {
                 for (Path f : list.filter(Files::isRegularFile).toList()) {
                     String rel = sub.isEmpty() ? f.getFileName().toString() : sub + "/" + f.getFileName();
@@ -250,7 +284,23 @@ public final class SearchIndex {
         return (int) Math.min(63, Math.round(Math.log(Math.max(1, df)) / Math.log(DF_RATIO)));
     }
 
-    private static String docJson(SearchEntry e) {
+    /** One document's section texts: [[anchor, heading, text], …]. */
+    private static String sectionsJson(SearchEntry e) {
+        StringBuilder b = new StringBuilder(64);
+        b.append('[');
+        for (SearchEntry.SectionText s : e.sections()) {
+            if (b.length() > 1) {
+                b.append(',');
+            }
+            b.append('[');
+            Js.string(b, s.anchor()).append(',');
+            Js.string(b, s.heading()).append(',');
+            Js.string(b, s.text()).append(']');
+        }
+        return b.append(']').toString();
+    }
+
+    private static String docJson(SearchEntry e, int sectionFile, int sectionRow) {
         StringBuilder b = new StringBuilder(64 + e.title().length() + e.snippet().length());
         b.append('[');
         for (String s : List.of(e.id(), e.title(), e.url(), e.date(), e.snippet(), e.kind(), e.severity())) {
@@ -261,6 +311,8 @@ public final class SearchIndex {
         }
         b.append(',');
         strings(b, e.services());
+        // Where its section texts are: file x/N and row, or -1 for none.
+        b.append(',').append(sectionFile).append(',').append(sectionRow);
         return b.append(']').toString();
     }
 

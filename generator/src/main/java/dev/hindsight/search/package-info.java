@@ -19,10 +19,14 @@
  * about 12 KB holding the terms grouped by their first two letters (for typo tolerance and the
  * completions of a short prefix); one document per file with what a result shows; a metadata file
  * with the shard keys only, which grows with the number of shards and not with the number of
- * documents; and a facet file (kind, service, severity of every document, which documents' id order
+ * documents; files of section texts (the opening of each section, at most about 2 KB a document),
+ * which the results page loads for the results it shows, for snippets around the matched words and
+ * links to the matching section; and a facet file (kind, service, severity of every document, which documents' id order
  * by kind, first service, severity and path makes small) that only the results page loads. A first
  * query on the results page at 10k documents fetches about 60–85 KB, the metadata and the facets
- * (about 8 and 44 KB) included; in the header's dropdown about 20–35 KB.
+ * (about 8 and 44 KB) included, before section texts; the section texts of the ten results shown add
+ * about 20 KB (measured at 1k documents: largest first query 47 KB before, 65 KB after); in the header's
+ * dropdown, which loads no section texts, about 20–35 KB.
  *
  * <p><b>Limits.</b> Typos are corrected for words of five or more letters, one edit away, among the
  * terms that share the word's first two letters (they are in the same dictionary file; a two-letter

@@ -273,7 +273,7 @@ class DocumentPageBrowserTest {
      * Each copy button (whole block or per command) against every line box of the text of its code
      * block: any overlap of more than half a pixel is reported.
      */
-    private static final String COPY_OVERLAP = """
+    static final String COPY_OVERLAP = """
             var out = [];
             document.querySelectorAll('.doc-body .code-block').forEach(function (block, n) {
               var code = block.querySelector('pre');
@@ -307,7 +307,7 @@ class DocumentPageBrowserTest {
      * The facts panel holds its content (nothing sticks out of its box), and every table wider than
      * its box has a visible hint that it scrolls.
      */
-    private static final String PANEL_AND_TABLES = """
+    static final String PANEL_AND_TABLES = """
             var out = [];
             document.querySelectorAll('.meta-panel').forEach(function (panel) {
               var box = panel.getBoundingClientRect();
@@ -334,8 +334,13 @@ class DocumentPageBrowserTest {
 
     /** Opens the TOC, follows each link and checks that its heading is then in view. */
     private static List<String> tocProblems() {
+        return tocProblems(js());
+    }
+
+    /** As {@link #tocProblems()} in the page {@code js} drives (other browser tests use it). */
+    static List<String> tocProblems(JavascriptExecutor js) {
         @SuppressWarnings("unchecked")
-        List<Object> raw = (List<Object>) js().executeAsyncScript("""
+        List<Object> raw = (List<Object>) js.executeAsyncScript("""
                 var done = arguments[arguments.length - 1];
                 var toc = document.querySelector('details.toc');
                 if (!toc) { done(['no table of contents']); return; }

@@ -157,6 +157,11 @@ class ExampleSiteTest {
         JsonNode data = JSON.readTree(metrics.selectFirst("script#metrics-data").data());
         assertThat(data.path("percentile_method").asText()).isEqualTo("nearest-rank");
         assertThat(data.path("action_item_completion_overall").path("total").asInt()).isEqualTo(50);
+        // One incident a quarter: its times, not a "P90" of one incident.
+        Element q1 = metrics.select("#times-heading ~ .table-wrap tbody tr").first();
+        assertThat(q1.text()).isEqualTo("2025-Q1 1 7 min (1 incident: too few for percentiles) "
+                + "1 h 28 min (1 incident: too few for percentiles)");
+        assertThat(metrics.select("#times-heading ~ .table-wrap").text()).doesNotContain("over 1");
     }
 
     @Test

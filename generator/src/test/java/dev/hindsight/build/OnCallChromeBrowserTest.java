@@ -43,9 +43,60 @@ class OnCallChromeBrowserTest {
     private static final Path SCREENSHOTS = Path.of("target/screenshots");
     private static final String AXE = "META-INF/resources/webjars/axe-core/4.6.3/axe.min.js";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> PAGES = List.of("index.html", "postmortems/index.html", "runbooks/index.html",
-            "action-items/index.html", "metrics/index.html", "services/index.html", "services/payments/index.html",
-            "tags/index.html", "tags/payments/index.html", "search/index.html?q=memory");
+    /** One page of every kind, by a short name for its screenshot. */
+    private static final Map<String, String> PAGES = pages();
+    /** A document of a kind of the site's own (base: generic), added to a copy of the example site. */
+    private static final String GAME_DAY = """
+            ---
+            title: Game day 2026-Q3 — payments failover
+            date: 2026-08-12
+            tags: [payments, game-day]
+            ---
+            ## Goal
+
+            Fail the payments primary over on purpose and time how long checkout takes to recover.
+
+            ## Scenario
+
+            1. Announce the game day in `#incidents` so nobody is paged for it.
+            2. Stop the primary:
+               ```bash
+               kubectl -n payments delete pod payments-db-0 --grace-period=0
+               ```
+            3. Watch the checkout error rate until it is back under 0.1 %.
+
+            ## Findings
+
+            | Finding | Owner | Follow-up |
+            |---------|-------|-----------|
+            | Failover took 94 s, twice the target, because the client kept its pool of dead connections | payments-team | PAY-812 |
+            | The PaymentsHighErrorRate alert fired after 60 s as designed | sre-team | none |
+
+            ## Next time
+
+            Run it during business hours with the storefront team on the call.
+            """;
+
+    private static Map<String, String> pages() {
+        Map<String, String> p = new java.util.LinkedHashMap<>();
+        p.put("home", "index.html");
+        p.put("postmortems", "postmortems/index.html");
+        p.put("runbooks", "runbooks/index.html");
+        p.put("alerts", "alerts/index.html");
+        p.put("action-items", "action-items/index.html");
+        p.put("metrics", "metrics/index.html");
+        p.put("services", "services/index.html");
+        p.put("service", "services/payments/index.html");
+        p.put("tags", "tags/index.html");
+        p.put("tag", "tags/payments/index.html");
+        p.put("postmortem", "postmortems/2025-02-18-payments-memory-leak/index.html");
+        p.put("runbook", "runbooks/payments-service/index.html");
+        p.put("other-doc", "game-days/2026-08-12-payments-failover/index.html");
+        p.put("search", "search/index.html?q=memory");
+        // Over HTTP, as a host serves it for an unknown address; the file itself is never opened from disk.
+        p.put("404", "alerts/NoSuchAlert/");
+        return p;
+    }
 
     @TempDir
     static Path tmp;
@@ -59,7 +110,22 @@ class OnCallChromeBrowserTest {
     static void start() throws IOException {
         Browser.assumeInstalled();
         site = tmp.resolve("site");
-        ExampleSite.build(site);
+        // The example site, plus a document of a kind of its own, so that every page kind is here.
+        Path source = tmp.resolve("source");
+        try (java.util.stream.Stream<Path> files = Files.walk(ExampleSite.SOURCE)) {
+            for (Path f : files.filter(f -> !f.toString().contains("/target")).toList()) {
+                Path to = source.resolve(ExampleSite.SOURCE.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(f, to);
+                }
+            }
+        }
+        Files.writeString(source.resolve("hindsight.yml"), Files.readString(source.resolve("hindsight.yml"))
+                + "\nkinds:\n  game-day:\n    folder: game-days\n    base: generic\n");
+        Files.createDirectories(source.resolve("game-days"));
+        Files.writeString(source.resolve("game-days/2026-08-12-payments-failover.md"), GAME_DAY);
         try (InputStream in = OnCallChromeBrowserTest.class.getClassLoader().getResourceAsStream(AXE)) {
             assertThat(in).isNotNull();
             axeSource = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -71,21 +137,27 @@ class OnCallChromeBrowserTest {
             if (Files.isDirectory(file)) {
                 file = file.resolve("index.html");
             }
+            int status = 200;
             if (!file.startsWith(site) || !Files.isRegularFile(file)) {
-                exchange.sendResponseHeaders(404, -1);
-                exchange.close();
-                return;
+                // As a static host does: the site's 404 page, with status 404.
+                file = site.resolve("404.html");
+                status = 404;
             }
             String name = file.getFileName().toString();
             exchange.getResponseHeaders().set("Content-Type", name.endsWith(".html") ? "text/html; charset=utf-8"
                     : name.endsWith(".css") ? "text/css" : name.endsWith(".js") ? "text/javascript" : "application/octet-stream");
             byte[] body = Files.readAllBytes(file);
-            exchange.sendResponseHeaders(200, body.length);
+            exchange.sendResponseHeaders(status, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
             }
         });
         server.start();
+        // The site's base_url is where it is served here, so the 404 page (which links absolutely) works.
+        BuildResult built = new dev.hindsight.Hindsight().build(BuildOptions.build(source, site)
+                .withReferenceDate(ExampleSite.REFERENCE_DATE)
+                .withBaseUrl("http://127.0.0.1:" + server.getAddress().getPort() + "/"));
+        assertThat(built.exitCode(dev.hindsight.diag.Severity.ERROR)).as(built.diagnostics().toString()).isZero();
         driver = Browser.start(tmp.resolve("profile"));
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
     }
@@ -135,21 +207,98 @@ class OnCallChromeBrowserTest {
         assertThat(overflow()).isLessThanOrEqualTo(0);
     }
 
-    @ParameterizedTest
-    @CsvSource({"390, 844, light", "390, 844, dark", "1366, 900, light", "1366, 900, dark"})
-    void listPagesFitThePhoneAndPassAxe(int width, int height, String theme) throws IOException {
+    /**
+     * Every page kind, over file:// and HTTP, at a phone's and a laptop's size, light and dark: no
+     * sideways overflow of the body, axe-core finds no violation of any impact; the document pages
+     * (runbook, postmortem, a kind of the site's own) have a table of contents whose links bring their
+     * headings into view and no copy button over code. Screenshots (from file://) go to
+     * target/screenshots/oncall-PAGE-WIDTH-THEME.png.
+     */
+    @ParameterizedTest(name = "{0} {1}x{2} {3}")
+    @CsvSource({"file, 390, 844, light", "file, 390, 844, dark", "file, 1366, 900, light", "file, 1366, 900, dark",
+            "http, 390, 844, light", "http, 390, 844, dark", "http, 1366, 900, light", "http, 1366, 900, dark"})
+    void everyPageKindFitsAndPassesAxe(String scheme, int width, int height, String theme) throws IOException {
         viewport(width, height);
-        for (String page : PAGES) {
-            open("file", page);
-            js("document.documentElement.setAttribute('data-theme', arguments[0])", theme);
-            if (page.startsWith("search/")) {
-                waitFor("document.querySelectorAll('#search-results .hs-result').length > 0");
+        driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of(
+                Map.of("name", "prefers-color-scheme", "value", theme))));
+        List<String> problems = new ArrayList<>();
+        try {
+            for (Map.Entry<String, String> page : PAGES.entrySet()) {
+                if (page.getKey().equals("404") && scheme.equals("file")) {
+                    continue;
+                }
+                open(scheme, page.getValue());
+                String at = page.getKey() + " (" + scheme + " " + width + " " + theme + ")";
+                Object bg = js("return getComputedStyle(document.documentElement).getPropertyValue('--bg').trim();");
+                if (!bg.equals(theme.equals("dark") ? "#0d1117" : "#ffffff")) {
+                    problems.add(at + ": the page is not in the " + theme + " theme (--bg " + bg + ")");
+                }
+                if (page.getKey().equals("search")) {
+                    waitFor("document.querySelectorAll('#search-results .hs-result').length > 0");
+                }
+                int overflow = overflow();
+                if (overflow > 0) {
+                    problems.add(at + ": body wider than the window by " + overflow + " px");
+                }
+                violations().forEach(v -> problems.add(at + ": axe " + v));
+                // Before the TOC links are followed, which leave the page scrolled to a marked heading.
+                if (scheme.equals("file") || page.getKey().equals("404")) {
+                    screenshot("oncall-" + page.getKey() + "-" + width + "-" + theme + ".png");
+                }
+                if (page.getValue().contains("runbooks/payments") || page.getValue().contains("postmortems/2025")
+                        || page.getValue().contains("game-days/")) {
+                    strings(DocumentPageBrowserTest.COPY_OVERLAP).forEach(p -> problems.add(at + ": " + p));
+                    DocumentPageBrowserTest.tocProblems(driver).forEach(p -> problems.add(at + ": " + p));
+                }
             }
-            assertThat(overflow()).as("horizontal overflow of " + page + " at " + width).isLessThanOrEqualTo(0);
-            assertThat(violations()).as("axe violations on " + page + " at " + width + " " + theme).isEmpty();
-            screenshot((width < 500 ? "phone_" : "desktop_") + theme + "_" + page.replace("/index.html", "")
-                    .replace("index.html", "home").replace("?q=", "_").replace('/', '_') + ".png");
+        } finally {
+            driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of()));
         }
+        assertThat(problems).isEmpty();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> strings(String script) {
+        return ((List<Object>) js(script)).stream().map(String::valueOf).toList();
+    }
+
+    /** The header of the search page on a phone: every control whole, on the screen, apart, big enough to tap. */
+    @ParameterizedTest
+    @CsvSource({"390, 844", "375, 667", "360, 740"})
+    void onAPhoneTheThemeToggleHasRoomBesideSearchAndMenu(int width, int height) {
+        viewport(width, height);
+        open("file", "search/index.html?q=memory");
+        waitFor("document.querySelectorAll('#search-results .hs-result').length > 0");
+        @SuppressWarnings("unchecked")
+        List<String> problems = (List<String>) js("""
+                var out = [];
+                var width = document.documentElement.clientWidth;
+                var parts = [['brand', '.site-header .brand'], ['search', '.site-header .header-search input'],
+                  ['menu', '.nav-menu > summary'], ['theme toggle', '#theme-toggle']];
+                var rects = parts.map(function (p) { return [p[0], document.querySelector(p[1]).getBoundingClientRect()]; });
+                rects.forEach(function (a, i) {
+                  var r = a[1];
+                  if (r.left < 0 || r.right > width + 0.5) { out.push(a[0] + ' not whole on the screen: ' + r.left + '..' + r.right + ' of ' + width); }
+                  if (a[0] !== 'brand' && (r.width < 32 || r.height < 32)) { out.push(a[0] + ' is ' + r.width + 'x' + r.height + ', under 32 px'); }
+                  rects.slice(i + 1).forEach(function (b) {
+                    var s = b[1];
+                    var x = Math.min(r.right, s.right) - Math.max(r.left, s.left);
+                    var y = Math.min(r.bottom, s.bottom) - Math.max(r.top, s.top);
+                    if (x > -4 && y > 0) { out.push(a[0] + ' and ' + b[0] + ' touch or overlap'); }
+                  });
+                });
+                var toggle = document.getElementById('theme-toggle');
+                if (document.elementFromPoint(rects[3][1].left + rects[3][1].width / 2, rects[3][1].top + rects[3][1].height / 2)
+                    !== toggle && !toggle.contains(document.elementFromPoint(rects[3][1].left + rects[3][1].width / 2,
+                    rects[3][1].top + rects[3][1].height / 2))) { out.push('the theme toggle is covered'); }
+                return out;
+                """);
+        assertThat(problems).as(width + "x" + height).isEmpty();
+        // The facets are there (folded) and the first result still on the first screen.
+        assertThat(driver.findElements(By.cssSelector(".search-filters"))).hasSize(1);
+        WebElement first = driver.findElement(By.cssSelector("#search-results .hs-result"));
+        assertThat(first.getRect().getY() + first.getRect().getHeight()).isLessThanOrEqualTo(height);
+        screenshot("oncall-search-header-" + width + ".png", height);
     }
 
     @ParameterizedTest
@@ -169,11 +318,22 @@ class OnCallChromeBrowserTest {
         viewport(width, height);
         // From step 3 of the payments runbook's Diagnosis, far below the top of the page.
         open(scheme, "search/index.html?q=heap+histogram+from+the+largest+pod");
-        waitFor("document.querySelectorAll('#search-results a.hs-title').length > 0");
+        waitFor("document.querySelectorAll('#search-results a.hs-title').length > 0"
+                + " && !!document.getElementById('search-results').dataset.sections");
         WebElement link = driver.findElement(By.cssSelector("#search-results a.hs-title"));
         assertThat(link.getText()).isEqualTo("Payment service");
+        // A section-level hit: the result names the section and links to it, its snippet is the text
+        // around the words there (not the runbook's lead), with the words marked.
+        WebElement result = driver.findElement(By.cssSelector("#search-results .hs-result"));
+        assertThat(link.getAttribute("href")).contains("payments-service/index.html?h=").endsWith("#diagnosis");
+        assertThat(result.findElement(By.cssSelector(".hs-where")).getText()).isEqualTo("\u00a7 Diagnosis");
+        WebElement snippet = result.findElement(By.cssSelector(".hs-snippet"));
+        assertThat(snippet.getText()).contains("take a heap histogram from the largest pod");
+        assertThat(snippet.findElements(By.tagName("mark")).stream().map(WebElement::getText).toList())
+                .contains("heap", "histogram", "largest", "pod");
         link.click();
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("payments-service"));
+        assertThat(driver.getCurrentUrl()).endsWith("#diagnosis");
         waitFor("document.querySelectorAll('mark.hs-found-best').length > 0");
         assertThat(driver.findElements(By.cssSelector("mark.hs-found-best")).stream().map(WebElement::getText)
                 .toList()).containsExactly("heap", "histogram", "from", "the", "largest", "pod");
@@ -200,6 +360,51 @@ class OnCallChromeBrowserTest {
                 "See also the service <a href=\"../../services/payments/index.html\">Payment service</a>");
         assertThat(Files.readString(site.resolve("services/payments/index.html"))).contains(
                 "See also the tag <a class=\"tag\" href=\"../../tags/payments/index.html\">payments</a>");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"file", "http"})
+    void listFiltersLiveInTheAddressSoTheyCanBeSharedAndBackUndoesThem(String scheme) {
+        viewport(1366, 900);
+        checkFilter(scheme, "postmortems/index.html", "#postmortem-table tbody tr", "filter-severity", "SEV-1",
+                "severity=SEV-1", 10, 3);
+        checkFilter(scheme, "runbooks/index.html", "#runbook-table tbody tr", "filter-owner", "platform-team",
+                "owner=platform-team", 8, 2);
+        checkFilter(scheme, "action-items/index.html", ".action-group", "filter-team", "payments-team",
+                "owner=payments-team", -1, -1);
+    }
+
+    /** Chooses {@code value} in the select, then checks the address, a fresh load of it, and Back. */
+    private static void checkFilter(String scheme, String page, String rows, String select, String value,
+                                    String inAddress, int all, int filtered) {
+        open(scheme, page);
+        String visible = "return Array.prototype.filter.call(document.querySelectorAll(arguments[0]),"
+                + " function (r) { return !r.hidden && r.getClientRects().length > 0; }).length;";
+        long before = ((Number) js(visible, rows)).longValue();
+        if (all >= 0) {
+            assertThat(before).as(page + " unfiltered").isEqualTo(all);
+        }
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id(select))).selectByValue(value);
+        long after = ((Number) js(visible, rows)).longValue();
+        if (filtered >= 0) {
+            assertThat(after).as(page + " filtered").isEqualTo(filtered);
+        } else {
+            assertThat(after).as(page + " filtered").isPositive().isLessThan(before);
+        }
+        String address = driver.getCurrentUrl();
+        assertThat(address).as("the filter is in the address").contains(inAddress);
+        // A shared address opens filtered.
+        driver.navigate().refresh();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> Boolean.TRUE.equals(
+                js("return document.readyState === 'complete' && !document.querySelector('form.filters').hidden;")));
+        assertThat(((Number) js(visible, rows)).longValue()).as(page + " reloaded").isEqualTo(after);
+        assertThat(js("return document.getElementById(arguments[0]).value;", select)).isEqualTo(value);
+        // Back returns to the unfiltered list.
+        driver.navigate().back();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains(inAddress));
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d ->
+                ((Number) js(visible, rows)).longValue() == before);
+        assertThat(js("return document.getElementById(arguments[0]).value;", select)).isEqualTo("");
     }
 
     // ---- helpers --------------------------------------------------------------------------------
@@ -263,7 +468,10 @@ class OnCallChromeBrowserTest {
         double top = ((Number) visual.get("pageY")).doubleValue();
         Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of(
                 "format", "png", "captureBeyondViewport", true,
-                "clip", Map.of("x", 0, "y", top, "width", ((Number) size.get("width")).doubleValue(),
+                // As wide as the window: a capture beyond the viewport lays the page out without the scrollbar,
+                // so the content's width (the window less the scrollbar) would cut off its right edge.
+                "clip", Map.of("x", 0, "y", top, "width", Math.max(((Number) size.get("width")).doubleValue(),
+                        ((Number) js("return window.innerWidth;")).doubleValue()),
                         "height", Math.min(((Number) size.get("height")).doubleValue() - top, maxHeight), "scale", 1)));
         try {
             Files.write(SCREENSHOTS.resolve(name), Base64.getDecoder().decode((String) shot.get("data")));

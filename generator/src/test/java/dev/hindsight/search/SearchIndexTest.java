@@ -32,7 +32,8 @@ class SearchIndexTest {
 
     @Test
     void everyFileRegistersItselfUnderItsPath() throws IOException {
-        assertThat(index.files().keySet()).containsExactly("d/0.js", "facets.js", "meta.js", "p/0.js", "t/0.js");
+        assertThat(index.files().keySet()).containsExactly("d/0.js", "facets.js", "meta.js", "p/0.js", "t/0.js",
+                "x/0.js");
         for (Map.Entry<String, String> f : index.files().entrySet()) {
             Matcher m = FILE.matcher(f.getValue());
             assertThat(m.matches()).as(f.getKey()).isTrue();
@@ -60,15 +61,26 @@ class SearchIndexTest {
     void documentsAreOrderedByKindServiceAndSeverityAndShowWhatAResultNeeds() {
         assertThat(rows()).containsExactly(
                 List.of("2025-q1", "Game day Q1", "gamedays/2025-q1/index.html", "", "We failed over Redis on purpose.",
-                        "gameday", "", "[]"),
+                        "gameday", "", "[]", "0", "0"),
                 List.of("INC-2025-001", "Redis </script><script>alert(1)</script> failover",
                         "postmortems/2025-01-redis/index.html", "2025-01-01", "Line separator & bold.", "postmortem",
-                        "SEV-2", "[\"sessions\",\"auth\"]"),
+                        "SEV-2", "[\"sessions\",\"auth\"]", "0", "1"),
                 List.of("INC-2025-002", "Cache stampede", "postmortems/2025-02-cache/index.html", "2025-01-01",
-                        "The cache melted.", "postmortem", "SEV-3", "[\"storefront\"]"),
+                        "The cache melted.", "postmortem", "SEV-3", "[\"storefront\"]", "0", "2"),
                 List.of("session-redis", "Session store", "runbooks/session-redis/index.html", "",
                         "The Redis cluster behind sessions, and what to do when its primary goes away.", "runbook", "",
-                        "[\"sessions\"]"));
+                        "[\"sessions\"]", "0", "3"));
+    }
+
+    @Test
+    void eachDocumentRowNamesTheRowOfItsSectionTexts() {
+        JsonNode x = data("x/0");
+        assertThat(x).hasSize(4);
+        // The game day: its text before any heading, with no anchor.
+        assertThat(x.get(0).toString()).isEqualTo("[[\"\",\"\",\"We failed over Redis on purpose.\"]]");
+        // The runbook: its Overview section, linked by the heading's anchor.
+        assertThat(x.get(3).toString()).isEqualTo("[[\"overview\",\"Overview\",\"The Redis cluster behind sessions,"
+                + " and what to do when its primary goes away.\"]]");
     }
 
     @Test

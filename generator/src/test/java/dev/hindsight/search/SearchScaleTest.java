@@ -91,6 +91,7 @@ class SearchScaleTest {
         assertThat(byKind.get("p")[2]).as("largest postings shard").isLessThan(30_000);
         assertThat(byKind.get("t")[2]).as("largest dictionary file").isLessThan(20_000);
         assertThat(byKind.get("d")[2]).as("largest document chunk").isLessThan(6_000);
+        assertThat(byKind.get("x")[2]).as("largest file of section texts").isLessThan(4_500);
     }
 
     @Test

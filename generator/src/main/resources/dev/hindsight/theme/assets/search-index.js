@@ -71,7 +71,7 @@
     DIGITS[ALPHABET.charCodeAt(a)] = a;
   }
   var DENSE = 126; // '~': a postings list written as a bitmap of documents, then their scores
-  var FORMAT = 2; // SearchIndex.FORMAT
+  var FORMAT = 3; // SearchIndex.FORMAT
 
   var meta = null;
   var metaPromise = null;
@@ -410,7 +410,10 @@
   }
 
 
-  /** Display data of documents: {id, title, url, date, snippet, kind, services, severity}. */
+  /**
+   * Display data of documents: {id, title, url, date, snippet, kind, services, severity, x}, where x
+   * is [file, row] of its section texts (sectionTexts) or null.
+   */
   function documents(ids) {
     // In rank order: with a few connections at a time, the first results come first.
     var chunks = new Set(ids.map(function (d) { return Math.floor(d / meta.chunk); }));
@@ -421,12 +424,37 @@
         var row = store.get('d/' + Math.floor(d / meta.chunk))[d % meta.chunk];
         return {
           doc: d, id: row[0], title: row[1], url: ROOT + row[2], date: row[3], snippet: row[4],
-          kind: row[5], severity: row[6], services: row[7]
+          kind: row[5], severity: row[6], services: row[7], x: row[8] >= 0 ? [row[8], row[9]] : null
         };
       });
     });
   }
 
+
+  /**
+   * The section texts of documents (as documents() returned them): for each, [{anchor, heading,
+   * text}, …] in document order, [] for none. Loads the x/ files they are in.
+   */
+  function sectionTexts(docs) {
+    var files = new Set();
+    docs.forEach(function (d) {
+      if (d.x) {
+        files.add(d.x[0]);
+      }
+    });
+    return Promise.all(Array.from(files).map(function (f) {
+      return load('x/' + f);
+    })).then(function () {
+      return docs.map(function (d) {
+        if (!d.x) {
+          return [];
+        }
+        return store.get('x/' + d.x[0])[d.x[1]].map(function (s) {
+          return { anchor: s[0], heading: s[1], text: s[2] };
+        });
+      });
+    });
+  }
 
   ns.index = {
     load: load,
@@ -441,7 +469,8 @@
     dictionaryCompletions: dictionaryCompletions,
     shardCompletions: shardCompletions,
     typoCandidates: typoCandidates,
-    documents: documents
+    documents: documents,
+    sectionTexts: sectionTexts
   };
   /** Called by every index file. */
   ns.shard = shard;

@@ -19,6 +19,8 @@
   var loadMeta = ns.index.loadMeta;
   var loadFacets = ns.index.loadFacets;
   var documents = ns.index.documents;
+  var sectionTexts = ns.index.sectionTexts;
+  var SNIPPET_CHARS = 180;
   var runQuery = ns.rank.runQuery;
 
   // ---------------------------------------------------------------- highlighting
@@ -72,6 +74,111 @@
     }
   }
 
+  /** [start, end, term] of every matched word of text, in text order. */
+  function matchRanges(text, matches) {
+    var ranges = [];
+    compounds(text).forEach(function (c) {
+      if (c.whole && matches(c.whole.term)) {
+        ranges.push([c.start, c.end, c.whole.term]);
+        return;
+      }
+      c.parts.forEach(function (p) {
+        if (matches(p.term)) {
+          ranges.push([p.start, p.end, p.term]);
+        }
+      });
+    });
+    return ranges;
+  }
+
+  /**
+   * The section of a document whose opening text (or heading) holds most of the matched words
+   * (distinct first, then occurrences); null when none does.
+   */
+  function bestSection(sections, matches) {
+    var best = null;
+    var bestScore = 0;
+    sections.forEach(function (s) {
+      var ranges = matchRanges(s.heading + ' ' + s.text, matches);
+      var distinct = new Set(ranges.map(function (r) { return r[2]; }));
+      var score = distinct.size * 1000 + ranges.length;
+      if (score > bestScore) {
+        bestScore = score;
+        best = s;
+      }
+    });
+    return best;
+  }
+
+  /**
+   * About SNIPPET_CHARS of text around its matched words: the window that holds most distinct
+   * matched words, starting a little before the first of them, cut at spaces, with ellipses.
+   */
+  function snippetAround(text, matches) {
+    var ranges = matchRanges(text, matches);
+    if (!ranges.length || text.length <= SNIPPET_CHARS) {
+      return ranges.length ? text : null;
+    }
+    var bestFrom = 0;
+    var bestCount = -1;
+    for (var i = 0; i < ranges.length; i++) {
+      var terms = new Set();
+      for (var j = i; j < ranges.length && ranges[j][1] - ranges[i][0] <= SNIPPET_CHARS - 40; j++) {
+        terms.add(ranges[j][2]);
+      }
+      if (terms.size > bestCount) {
+        bestCount = terms.size;
+        bestFrom = ranges[i][0];
+      }
+    }
+    var start = Math.max(0, bestFrom - 40);
+    if (start > 0) {
+      var space = text.indexOf(' ', start);
+      start = space >= 0 && space < bestFrom ? space + 1 : bestFrom;
+    }
+    var end = Math.min(text.length, start + SNIPPET_CHARS);
+    if (end < text.length) {
+      var cut = text.lastIndexOf(' ', end);
+      end = cut > bestFrom ? cut : end;
+    }
+    return (start > 0 ? '\u2026' : '') + text.substring(start, end).trim() + (end < text.length ? '\u2026' : '');
+  }
+
+  /**
+   * Once the section texts of the shown results are loaded: each result's snippet becomes the text
+   * around its matched words in its best section, and its link opens that section (#anchor), where
+   * the page marks the words (findOnPage). Results without section texts keep their lead.
+   */
+  function showSections(list, docs, matches, r, current) {
+    return sectionTexts(docs).then(function (all) {
+      if (!current()) {
+        return;
+      }
+      docs.forEach(function (d, k) {
+        var li = list.querySelector('li.hs-result[data-doc="' + d.doc + '"]');
+        var s = li && bestSection(all[k], matches);
+        if (!s) {
+          return;
+        }
+        var text = snippetAround(s.text, matches);
+        if (text) {
+          var p = li.querySelector('.hs-snippet') || li.appendChild(el('p', 'hs-snippet'));
+          p.replaceChildren();
+          highlight(p, text, matches);
+        }
+        if (s.anchor) {
+          var url = withWords(d.url + '#' + encodeURIComponent(s.anchor), r);
+          li.dataset.url = url;
+          li.dataset.section = s.anchor;
+          li.querySelector('a.hs-title').href = url;
+          var where = el('span', 'hs-where', '\u00a7\u00a0' + s.heading);
+          where.title = 'Opens at the section ' + s.heading;
+          li.querySelector('.hs-info').prepend(where);
+        }
+      });
+    });
+  }
+
   // ---------------------------------------------------------------- user interface
 
   function el(tag, cls, text) {
@@ -122,6 +229,7 @@
     var url = r ? withWords(d.url, r) : d.url;
     var li = el('li', 'hs-result');
     li.dataset.url = url;
+    li.dataset.doc = String(d.doc);
     var title;
     if (compact) {
       li.id = 'hs-option-' + (++optionIds);
@@ -414,6 +522,13 @@
           var m = matcher(r);
           list.replaceChildren();
           docs.forEach(function (d) { list.appendChild(resultItem(d, m, false, r)); });
+          showSections(list, docs, m, r, function () { return mine === seq; }).then(function () {
+            if (mine === seq) {
+              list.dataset.sections = q;
+            }
+          }).catch(function () {
+            // Without them the results keep their leads and open at the top, still marked.
+          });
           var n = r.matches.length;
           status.textContent = (n === 0 ? 'No results' : n === 1 ? '1 result' : n + ' results')
             + (r.partial && n ? ' matching some of the words' : '');
@@ -624,6 +739,24 @@
       f.section = sectionOf(f.mark);
       (perSection[f.section] = perSection[f.section] || new Set()).add(f.term);
     });
+    // Opened at a section (#anchor of a heading): the best run inside it.
+    var sectionHeading = -1;
+    try {
+      var targetEl = window.location.hash && document.getElementById(decodeURIComponent(window.location.hash.slice(1)));
+      sectionHeading = targetEl ? headings.indexOf(targetEl) : -1;
+    } catch (ignored) {
+      sectionHeading = -1;
+    }
+    var sectionEnd = headings.length;
+    if (sectionHeading >= 0) {
+      var level = Number(headings[sectionHeading].tagName.charAt(1));
+      for (var e = sectionHeading + 1; e < headings.length; e++) {
+        if (Number(headings[e].tagName.charAt(1)) <= level) {
+          sectionEnd = e;
+          break;
+        }
+      }
+    }
     var best = null;
     var bestScore = -1;
     for (var i = 0; i < found.length; i++) {
@@ -633,7 +766,8 @@
         run.add(found[j].term);
         j++;
       }
-      var score = run.size * 1000 + perSection[found[i].section].size;
+      var inSection = sectionHeading >= 0 && found[i].section >= sectionHeading && found[i].section < sectionEnd;
+      var score = (inSection ? 1000000 : 0) + run.size * 1000 + perSection[found[i].section].size;
       if (score > bestScore) {
         bestScore = score;
         best = { from: i, to: j };
@@ -649,9 +783,7 @@
     });
     var target = found[best.from].mark;
     var scroll = function () {
-      if (!window.location.hash) {
-        target.scrollIntoView({ block: 'center' });
-      }
+      target.scrollIntoView({ block: 'center' });
     };
     scroll();
     // Again once images and fonts have their sizes.
@@ -699,13 +831,17 @@
   ns.search = function (q, filters) {
     return runQuery(q, filters || {}, true).then(function (r) {
       var rows = documents(r.top(PAGE_SIZE));
-      return Promise.all([rows, r.facets()]).then(function (loaded) {
+      var sections = rows.then(sectionTexts);
+      return Promise.all([rows, r.facets(), sections]).then(function (loaded) {
         var docs = loaded[0];
+        var m = matcher(r);
         return {
           total: r.matches.length,
           partial: r.partial,
           results: docs.map(function (d) {
-            return { id: d.id, title: d.title, url: d.url, kind: d.kind, score: r.total[d.doc] };
+            var best = bestSection(loaded[2][docs.indexOf(d)], m);
+            return { id: d.id, title: d.title, url: d.url, kind: d.kind, score: r.total[d.doc],
+              section: best ? best.anchor : null, snippet: best ? snippetAround(best.text, m) : null };
           }),
           facets: loaded[1].map(function (f) {
             var counts = {};

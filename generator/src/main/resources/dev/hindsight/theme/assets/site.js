@@ -131,47 +131,99 @@
     });
   }
 
-  // ---- postmortem filters --------------------------------------------------------------------
-  function setupFilters() {
-    var form = document.getElementById('postmortem-filters');
-    var table = document.getElementById('postmortem-table');
-    if (!form || !table || !table.tBodies.length) {
-      return;
-    }
-    var selects = form.querySelectorAll('select[data-filter]');
-    var rows = table.tBodies[0].rows;
-    var count = document.getElementById('filter-count');
-    var apply = function () {
-      var shown = 0;
-      each(rows, function (row) {
-        var visible = true;
-        each(selects, function (select) {
-          var wanted = select.value;
-          if (!wanted) {
-            return;
-          }
-          var key = select.getAttribute('data-filter');
-          var value = row.getAttribute('data-' + key) || '';
-          var match = key === 'services' ? value.split(' ').indexOf(wanted) >= 0 : value === wanted;
-          visible = visible && match;
-        });
-        row.hidden = !visible;
-        if (visible) {
-          shown++;
-        }
+  // ---- list filters (postmortems, runbooks, action items) -----------------------------------
+  // A form.filters[data-rows] filters the elements its selector names by their data-* attributes.
+  // The choices live in the address (?severity=SEV-1&year=2025), so a filtered list can be shared and
+  // Back undoes a change. A file:// page whose address the browser will not change keeps them in the
+  // fragment instead (#severity=SEV-1), which every browser allows.
+  function filterParams() {
+    var p = new URLSearchParams(location.search);
+    var hash = location.hash.slice(1);
+    if (hash.indexOf('=') > 0) {
+      new URLSearchParams(hash).forEach(function (v, k) {
+        p.set(k, v);
       });
-      if (count) {
-        count.textContent = 'Showing ' + shown + ' of ' + rows.length;
+    }
+    return p;
+  }
+
+  function setupFilters() {
+    each(document.querySelectorAll('form.filters[data-rows]'), function (form) {
+      var items = document.querySelectorAll(form.getAttribute('data-rows'));
+      var selects = form.querySelectorAll('select[data-filter]');
+      var count = form.querySelector('.filter-count');
+      if (!items.length) {
+        return;
       }
-    };
-    each(selects, function (select) {
-      select.addEventListener('change', apply);
+      var apply = function () {
+        var shown = 0;
+        each(items, function (item) {
+          var visible = true;
+          each(selects, function (select) {
+            var wanted = select.value;
+            if (!wanted) {
+              return;
+            }
+            var key = select.getAttribute('data-filter');
+            var value = item.getAttribute('data-' + key) || '';
+            var match = key === 'services' ? value.split(' ').indexOf(wanted) >= 0 : value === wanted;
+            visible = visible && match;
+          });
+          item.hidden = !visible;
+          if (visible) {
+            shown++;
+          }
+        });
+        if (count) {
+          count.textContent = 'Showing ' + shown + ' of ' + items.length;
+        }
+      };
+      var read = function () {
+        var p = filterParams();
+        each(selects, function (select) {
+          var v = p.get(select.name) || '';
+          var known = Array.prototype.some.call(select.options, function (o) { return o.value === v; });
+          select.value = known ? v : '';
+        });
+        apply();
+      };
+      var write = function () {
+        var p = new URLSearchParams(location.search);
+        each(selects, function (select) {
+          if (select.value) {
+            p.set(select.name, select.value);
+          } else {
+            p.delete(select.name);
+          }
+        });
+        var qs = p.toString();
+        var hash = location.hash.indexOf('=') > 0 ? '' : location.hash;
+        try {
+          history.pushState(null, '', location.pathname + (qs ? '?' + qs : '') + hash);
+        } catch (refused) {
+          var h = new URLSearchParams();
+          each(selects, function (select) {
+            if (select.value) {
+              h.set(select.name, select.value);
+            }
+          });
+          location.hash = h.toString();
+        }
+      };
+      each(selects, function (select) {
+        select.addEventListener('change', function () {
+          apply();
+          write();
+        });
+      });
+      form.addEventListener('submit', function (e) {
+        e.preventDefault();
+      });
+      window.addEventListener('popstate', read);
+      window.addEventListener('hashchange', read);
+      form.hidden = false;
+      read();
     });
-    form.addEventListener('submit', function (e) {
-      e.preventDefault();
-    });
-    form.hidden = false;
-    apply();
   }
 
   // Printed pages show the page history too.
@@ -355,6 +407,10 @@
     // The browser scrolled to the address's #fragment while the page loaded; what the scripts above
     // added (the theme toggle, hints) may have moved it since, so it is brought back into view.
     function keepTargetInView() {
+      if (/[?&]h=/.test(location.search)) {
+        // Opened from a search result: search-ui.js scrolls to the words it marks in that section.
+        return;
+      }
       var id = location.hash.slice(1);
       var target = null;
       try {

@@ -1,0 +1,75 @@
+package dev.hindsight.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the index keeps of each section for snippets around the matched words and links to the
+ * matching section: the opening of each section's text, bounded per section and per document.
+ */
+class SectionTextsTest {
+
+    private static final String RUNBOOK = """
+            Intro line.
+
+            ## Symptoms
+
+            - `PaymentsHighMemory` fires
+            - checkout errors
+
+            ## Diagnosis
+
+            | Check | Where |
+            |-------|-------|
+            | heap  | Grafana |
+
+            ```sh
+            kubectl top pods -n payments
+            ```
+
+            ## Empty
+
+            ## Mitigation
+
+            %s
+            """;
+
+    @Test
+    void eachSectionKeepsItsHeadingsAnchorAndTheTextOfItsParagraphsListsAndTablesNotItsCode() {
+        var rb = TestDocs.runbook("payments", "Payments", "payments", List.of(), RUNBOOK.formatted("Roll back."));
+        List<SearchEntry.SectionText> sections = SearchEntry.of(rb).sections();
+        assertThat(sections).containsExactly(
+                new SearchEntry.SectionText("", "", "Intro line."),
+                new SearchEntry.SectionText("symptoms", "Symptoms", "PaymentsHighMemory fires checkout errors"),
+                new SearchEntry.SectionText("diagnosis", "Diagnosis", "Check Where heap Grafana"),
+                new SearchEntry.SectionText("mitigation", "Mitigation", "Roll back."));
+    }
+
+    @Test
+    void aLongSectionKeepsItsOpeningAndALongDocumentAtMostItsBudget() {
+        String words = "word ".repeat(2_000);
+        var rb = TestDocs.runbook("long", "Long", "svc", List.of(), RUNBOOK.formatted(words)
+                + ("\n## More\n\n" + words).repeat(10));
+        List<SearchEntry.SectionText> sections = SearchEntry.of(rb).sections();
+        assertThat(sections).allSatisfy(s -> assertThat(s.text().length())
+                .isLessThanOrEqualTo(SearchEntry.SECTION_CHARS));
+        assertThat(sections.stream().mapToInt(s -> s.text().length()).sum())
+                .isLessThanOrEqualTo(SearchEntry.DOCUMENT_SECTION_CHARS);
+        assertThat(sections.get(3).text()).startsWith("word word").endsWith("\u2026");
+    }
+
+    @Test
+    void sectionFilesStayNearTheirBudgetAndEveryDocumentWithTextIsInOne() {
+        SearchIndex big = SearchIndex.build(new SyntheticKnowledgeBase(3, 100).documents(200));
+        long xFiles = big.files().keySet().stream().filter(f -> f.startsWith("x/")).count();
+        assertThat(xFiles).isPositive();
+        big.files().forEach((name, text) -> {
+            if (name.startsWith("x/")) {
+                // One document's texts (at most about 1.9 KB of text) may pass the budget; never two.
+                assertThat(Shards.utf8(text)).as(name).isLessThan(SearchIndex.SECTIONS_BUDGET + 3_500);
+            }
+        });
+    }
+}
