@@ -1,5 +1,7 @@
 package dev.hindsight.build;
 
+import dev.hindsight.api.BuildOptions;
+import dev.hindsight.api.BuildResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
