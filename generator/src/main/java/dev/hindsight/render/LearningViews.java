@@ -181,7 +181,7 @@ public final class LearningViews {
                 "Incidents with contributing factor " + f.factor().label() + " per quarter",
                 "Bar chart: " + String.join(", ", perQuarter.stream().map(q -> q.quarter() + ": " + q.count())
                         .toList()) + ".",
-                quarters, List.of(new SvgCharts.Series("Incidents", "series-0")), values, false, 0,
+                quarters, List.of(new SvgCharts.Series("Incidents", "median")), values, false, 0,
                 v -> SvgCharts.num(v).replace(".0", ""), v -> Integer.toString((int) v),
                 v -> v > 0 ? Integer.toString((int) v) : ""));
         return new FactorView(f.factor(), f.incidents(), perQuarter, undated, svg);
