@@ -380,6 +380,16 @@ final class SiteWriter {
         for (Map.Entry<String, String> e : SchemaSet.documents(config).entrySet()) {
             text(dir, "schema/" + Slugs.slug(e.getKey()) + ".schema.json", e.getValue());
         }
+        // The JSON Schemas of the learning API files, beside them: schema/api/factors.schema.json, …
+        for (String file : dev.hindsight.learning.LearningJson.FILES) {
+            String name = "schema/" + file.substring(0, file.length() - ".json".length()) + ".schema.json";
+            try (InputStream in = SiteWriter.class.getResourceAsStream("/dev/hindsight/" + name)) {
+                if (in == null) {
+                    throw new IllegalStateException("missing resource /dev/hindsight/" + name);
+                }
+                text(dir, name, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
     }
 
     private static LocalDate lastModified(KnowledgeBase kb, Document d) {

@@ -270,6 +270,17 @@ class LearningPagesTest {
     }
 
     @Test
+    void theApiSchemasArePublishedBesideTheApi() throws IOException {
+        for (String file : dev.hindsight.learning.LearningJson.FILES) {
+            String schema = "schema/" + file.replace(".json", ".schema.json");
+            try (java.io.InputStream in = getClass().getResourceAsStream("/dev/hindsight/" + schema)) {
+                assertThat(Files.readString(out.resolve(schema)))
+                        .isEqualTo(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+    }
+
+    @Test
     void runbookPagesSayHowOftenTheyWereUsedAndTheListNamesTheOnesNeverUsed() throws IOException {
         assertThat(page("runbooks/checkout/index.html").select(".usage").text())
                 .isEqualTo("Used in 2 incidents, last on 2024-03-01.");
