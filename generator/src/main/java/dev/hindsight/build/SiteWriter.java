@@ -363,6 +363,9 @@ final class SiteWriter {
         for (Map.Entry<String, String> f : api.learningFiles().entrySet()) {
             text(dir, f.getKey(), f.getValue());
         }
+        for (Map.Entry<String, String> f : ApiFiles.learningSchemas().entrySet()) {
+            text(dir, f.getKey(), f.getValue());
+        }
         text(dir, "api/alerts.json", api.alerts(config, root));
     }
 
@@ -379,16 +382,6 @@ final class SiteWriter {
     private void writeSchemas(Path dir) throws IOException {
         for (Map.Entry<String, String> e : SchemaSet.documents(config).entrySet()) {
             text(dir, "schema/" + Slugs.slug(e.getKey()) + ".schema.json", e.getValue());
-        }
-        // The JSON Schemas of the learning API files, beside them: schema/api/factors.schema.json, …
-        for (String file : dev.hindsight.learning.LearningJson.FILES) {
-            String name = "schema/" + file.substring(0, file.length() - ".json".length()) + ".schema.json";
-            try (InputStream in = SiteWriter.class.getResourceAsStream("/dev/hindsight/" + name)) {
-                if (in == null) {
-                    throw new IllegalStateException("missing resource /dev/hindsight/" + name);
-                }
-                text(dir, name, new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            }
         }
     }
 

@@ -106,6 +106,26 @@ public final class ApiFiles {
     }
 
     /**
+     * The JSON Schemas of {@link #learningFiles}, by their path in the site ({@code schema/api/factors.schema.json},
+     * …): published beside the API they describe.
+     */
+    public static java.util.Map<String, String> learningSchemas() {
+        java.util.Map<String, String> out = new java.util.TreeMap<>();
+        for (String file : dev.hindsight.learning.LearningJson.FILES) {
+            String name = "schema/" + file.substring(0, file.length() - ".json".length()) + ".schema.json";
+            try (java.io.InputStream in = ApiFiles.class.getResourceAsStream("/dev/hindsight/" + name)) {
+                if (in == null) {
+                    throw new IllegalStateException("missing resource /dev/hindsight/" + name);
+                }
+                out.put(name, new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return out;
+    }
+
+    /**
      * {@code api/alerts.json}: an object keyed by alert name (sorted), each with its runbook page ({@code page},
      * relative to the site root; {@code page_url} absolute when {@code base_url} is set), the runbook URL the
      * rules carry, its status, severity, summary, the incidents it appeared in with their verdicts, and its rules
