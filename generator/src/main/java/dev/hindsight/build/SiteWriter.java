@@ -14,6 +14,7 @@ import dev.hindsight.git.GitHistory;
 import dev.hindsight.render.ApiFiles;
 import dev.hindsight.render.AtomFeed;
 import dev.hindsight.render.Formats;
+import dev.hindsight.render.LearningViews;
 import dev.hindsight.render.Page;
 import dev.hindsight.render.Reads;
 import dev.hindsight.render.Renderer;
@@ -271,7 +272,7 @@ final class SiteWriter {
     }
 
     Plan plan(KnowledgeBase kb, ServiceCatalog catalog, Diagnostics diagnostics) {
-        SiteView view = new SiteView(kb, catalog, config);
+        SiteView view = new SiteView(kb, catalog, config, LearningViews.of(kb, catalog, config, root));
         SiteUrls urls = new SiteUrls(config.baseUrl());
         return new Plan(kb.documents(), kb.git(), new Page.Shared(config, fmt, view, urls),
                 withoutConflicts(pages(kb.documents(), kb.git(), view, urls), diagnostics));
@@ -308,6 +309,11 @@ final class SiteWriter {
         pages.add(new Page.SiteWide(Page.SiteWide.Kind.METRICS));
         pages.add(new Page.SiteWide(Page.SiteWide.Kind.ALERTS));
         view.alerts().forEach(a -> pages.add(new Page.OfAlert(a)));
+        pages.add(new Page.SiteWide(Page.SiteWide.Kind.PATTERNS));
+        pages.add(new Page.SiteWide(Page.SiteWide.Kind.FACTORS));
+        view.taxonomy().forEach(f -> pages.add(new Page.OfFactor(f)));
+        pages.add(new Page.SiteWide(Page.SiteWide.Kind.ONCALL));
+        view.oncallTeams().forEach(t -> pages.add(new Page.OfTeam(t)));
         pages.add(new Page.SiteWide(Page.SiteWide.Kind.SEARCH));
         pages.add(new Page.NotFound(urls));
         return pages;
@@ -354,7 +360,10 @@ final class SiteWriter {
         text(dir, "api/runbooks.json", api.runbooks());
         text(dir, "api/action-items.json", api.actionItems());
         text(dir, "api/action-items.csv", api.actionItemsCsv());
-        for (Map.Entry<String, String> f : api.learningFiles(config).entrySet()) {
+        for (Map.Entry<String, String> f : api.learningFiles().entrySet()) {
+            text(dir, f.getKey(), f.getValue());
+        }
+        for (Map.Entry<String, String> f : ApiFiles.learningSchemas().entrySet()) {
             text(dir, f.getKey(), f.getValue());
         }
         text(dir, "api/alerts.json", api.alerts(config, root));

@@ -98,14 +98,31 @@ public final class ApiFiles {
 
     /**
      * {@code api/factors.json}, {@code api/patterns.json} and {@code api/runbook-usage.json}, by path: what
-     * the site learns across its postmortems ({@link dev.hindsight.learning.LearningJson}). None of them needs
-     * the ticket export or the service catalog.
+     * the site learns across its postmortems ({@link dev.hindsight.learning.LearningJson}), the same
+     * {@link dev.hindsight.learning.Learning} the pages show (with the service catalog and the ticket export).
      */
-    public java.util.Map<String, String> learningFiles(dev.hindsight.config.SiteConfig config) {
-        dev.hindsight.learning.Learning l = dev.hindsight.learning.Learning.of(kb, config,
-                dev.hindsight.config.ServiceCatalog.absent(), kb.referenceDate().orElse(null),
-                dev.hindsight.learning.Tickets.none());
-        return new dev.hindsight.learning.LearningJson(l, SiteUrls::path).files();
+    public java.util.Map<String, String> learningFiles() {
+        return new dev.hindsight.learning.LearningJson(view.learning().data(), SiteUrls::path).files();
+    }
+
+    /**
+     * The JSON Schemas of {@link #learningFiles}, by their path in the site ({@code schema/api/factors.schema.json},
+     * …): published beside the API they describe.
+     */
+    public static java.util.Map<String, String> learningSchemas() {
+        java.util.Map<String, String> out = new java.util.TreeMap<>();
+        for (String file : dev.hindsight.learning.LearningJson.FILES) {
+            String name = "schema/" + file.substring(0, file.length() - ".json".length()) + ".schema.json";
+            try (java.io.InputStream in = ApiFiles.class.getResourceAsStream("/dev/hindsight/" + name)) {
+                if (in == null) {
+                    throw new IllegalStateException("missing resource /dev/hindsight/" + name);
+                }
+                out.put(name, new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return out;
     }
 
     /**

@@ -13,8 +13,8 @@ import java.util.Optional;
  * has ({@link PageModel}). A page is a value: two builds' pages at one path are compared (with documents
  * by path, {@link Fingerprint}) to tell whether what the template was given changed.
  */
-public sealed interface Page permits Page.OfDocument, Page.OfService, Page.OfTag, Page.OfAlert, Page.SiteWide,
-        Page.NotFound {
+public sealed interface Page permits Page.OfDocument, Page.OfService, Page.OfTag, Page.OfAlert, Page.OfFactor,
+        Page.OfTeam, Page.SiteWide, Page.NotFound {
 
     String path();
 
@@ -164,6 +164,64 @@ public sealed interface Page permits Page.OfDocument, Page.OfService, Page.OfTag
         }
     }
 
+    /** A contributing factor's page: {@code factor} (its id, label and description; the view has its incidents). */
+    record OfFactor(dev.hindsight.config.ContributingFactor factor) implements Page {
+
+        @Override
+        public String path() {
+            return LearningViews.factorPath(factor.id());
+        }
+
+        @Override
+        public String template() {
+            return "factor.ftlh";
+        }
+
+        @Override
+        public String section() {
+            return "patterns";
+        }
+
+        @Override
+        public boolean listed() {
+            return true;
+        }
+
+        @Override
+        public Object variable(String name) {
+            return name.equals("factor") ? factor : PageModel.SHARED;
+        }
+    }
+
+    /** A team's on-call handoff: {@code team} (the view has the handoff). */
+    record OfTeam(String team) implements Page {
+
+        @Override
+        public String path() {
+            return LearningViews.teamPath(team);
+        }
+
+        @Override
+        public String template() {
+            return "oncall-team.ftlh";
+        }
+
+        @Override
+        public String section() {
+            return "oncall";
+        }
+
+        @Override
+        public boolean listed() {
+            return true;
+        }
+
+        @Override
+        public Object variable(String name) {
+            return name.equals("team") ? team : PageModel.SHARED;
+        }
+    }
+
     /** A page of the whole site (home, the lists, the tracker, metrics, search): the shared variables only. */
     record SiteWide(Kind kind) implements Page {
 
@@ -177,6 +235,9 @@ public sealed interface Page permits Page.OfDocument, Page.OfService, Page.OfTag
             ACTION_ITEMS("action-items/index.html", "action-items.ftlh", "action-items"),
             METRICS("metrics/index.html", "metrics.ftlh", "metrics"),
             ALERTS("alerts/index.html", "alerts.ftlh", "alerts"),
+            PATTERNS("patterns/index.html", "patterns.ftlh", "patterns"),
+            FACTORS("factors/index.html", "factors.ftlh", "patterns"),
+            ONCALL("oncall/index.html", "oncall.ftlh", "oncall"),
             SEARCH("search/index.html", "search.ftlh", "search");
 
             private final String path;

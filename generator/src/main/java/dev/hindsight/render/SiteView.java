@@ -69,8 +69,15 @@ public final class SiteView {
     private final List<TagView> tags;
     private final List<AlertView> alerts;
     private final MetricsView metrics;
+    private final LearningViews learning;
 
     public SiteView(KnowledgeBase kb, ServiceCatalog catalog, SiteConfig config) {
+        this(kb, catalog, config, LearningViews.of(kb, catalog, config, null));
+    }
+
+    /** @param learning what the site learns across its postmortems, from the same {@code kb} */
+    public SiteView(KnowledgeBase kb, ServiceCatalog catalog, SiteConfig config, LearningViews learning) {
+        this.learning = learning;
         this.reference = kb;
         this.config = config;
         this.today = kb.referenceDate().orElse(null);
@@ -262,6 +269,7 @@ public final class SiteView {
         }
         this.alerts = replace(previous.alerts, AlertView::name, alertUpdates);
 
+        this.learning = previous.learning.next(concat(postmortems, runbooks, others));
         this.metrics = !pmChanged || c.sameMetricFacts() ? previous.metrics
                 : MetricsBuilder.build(postmortems, config.validation().severities());
     }
@@ -867,5 +875,80 @@ public final class SiteView {
     @ArgumentsOnly
     public String slug(String text) {
         return Slugs.slug(text);
+    }
+
+    // ---- learning from incidents (LearningViews) --------------------------------------------------
+
+    private static List<Document> concat(List<? extends Document> a, List<? extends Document> b,
+                                         List<? extends Document> c) {
+        List<Document> out = new ArrayList<>(a.size() + b.size() + c.size());
+        out.addAll(a);
+        out.addAll(b);
+        out.addAll(c);
+        return out;
+    }
+
+    LearningViews learning() {
+        return learning;
+    }
+
+    public List<LearningViews.PatternView> patterns() {
+        return learning.patterns();
+    }
+
+    public List<dev.hindsight.learning.Predecessor> predecessors(Postmortem p) {
+        return learning.predecessors(p);
+    }
+
+    public List<dev.hindsight.config.ContributingFactor> taxonomy() {
+        return learning.taxonomy();
+    }
+
+    public List<dev.hindsight.learning.FactorIncidents> factors() {
+        return learning.factors();
+    }
+
+    public LearningViews.FactorView factor(String id) {
+        return learning.factor(id);
+    }
+
+    @ArgumentsOnly
+    public String factorLabel(String id) {
+        return learning.factorLabel(id);
+    }
+
+    @ArgumentsOnly
+    public String factorHref(String id) {
+        return LearningViews.factorPath(id);
+    }
+
+    @ArgumentsOnly
+    public String teamHref(String team) {
+        return LearningViews.teamPath(team);
+    }
+
+    public List<String> oncallTeams() {
+        return learning.teams();
+    }
+
+    public LearningViews.OncallView oncall(String team) {
+        return learning.oncall(team);
+    }
+
+    public dev.hindsight.learning.RunbookUsage runbookUsage(Runbook r) {
+        return learning.usage(r);
+    }
+
+    public dev.hindsight.learning.UsageLedger usageLedger() {
+        return learning.ledger();
+    }
+
+    @ArgumentsOnly
+    public dev.hindsight.learning.TrackedAction tracking(Postmortem p, int line) {
+        return learning.tracking(p, line);
+    }
+
+    public LearningViews.LearningMetrics learningMetrics() {
+        return learning.metrics();
     }
 }

@@ -62,8 +62,26 @@ class ExampleSiteTest {
                 "api-gateway", "notifications", "data-pipeline", "batch-reporting")) {
             expected.add("services/" + service + "/index.html");
         }
+        // Learning from incidents: patterns, a page per factor of the taxonomy, an on-call handoff per team.
+        expected.addAll(List.of("patterns/index.html", "factors/index.html", "oncall/index.html",
+                "api/factors.json", "api/patterns.json", "api/runbook-usage.json", "schema/api/factors.schema.json",
+                "schema/api/patterns.schema.json", "schema/api/runbook-usage.schema.json"));
+        for (String factor : List.of("change", "configuration", "capacity", "dependency", "monitoring-gap", "data",
+                "failover", "timeouts-retries", "testing-gap", "process", "infrastructure", "security")) {
+            expected.add("factors/" + factor + "/index.html");
+        }
+        for (String team : List.of("commerce-team", "data-team", "identity-team", "messaging-team", "payments-team",
+                "platform-team")) {
+            expected.add("oncall/" + team + "/index.html");
+        }
         for (String path : expected) {
             assertThat(site.resolve(path)).as(path).isRegularFile();
+        }
+        try (Stream<Path> factors = Files.list(site.resolve("factors"))) {
+            assertThat(factors.filter(Files::isDirectory).count()).isEqualTo(12);
+        }
+        try (Stream<Path> teams = Files.list(site.resolve("oncall"))) {
+            assertThat(teams.filter(Files::isDirectory).count()).isEqualTo(6);
         }
         try (Stream<Path> alerts = Files.list(site.resolve("alerts"))) {
             assertThat(alerts.filter(Files::isDirectory).count()).isEqualTo(32);

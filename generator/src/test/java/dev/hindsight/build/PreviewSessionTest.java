@@ -169,6 +169,20 @@ class PreviewSessionTest {
     }
 
     @Test
+    void aContributingFactorEditUpdatesThePatternFactorAndPredecessorPages() throws IOException {
+        Path patterns = tmp.resolve("preview/patterns/index.html");
+        assertThat(Files.readString(patterns)).contains("INC-2026-035");
+        PreviewSession.Update u = edit("postmortems/2026-07-22-saved-cards-rate-limit.md",
+                "contributing_factors: [dependency, capacity, change]", "contributing_factors: [dependency, capacity]");
+        assertThat(u.full()).isFalse();
+        assertSameAsFullBuild();
+        assertThat(Files.readString(patterns)).as("no longer recurs from INC-2026-022").doesNotContain("INC-2026-035");
+        assertThat(Files.readString(tmp.resolve("preview/factors/change/index.html"))).doesNotContain("INC-2026-035");
+        assertThat(Files.readString(tmp.resolve("preview/postmortems/2026-07-22-saved-cards-rate-limit/index.html")))
+                .doesNotContain("Seen before");
+    }
+
+    @Test
     void changingTagsServicesAndAlertsMovesPagesAround() throws IOException {
         edit("postmortems/2025-05-19-orders-db-pool-exhaustion.md", "tags: [", "tags: [brand-new-tag, ");
         assertSameAsFullBuild();

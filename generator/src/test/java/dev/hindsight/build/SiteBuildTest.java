@@ -76,7 +76,7 @@ class SiteBuildTest {
         assertThat(home.select("a[href=postmortems/2024-03-05-checkout/index.html]").text())
                 .isEqualTo("Checkout <em>outage</em>");
         Document runbooks = Jsoup.parse(out.resolve("runbooks/index.html").toFile());
-        assertThat(runbooks.select("a[href=../runbooks/checkout/index.html]").text()).isEqualTo("Checkout runbook");
+        assertThat(runbooks.select("table a[href=../runbooks/checkout/index.html]").text()).isEqualTo("Checkout runbook");
 
         Document pm = Jsoup.parse(out.resolve("postmortems/2024-03-05-checkout/index.html").toFile());
         assertThat(pm.select("h1").text()).isEqualTo("Checkout <em>outage</em>");
