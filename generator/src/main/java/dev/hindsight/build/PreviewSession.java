@@ -399,6 +399,11 @@ public final class PreviewSession {
         return p.getFileName() == null || !p.getFileName().toString().endsWith(".md");
     }
 
+    /** The plan of the last build (for tests). */
+    SiteWriter.Plan writerPlan() {
+        return writer.lastPlan();
+    }
+
     /** The view the pages of the last build were rendered with. */
     dev.hindsight.render.SiteView view() {
         return writer.lastPlan().view();
