@@ -74,7 +74,7 @@ class ArchitectureTest {
             Map.entry("render", Set.of("diag", "config", "git", "model", "text", "learning", "alerting")),
             Map.entry("publish", Set.of()),
             Map.entry("build", Set.of("api", "diag", "config", "source", "git", "markdown", "model", "validate", "publish",
-                    "search", "render", "text")),
+                    "search", "render", "text", "alerting")),
             Map.entry("preview", Set.of("api", "diag", "build")),
             Map.entry("scaffold", Set.of("api", "text")),
             Map.entry("changed", Set.of("api", "diag", "build")),

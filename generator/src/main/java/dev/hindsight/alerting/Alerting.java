@@ -52,10 +52,42 @@ public final class Alerting {
      * {@code alert-rule-file}), runbook URLs resolved, runbooks' and postmortems' {@code alerts:} joined.
      */
     public static AlertCatalog catalog(SiteConfig config, Path root, KnowledgeBase kb, Diagnostics out) {
+        Rules rules = read(config, root);
+        out.addAll(rules.problems());
+        return catalog(config, rules, kb);
+    }
+
+    /**
+     * The alerting rules of the files {@code alerting.rules} names, read once per build: what the checks, the
+     * pages and {@code api/alerts.json} are all made from. {@code problems} are the {@code alert-rule-file}
+     * diagnostics of reading them, before the site's rule settings ({@link #check} applies those).
+     */
+    public record Rules(List<AlertRule> rules, List<Diagnostic> problems) {
+        public Rules {
+            rules = List.copyOf(rules);
+            problems = List.copyOf(problems);
+        }
+
+        /** No rule files: {@code alerting.rules} not set. */
+        public static Rules none() {
+            return new Rules(List.of(), List.of());
+        }
+    }
+
+    /** Reads the rule files {@code alerting.rules} names (none when it is not set). */
+    public static Rules read(SiteConfig config, Path root) {
         AlertingSettings settings = config.alerting();
-        List<AlertRule> rules = settings.enabled()
-                ? RuleFiles.read(root, settings, config.limits().maxFileSize(), new YamlReader(), out) : List.of();
-        return join(settings, config.baseUrl(), rules, kb);
+        if (!settings.enabled()) {
+            return Rules.none();
+        }
+        Diagnostics out = new Diagnostics();
+        List<AlertRule> rules = RuleFiles.read(root, settings, config.limits().maxFileSize(), new YamlReader(), out);
+        return new Rules(rules, out.sorted());
+    }
+
+    /** The alerts of {@code kb} joined with rules already read: no file is read. */
+    public static AlertCatalog catalog(SiteConfig config, Rules rules, KnowledgeBase kb) {
+        return join(config.alerting(), config.baseUrl(), rules.rules(), kb);
     }
 
     /** Pure: joins already read rules with the knowledge base. */
@@ -95,14 +127,21 @@ public final class Alerting {
      * twice with different runbooks. Nothing when {@code alerting.rules} is not set.
      */
     public static void check(SiteConfig config, Path root, KnowledgeBase kb, Diagnostics diagnostics) {
+        check(config, read(config, root), kb, diagnostics);
+    }
+
+    /**
+     * As {@link #check(SiteConfig, Path, KnowledgeBase, Diagnostics)} with the rule files already read; returns
+     * the catalog it checked, for the pages and the API of the same build.
+     */
+    public static AlertCatalog check(SiteConfig config, Rules rules, KnowledgeBase kb, Diagnostics diagnostics) {
         AlertingSettings settings = config.alerting();
+        AlertCatalog catalog = catalog(config, rules, kb);
         if (!settings.enabled()) {
-            return;
+            return catalog;
         }
-        Diagnostics read = new Diagnostics();
-        AlertCatalog catalog = catalog(config, root, kb, read);
         Report out = new Report(config, diagnostics);
-        read.sorted().forEach(d -> out.regraded(d));
+        rules.problems().forEach(d -> out.regraded(d));
         Set<String> pageLevels = new TreeSet<>();
         settings.pageSeverities().forEach(s -> pageLevels.add(s.toLowerCase(Locale.ROOT)));
         Set<String> notListed = new LinkedHashSet<>();
@@ -140,7 +179,7 @@ public final class Alerting {
             conflicts(a, out);
         }
         if (catalog.alerts().values().stream().noneMatch(Alert::defined)) {
-            return; // nothing was read: every listed alert would be "undefined"
+            return catalog; // nothing was read: every listed alert would be "undefined"
         }
         for (Runbook rb : kb.runbooks()) {
             FrontMatter fm = rb.meta().source().frontMatter();
@@ -155,6 +194,7 @@ public final class Alerting {
                         "rename it to the alert's current name, or remove it");
             }
         }
+        return catalog;
     }
 
     /** Definitions of one alert whose runbook URLs lead to different places than the first one's. */

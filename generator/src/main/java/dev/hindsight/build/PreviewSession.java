@@ -141,14 +141,18 @@ public final class PreviewSession {
             throw new UncheckedIOException(e);
         }
         stage = "checking the documents";
-        diagnostics = SiteBuilder.validate(setup, kb, diagnostics);
+        SiteBuilder.Checked checked = SiteBuilder.check(setup, kb, diagnostics);
+        diagnostics = checked.diagnostics();
         stage = SiteBuilder.STAGE_WRITING;
-        writer = new SiteWriter(setup.config(), setup.root(), true);
+        // The rule files are read by setup, at each full build: one inside the site root is not Markdown, so
+        // its change makes the next build full (see structural); one outside it is not watched.
+        writer = new SiteWriter(setup.config(), setup.root(), true, setup.alertRules());
         reads.clear();
         int pages;
         try {
-            pages = writer.write(SiteBuilder.published(kb, options), setup.services(),
-                    new OutputDirectory(setup.output()), diagnostics, reads);
+            KnowledgeBase shown = SiteBuilder.published(kb, options);
+            pages = writer.write(shown, setup.services(), new OutputDirectory(setup.output()), diagnostics, reads,
+                    SiteBuilder.alertsShown(setup, kb, shown, checked.alerts()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -393,6 +397,11 @@ public final class PreviewSession {
             }
         }
         return p.getFileName() == null || !p.getFileName().toString().endsWith(".md");
+    }
+
+    /** The plan of the last build (for tests). */
+    SiteWriter.Plan writerPlan() {
+        return writer.lastPlan();
     }
 
     /** The view the pages of the last build were rendered with. */

@@ -1,6 +1,8 @@
 package dev.hindsight.build;
 
 import dev.hindsight.publish.OutputDirectory;
+import dev.hindsight.alerting.AlertCatalog;
+import dev.hindsight.alerting.Alerting;
 import dev.hindsight.api.BuildResult;
 import dev.hindsight.api.BuildOptions;
 import dev.hindsight.config.ConfigParser;
@@ -115,7 +117,8 @@ public final class SiteBuilder {
         }
         progress.documents = kb.documents().size();
         progress.stage = "checking the documents";
-        diagnostics = validate(setup, kb, diagnostics);
+        Checked checked = check(setup, kb, diagnostics);
+        diagnostics = checked.diagnostics();
         if (kb.documents().isEmpty()) {
             // An empty site is never what a team meant to publish: fail instead of writing it.
             diagnostics.add(noDocuments(setup));
@@ -126,8 +129,10 @@ public final class SiteBuilder {
         }
         progress.stage = STAGE_WRITING;
         try {
-            int pages = new SiteWriter(setup.config(), setup.root()).write(published(kb, options), setup.services(),
-                    new OutputDirectory(setup.output()), diagnostics);
+            KnowledgeBase shown = published(kb, options);
+            int pages = new SiteWriter(setup.config(), setup.root(), false, setup.alertRules()).write(shown,
+                    setup.services(), new OutputDirectory(setup.output()), diagnostics, PageReads.NONE,
+                    alertsShown(setup, kb, shown, checked.alerts()));
             return new BuildResult(diagnostics.sorted(), kb.documents().size(), pages, pages < 0);
         } catch (IOException | UncheckedIOException e) {
             return setupFailure(diagnostics, setup.output().toString(), "cannot write the site: " + e.getMessage());
@@ -135,7 +140,8 @@ public final class SiteBuilder {
     }
 
     /** What a build reads before the documents; {@code failure} is set when it cannot go on. */
-    record Setup(Path root, Path output, SiteConfig config, ServiceCatalog services, BuildResult failure) {
+    record Setup(Path root, Path output, SiteConfig config, ServiceCatalog services, BuildResult failure,
+                 Alerting.Rules alertRules) {
     }
 
     Setup setup(BuildOptions options, Diagnostics diagnostics) {
@@ -178,22 +184,42 @@ public final class SiteBuilder {
             }
         }
         try {
-            return new Setup(root, output, config, ServiceCatalog.load(root, yaml, Slugs::slug, diagnostics), null);
+            return new Setup(root, output, config, ServiceCatalog.load(root, yaml, Slugs::slug, diagnostics), null,
+                    Alerting.read(config, root)); // once per build: checks, pages and api/alerts.json share it
         } catch (IOException e) {
             return failed(setupFailure(diagnostics, root.toString(), "cannot read the site: " + e.getMessage()));
         }
     }
 
     private static Setup failed(BuildResult result) {
-        return new Setup(null, null, null, null, result);
+        return new Setup(null, null, null, null, result, Alerting.Rules.none());
     }
 
     /** Runs every rule; returns the diagnostics with the site's per-rule settings applied. */
     static Diagnostics validate(Setup setup, KnowledgeBase kb, Diagnostics diagnostics) {
+        return check(setup, kb, diagnostics).diagnostics();
+    }
+
+    /** What checking a site gives: its diagnostics (rule settings applied) and the alert catalog it checked. */
+    record Checked(Diagnostics diagnostics, AlertCatalog alerts) {
+    }
+
+    /** As {@link #validate}, with the alert catalog the checks worked on: the build hands it to pages and API. */
+    static Checked check(Setup setup, KnowledgeBase kb, Diagnostics diagnostics) {
         checkRuleNames(setup.config(), diagnostics);
-        Validator.forSite(setup.config(), setup.root(), diagnostics)
-                .validate(kb, setup.services(), kb.referenceDate().orElse(null), diagnostics);
-        return applyRuleSettings(setup.config(), diagnostics);
+        AlertCatalog alerts = Validator.forSite(setup.config(), setup.root(), diagnostics)
+                .validate(kb, setup.services(), kb.referenceDate().orElse(null), diagnostics, setup.alertRules());
+        return new Checked(applyRuleSettings(setup.config(), diagnostics), alerts);
+    }
+
+    /**
+     * The alert catalog of the published documents: the checked one ({@code checked}, of {@code all}) when
+     * nothing is left out; else the rules already read joined again with what is shown (no file is read), so
+     * that no page links to a draft the site does not publish.
+     */
+    static AlertCatalog alertsShown(Setup setup, KnowledgeBase all, KnowledgeBase shown, AlertCatalog checked) {
+        return shown.documents().size() == all.documents().size() ? checked
+                : Alerting.catalog(setup.config(), setup.alertRules(), shown);
     }
 
     static KnowledgeBase published(KnowledgeBase kb, BuildOptions options) {

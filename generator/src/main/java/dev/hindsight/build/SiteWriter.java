@@ -11,6 +11,9 @@ import dev.hindsight.model.Document;
 import dev.hindsight.model.KnowledgeBase;
 import dev.hindsight.git.FileHistory;
 import dev.hindsight.git.GitHistory;
+import dev.hindsight.alerting.AlertCatalog;
+import dev.hindsight.alerting.Alerting;
+import dev.hindsight.render.AlertPages;
 import dev.hindsight.render.ApiFiles;
 import dev.hindsight.render.AtomFeed;
 import dev.hindsight.render.Formats;
@@ -71,6 +74,8 @@ final class SiteWriter {
     private final Set<String> overridden;
     private final Formats fmt = new Formats();
     private final SearchIndexer search;
+    /** The alert rule files of the build, read once (by the pipeline's setup). */
+    private final Alerting.Rules alertRules;
     /** The search index the output holds, as written by the last build; null when unknown. */
     private SearchIndex lastIndex;
 
@@ -80,7 +85,13 @@ final class SiteWriter {
 
     /** @param preview whether this writer serves the successive builds of a preview session */
     SiteWriter(SiteConfig config, Path root, boolean preview) {
+        this(config, root, preview, Alerting.read(config, root));
+    }
+
+    /** @param alertRules the alert rule files {@code alerting.rules} names, as the build read them */
+    SiteWriter(SiteConfig config, Path root, boolean preview, Alerting.Rules alertRules) {
         this.config = config;
+        this.alertRules = alertRules;
         this.root = root;
         this.renderer = new Renderer(root.resolve("templates"), preview);
         this.overridden = overridden(root.resolve("templates"));
@@ -115,6 +126,12 @@ final class SiteWriter {
     /** As {@link #write(KnowledgeBase, ServiceCatalog, OutputDirectory, Diagnostics)}; each page's reads go to {@code reads}. */
     int write(KnowledgeBase kb, ServiceCatalog catalog, OutputDirectory out, Diagnostics diagnostics, PageReads reads)
             throws IOException {
+        return write(kb, catalog, out, diagnostics, reads, Alerting.catalog(config, alertRules, kb));
+    }
+
+    /** As above, with the alert catalog of {@code kb} the build already made (when it checked the site). */
+    int write(KnowledgeBase kb, ServiceCatalog catalog, OutputDirectory out, Diagnostics diagnostics, PageReads reads,
+              AlertCatalog alerts) throws IOException {
         out.checkWritable();
         Path staging = out.stage();
         AtomicBoolean failed = new AtomicBoolean();
@@ -124,7 +141,7 @@ final class SiteWriter {
         freshStaging = staging;
         FutureTask<Void> data = null;
         try {
-            Plan plan = plan(kb, catalog, diagnostics);
+            Plan plan = plan(kb, catalog, diagnostics, alerts);
             // The data files (search index, api/, feed) need no page: made on their own thread meanwhile.
             data = new FutureTask<>(() -> {
                 writeData(staging, plan, kb);
@@ -251,7 +268,8 @@ final class SiteWriter {
      * Every page of a build, with the views they share. Page models are made when a page is rendered,
      * so that planning a preview update costs little more than the views.
      */
-    record Plan(List<Document> documents, GitHistory git, Page.Shared shared, Map<String, Page> byPath) {
+    record Plan(List<Document> documents, GitHistory git, Page.Shared shared, Map<String, Page> byPath,
+                AlertCatalog alerts) {
 
         Plan {
             byPath = java.util.Collections.unmodifiableMap(byPath);
@@ -272,10 +290,48 @@ final class SiteWriter {
     }
 
     Plan plan(KnowledgeBase kb, ServiceCatalog catalog, Diagnostics diagnostics) {
-        SiteView view = new SiteView(kb, catalog, config, LearningViews.of(kb, catalog, config, root));
+        return plan(kb, catalog, diagnostics, Alerting.catalog(config, alertRules, kb));
+    }
+
+    Plan plan(KnowledgeBase kb, ServiceCatalog catalog, Diagnostics diagnostics, AlertCatalog alerts) {
+        SiteView view = new SiteView(kb, catalog, config, LearningViews.of(kb, catalog, config, root),
+                alertPages(alerts, kb.git()));
         SiteUrls urls = new SiteUrls(config.baseUrl());
         return new Plan(kb.documents(), kb.git(), new Page.Shared(config, fmt, view, urls),
-                withoutConflicts(pages(kb.documents(), kb.git(), view, urls), diagnostics));
+                withoutConflicts(pages(kb.documents(), kb.git(), view, urls), diagnostics), alerts);
+    }
+
+    /** The alert pages of a catalog, with edit links to the rule files (within the repository only). */
+    private AlertPages alertPages(AlertCatalog alerts, GitHistory git) {
+        return AlertPages.of(alerts, file -> ruleFileEditUrl(config.editUrl(), git, file));
+    }
+
+    /**
+     * The edit link of a rule file at {@code file} (from the site root, {@code ../} when outside it): "" without
+     * {@code repo.edit_url}, or when the file lies outside the repository.
+     */
+    static String ruleFileEditUrl(String pattern, GitHistory git, String file) {
+        String repoPath = normalized(git.repositoryPath(file));
+        return repoPath.isEmpty() ? "" : editUrl(git.editPattern(pattern, file), repoPath);
+    }
+
+    /** {@code path} with its {@code .} and {@code ..} segments resolved; "" when it climbs above its start. */
+    static String normalized(String path) {
+        java.util.ArrayDeque<String> out = new java.util.ArrayDeque<>();
+        for (String s : path.split("/")) {
+            if (s.isEmpty() || s.equals(".")) {
+                continue;
+            }
+            if (s.equals("..")) {
+                if (out.isEmpty()) {
+                    return "";
+                }
+                out.removeLast();
+            } else {
+                out.addLast(s);
+            }
+        }
+        return String.join("/", out);
     }
 
     /**
@@ -284,9 +340,43 @@ final class SiteWriter {
      */
     Plan plan(Plan previous, List<Document> documents, List<Document> gone, List<Document> added,
               Diagnostics diagnostics) {
-        SiteView view = previous.view().next(gone, added);
+        AlertCatalog alerts = alertsTouched(previous.alerts(), gone, added)
+                ? Alerting.catalog(config, alertRules, new KnowledgeBase(documents, previous.git(), null, true))
+                : previous.alerts();
+        SiteView view = alerts == previous.alerts() ? previous.view().next(gone, added)
+                : previous.view().next(gone, added, alertPages(alerts, previous.git()));
         return new Plan(documents, previous.git(), new Page.Shared(config, fmt, view, previous.urls()),
-                withoutConflicts(pages(documents, previous.git(), view, previous.urls()), diagnostics));
+                withoutConflicts(pages(documents, previous.git(), view, previous.urls()), diagnostics), alerts);
+    }
+
+    /**
+     * Whether an update of {@code gone} and {@code added} documents may change the alert catalog: a runbook
+     * changed, a document came or went (runbook URLs lead to paths), a document the catalog holds changed, or a
+     * changed document names alerts. An edit of anything else leaves it as it was, and it is not joined again.
+     */
+    static boolean alertsTouched(AlertCatalog catalog, List<Document> gone, List<Document> added) {
+        Set<String> gonePaths = new java.util.HashSet<>();
+        gone.forEach(d -> gonePaths.add(d.meta().sourcePath()));
+        Set<String> addedPaths = new java.util.HashSet<>();
+        added.forEach(d -> addedPaths.add(d.meta().sourcePath()));
+        if (!gonePaths.equals(addedPaths)) {
+            return true;
+        }
+        for (Document d : added) {
+            if (d instanceof dev.hindsight.model.Runbook || d.meta().source().frontMatter().has("alerts")) {
+                return true;
+            }
+        }
+        Set<String> held = new java.util.HashSet<>();
+        for (AlertCatalog.Alert a : catalog.alerts().values()) {
+            if (a.runbook() != null) {
+                held.add(a.runbook().meta().sourcePath());
+            }
+            a.definitions().stream().filter(x -> x.page() != null).forEach(x -> held.add(x.page().meta().sourcePath()));
+            a.incidents().forEach(i -> held.add(i.postmortem().meta().sourcePath()));
+        }
+        return gone.stream().anyMatch(d -> d instanceof dev.hindsight.model.Runbook
+                || held.contains(d.meta().sourcePath()));
     }
 
     /** Every page, in an order where a document's page comes before a generated page at its path. */
@@ -308,7 +398,8 @@ final class SiteWriter {
         pages.add(new Page.SiteWide(Page.SiteWide.Kind.ACTION_ITEMS));
         pages.add(new Page.SiteWide(Page.SiteWide.Kind.METRICS));
         pages.add(new Page.SiteWide(Page.SiteWide.Kind.ALERTS));
-        view.alerts().forEach(a -> pages.add(new Page.OfAlert(a)));
+        view.alertPages().forEach(a -> pages.add(new Page.OfAlertRule(a)));
+        view.alerts().stream().filter(a -> !view.alertDefined(a.name())).forEach(a -> pages.add(new Page.OfAlert(a)));
         pages.add(new Page.SiteWide(Page.SiteWide.Kind.PATTERNS));
         pages.add(new Page.SiteWide(Page.SiteWide.Kind.FACTORS));
         view.taxonomy().forEach(f -> pages.add(new Page.OfFactor(f)));
@@ -366,7 +457,7 @@ final class SiteWriter {
         for (Map.Entry<String, String> f : ApiFiles.learningSchemas().entrySet()) {
             text(dir, f.getKey(), f.getValue());
         }
-        text(dir, "api/alerts.json", api.alerts(config, root));
+        text(dir, "api/alerts.json", api.alerts(config, plan.alerts()));
     }
 
     /** What {@link #writeData} leaves out, and why. */

@@ -129,11 +129,11 @@ public final class ApiFiles {
      * {@code api/alerts.json}: an object keyed by alert name (sorted), each with its runbook page ({@code page},
      * relative to the site root; {@code page_url} absolute when {@code base_url} is set), the runbook URL the
      * rules carry, its status, severity, summary, the incidents it appeared in with their verdicts, and its rules
-     * (file, line, expression, {@code for}, labels, annotations). For Alertmanager and PagerDuty templates.
+     * (file, line, expression, {@code for}, labels, annotations). For Alertmanager and PagerDuty templates. Made
+     * from the build's one {@code catalog} (the rule files are not read again); its JSON Schema is
+     * {@code schema/api/alerts.schema.json} among the resources.
      */
-    public String alerts(dev.hindsight.config.SiteConfig config, java.nio.file.Path root) {
-        dev.hindsight.alerting.AlertCatalog catalog = dev.hindsight.alerting.Alerting.catalog(config, root, kb,
-                new dev.hindsight.diag.Diagnostics());
+    public String alerts(dev.hindsight.config.SiteConfig config, dev.hindsight.alerting.AlertCatalog catalog) {
         ObjectNode all = JsonText.object();
         String base = config.baseUrl().isBlank() ? "" : config.baseUrl().endsWith("/") ? config.baseUrl()
                 : config.baseUrl() + "/";

@@ -13,8 +13,8 @@ import java.util.Optional;
  * has ({@link PageModel}). A page is a value: two builds' pages at one path are compared (with documents
  * by path, {@link Fingerprint}) to tell whether what the template was given changed.
  */
-public sealed interface Page permits Page.OfDocument, Page.OfService, Page.OfTag, Page.OfAlert, Page.OfFactor,
-        Page.OfTeam, Page.SiteWide, Page.NotFound {
+public sealed interface Page permits Page.OfDocument, Page.OfService, Page.OfTag, Page.OfAlert, Page.OfAlertRule,
+        Page.OfFactor, Page.OfTeam, Page.SiteWide, Page.NotFound {
 
     String path();
 
@@ -135,7 +135,10 @@ public sealed interface Page permits Page.OfDocument, Page.OfService, Page.OfTag
         }
     }
 
-    /** An alert's stable page, which sends readers on to its runbook: {@code alert}. Not in the sitemap. */
+    /**
+     * The stable page of an alert no rule defines (only a runbook lists it): a small redirect to the part of its
+     * runbook that handles it, {@code alert}. Not in the sitemap.
+     */
     record OfAlert(AlertView alert) implements Page {
 
         @Override
@@ -146,6 +149,38 @@ public sealed interface Page permits Page.OfDocument, Page.OfService, Page.OfTag
         @Override
         public String template() {
             return "alert.ftlh";
+        }
+
+        @Override
+        public String section() {
+            return "alerts";
+        }
+
+        @Override
+        public boolean listed() {
+            return false;
+        }
+
+        @Override
+        public Object variable(String name) {
+            return name.equals("alert") ? alert : PageModel.SHARED;
+        }
+    }
+
+    /**
+     * The page of an alert a rule file defines, {@code alert}: the way to the fix first (its runbook's handling
+     * section and a link to it), then the rule and the incidents it appeared in. Not in the sitemap.
+     */
+    record OfAlertRule(AlertPages.AlertPage alert) implements Page {
+
+        @Override
+        public String path() {
+            return alert.path();
+        }
+
+        @Override
+        public String template() {
+            return "alert-rule.ftlh";
         }
 
         @Override

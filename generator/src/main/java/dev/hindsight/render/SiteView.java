@@ -70,14 +70,20 @@ public final class SiteView {
     private final List<AlertView> alerts;
     private final MetricsView metrics;
     private final LearningViews learning;
+    private final AlertPages alertPages;
 
     public SiteView(KnowledgeBase kb, ServiceCatalog catalog, SiteConfig config) {
-        this(kb, catalog, config, LearningViews.of(kb, catalog, config, null));
+        this(kb, catalog, config, LearningViews.of(kb, catalog, config, null), AlertPages.none());
     }
 
-    /** @param learning what the site learns across its postmortems, from the same {@code kb} */
-    public SiteView(KnowledgeBase kb, ServiceCatalog catalog, SiteConfig config, LearningViews learning) {
+    /**
+     * @param learning   what the site learns across its postmortems, from the same {@code kb}
+     * @param alertPages the alert pages of the build ({@link AlertPages}, from its alert catalog)
+     */
+    public SiteView(KnowledgeBase kb, ServiceCatalog catalog, SiteConfig config, LearningViews learning,
+                    AlertPages alertPages) {
         this.learning = learning;
+        this.alertPages = alertPages;
         this.reference = kb;
         this.config = config;
         this.today = kb.referenceDate().orElse(null);
@@ -130,10 +136,17 @@ public final class SiteView {
      * changed documents name are worked out again.
      */
     public SiteView next(Collection<? extends Document> gone, Collection<? extends Document> added) {
-        return new SiteView(this, Changes.of(gone, added));
+        return next(gone, added, alertPages);
     }
 
-    private SiteView(SiteView previous, Changes c) {
+    /** As {@link #next(Collection, Collection)}, with the alert pages of the new documents. */
+    public SiteView next(Collection<? extends Document> gone, Collection<? extends Document> added,
+                         AlertPages alertPages) {
+        return new SiteView(this, Changes.of(gone, added), alertPages);
+    }
+
+    private SiteView(SiteView previous, Changes c, AlertPages alertPages) {
+        this.alertPages = alertPages;
         this.reference = previous.reference;
         this.config = previous.config;
         this.today = previous.today;
@@ -950,5 +963,41 @@ public final class SiteView {
 
     public LearningViews.LearningMetrics learningMetrics() {
         return learning.metrics();
+    }
+
+    // ---- alert pages (AlertPages) ----------------------------------------------------------------
+
+    /** The alert pages of this build: one per alert a rule defines. */
+    public List<AlertPages.AlertPage> alertPages() {
+        return alertPages.pages();
+    }
+
+    /** Whether the alert has its own page (a rule defines it) rather than a redirect to its runbook. */
+    public boolean alertDefined(String name) {
+        return alertPages.defined(name);
+    }
+
+    /** The {@code alerts/} index: coverage, then every alert with a page, gaps and the noisiest first. */
+    public AlertPages.AlertIndex alertIndex() {
+        return alertPages.index();
+    }
+
+    /** The defined alerts whose runbook is {@code runbook} ("Fired by" on its page). */
+    public List<AlertPages.FiredBy> firedBy(Document runbook) {
+        return alertPages.firedBy(runbook);
+    }
+
+    /** The fragment ("#…" or "") of the part of {@code runbook} that handles alert {@code name}. */
+    @ArgumentsOnly
+    public String handlingFragment(Document runbook, String runbookHtml, String name) {
+        String fragment = page(runbook, runbookHtml).alertFragment(name);
+        return fragment.isEmpty() ? "" : "#" + fragment;
+    }
+
+    /** That part of {@code runbook} as HTML for the alert's page at {@code pagePath} ({@link AlertHandling}). */
+    @ArgumentsOnly
+    public String alertHandling(Document runbook, String runbookHtml, String name, String pagePath) {
+        DocumentPage p = page(runbook, runbookHtml);
+        return AlertHandling.html(p, p.alertFragment(name), runbook.meta().url(), pagePath);
     }
 }

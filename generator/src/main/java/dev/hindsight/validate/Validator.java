@@ -77,6 +77,15 @@ public final class Validator {
     }
 
     public void validate(KnowledgeBase kb, ServiceCatalog services, LocalDate referenceDate, Diagnostics diagnostics) {
+        validate(kb, services, referenceDate, diagnostics, dev.hindsight.alerting.Alerting.read(config, root));
+    }
+
+    /**
+     * As {@link #validate(KnowledgeBase, ServiceCatalog, LocalDate, Diagnostics)} with the alert rule files
+     * already read; returns the alert catalog it checked, which the build hands on to the pages and the API.
+     */
+    public dev.hindsight.alerting.AlertCatalog validate(KnowledgeBase kb, ServiceCatalog services,
+            LocalDate referenceDate, Diagnostics diagnostics, dev.hindsight.alerting.Alerting.Rules alertRules) {
         if (referenceDate == null) {
             diagnostics.info(RULE_REFERENCE_DATE, Position.ofFile(SiteConfig.FILE_NAME),
                     "no reference date (no Git history, --reference-date or SOURCE_DATE_EPOCH): "
@@ -90,6 +99,6 @@ public final class Validator {
             Optional<Severity> severity = config.validation().severityOf(rule.id(), rule.defaultSeverity());
             severity.ifPresent(s -> rule.check(context, new Reporter(rule.id(), s, diagnostics)));
         }
-        dev.hindsight.alerting.Alerting.check(config, root, kb, diagnostics);
+        return dev.hindsight.alerting.Alerting.check(config, alertRules, kb, diagnostics);
     }
 }

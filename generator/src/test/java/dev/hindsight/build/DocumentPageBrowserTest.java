@@ -41,9 +41,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The on-call reading experience of the document pages of the example site, in Chromium at a phone's
  * 390×844 and a laptop's 1366×900, light and dark, over HTTP and from {@code file://}: every runbook
  * and postmortem has a table of contents whose links bring their headings into view, no page is wider
- * than a phone, no copy button covers code; an alert's page lands on the part of its runbook that
- * handles the alert, highlighted; an unknown alert's address offers a search for its name; axe-core
- * finds no violation of any impact on these page kinds. Screenshots go to target/screenshots.
+ * than a phone, no copy button covers code; an alert's page shows the fix in view at once and its link
+ * lands on the part of its runbook that handles the alert, highlighted; an undefined alert's minimal
+ * redirect works from file://; an unknown alert's address offers a search for its name; axe-core finds
+ * no violation of any impact on these page kinds, the alert pages and alerts/ included. Screenshots go to target/screenshots.
  */
 class DocumentPageBrowserTest {
 
@@ -182,13 +183,54 @@ class DocumentPageBrowserTest {
         assertThat(problems).as(s.toString()).isEmpty();
     }
 
+    /**
+     * Whoever is paged opens {@code alerts/<Name>/} (the example's alerts are all defined by its rule file): the
+     * fix is in view at once, without scrolling — the link into the runbook and the runbook's handling of the
+     * alert, inline — and following the link lands on that handling in the runbook, highlighted (issue 19).
+     */
     @ParameterizedTest(name = "{0}")
     @MethodSource("settings")
-    void anAlertsPageLandsOnTheAlertsHandlingHighlighted(Setting s) throws IOException {
+    void anAlertsPageShowsTheFixInViewAndItsLinkLandsOnTheHandlingHighlighted(Setting s) throws IOException {
         use(s);
         List<String> problems = new ArrayList<>();
         for (Map.Entry<String, String> alert : new java.util.TreeMap<>(ALERTS).entrySet()) {
-            open(s, "alerts/" + alert.getKey() + (s.http() ? "/" : "/index.html"));
+            String page = "alerts/" + alert.getKey() + (s.http() ? "/" : "/index.html");
+            open(s, page);
+            String at = alert.getKey() + " -> " + driver.getCurrentUrl();
+            if (!driver.getCurrentUrl().endsWith(page)) {
+                problems.add(at + ": left the alert's page");
+                continue;
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> fix = (Map<String, Object>) js().executeScript(
+                    "var a = document.getElementById('runbook-link'), h = document.getElementById('handling');"
+                    + "if (!a || !h) { return {found: false}; }"
+                    + "var n = h.querySelector('.alert-name'), ar = a.getBoundingClientRect(),"
+                    + " hr = h.getBoundingClientRect(), nr = n ? n.getBoundingClientRect() : null;"
+                    + "return {found: true, linkTop: ar.top, linkBottom: ar.bottom, handlingTop: hr.top,"
+                    + " name: n ? n.textContent : '', nameBottom: nr ? nr.bottom : 1e9, scrollY: window.scrollY};");
+            if (!Boolean.TRUE.equals(fix.get("found"))) {
+                problems.add(at + ": no runbook link or no handling section");
+                continue;
+            }
+            double height = s.height();
+            if (((Number) fix.get("linkTop")).doubleValue() < 0 || ((Number) fix.get("linkBottom")).doubleValue() > height) {
+                problems.add(at + ": the runbook link is not in view: " + fix);
+            }
+            // The handling starts in view, and the line naming the alert is wholly in view.
+            if (((Number) fix.get("handlingTop")).doubleValue() > height - 100) {
+                problems.add(at + ": the handling starts below the fold: " + fix);
+            }
+            if (!alert.getKey().equals(fix.get("name")) || ((Number) fix.get("nameBottom")).doubleValue() > height) {
+                problems.add(at + ": the alert's line of the runbook is not in view: " + fix);
+            }
+            if (((Number) fix.get("scrollY")).doubleValue() != 0) {
+                problems.add(at + ": the page scrolled by itself");
+            }
+            if (alert.getKey().equals("PaymentsHighMemory")) {
+                screenshotViewport("alerts-page-fix-" + s.name() + ".png", s);
+            }
+            driver.findElement(org.openqa.selenium.By.id("runbook-link")).click();
             new WebDriverWait(driver, Duration.ofSeconds(10)).until(d ->
                     d.getCurrentUrl().contains("runbooks/" + alert.getValue() + "/index.html#")
                             && "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
@@ -199,7 +241,7 @@ class DocumentPageBrowserTest {
                     + "var r = el.getBoundingClientRect();"
                     + "return {found: true, text: el.textContent, top: r.top, bottom: r.bottom, scrollY: window.scrollY,"
                     + " target: el.matches(':target'), outline: getComputedStyle(el).outlineStyle};");
-            String at = alert.getKey() + " -> " + driver.getCurrentUrl();
+            at = alert.getKey() + " -> " + driver.getCurrentUrl();
             if (!Boolean.TRUE.equals(landed.get("found"))) {
                 problems.add(at + ": no element with the fragment's id");
                 continue;
@@ -226,6 +268,28 @@ class DocumentPageBrowserTest {
         assertThat(problems).as(s.toString()).isEmpty();
     }
 
+    /**
+     * An alert that no rule defines (only a runbook lists it) keeps its redirect, now a page of at most 1 KB
+     * without the site's frame: from {@code file://} too, Chromium follows it to the runbook's handling.
+     */
+    @Test
+    void anUndefinedAlertsMinimalRedirectWorksFromFile() throws IOException {
+        use(new Setting(false, 390, 844, false));
+        Path fixture = tmp.resolve("redirect-fixture");
+        dev.hindsight.SiteFixture.write(fixture, AlertPagesTest.SITE);
+        Path out = fixture.resolve("out");
+        new dev.hindsight.Hindsight().build(dev.hindsight.api.BuildOptions.build(fixture.resolve("site"), out)
+                .withReferenceDate(java.time.LocalDate.of(2024, 2, 1)));
+        Path page = out.resolve("alerts/OldAlert/index.html");
+        assertThat(Files.size(page)).isLessThanOrEqualTo(1024);
+        driver.get(page.toUri().toString());
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d ->
+                d.getCurrentUrl().equals(out.resolve("runbooks/api/index.html").toUri() + "#mitigation")
+                        && "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+        assertThat((String) js().executeScript("return document.getElementById('mitigation').textContent;"))
+                .startsWith("Mitigation");
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("settings")
     void axeFindsNoViolationOnAnyDocumentPageKind(Setting s) throws IOException {
@@ -237,6 +301,8 @@ class DocumentPageBrowserTest {
         kinds.put("postmortem-long", "postmortems/2026-09-29-silent-pipeline-failure/index.html");
         kinds.put("alert-landing", "runbooks/orders-db/index.html#alert-OrdersDbReplicationLag");
         kinds.put("404", s.http() ? "alerts/NoSuchAlert/" : "404.html");
+        kinds.put("alerts-page", "alerts/PaymentsHighMemory/index.html");
+        kinds.put("alerts-index", "alerts/index.html");
         for (Map.Entry<String, String> k : kinds.entrySet()) {
             open(s, k.getValue());
             problems.addAll(prefixed(k.getKey(), violations()));

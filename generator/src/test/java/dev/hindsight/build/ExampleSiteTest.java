@@ -49,6 +49,7 @@ class ExampleSiteTest {
                 "search/index.html", "postmortems/index.html", "runbooks/index.html", "services/index.html",
                 "tags/index.html", "action-items/index.html", "metrics/index.html", "alerts/index.html",
                 "api/postmortems.json", "api/runbooks.json", "api/action-items.json", "api/action-items.csv",
+                "api/alerts.json",
                 "schema/postmortem.schema.json", "schema/runbook.schema.json", "assets/style.css", "assets/theme.js",
                 "assets/site.js", "tags/rollback/index.html", "tags/tier-1/index.html",
                 "alerts/PaymentsHighMemory/index.html"));
@@ -282,7 +283,7 @@ class ExampleSiteTest {
     }
 
     @Test
-    void alertPagesSendReadersToTheRunbookThatListsTheAlert() throws IOException {
+    void alertPagesShowTheHandlingAndLinkToItInTheRunbook() throws IOException {
         JsonNode runbooks = JSON.readTree(site.resolve("api/runbooks.json").toFile());
         int followed = 0;
         for (JsonNode rb : runbooks) {
@@ -290,21 +291,29 @@ class ExampleSiteTest {
             for (JsonNode alert : rb.path("alerts")) {
                 Path page = site.resolve("alerts/" + alert.asText() + "/index.html");
                 Document doc = parse(page);
-                String refresh = doc.selectFirst("meta[http-equiv=refresh]").attr("content");
-                assertThat(refresh).startsWith("0; url=");
-                // To the runbook, at the alert's first mention (every example runbook names its alerts).
-                String url = refresh.substring("0; url=".length());
+                // Every example alert is defined by the rule file: its own page, no redirect.
+                assertThat(doc.select("meta[http-equiv=refresh]")).isEmpty();
+                // The link goes to the runbook, at the alert's first mention (every example runbook names its alerts).
+                String url = doc.selectFirst(".alert-fix a#runbook-link").attr("href");
                 assertThat(url).endsWith("#alert-" + alert.asText());
                 Path target = Path.of(page.toUri().resolve(url.substring(0, url.indexOf('#'))));
                 assertThat(target).isEqualTo(runbookPage);
-                assertThat(doc.selectFirst("a#runbook-link").attr("href")).isEqualTo(url);
                 assertThat(parse(runbookPage).getElementById("alert-" + alert.asText()).text()).isEqualTo(alert.asText());
+                // That line of the runbook is on the alert's page too.
+                assertThat(doc.selectFirst("#handling .handling-line .alert-name").text()).isEqualTo(alert.asText());
                 followed++;
             }
         }
         assertThat(followed).isEqualTo(32);
-        assertThat(parse(site.resolve("alerts/PaymentsHighMemory/index.html")).selectFirst("a#runbook-link")
-                .attr("href")).isEqualTo("../../runbooks/payments-service/index.html#alert-PaymentsHighMemory");
+        Document memory = parse(site.resolve("alerts/PaymentsHighMemory/index.html"));
+        assertThat(memory.selectFirst("a#runbook-link").attr("href"))
+                .isEqualTo("../../runbooks/payments-service/index.html#alert-PaymentsHighMemory");
+        assertThat(memory.selectFirst(".rule-file a").text()).isEqualTo("deploy/prometheus/shopfront.rules.yaml:"
+                + (Files.readAllLines(ExampleSite.SOURCE.resolve("deploy/prometheus/shopfront.rules.yaml"))
+                        .indexOf("      - alert: PaymentsHighMemory") + 1));
+        assertThat(parse(site.resolve("runbooks/payments-service/index.html")).select(".fired-by li > a").eachText())
+                .containsExactly("PaymentsHeapGrowth", "PaymentsHighErrorRate", "PaymentsHighMemory",
+                        "PaymentsProviderThrottled");
     }
 
     @Test

@@ -230,6 +230,53 @@ class PreviewSessionTest {
     }
 
     @Test
+    void aRuleFileEditInTheSiteRebuildsWithTheRulesReadAgain() throws IOException {
+        // The rule files are read once per build, by its setup: a rule file is not Markdown, so its change makes
+        // the next build a full one, which reads them again.
+        PreviewSession.Update u = edit("deploy/prometheus/shopfront.rules.yaml",
+                "container_spec_memory_limit_bytes{container=\"payments\"} > 0.9\n",
+                "container_spec_memory_limit_bytes{container=\"payments\"} > 0.95\n");
+        assertThat(u.full()).isTrue();
+        assertSameAsFullBuild();
+        assertThat(Files.readString(tmp.resolve("preview/alerts/PaymentsHighMemory/index.html")))
+                .contains("container_spec_memory_limit_bytes{container=&quot;payments&quot;} &gt; 0.95</code>");
+        assertThat(Files.readString(tmp.resolve("preview/api/alerts.json"))).contains("> 0.95");
+    }
+
+    @Test
+    void aVerdictEditUpdatesTheAlertPageAndTheIndex() throws IOException {
+        PreviewSession.Update u = edit("postmortems/2025-02-18-payments-memory-leak.md",
+                "alerts: [PaymentsHighMemory]", "alerts: [{name: PaymentsHighMemory, verdict: false-positive}]");
+        assertThat(u.full()).isFalse();
+        assertSameAsFullBuild();
+        assertThat(Files.readString(tmp.resolve("preview/alerts/PaymentsHighMemory/index.html")))
+                .contains("<p>1 false-positive · <strong>1 of 1 not needed</strong>");
+    }
+
+    @Test
+    void aRunbookEditOfAnAlertsLineUpdatesTheHandlingShownOnTheAlertPage() throws IOException {
+        PreviewSession.Update u = edit("runbooks/payments-service.md",
+                "Usually comes before OOMKills", "Usually comes shortly before OOMKills");
+        assertThat(u.full()).isFalse();
+        assertSameAsFullBuild();
+        assertThat(Files.readString(tmp.resolve("preview/alerts/PaymentsHighMemory/index.html")))
+                .contains("Usually comes shortly before OOMKills");
+    }
+
+    @Test
+    void anEditOfADocumentTheAlertsDoNotInvolveKeepsTheAlertCatalog() throws IOException {
+        String pm = "postmortems/2026-01-27-api-latency-creep.md";
+        SiteWriter.Plan before = session.writerPlan();
+        edit(pm, "alerts: [ApiGatewayLatencyP99High]\n", ""); // the alert's incidents change: joined again
+        assertSameAsFullBuild();
+        SiteWriter.Plan after = session.writerPlan();
+        assertThat(after.alerts()).isNotSameAs(before.alerts());
+        edit(pm, "## Summary\n", "## Summary\n\nOne more line.\n"); // now no alert involves it
+        assertSameAsFullBuild();
+        assertThat(session.writerPlan().alerts()).isSameAs(after.alerts());
+    }
+
+    @Test
     void aBodyEditThatMovesAnAlertsHandlingUpdatesTheAlertPage() throws IOException {
         // The alert page sends readers to the heading naming the alert: a new one earlier in the body wins.
         edit("runbooks/orders-db.md", "## Overview\n", "## Overview\n\n## OrdersDbReplicationLag first\n\nHere.\n");
