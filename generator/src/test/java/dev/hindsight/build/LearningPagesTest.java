@@ -199,7 +199,7 @@ class LearningPagesTest {
         Document a = page("postmortems/2024-01-10-a/index.html");
         assertThat(a.select("ul.ideas li").eachText()).containsExactly("Rewrite checkout in a weekend");
         assertThat(a.select("table.actions tbody td.main").eachText()).containsExactly("Validate config before deploy");
-        assertThat(a.select(".meta-panel dt:contains(Contributing factors) + dd").text()).isEqualTo("Configuration");
+        assertThat(a.select(".meta-panel dt:contains(Factors) + dd").text()).isEqualTo("Configuration");
     }
 
     @Test
