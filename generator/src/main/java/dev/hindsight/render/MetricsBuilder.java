@@ -29,7 +29,7 @@ final class MetricsBuilder {
      * Below this many incidents with a figure in a quarter, its median and P90 say little (the P90 of
      * three incidents is the longest one): the page shows the times themselves instead.
      */
-    static final int MIN_FOR_PERCENTILES = 5;
+    static final int MIN_FOR_PERCENTILES = dev.hindsight.learning.Distribution.MIN_FOR_PERCENTILES;
 
     private MetricsBuilder() {
     }
