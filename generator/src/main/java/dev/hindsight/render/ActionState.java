@@ -7,7 +7,7 @@ import java.util.Optional;
  * ({@code state-${row.state}}, {@code row.state == "done"}, {@code view.actions("overdue")}):
  * {@link #toString()} gives that spelling.
  */
-public enum ActionState {
+public enum ActionState implements ShownAsText {
     /** Open and due before the reference date. */
     OVERDUE("overdue"),
     /** Open (in progress included) and not overdue. */

@@ -4,7 +4,7 @@ package dev.hindsight.render;
  * How current a runbook is. Templates see the state as it was always spelled ({@code ${f.state}},
  * {@code f.state == "stale"}): {@link #toString()} gives that spelling.
  */
-public enum FreshnessState {
+public enum FreshnessState implements ShownAsText {
     /** Its review was due before the reference date. */
     STALE("stale", "Stale"),
     /** It falls due for review within {@link Freshness#SOON_DAYS} days. */
