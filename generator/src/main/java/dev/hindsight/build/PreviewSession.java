@@ -50,7 +50,7 @@ public final class PreviewSession {
     private static final int MAX_CORRECTIONS = 2;
 
     private final BuildOptions options;
-    private final DocumentCache cache = new DocumentCache();
+    private final PreviewCache cache = new PreviewCache();
     /** What each page of the output read when it was last rendered. */
     private final PageReads.Kept reads = new PageReads.Kept();
     private final SiteBuilder builder = new SiteBuilder(cache);

@@ -56,16 +56,15 @@ public final class SiteBuilder {
 
     private final YamlReader yaml = new YamlReader();
     private final MarkdownParser markdown = new MarkdownParser();
-    private final DocumentCache cache;
-    private GitHistory cachedHistory;
-    private GitState cachedGitState;
+    /** What is kept from one load to the next: nothing for a one-shot build. */
+    private final LoadCache cache;
 
     public SiteBuilder() {
-        this(null);
+        this(LoadCache.OneShot.INSTANCE);
     }
 
-    /** A builder for a preview session: documents and the Git history are kept between builds. */
-    SiteBuilder(DocumentCache cache) {
+    /** A builder for a preview session ({@link PreviewCache}): documents and the Git history are kept between builds. */
+    SiteBuilder(LoadCache cache) {
         this.cache = cache;
     }
 
@@ -203,11 +202,9 @@ public final class SiteBuilder {
     /** Parses the documents while the Git history is read on its own thread. */
     KnowledgeBase load(Path root, Path output, SiteConfig config, LocalDate requestedDate,
                        Diagnostics diagnostics) throws IOException {
-        GitState gitState = cache == null ? null : GitState.of(root);
-        boolean reuseGit = cache != null && cachedHistory != null && gitState.equals(cachedGitState);
         Diagnostics gitDiagnostics = new Diagnostics();
-        FutureTask<GitHistory> git = new FutureTask<>(reuseGit ? () -> cachedHistory
-                : new GitHistoryBuilder(root, gitDiagnostics, config.git().bots()));
+        FutureTask<GitHistory> git = new FutureTask<>(cache.history(root,
+                new GitHistoryBuilder(root, gitDiagnostics, config.git().bots())));
         Thread gitThread = new Thread(git, "hindsight-git");
         gitThread.setDaemon(true);
         gitThread.start();
@@ -222,22 +219,10 @@ public final class SiteBuilder {
                 .toList();
 
         GitHistory history = await(git);
-        if (cache != null) {
-            cache.retainOnly(paths);
-            if (!reuseGit) {
-                cachedHistory = history;
-                cachedGitState = gitState;
-                cachedGitDiagnostics = gitDiagnostics.sorted();
-            }
-            diagnostics.addAll(cachedGitDiagnostics);
-        } else {
-            diagnostics.addAll(gitDiagnostics.sorted());
-        }
+        diagnostics.addAll(cache.loaded(paths, history, gitDiagnostics.sorted()));
         return new KnowledgeBase(docs, history, referenceDate(requestedDate, history),
                 config.git().freshnessFallback());
     }
-
-    private List<Diagnostic> cachedGitDiagnostics = List.of();
 
     /**
      * For a preview update: reads again the files at {@code paths}, which the last {@link #load} found
@@ -249,7 +234,7 @@ public final class SiteBuilder {
         DocumentFactory factory = new DocumentFactory(config);
         java.util.Map<String, Document> out = new java.util.HashMap<>();
         for (String path : paths) {
-            cache.remove(path);
+            cache.forget(path);
             out.put(path, Files.isRegularFile(root.resolve(path))
                     ? loadOne(source, factory, path, true, new Diagnostics()) : null);
         }
@@ -282,27 +267,8 @@ public final class SiteBuilder {
     /** One document; its body rendered to HTML only when {@code html} (a build, not a check). */
     private Document loadOne(SiteSource source, DocumentFactory factory, String path, boolean html,
                              Diagnostics diagnostics) {
-        if (cache == null) {
-            return read(source, factory, path, html, diagnostics);
-        }
-        Path file = source.root().resolve(path);
-        long size;
-        long modified;
-        try {
-            size = Files.size(file);
-            modified = Files.getLastModifiedTime(file).toMillis();
-        } catch (IOException e) {
-            return read(source, factory, path, html, diagnostics);
-        }
-        DocumentCache.Entry hit = cache.get(path, size, modified);
-        if (hit == null) {
-            Diagnostics own = new Diagnostics();
-            Document doc = read(source, factory, path, html, own);
-            hit = new DocumentCache.Entry(size, modified, doc, own.sorted());
-            cache.put(path, hit);
-        }
-        diagnostics.addAll(hit.diagnostics());
-        return hit.document();
+        return cache.document(source.root().resolve(path), path, d -> read(source, factory, path, html, d),
+                diagnostics);
     }
 
     /** Reads one document; running out of stack or memory there names the document. */
