@@ -50,7 +50,7 @@ public final class PreviewSession {
     private static final int MAX_CORRECTIONS = 2;
 
     private final BuildOptions options;
-    private final DocumentCache cache = new DocumentCache();
+    private final PreviewCache cache = new PreviewCache();
     /** What each page of the output read when it was last rendered. */
     private final PageReads.Kept reads = new PageReads.Kept();
     private final SiteBuilder builder = new SiteBuilder(cache);
@@ -198,7 +198,7 @@ public final class PreviewSession {
                 if (rendered < 0) {
                     break;
                 }
-                boolean same = sameDocuments(scanned.documents(), last.sorted());
+                boolean same = SortedDocuments.same(scanned.documents(), last.sorted());
                 if (scanned.git() != last.git() || round == MAX_CORRECTIONS && !same) {
                     return full(t0, () -> { });
                 }
@@ -272,7 +272,7 @@ public final class PreviewSession {
         Map<String, Document> byPath = previous.byPath();
         builder.reload(setup.root(), setup.config(), known).forEach((path, doc) -> {
             Document old = byPath.get(path);
-            int at = position(sorted, path);
+            int at = SortedDocuments.position(sorted, path);
             if (doc == null) {
                 if (old != null) {
                     sorted.remove(at);
@@ -289,21 +289,6 @@ public final class PreviewSession {
         return new Documents(Collections.unmodifiableList(sorted), byPath, previous.git());
     }
 
-    /** The index of the document at {@code path} in {@code sorted}, or where it would go. */
-    private static int position(List<Document> sorted, String path) {
-        int lo = 0;
-        int hi = sorted.size();
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sorted.get(mid).meta().sourcePath().compareTo(path) < 0) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
-    }
-
     /** Renders the pages that {@code next} changes; returns how many, or -1 when a template failed. */
     private int render(Documents next, Diagnostics diagnostics) {
         SiteWriter.Plan before = writer.lastPlan();
@@ -311,7 +296,7 @@ public final class PreviewSession {
                 : next.sorted().stream().filter(d -> !d.meta().isDraft()).toList();
         List<Document> gone = new ArrayList<>();
         List<Document> added = new ArrayList<>();
-        differences(before.documents(), shown, gone, added);
+        SortedDocuments.differences(before.documents(), shown, gone, added);
         SiteWriter.Plan plan = writer.plan(before, shown, gone, added, diagnostics);
         List<Page> stale = stale(before, plan, shown);
         List<String> removed = before.byPath().keySet().stream().filter(p -> !plan.byPath().containsKey(p)).toList();
@@ -344,44 +329,6 @@ public final class PreviewSession {
             }
         }
         return out;
-    }
-
-    /**
-     * The documents of {@code a} that {@code b} does not have (the same instance), and those of
-     * {@code b} that {@code a} does not have. Both lists are sorted by path.
-     */
-    static void differences(List<Document> a, List<Document> b, List<Document> gone, List<Document> added) {
-        int i = 0;
-        int j = 0;
-        while (i < a.size() || j < b.size()) {
-            if (i < a.size() && j < b.size() && a.get(i) == b.get(j)) {
-                i++;
-                j++;
-                continue;
-            }
-            int c = i == a.size() ? 1 : j == b.size() ? -1
-                    : a.get(i).meta().sourcePath().compareTo(b.get(j).meta().sourcePath());
-            if (c < 0) {
-                gone.add(a.get(i++));
-            } else if (c > 0) {
-                added.add(b.get(j++));
-            } else {
-                gone.add(a.get(i++));
-                added.add(b.get(j++));
-            }
-        }
-    }
-
-    private static boolean sameDocuments(List<Document> x, List<Document> y) {
-        if (x.size() != y.size()) {
-            return false;
-        }
-        for (int i = 0; i < x.size(); i++) {
-            if (x.get(i) != y.get(i)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**

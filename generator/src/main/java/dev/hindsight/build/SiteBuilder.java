@@ -7,7 +7,6 @@ import dev.hindsight.api.BuildResult;
 import dev.hindsight.api.BuildOptions;
 import dev.hindsight.config.ConfigParser;
 import dev.hindsight.config.KindConfig;
-import dev.hindsight.config.MarkdownFolders;
 import dev.hindsight.config.ServiceCatalog;
 import dev.hindsight.config.SiteConfig;
 import dev.hindsight.config.UrlSchemes;
@@ -58,16 +57,15 @@ public final class SiteBuilder {
 
     private final YamlReader yaml = new YamlReader();
     private final MarkdownParser markdown = new MarkdownParser();
-    private final DocumentCache cache;
-    private GitHistory cachedHistory;
-    private GitState cachedGitState;
+    /** What is kept from one load to the next: nothing for a one-shot build. */
+    private final LoadCache cache;
 
     public SiteBuilder() {
-        this(null);
+        this(LoadCache.OneShot.INSTANCE);
     }
 
-    /** A builder for a preview session: documents and the Git history are kept between builds. */
-    SiteBuilder(DocumentCache cache) {
+    /** A builder for a preview session ({@link PreviewCache}): documents and the Git history are kept between builds. */
+    SiteBuilder(LoadCache cache) {
         this.cache = cache;
     }
 
@@ -79,16 +77,13 @@ public final class SiteBuilder {
         Progress progress = new Progress();
         try {
             return run(options, progress);
-        } catch (StackOverflowError | OutOfMemoryError e) {
-            return exhausted(e, progress, options.source());
-        } catch (RuntimeException e) {
+        } catch (StackOverflowError | OutOfMemoryError | RuntimeException e) {
             // A parallel stream or a task may hand the error on wrapped.
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof DocumentExhausted || t instanceof StackOverflowError || t instanceof OutOfMemoryError) {
-                    return exhausted(t, progress, options.source());
-                }
+            BuildResult exhausted = exhausted(e, progress.stage, progress.documents, options.source());
+            if (exhausted == null) {
+                throw e;
             }
-            throw e;
+            return exhausted;
         }
     }
 
@@ -229,11 +224,9 @@ public final class SiteBuilder {
     /** Parses the documents while the Git history is read on its own thread. */
     KnowledgeBase load(Path root, Path output, SiteConfig config, LocalDate requestedDate,
                        Diagnostics diagnostics) throws IOException {
-        GitState gitState = cache == null ? null : GitState.of(root);
-        boolean reuseGit = cache != null && cachedHistory != null && gitState.equals(cachedGitState);
         Diagnostics gitDiagnostics = new Diagnostics();
-        FutureTask<GitHistory> git = new FutureTask<>(reuseGit ? () -> cachedHistory
-                : new GitHistoryBuilder(root, gitDiagnostics, config.git().bots()));
+        FutureTask<GitHistory> git = new FutureTask<>(cache.history(root,
+                new GitHistoryBuilder(root, gitDiagnostics, config.git().bots())));
         Thread gitThread = new Thread(git, "hindsight-git");
         gitThread.setDaemon(true);
         gitThread.start();
@@ -248,22 +241,10 @@ public final class SiteBuilder {
                 .toList();
 
         GitHistory history = await(git);
-        if (cache != null) {
-            cache.retainOnly(paths);
-            if (!reuseGit) {
-                cachedHistory = history;
-                cachedGitState = gitState;
-                cachedGitDiagnostics = gitDiagnostics.sorted();
-            }
-            diagnostics.addAll(cachedGitDiagnostics);
-        } else {
-            diagnostics.addAll(gitDiagnostics.sorted());
-        }
+        diagnostics.addAll(cache.loaded(paths, history, gitDiagnostics.sorted()));
         return new KnowledgeBase(docs, history, referenceDate(requestedDate, history),
                 config.git().freshnessFallback());
     }
-
-    private List<Diagnostic> cachedGitDiagnostics = List.of();
 
     /**
      * For a preview update: reads again the files at {@code paths}, which the last {@link #load} found
@@ -275,7 +256,7 @@ public final class SiteBuilder {
         DocumentFactory factory = new DocumentFactory(config);
         java.util.Map<String, Document> out = new java.util.HashMap<>();
         for (String path : paths) {
-            cache.remove(path);
+            cache.forget(path);
             out.put(path, Files.isRegularFile(root.resolve(path))
                     ? loadOne(source, factory, path, true, new Diagnostics()) : null);
         }
@@ -308,27 +289,8 @@ public final class SiteBuilder {
     /** One document; its body rendered to HTML only when {@code html} (a build, not a check). */
     private Document loadOne(SiteSource source, DocumentFactory factory, String path, boolean html,
                              Diagnostics diagnostics) {
-        if (cache == null) {
-            return read(source, factory, path, html, diagnostics);
-        }
-        Path file = source.root().resolve(path);
-        long size;
-        long modified;
-        try {
-            size = Files.size(file);
-            modified = Files.getLastModifiedTime(file).toMillis();
-        } catch (IOException e) {
-            return read(source, factory, path, html, diagnostics);
-        }
-        DocumentCache.Entry hit = cache.get(path, size, modified);
-        if (hit == null) {
-            Diagnostics own = new Diagnostics();
-            Document doc = read(source, factory, path, html, own);
-            hit = new DocumentCache.Entry(size, modified, doc, own.sorted());
-            cache.put(path, hit);
-        }
-        diagnostics.addAll(hit.diagnostics());
-        return hit.document();
+        return cache.document(source.root().resolve(path), path, d -> read(source, factory, path, html, d),
+                diagnostics);
     }
 
     /** Reads one document; running out of stack or memory there names the document. */
@@ -337,17 +299,7 @@ public final class SiteBuilder {
         try {
             return readDocument(source, factory, path, html, diagnostics);
         } catch (StackOverflowError | OutOfMemoryError e) {
-            throw new DocumentExhausted(path, e);
-        }
-    }
-
-    /** A document that made the run run out of stack or memory. */
-    private static final class DocumentExhausted extends RuntimeException {
-        private final String path;
-
-        DocumentExhausted(String path, Throwable cause) {
-            super(path, cause, false, false);
-            this.path = path;
+            throw new Exhaustion.DocumentExhausted(path, e);
         }
     }
 
@@ -356,85 +308,10 @@ public final class SiteBuilder {
     /**
      * For the preview, whose builds do not go through {@link #run(BuildOptions)}: the one diagnostic of
      * a build that ran out of stack or memory ({@code error} as caught, perhaps wrapped by a task or a
-     * parallel stream), or null when {@code error} is not that.
+     * parallel stream), or null when {@code error} is not that ({@link Exhaustion}).
      */
     static BuildResult exhausted(Throwable error, String stage, int documents, Path source) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof DocumentExhausted || t instanceof StackOverflowError || t instanceof OutOfMemoryError) {
-                Progress progress = new Progress();
-                progress.stage = stage;
-                progress.documents = documents;
-                return exhausted(t, progress, source);
-            }
-        }
-        return null;
-    }
-
-    /** The one diagnostic of a run that ran out of stack or memory: what happened, where, what to do. */
-    private static BuildResult exhausted(Throwable error, Progress progress, Path source) {
-        String document = null;
-        Throwable cause = error;
-        if (error instanceof DocumentExhausted d) {
-            document = d.path;
-            cause = d.getCause();
-        }
-        Path root = source.toAbsolutePath().normalize();
-        List<String> templates = templateOverrides(root);
-        boolean writing = STAGE_WRITING.equals(progress.stage);
-        String where = document != null ? "reading " + document : progress.stage;
-        Position at = Position.ofFile(document != null ? document : SiteConfig.FILE_NAME);
-        String overrides = String.join(", ", templates.stream().limit(5).toList());
-        Diagnostic d;
-        if (cause instanceof StackOverflowError) {
-            String larger = "give Java a larger stack: HINDSIGHT_JAVA_OPTS=-Xss16m (Maven: MAVEN_OPTS=-Xss16m)";
-            if (writing && inTemplate(cause) && !templates.isEmpty()) {
-                d = new Diagnostic(Severity.ERROR, RULE_STACK_OVERFLOW, Position.ofFile(templates.get(0)),
-                        "ran out of stack while writing the site, in a template: one of the site's templates ("
-                                + overrides + ") most likely calls itself without end",
-                        "look for a macro, function or #include that calls itself in templates/; if the templates "
-                                + "are right, " + larger);
-            } else if (document != null) {
-                d = new Diagnostic(Severity.ERROR, RULE_STACK_OVERFLOW, at, "ran out of stack while " + where
-                        + ": its Markdown or front matter nests too deeply", "flatten the deepest nesting (lists, "
-                        + "quotes, brackets), or " + larger);
-            } else {
-                d = new Diagnostic(Severity.ERROR, RULE_STACK_OVERFLOW, at, "ran out of stack while " + where
-                        + (inTemplate(cause) ? ", in a template" : ""), larger);
-            }
-        } else {
-            d = new Diagnostic(Severity.ERROR, RULE_OUT_OF_MEMORY, at, "ran out of memory while " + where,
-                    "give Java more memory: HINDSIGHT_JAVA_OPTS=-Xmx4g (java -Xmx4g -jar hindsight.jar; "
-                            + "Maven: MAVEN_OPTS=-Xmx4g)"
-                            + (writing && !templates.isEmpty() ? "; the site overrides " + overrides
-                            + ", check it too" : ""));
-        }
-        return new BuildResult(List.of(d), progress.documents, 0, true);
-    }
-
-    /** Whether the error happened while FreeMarker was processing a template. */
-    private static boolean inTemplate(Throwable error) {
-        // A parallel stream rethrows a copy made on the calling thread, with the original as its cause.
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            for (StackTraceElement e : t.getStackTrace()) {
-                if (e.getClassName().startsWith("freemarker.")) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    /** The site's own templates ({@code templates/…}), sorted; empty when it has none or they cannot be listed. */
-    private static List<String> templateOverrides(Path root) {
-        Path dir = root.resolve("templates");
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
-            return files.filter(Files::isRegularFile).map(f -> "templates/" + f.getFileName()).sorted().toList();
-        } catch (IOException | UncheckedIOException e) {
-            return List.of();
-        }
+        return Exhaustion.of(error, stage, documents, source);
     }
 
     private Document readDocument(SiteSource source, DocumentFactory factory, String path, boolean html,
@@ -534,53 +411,12 @@ public final class SiteBuilder {
 
     /** {@value #RULE_NO_CONFIG}, with the folders of Markdown files the source does hold. */
     private BuildResult noConfiguration(Path source) {
-        MarkdownFolders found = markdownFolders(source, Set.of());
-        String hint;
-        if (found.isEmpty()) {
-            hint = "there is no Markdown file here either: point --source at the folder that holds "
-                    + SiteConfig.FILE_NAME + ", or start a knowledge base with `hindsight init`";
-        } else {
-            String mapping = found.exampleMapping();
-            hint = "Markdown files here: " + found.summary() + "; `hindsight adopt` writes a " + SiteConfig.FILE_NAME
-                    + " that fits them"
-                    + (mapping.isEmpty() ? "" : " (or map your folders to kinds yourself, such as " + mapping + ")")
-                    + "; or point --source at the folder that holds " + SiteConfig.FILE_NAME;
-        }
-        Diagnostic d = new Diagnostic(Severity.ERROR, RULE_NO_CONFIG, Position.ofFile(SiteConfig.FILE_NAME),
-                "no " + SiteConfig.FILE_NAME + " in " + source + ": this folder is not a Hindsight knowledge base",
-                hint);
-        return new BuildResult(List.of(d), 0, 0, true);
+        return new BuildResult(List.of(NothingToBuild.noConfiguration(source, yaml)), 0, 0, true);
     }
 
     /** {@value #RULE_NO_DOCUMENTS}, naming the kinds' folders and the folders the Markdown files are in. */
     private Diagnostic noDocuments(Setup setup) {
-        MarkdownFolders found = markdownFolders(setup.root(),
-                setup.output() == null ? Set.of() : Set.of(setup.output()));
-        List<String> folders = setup.config().kinds().stream().flatMap(k -> k.folders().stream())
-                .map(f -> f.endsWith("/") ? f : f + "/").distinct().sorted().toList();
-        String hint;
-        if (found.isEmpty()) {
-            hint = "there is no Markdown file here: write one with `hindsight new postmortem \"TITLE\"` "
-                    + "or `hindsight new runbook \"TITLE\" --service ID`";
-        } else {
-            String mapping = found.exampleMapping();
-            hint = "Markdown files here: " + found.summary() + "; `hindsight adopt --force` rewrites "
-                    + SiteConfig.FILE_NAME + " to fit them, or "
-                    + (mapping.isEmpty() ? "give them a `type:` (such as postmortem or runbook) in their front matter"
-                    : "map them to kinds in it, such as " + mapping);
-        }
-        return new Diagnostic(Severity.ERROR, RULE_NO_DOCUMENTS, Position.ofFile(SiteConfig.FILE_NAME),
-                "no documents recognized: no Markdown file is in a kind's folder ("
-                        + (folders.isEmpty() ? "none configured" : String.join(", ", folders)) + ") or has a `type:`",
-                hint);
-    }
-
-    private MarkdownFolders markdownFolders(Path root, Set<Path> excluded) {
-        try {
-            return MarkdownFolders.of(new SiteSource(root, yaml).scan(excluded, new Diagnostics()));
-        } catch (IOException | UncheckedIOException e) {
-            return MarkdownFolders.of(List.of());
-        }
+        return NothingToBuild.noDocuments(setup, yaml);
     }
 
     private static BuildResult setupFailure(Diagnostics diagnostics, String where, String message) {

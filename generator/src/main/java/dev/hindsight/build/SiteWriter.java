@@ -27,7 +27,6 @@ import dev.hindsight.render.Sitemap;
 import dev.hindsight.text.Slugs;
 import dev.hindsight.search.SearchIndex;
 import dev.hindsight.search.SearchIndexer;
-import dev.hindsight.source.LinkedFile;
 import dev.hindsight.search.Synonyms;
 import dev.hindsight.validate.SchemaSet;
 import java.io.IOException;
@@ -35,12 +34,9 @@ import java.io.InputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.time.LocalDate;
@@ -58,7 +54,12 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.zip.CRC32C;
 
-/** Renders every page into a staging directory and publishes it when nothing failed. */
+/**
+ * Renders every page into a staging directory and publishes it when nothing failed. Over 400 lines because
+ * the plan, the parallel rendering and the data files share one writer's state across builds (what it wrote,
+ * by checksum; the last plan and search index); its self-contained parts live beside it ({@link StaticFolder},
+ * {@link LinkedFileCopies}).
+ */
 final class SiteWriter {
 
     static final String RULE_TEMPLATE = "template";
@@ -598,49 +599,9 @@ final class SiteWriter {
         return file.startsWith(staging) && !file.equals(staging) ? Optional.of(file) : Optional.empty();
     }
 
-    /**
-     * The images and files the documents link to, copied to their own path in the output (the pages keep
-     * the links relative), each once however many pages use it; only regular files inside the site root
-     * ({@link LinkedFile}; the {@code missing-asset} rule reports the others). In place (a preview
-     * update) a file is written only when its bytes changed. A file whose path is a page's is not copied.
-     */
+    /** The images and files the documents link to, copied to their own path in the output ({@link LinkedFileCopies}). */
     private void copyLinkedFiles(Path dir, Plan plan, Diagnostics diagnostics) throws IOException {
-        java.util.SortedMap<String, String> files = new java.util.TreeMap<>();
-        for (Document doc : plan.documents()) {
-            for (dev.hindsight.markdown.Link link : doc.body().links()) {
-                LinkedFile.resolve(root, doc.meta().sourcePath(), link.url())
-                        .filter(f -> f.status() == LinkedFile.Status.FILE)
-                        .ifPresent(f -> files.putIfAbsent(f.path(), doc.meta().sourcePath()));
-            }
-        }
-        for (Map.Entry<String, String> e : files.entrySet()) {
-            String path = e.getKey();
-            if (plan.byPath().containsKey(path) || path.startsWith("assets/")) {
-                diagnostics.warning(RULE_PAGE_CONFLICT, Position.ofFile(e.getValue()), "linked file " + path
-                        + " has the path of a page or theme file of the site; not copied", "rename the file");
-                continue;
-            }
-            Optional<Path> target = insideOutput(dir, path);
-            if (target.isEmpty()) {
-                continue;
-            }
-            Path to = target.get();
-            byte[] bytes = Files.readAllBytes(root.resolve(path));
-            boolean exists = Files.exists(to, java.nio.file.LinkOption.NOFOLLOW_LINKS);
-            if (exists && Files.isRegularFile(to, java.nio.file.LinkOption.NOFOLLOW_LINKS)
-                    && Files.size(to) == bytes.length && java.util.Arrays.equals(Files.readAllBytes(to), bytes)) {
-                continue;
-            }
-            Files.createDirectories(to.getParent());
-            if (!exists) {
-                Files.write(to, bytes);
-            } else {
-                // Written beside and moved over it, so a reader (the preview) never sees half a file.
-                Path tmp = to.resolveSibling("." + to.getFileName() + ".hindsight-tmp");
-                Files.write(tmp, bytes);
-                Files.move(tmp, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            }
-        }
+        LinkedFileCopies.copy(root, dir, plan.documents(), plan.byPath().keySet(), diagnostics);
     }
 
     private void copyAssets(Path staging) throws IOException {
@@ -653,84 +614,8 @@ final class SiteWriter {
         }
     }
 
-    /**
-     * The site's {@code static/} folder, copied as is after everything generated (symbolic links are not
-     * followed). A static file never replaces a generated one: that is a {@code static-conflict} error
-     * naming both, and the generated file is kept. Hidden files and folders (any segment starting with
-     * {@code .}: {@code .env}, {@code .git/}, {@code .DS_Store}) are left out with a note, unless
-     * {@code static.include_dotfiles} lists them.
-     */
+    /** The site's {@code static/} folder, copied as is after everything generated ({@link StaticFolder}). */
     private void copyStatic(Path staging, Diagnostics diagnostics) throws IOException {
-        Path src = root.resolve("static");
-        if (!Files.isDirectory(src)) {
-            return;
-        }
-        Files.walkFileTree(src, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                if (dir.equals(src)) {
-                    return FileVisitResult.CONTINUE;
-                }
-                String rel = relative(src, dir);
-                if (hidden(dir, rel)) {
-                    note(rel + "/");
-                    return FileVisitResult.SKIP_SUBTREE;
-                }
-                Path target = staging.resolve(rel);
-                if (Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)
-                        && !Files.isDirectory(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                    conflict(rel + "/", rel);
-                    return FileVisitResult.SKIP_SUBTREE;
-                }
-                Files.createDirectories(target);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                if (!attrs.isRegularFile()) {
-                    return FileVisitResult.CONTINUE;
-                }
-                String rel = relative(src, file);
-                if (hidden(file, rel)) {
-                    note(rel);
-                    return FileVisitResult.CONTINUE;
-                }
-                Path target = staging.resolve(rel);
-                if (Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                    conflict(rel, Files.isDirectory(target, java.nio.file.LinkOption.NOFOLLOW_LINKS) ? rel + "/" : rel);
-                    return FileVisitResult.CONTINUE;
-                }
-                Files.copy(file, target);
-                return FileVisitResult.CONTINUE;
-            }
-
-            private boolean hidden(Path p, String rel) {
-                return p.getFileName().toString().startsWith(".") && !config.staticFiles().includes(rel);
-            }
-
-            private void note(String rel) {
-                String at = "static/" + (rel.endsWith("/") ? rel.substring(0, rel.length() - 1) : rel);
-                diagnostics.add(new Diagnostic(Severity.INFO, RULE_STATIC_DOTFILE, Position.ofFile(at),
-                        "static/" + rel + " is not published: names starting with `.` are left out",
-                        "to publish it (such as .well-known/), list it under `static.include_dotfiles` in hindsight.yml"));
-            }
-
-            private void conflict(String staticRel, String generated) {
-                String at = "static/" + (staticRel.endsWith("/") ? staticRel.substring(0, staticRel.length() - 1)
-                        : staticRel);
-                diagnostics.error(RULE_STATIC_CONFLICT, Position.ofFile(at), "static/" + staticRel
-                        + " would replace the generated " + generated + "; the generated file is kept",
-                        "rename or move it; to change a generated page, override its template in templates/");
-            }
-        });
-    }
-
-    private static String relative(Path base, Path p) {
-        StringBuilder b = new StringBuilder();
-        for (Path segment : base.relativize(p)) {
-            b.append(b.length() == 0 ? "" : "/").append(segment);
-        }
-        return b.toString();
+        StaticFolder.copy(root.resolve("static"), staging, config.staticFiles(), diagnostics);
     }
 }

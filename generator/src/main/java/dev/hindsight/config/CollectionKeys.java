@@ -21,7 +21,6 @@ final class CollectionKeys {
     static final Set<String> TOP_LEVEL = Set.of("include", "exclude", "unknown_types");
     static final Set<String> KIND_KEYS = Set.of("include", "exclude", "fields", "required_fields", "id",
             "alerts_from", "service_from", "default_status", "show");
-    private static final Set<String> STATUSES = Set.of("draft", "in-review", "published");
 
     private CollectionKeys() {
     }
@@ -46,10 +45,11 @@ final class CollectionKeys {
                         required.get(i));
             }
         }
-        String status = r.string(ptr + "/default_status", d.defaultStatus());
-        if (!STATUSES.contains(status)) {
+        String statusText = r.string(ptr + "/default_status", d.defaultStatus().yaml());
+        DocumentStatus status = DocumentStatus.of(statusText).orElse(null);
+        if (status == null) {
             r.diagnostics.error(ConfigParser.RULE, r.doc.valuePositionOf(ptr + "/default_status"),
-                    "unknown default_status `" + status + "`", "use draft, in-review or published");
+                    "unknown default_status `" + statusText + "`", "use draft, in-review or published");
             status = d.defaultStatus();
         }
         String alerts = r.string(ptr + "/alerts_from", d.alertsFrom());

@@ -329,11 +329,12 @@ public final class ConfigParser {
                 continue;
             }
             r.unknownKeys(ptr, e.getValue(), KIND_KEYS);
-            String base = r.string(ptr + "/base", existing != null ? existing.base() : KindConfig.GENERIC);
-            if (!Set.of(KindConfig.POSTMORTEM, KindConfig.RUNBOOK, KindConfig.GENERIC).contains(base)) {
+            String baseText = r.string(ptr + "/base", (existing != null ? existing.base() : KindBase.GENERIC).yaml());
+            KindBase base = KindBase.of(baseText).orElse(null);
+            if (base == null) {
                 r.diagnostics.error(RULE, r.doc.valuePositionOf(ptr + "/base"),
-                        "unknown base `" + base + "` for kind `" + name + "`", "use postmortem, runbook or generic");
-                base = KindConfig.GENERIC;
+                        "unknown base `" + baseText + "` for kind `" + name + "`", "use postmortem, runbook or generic");
+                base = KindBase.GENERIC;
             }
             List<String> folders = r.stringList(ptr + "/folders", existing != null ? existing.folders() : List.of());
             if (e.getValue().has("folder")) {

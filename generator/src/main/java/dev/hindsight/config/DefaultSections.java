@@ -58,11 +58,11 @@ public final class DefaultSections {
     private DefaultSections() {
     }
 
-    public static List<SectionRequirement> forBase(String base) {
+    public static List<SectionRequirement> forBase(KindBase base) {
         return switch (base) {
-            case KindConfig.POSTMORTEM -> POSTMORTEM;
-            case KindConfig.RUNBOOK -> RUNBOOK;
-            default -> List.of();
+            case POSTMORTEM -> POSTMORTEM;
+            case RUNBOOK -> RUNBOOK;
+            case GENERIC -> List.of();
         };
     }
 

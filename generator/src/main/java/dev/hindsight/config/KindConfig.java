@@ -8,18 +8,18 @@ import java.util.Optional;
  * One document kind: its name (the {@code type:} value), the folders whose files are of this kind
  * by default, which built-in model it maps to, its required sections and its front-matter schema.
  *
- * @param base       {@code postmortem}, {@code runbook} or {@code generic}: which record the model builds
+ * @param base       which record the model builds
  * @param sections   the sections a document of this kind must have (may be empty)
  * @param schemaFile a JSON Schema file relative to the site root, or empty for the built-in one
  * @param schemaMode {@code extend} (both schemas apply) or {@code replace}
  * @param options    include/exclude globs, field mappings and where ids, alerts and services come from
  */
-public record KindConfig(String name, List<String> folders, String base, List<SectionRequirement> sections,
+public record KindConfig(String name, List<String> folders, KindBase base, List<SectionRequirement> sections,
                          String schemaFile, String schemaMode, KindOptions options) {
 
+    /** The names of the built-in kinds. */
     public static final String POSTMORTEM = "postmortem";
     public static final String RUNBOOK = "runbook";
-    public static final String GENERIC = "generic";
     public static final String EXTEND = "extend";
     public static final String REPLACE = "replace";
 
@@ -33,7 +33,7 @@ public record KindConfig(String name, List<String> folders, String base, List<Se
         options = Objects.requireNonNullElse(options, KindOptions.defaults());
     }
 
-    public KindConfig(String name, List<String> folders, String base, List<SectionRequirement> sections,
+    public KindConfig(String name, List<String> folders, KindBase base, List<SectionRequirement> sections,
                       String schemaFile, String schemaMode) {
         this(name, folders, base, sections, schemaFile, schemaMode, KindOptions.defaults());
     }
@@ -62,14 +62,14 @@ public record KindConfig(String name, List<String> folders, String base, List<Se
         return best;
     }
 
-    public KindConfig(String name, List<String> folders, String base) {
+    public KindConfig(String name, List<String> folders, KindBase base) {
         this(name, folders, base, DefaultSections.forBase(base), "", EXTEND);
     }
 
     public static List<KindConfig> defaults() {
         return List.of(
-                new KindConfig(POSTMORTEM, List.of("postmortems"), POSTMORTEM),
-                new KindConfig(RUNBOOK, List.of("runbooks"), RUNBOOK));
+                new KindConfig(POSTMORTEM, List.of("postmortems"), KindBase.POSTMORTEM),
+                new KindConfig(RUNBOOK, List.of("runbooks"), KindBase.RUNBOOK));
     }
 
     /** The requirement named {@code name} (case-insensitive), if this kind has one. */

@@ -17,7 +17,7 @@ import java.util.Objects;
  * @param show           {@code show:} further front-matter keys shown on the page as they are
  */
 public record KindOptions(PathFilter paths, FieldMap fields, List<String> requiredFields, IdFrom idFrom,
-                          String alertsFrom, ServiceFrom serviceFrom, String defaultStatus, List<String> show) {
+                          String alertsFrom, ServiceFrom serviceFrom, DocumentStatus defaultStatus, List<String> show) {
 
     /** {@code alerts_from:} values with a meaning of their own; any other value names a front-matter key. */
     public static final String FILENAME = "filename";
@@ -31,7 +31,7 @@ public record KindOptions(PathFilter paths, FieldMap fields, List<String> requir
         idFrom = Objects.requireNonNullElse(idFrom, IdFrom.FILENAME);
         alertsFrom = Objects.requireNonNullElse(alertsFrom, FRONT_MATTER);
         serviceFrom = Objects.requireNonNullElse(serviceFrom, ServiceFrom.FRONT_MATTER);
-        defaultStatus = Objects.requireNonNullElse(defaultStatus, "published");
+        defaultStatus = Objects.requireNonNullElse(defaultStatus, DocumentStatus.PUBLISHED);
         show = List.copyOf(Objects.requireNonNullElse(show, List.of()));
     }
 

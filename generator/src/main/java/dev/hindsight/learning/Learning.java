@@ -29,7 +29,8 @@ import java.util.function.Function;
 
 /**
  * Everything the site learns across its postmortems, computed once from the knowledge base, the settings,
- * the service catalog, "today" (null when unknown: nothing is late or recent) and the ticket export.
+ * the service catalog, "today" (null when unknown: nothing is late or recent) and the ticket export. Over 400
+ * lines: one short private derivation per component, sharing the newest-first postmortems and recurrence links.
  *
  * @param factors       every factor of the taxonomy with its incidents, in the taxonomy's order
  * @param patterns      recurring incidents, the pattern with the newest incident first

@@ -63,9 +63,9 @@ public final class DocumentFactory {
         }
         DocumentMeta meta = meta(src, kind, title, f, r);
         return switch (kind.base()) {
-            case KindConfig.POSTMORTEM -> postmortem(kind, meta, shown, f, r, diagnostics);
-            case KindConfig.RUNBOOK -> runbook(kind, meta, shown, f, r);
-            default -> new GenericDocument(meta, shown);
+            case POSTMORTEM -> postmortem(kind, meta, shown, f, r, diagnostics);
+            case RUNBOOK -> runbook(kind, meta, shown, f, r);
+            case GENERIC -> new GenericDocument(meta, shown);
         };
     }
 
@@ -93,7 +93,7 @@ public final class DocumentFactory {
             }
         }
         return new DocumentMeta(kind.name(), id, slug, path, DocumentMeta.urlFor(path),
-                title == null ? slug : title, status == null ? kind.options().defaultStatus() : status,
+                title == null ? slug : title, status == null ? kind.options().defaultStatus().yaml() : status,
                 f.date("date"), f.strings("tags"), src, sourceUrl, facts);
     }
 

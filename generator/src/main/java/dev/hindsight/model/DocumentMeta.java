@@ -1,5 +1,6 @@
 package dev.hindsight.model;
 
+import dev.hindsight.config.DocumentStatus;
 import dev.hindsight.source.SourceDocument;
 import java.time.LocalDate;
 import java.util.List;
@@ -13,7 +14,9 @@ import java.util.Objects;
  * @param slug       the file name without {@code .md}
  * @param sourcePath path of the {@code .md} file relative to the site root
  * @param url        path of the page relative to the site root ({@code postmortems/x/index.html})
- * @param status     {@code draft}, {@code in-review} or {@code published}
+ * @param status     as front matter spells it ({@code draft}, {@code in-review} or {@code published},
+ *                   {@link DocumentStatus}), else the kind's {@code default_status}; kept as written, since
+ *                   a kind whose schema replaces the built-in one may allow another value, shown as it is
  * @param date       the document's date, or null
  * @param source     the file it was read from: front matter with positions, and the body text
  * @param sourceUrl  where the document came from (the {@code source_url} field), an http(s) address or empty
@@ -32,10 +35,6 @@ public record DocumentMeta(String kind, String id, String slug, String sourcePat
         this(kind, id, slug, sourcePath, url, title, status, date, tags, source, "", List.of());
     }
 
-    public static final String DRAFT = "draft";
-    public static final String IN_REVIEW = "in-review";
-    public static final String PUBLISHED = "published";
-
     public DocumentMeta {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(id, "id");
@@ -51,7 +50,11 @@ public record DocumentMeta(String kind, String id, String slug, String sourcePat
     }
 
     public boolean isDraft() {
-        return DRAFT.equals(status);
+        return DocumentStatus.DRAFT.yaml().equals(status);
+    }
+
+    public boolean isPublished() {
+        return DocumentStatus.PUBLISHED.yaml().equals(status);
     }
 
     /** The page path for a source path: {@code a/b.md} becomes {@code a/b/index.html}. */

@@ -83,7 +83,7 @@ public final class ApiFiles {
             o.put("review_every", r.reviewEvery().toString());
             Freshness f = view.freshness(r);
             o.put("review_due", date(f.due()));
-            o.put("freshness", f.state());
+            o.put("freshness", f.state().toString());
             o.put("last_tested", date(r.lastTested()));
             ArrayNode dashboards = o.putArray("dashboards");
             r.dashboards().forEach(d -> dashboards.addObject().put("name", d.name()).put("url", d.url()));

@@ -9,33 +9,28 @@ import java.time.LocalDate;
  *
  * @param due when the next review is due; null when unknown
  */
-public record Freshness(String state, LocalDate due) {
+public record Freshness(FreshnessState state, LocalDate due) {
 
     public static final int SOON_DAYS = 14;
 
     static Freshness of(LocalDate due, LocalDate today) {
         if (due == null || today == null) {
-            return new Freshness("unknown", due);
+            return new Freshness(FreshnessState.UNKNOWN, due);
         }
         if (due.isBefore(today)) {
-            return new Freshness("stale", due);
+            return new Freshness(FreshnessState.STALE, due);
         }
         if (!due.isAfter(today.plusDays(SOON_DAYS))) {
-            return new Freshness("due-soon", due);
+            return new Freshness(FreshnessState.DUE_SOON, due);
         }
-        return new Freshness("fresh", due);
+        return new Freshness(FreshnessState.FRESH, due);
     }
 
     public String label() {
-        return switch (state) {
-            case "stale" -> "Stale";
-            case "due-soon" -> "Review due soon";
-            case "fresh" -> "Fresh";
-            default -> "Review date unknown";
-        };
+        return state.label();
     }
 
     public boolean stale() {
-        return state.equals("stale");
+        return state == FreshnessState.STALE;
     }
 }

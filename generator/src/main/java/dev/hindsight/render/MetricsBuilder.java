@@ -59,6 +59,14 @@ final class MetricsBuilder {
                 json(severities, months, quarters, completion, overall, undated));
     }
 
+    /** Severity values for the postmortem filter: the site's order, then any others in use. */
+    static List<String> severitiesInUse(MetricsView metrics, List<Postmortem> postmortems) {
+        return metrics.severities().stream()
+                .filter(s -> postmortems.stream().anyMatch(p -> s.equals(p.severity().isEmpty()
+                        ? UNSPECIFIED : p.severity())))
+                .toList();
+    }
+
     static LocalDate periodDate(Postmortem p) {
         if (p.meta().date() != null) {
             return p.meta().date();

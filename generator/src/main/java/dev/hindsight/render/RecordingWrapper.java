@@ -7,6 +7,7 @@ import freemarker.ext.beans.StringModel;
 import freemarker.template.AdapterTemplateModel;
 import freemarker.template.DefaultObjectWrapper;
 import freemarker.template.DefaultObjectWrapperBuilder;
+import freemarker.template.SimpleScalar;
 import freemarker.template.TemplateCollectionModel;
 import freemarker.template.TemplateHashModel;
 import freemarker.template.TemplateMethodModelEx;
@@ -31,7 +32,8 @@ import java.util.function.Consumer;
  * and every call on the {@link SiteView} with its arguments and answer. It sees every object a template
  * touches, whichever template it is — the built-in theme's or a site's own — so the preview's "which
  * pages must be rendered again" needs no list of what the templates show. Without a recording
- * {@link Reads} it wraps exactly as {@link DefaultObjectWrapper} does.
+ * {@link Reads} it wraps exactly as {@link DefaultObjectWrapper} does, but for the view's states
+ * ({@link ShownAsText}), which templates see as strings in either case.
  */
 final class RecordingWrapper extends DefaultObjectWrapper {
 
@@ -51,6 +53,12 @@ final class RecordingWrapper extends DefaultObjectWrapper {
         }
         methods.replaceAll((k, v) -> List.copyOf(v));
         this.viewMethods = Map.copyOf(methods);
+    }
+
+    /** A state of the view ({@link ShownAsText}) is its text, as it was before it was an enum. */
+    @Override
+    public TemplateModel wrap(Object obj) throws TemplateModelException {
+        return obj instanceof ShownAsText ? new SimpleScalar(obj.toString()) : super.wrap(obj);
     }
 
     /** The recording {@link Reads} of the rendering on this thread, or null. */

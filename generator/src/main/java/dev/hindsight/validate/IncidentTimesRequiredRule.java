@@ -1,7 +1,6 @@
 package dev.hindsight.validate;
 
 import dev.hindsight.diag.RuleInfo;
-import dev.hindsight.model.DocumentMeta;
 import dev.hindsight.model.Postmortem;
 import dev.hindsight.source.FrontMatter;
 import java.time.OffsetDateTime;
@@ -19,7 +18,7 @@ final class IncidentTimesRequiredRule extends DocumentRule<Postmortem> {
     @Override
     void check(Context context, Postmortem pm, Reporter out) {
         FrontMatter fm = pm.meta().source().frontMatter();
-        if (!DocumentMeta.PUBLISHED.equals(pm.meta().status()) || !fm.readable()) {
+        if (!pm.meta().isPublished() || !fm.readable()) {
             return;
         }
         List<OffsetDateTime> times = IncidentTimesOrderRule.values(pm.incident());

@@ -4,7 +4,6 @@ import dev.hindsight.diag.Position;
 import dev.hindsight.diag.RuleInfo;
 import dev.hindsight.diag.Severity;
 import dev.hindsight.model.Document;
-import dev.hindsight.model.DocumentMeta;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,7 +28,7 @@ final class PlaceholderRule extends ProseRule {
         if (m.find()) {
             Position at = at(doc, line, m.start());
             String message = "placeholder " + m.group(1) + " left in the document";
-            if (DocumentMeta.PUBLISHED.equals(doc.meta().status())) {
+            if (doc.meta().isPublished()) {
                 out.report(at, message, "replace it with the real content before publishing");
             } else {
                 out.reportAtMost(Severity.WARNING, at, message, "replace it before setting `status: published`");

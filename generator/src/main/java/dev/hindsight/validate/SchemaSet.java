@@ -13,6 +13,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import dev.hindsight.config.ConfigParser;
+import dev.hindsight.config.KindBase;
 import dev.hindsight.config.KindConfig;
 import dev.hindsight.config.SiteConfig;
 import dev.hindsight.diag.Diagnostics;
@@ -99,15 +100,11 @@ public final class SchemaSet {
     }
 
     /** The built-in schema of a base kind, as printed by {@code hindsight schema}. */
-    public static JsonNode builtIn(String base, SiteConfig config) {
-        String name = switch (base) {
-            case KindConfig.POSTMORTEM -> "postmortem";
-            case KindConfig.RUNBOOK -> "runbook";
-            default -> "generic";
-        };
+    public static JsonNode builtIn(KindBase base, SiteConfig config) {
+        String name = base.yaml();
         try (InputStream in = SchemaSet.class.getResourceAsStream("/dev/hindsight/schema/" + name + ".schema.json")) {
             ObjectNode schema = (ObjectNode) READER.readTree(in);
-            if (base.equals(KindConfig.POSTMORTEM)) {
+            if (base == KindBase.POSTMORTEM) {
                 ObjectNode severity = (ObjectNode) schema.path("properties").path("severity");
                 ArrayNode values = severity.putArray("enum");
                 config.validation().severities().forEach(values::add);

@@ -58,7 +58,7 @@ class CollectionKeysTest {
         assertThat(o.fields().pointers("started")).containsExactly("/start_time");
         assertThat(o.fields().pointers("tags")).containsExactly("/keywords", "/categories");
         assertThat(o.fields().pointers("title")).containsExactly("/title");
-        assertThat(List.of(o.alertsFrom(), o.serviceFrom().yaml(), o.idFrom().yaml(), o.defaultStatus()))
+        assertThat(List.of(o.alertsFrom(), o.serviceFrom().yaml(), o.idFrom().yaml(), o.defaultStatus().yaml()))
                 .containsExactly("filename", "folder", "path", "draft");
         assertThat(o.show()).containsExactly("company");
     }
@@ -107,5 +107,35 @@ class CollectionKeysTest {
                 "hindsight.yml:4:9: error[config]: `kinds.runbook.id` cannot be `uuid` / use filename or path",
                 "hindsight.yml:5:19: error[config]: `kinds.runbook.service_from` cannot be `team`"
                         + " / use front-matter or folder");
+    }
+
+    @Test
+    void kindBasesAndStatusesAreReadAsTheyAreSpelledAndAnUnknownOneIsAnErrorThatFallsBack() {
+        Diagnostics d = new Diagnostics();
+        SiteConfig c = parser.parse("""
+                kinds:
+                  runbook:
+                    folders: [ops]
+                  note:
+                    base: Runbook
+                    default_status: in-review
+                  playbook:
+                    base: runbook
+                """, d);
+        assertThat(d.sorted().stream().map(x -> x + " / " + x.hint())).containsExactly(
+                "hindsight.yml:5:11: error[config]: unknown base `Runbook` for kind `note`"
+                        + " / use postmortem, runbook or generic");
+        assertThat(c.kind("note").orElseThrow().base()).isEqualTo(KindBase.GENERIC);
+        assertThat(c.kind("note").orElseThrow().options().defaultStatus()).isEqualTo(DocumentStatus.IN_REVIEW);
+        assertThat(c.kind("playbook").orElseThrow().base()).isEqualTo(KindBase.RUNBOOK);
+        assertThat(c.kind("runbook").orElseThrow().base()).isEqualTo(KindBase.RUNBOOK);
+        assertThat(c.kind("postmortem").orElseThrow().options().defaultStatus()).isEqualTo(DocumentStatus.PUBLISHED);
+        assertThat(List.of(KindBase.values())).extracting(KindBase::yaml)
+                .containsExactly("postmortem", "runbook", "generic");
+        assertThat(List.of(DocumentStatus.values())).extracting(DocumentStatus::yaml)
+                .containsExactly("draft", "in-review", "published");
+        assertThat(DocumentStatus.of("in-review")).contains(DocumentStatus.IN_REVIEW);
+        assertThat(DocumentStatus.of("IN_REVIEW")).isEmpty();
+        assertThat(KindBase.of("generic")).contains(KindBase.GENERIC);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.hindsight.Bounded;
+import dev.hindsight.config.KindBase;
 import dev.hindsight.config.KindConfig;
 import dev.hindsight.config.SiteConfig;
 import dev.hindsight.diag.Diagnostics;
@@ -23,9 +24,9 @@ import java.util.List;
 class MarkdownExtractionFuzzTest {
 
     private static final List<KindConfig> KINDS = List.of(
-            new KindConfig(KindConfig.POSTMORTEM, List.of("postmortems"), KindConfig.POSTMORTEM),
-            new KindConfig(KindConfig.RUNBOOK, List.of("runbooks"), KindConfig.RUNBOOK),
-            new KindConfig("note", List.of("notes"), KindConfig.GENERIC));
+            new KindConfig(KindConfig.POSTMORTEM, List.of("postmortems"), KindBase.POSTMORTEM),
+            new KindConfig(KindConfig.RUNBOOK, List.of("runbooks"), KindBase.RUNBOOK),
+            new KindConfig("note", List.of("notes"), KindBase.GENERIC));
 
     private final SiteConfig config = SiteConfig.defaults();
     private final SourceParser sources = new SourceParser(new YamlReader());

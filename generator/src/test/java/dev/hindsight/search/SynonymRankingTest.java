@@ -110,7 +110,7 @@ class SynonymRankingTest {
         String path = "postmortems/2016-leap.md";
         SourceDocument src = new SourceDocument(new SourceFile(path, "", 0, body, 4, false), fm);
         return new DocumentMeta("postmortem", "INC-2016-001", "2016-leap", path,
-                DocumentMeta.urlFor(path), "Lock service outage", DocumentMeta.PUBLISHED, LocalDate.of(2016, 12, 31),
+                DocumentMeta.urlFor(path), "Lock service outage", dev.hindsight.config.DocumentStatus.PUBLISHED.yaml(), LocalDate.of(2016, 12, 31),
                 List.of(), src);
     }
 

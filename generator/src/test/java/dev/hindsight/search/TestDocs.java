@@ -27,7 +27,7 @@ final class TestDocs {
                              String body) {
         String slug = path.substring(path.lastIndexOf('/') + 1).replace(".md", "");
         SourceDocument src = new SourceDocument(new SourceFile(path, "", 0, body, 1, false), FrontMatter.empty(path));
-        return new DocumentMeta(kind, id, slug, path, DocumentMeta.urlFor(path), title, DocumentMeta.PUBLISHED, date,
+        return new DocumentMeta(kind, id, slug, path, DocumentMeta.urlFor(path), title, dev.hindsight.config.DocumentStatus.PUBLISHED.yaml(), date,
                 tags, src);
     }
 
