@@ -29,7 +29,7 @@ class MetricsPercentilesTest {
         String path = "postmortems/" + date + "-" + n + ".md";
         SourceDocument src = new SourceDocument(new SourceFile(path, "", 0, "", 1, false), FrontMatter.empty(path));
         DocumentMeta meta = new DocumentMeta("postmortem", "INC-" + n, date + "-" + n, path, DocumentMeta.urlFor(path),
-                "Incident " + n, DocumentMeta.PUBLISHED, date, List.of(), src);
+                "Incident " + n, dev.hindsight.config.DocumentStatus.PUBLISHED.yaml(), date, List.of(), src);
         OffsetDateTime start = date.atTime(10, 0).atOffset(ZoneOffset.UTC);
         IncidentTimes times = new IncidentTimes(start, start.plusMinutes(detectMinutes), null, null,
                 start.plusMinutes(resolveMinutes));
