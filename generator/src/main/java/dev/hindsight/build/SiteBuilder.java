@@ -125,10 +125,14 @@ public final class SiteBuilder {
             return new BuildResult(diagnostics.sorted(), kb.documents().size(), 0, false);
         }
         progress.stage = STAGE_WRITING;
+        int documents = kb.documents().size();
+        // The checks are done: what only they read (the source text, the front matter's positions) goes now,
+        // not when the last page is written. A preview keeps its documents whole (it checks them again).
+        kb = published(kb, options).map(Document::withoutSourceText);
         try {
-            int pages = new SiteWriter(setup.config(), setup.root()).write(published(kb, options), setup.services(),
+            int pages = new SiteWriter(setup.config(), setup.root()).write(kb, setup.services(),
                     new OutputDirectory(setup.output()), diagnostics);
-            return new BuildResult(diagnostics.sorted(), kb.documents().size(), pages, pages < 0);
+            return new BuildResult(diagnostics.sorted(), documents, pages, pages < 0);
         } catch (IOException | UncheckedIOException e) {
             return setupFailure(diagnostics, setup.output().toString(), "cannot write the site: " + e.getMessage());
         }
