@@ -126,11 +126,12 @@ public final class SiteBuilder {
         }
         progress.stage = STAGE_WRITING;
         int documents = kb.documents().size();
-        // The checks are done: what only they read (the source text, the front matter's positions) goes now,
-        // not when the last page is written. A preview keeps its documents whole (it checks them again).
-        kb = published(kb, options).map(Document::withoutSourceText);
+        // The checks are done: what only they and the search index read goes now, not when the last page is
+        // written. A preview keeps its documents whole (it checks them again).
         try {
-            int pages = new SiteWriter(setup.config(), setup.root()).write(kb, setup.services(),
+            SiteWriter writer = new SiteWriter(setup.config(), setup.root());
+            kb = writer.released(published(kb, options));
+            int pages = writer.write(kb, setup.services(),
                     new OutputDirectory(setup.output()), diagnostics);
             return new BuildResult(diagnostics.sorted(), documents, pages, pages < 0);
         } catch (IOException | UncheckedIOException e) {

@@ -72,6 +72,8 @@ final class SiteWriter {
     private final SearchIndexer search;
     /** The search index the output holds, as written by the last build; null when unknown. */
     private SearchIndex lastIndex;
+    /** Whether this writer serves the successive builds of a preview session (else it writes one site). */
+    private final boolean preview;
 
     SiteWriter(SiteConfig config, Path root) {
         this(config, root, false);
@@ -81,6 +83,7 @@ final class SiteWriter {
     SiteWriter(SiteConfig config, Path root, boolean preview) {
         this.config = config;
         this.root = root;
+        this.preview = preview;
         this.renderer = new Renderer(root.resolve("templates"), preview);
         this.overridden = overridden(root.resolve("templates"));
         this.search = new SearchIndexer(SiteUrls::path,
@@ -103,6 +106,29 @@ final class SiteWriter {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * {@code kb} for a one-shot {@link #write} once its checks are done, without what only they and the search
+     * index read, so that it goes now rather than when the last page is written: each document's source text
+     * and front-matter positions ({@link Document#with}); and, unless the site overrides a template (its own
+     * templates may read anything of a document), the blocks and plain text of each body
+     * ({@link dev.hindsight.markdown.ParsedMarkdown#forPages()}), after the search entries are made of the
+     * whole documents. Front-matter values, HTML, headings and links stay.
+     */
+    KnowledgeBase released(KnowledgeBase kb) {
+        boolean builtInTheme = overridden.isEmpty();
+        List<Document> whole = kb.documents();
+        List<Document> shown = whole.stream().map(d -> d.with(d.meta().withoutSourceText(),
+                builtInTheme ? d.body().forPages() : d.body())).toList();
+        if (builtInTheme) {
+            search.prepare(whole, shown);
+        }
+        Map<Document, Document> byWhole = new java.util.IdentityHashMap<>(whole.size() * 2);
+        for (int i = 0; i < whole.size(); i++) {
+            byWhole.put(whole.get(i), shown.get(i));
+        }
+        return kb.map(byWhole::get);
     }
 
     /** Returns the number of pages written, or -1 when the site was not published. */
@@ -344,11 +370,11 @@ final class SiteWriter {
             }
             text(dir, "sitemap.xml", Sitemap.write(urls, listed));
         }
-        SearchIndex index = search.build(kb.documents());
+        SearchIndex index = search.build(kb.documents(), preview);
         SearchIndex previous = lastIndex;
         lastIndex = null; // should writing fail half way
         index.writeTo(dir.resolve("search/data"), previous);
-        lastIndex = index;
+        lastIndex = preview ? index : null; // a one-shot build writes it once: it may go while pages are written
         ApiFiles api = new ApiFiles(plan.view(), kb);
         text(dir, "api/postmortems.json", api.postmortems());
         text(dir, "api/runbooks.json", api.runbooks());

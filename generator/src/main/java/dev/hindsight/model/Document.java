@@ -18,21 +18,20 @@ public sealed interface Document permits Postmortem, Runbook, GenericDocument {
     }
 
     /**
-     * The same document without the text of its source file or the positions of its front matter
-     * ({@link DocumentMeta#withoutSourceText()}): the checks read them, pages and the search index do
-     * not, so a build drops them once the checks are done and keeps the rest until its pages are written.
+     * The same document with {@code meta} and {@code body} instead of its own, every other field as it is: for a
+     * build that drops what only the checks and the search index read once they are done
+     * ({@link DocumentMeta#withoutSourceText()}, {@link ParsedMarkdown#forPages()}).
      */
-    default Document withoutSourceText() {
-        DocumentMeta m = meta().withoutSourceText();
+    default Document with(DocumentMeta m, ParsedMarkdown b) {
         if (this instanceof Postmortem p) {
-            return new Postmortem(m, p.body(), p.severity(), p.services(), p.authors(), p.incident(), p.impact(),
+            return new Postmortem(m, b, p.severity(), p.services(), p.authors(), p.incident(), p.impact(),
                     p.runbooks(), p.timeline(), p.whys(), p.actionItems(), p.contributingFactors(), p.trigger(),
                     p.alerts(), p.impactFigures(), p.ideas());
         }
         if (this instanceof Runbook r) {
-            return new Runbook(m, r.body(), r.service(), r.owner(), r.dependencies(), r.alerts(), r.lastReviewed(),
+            return new Runbook(m, b, r.service(), r.owner(), r.dependencies(), r.alerts(), r.lastReviewed(),
                     r.reviewEvery(), r.lastTested(), r.dashboards(), r.escalation());
         }
-        return new GenericDocument(m, body());
+        return new GenericDocument(m, b);
     }
 }
