@@ -123,12 +123,17 @@ public final class SiteBuilder {
             return new BuildResult(diagnostics.sorted(), kb.documents().size(), 0, false);
         }
         progress.stage = STAGE_WRITING;
+        int documents = kb.documents().size();
+        // The checks are done: what only they and the search index read goes now, not when the last page is
+        // written. A preview keeps its documents whole (it checks them again).
         try {
-            KnowledgeBase shown = published(kb, options);
-            int pages = new SiteWriter(setup.config(), setup.root(), false, setup.alertRules()).write(shown,
-                    setup.services(), new OutputDirectory(setup.output()), diagnostics, PageReads.NONE,
-                    alertsShown(setup, kb, shown, checked.alerts()));
-            return new BuildResult(diagnostics.sorted(), kb.documents().size(), pages, pages < 0);
+            SiteWriter writer = new SiteWriter(setup.config(), setup.root(), false, setup.alertRules());
+            KnowledgeBase shown = writer.released(published(kb, options));
+            // The released documents are new instances: the alert catalog the checks made is joined again
+            // over them (in memory; the rule files are not read again).
+            int pages = writer.write(shown, setup.services(), new OutputDirectory(setup.output()), diagnostics,
+                    PageReads.NONE, Alerting.catalog(setup.config(), setup.alertRules(), shown));
+            return new BuildResult(diagnostics.sorted(), documents, pages, pages < 0);
         } catch (IOException | UncheckedIOException e) {
             return setupFailure(diagnostics, setup.output().toString(), "cannot write the site: " + e.getMessage());
         }

@@ -31,7 +31,6 @@ import dev.hindsight.search.Synonyms;
 import dev.hindsight.validate.SchemaSet;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -79,6 +78,8 @@ final class SiteWriter {
     private final Alerting.Rules alertRules;
     /** The search index the output holds, as written by the last build; null when unknown. */
     private SearchIndex lastIndex;
+    /** Whether this writer serves the successive builds of a preview session (else it writes one site). */
+    private final boolean preview;
 
     SiteWriter(SiteConfig config, Path root) {
         this(config, root, false);
@@ -94,6 +95,7 @@ final class SiteWriter {
         this.config = config;
         this.alertRules = alertRules;
         this.root = root;
+        this.preview = preview;
         this.renderer = new Renderer(root.resolve("templates"), preview);
         this.overridden = overridden(root.resolve("templates"));
         this.search = new SearchIndexer(SiteUrls::path,
@@ -116,6 +118,29 @@ final class SiteWriter {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * {@code kb} for a one-shot {@link #write} once its checks are done, without what only they and the search
+     * index read, so that it goes now rather than when the last page is written: each document's source text
+     * and front-matter positions ({@link Document#with}); and, unless the site overrides a template (its own
+     * templates may read anything of a document), the blocks and plain text of each body
+     * ({@link dev.hindsight.markdown.ParsedMarkdown#forPages()}), after the search entries are made of the
+     * whole documents. Front-matter values, HTML, headings and links stay.
+     */
+    KnowledgeBase released(KnowledgeBase kb) {
+        boolean builtInTheme = overridden.isEmpty();
+        List<Document> whole = kb.documents();
+        List<Document> shown = whole.stream().map(d -> d.with(d.meta().withoutSourceText(),
+                builtInTheme ? d.body().forPages() : d.body())).toList();
+        if (builtInTheme) {
+            search.prepare(whole, shown);
+        }
+        Map<Document, Document> byWhole = new java.util.IdentityHashMap<>(whole.size() * 2);
+        for (int i = 0; i < whole.size(); i++) {
+            byWhole.put(whole.get(i), shown.get(i));
+        }
+        return kb.map(byWhole::get);
     }
 
     /** Returns the number of pages written, or -1 when the site was not published. */
@@ -442,11 +467,11 @@ final class SiteWriter {
             }
             text(dir, "sitemap.xml", Sitemap.write(urls, listed));
         }
-        SearchIndex index = search.build(kb.documents());
+        SearchIndex index = search.build(kb.documents(), preview);
         SearchIndex previous = lastIndex;
         lastIndex = null; // should writing fail half way
         index.writeTo(dir.resolve("search/data"), previous);
-        lastIndex = index;
+        lastIndex = preview ? index : null; // a one-shot build writes it once: it may go while pages are written
         ApiFiles api = new ApiFiles(plan.view(), kb);
         text(dir, "api/postmortems.json", api.postmortems());
         text(dir, "api/runbooks.json", api.runbooks());
@@ -488,36 +513,54 @@ final class SiteWriter {
      * last to each path is remembered by a checksum: a file known to differ is not read back first.
      */
     private void text(Path dir, String path, String content) throws IOException {
-        Path file = dir.resolve(path);
         byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+        bytes(dir, path, bytes, bytes.length);
+    }
+
+    /** As {@link #text}, for the first {@code length} of {@code bytes}. */
+    private void bytes(Path dir, String path, byte[] bytes, int length) throws IOException {
+        Path file = dir.resolve(path);
         CRC32C crc = new CRC32C();
-        crc.update(bytes);
-        long print = crc.getValue() << 32 | bytes.length;
+        crc.update(bytes, 0, length);
+        long print = crc.getValue() << 32 | length;
         if (dir.equals(freshStaging)) {
             // A new, empty directory that only this build writes: nothing to compare or replace. Creating
             // files is most of a build's system time, so no lookup that cannot find anything is made.
             Files.createDirectories(file.getParent());
-            Files.write(file, bytes);
+            write(file, bytes, length);
             written.put(path, print);
             return;
         }
         Long last = written.get(path);
         boolean differs = last != null && last != print;
-        if (!differs && Files.isRegularFile(file) && Files.size(file) == bytes.length
-                && java.util.Arrays.equals(Files.readAllBytes(file), bytes)) {
+        if (!differs && Files.isRegularFile(file) && Files.size(file) == length
+                && java.util.Arrays.equals(Files.readAllBytes(file), 0, length, bytes, 0, length)) {
             written.put(path, print);
             return;
         }
         Files.createDirectories(file.getParent());
         if (!Files.exists(file)) {
-            Files.write(file, bytes);
+            write(file, bytes, length);
         } else {
             Path tmp = file.resolveSibling("." + file.getFileName() + ".hindsight-tmp");
-            Files.write(tmp, bytes);
+            write(tmp, bytes, length);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }
         written.put(path, print);
     }
+
+    /** {@code Files.write(file, bytes)} for the first {@code length} bytes. */
+    private static void write(Path file, byte[] bytes, int length) throws IOException {
+        try (java.io.OutputStream out = Files.newOutputStream(file)) {
+            out.write(bytes, 0, length);
+        }
+    }
+
+    /**
+     * Each rendering thread's page buffer while it is not in use (a thread that renders a page inside another,
+     * as a fork-join worker may while it waits, makes a new one).
+     */
+    private final ThreadLocal<PageBuffer> buffers = new ThreadLocal<>();
 
     /** The staging directory of the full build under way, empty when it began; null outside {@link #write}. */
     private volatile Path freshStaging;
@@ -543,7 +586,18 @@ final class SiteWriter {
     }
 
     private void page(Path dir, Plan plan, Page p, Diagnostics diagnostics, AtomicBoolean failed, PageReads reads) {
-        StringWriter w = new StringWriter(16 * 1024);
+        PageBuffer w = buffers.get();
+        buffers.set(null);
+        w = w == null ? new PageBuffer() : w.reset();
+        try {
+            render(dir, plan, p, diagnostics, failed, reads, w);
+        } finally {
+            buffers.set(w.reset());
+        }
+    }
+
+    private void render(Path dir, Plan plan, Page p, Diagnostics diagnostics, AtomicBoolean failed, PageReads reads,
+                        PageBuffer w) {
         Reads read = reads.recorder();
         try {
             renderer.render(p, plan.shared(), w, read);
@@ -563,7 +617,7 @@ final class SiteWriter {
             return;
         }
         try {
-            text(dir, p.path(), w.toString());
+            bytes(dir, p.path(), w.bytes(), w.length());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

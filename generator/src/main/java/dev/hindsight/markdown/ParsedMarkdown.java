@@ -43,6 +43,20 @@ public record ParsedMarkdown(String html, List<Heading> headings, List<Section> 
         return out;
     }
 
+    /**
+     * The same body without what only the checks and the search index read: the blocks of each section (the
+     * sections and their headings stay) and the plain text. For a build whose checks are done and whose search
+     * entries are made, which keeps the body until its pages are written: the built-in templates read the
+     * HTML, the headings and the links.
+     */
+    public ParsedMarkdown forPages() {
+        List<Section> headed = new ArrayList<>(sections.size());
+        for (Section s : sections) {
+            headed.add(s.blocks().isEmpty() ? s : new Section(s.heading(), List.of()));
+        }
+        return new ParsedMarkdown(html, headings, headed, links, "");
+    }
+
     public boolean hasAnchor(String anchor) {
         return headings.stream().anyMatch(h -> h.anchor().equals(anchor));
     }

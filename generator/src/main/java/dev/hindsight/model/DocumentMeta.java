@@ -49,6 +49,12 @@ public record DocumentMeta(String kind, String id, String slug, String sourcePat
         facts = List.copyOf(facts);
     }
 
+    /** The same meta with {@link SourceDocument#withoutText()}: for a build whose checks are done. */
+    public DocumentMeta withoutSourceText() {
+        return new DocumentMeta(kind, id, slug, sourcePath, url, title, status, date, tags, source.withoutText(),
+                sourceUrl, facts);
+    }
+
     public boolean isDraft() {
         return DocumentStatus.DRAFT.yaml().equals(status);
     }

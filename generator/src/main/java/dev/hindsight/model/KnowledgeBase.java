@@ -82,6 +82,11 @@ public final class KnowledgeBase {
                 gitFreshnessFallback);
     }
 
+    /** A copy with each document replaced by {@code f}'s answer for it (same source paths expected). */
+    public KnowledgeBase map(java.util.function.UnaryOperator<Document> f) {
+        return new KnowledgeBase(documents.stream().map(f).toList(), git, referenceDate, gitFreshnessFallback);
+    }
+
     /** The Git history of the site ({@link GitHistory#none()} when the site is not in a repository). */
     public GitHistory git() {
         return git;

@@ -12,6 +12,9 @@ enum Field {
     LABELS(3.0, 0.0),
     BODY(1.0, 0.75);
 
+    /** How many fields there are: {@code values()} makes a new array at every call, and the index asks per token. */
+    static final int COUNT = values().length;
+
     final double boost;
     final double b;
 

@@ -41,7 +41,7 @@ final class InvertedIndex {
     /** Indexes {@code entries}; a document's id in the index is its position in the list. */
     static InvertedIndex build(List<SearchEntry> entries) {
         int n = entries.size();
-        int fields = Field.values().length;
+        int fields = Field.COUNT;
         int taskCount = Math.max(1, Math.min(n / 64, 2 * Runtime.getRuntime().availableProcessors()));
         Task[] tasks = new Task[taskCount];
         IntStream.range(0, taskCount).parallel().forEach(t -> {
@@ -159,7 +159,7 @@ final class InvertedIndex {
             this.from = from;
             this.to = to;
             this.termStart = new int[to - from + 1];
-            this.lengths = new int[(to - from) * Field.values().length];
+            this.lengths = new int[(to - from) * Field.COUNT];
         }
 
         void run(List<SearchEntry> entries) {
@@ -196,7 +196,7 @@ final class InvertedIndex {
                 slotOf = Arrays.copyOf(slotOf, lastDoc.length);
                 Arrays.fill(lastDoc, old, lastDoc.length, -1);
             }
-            lengths[(doc - from) * Field.values().length + field]++;
+            lengths[(doc - from) * Field.COUNT + field]++;
             if (lastDoc[id] != doc) {
                 lastDoc[id] = doc;
                 if (termCount == termIds.length) {

@@ -29,16 +29,41 @@ public final class SearchIndexer {
     }
 
     public SearchIndex build(List<? extends Document> documents) {
+        return build(documents, true);
+    }
+
+    /**
+     * As {@link #build(List)}; with {@code keep} false (a one-shot build, which builds the index once) what
+     * the index keeps of each document is not kept here for a next build, so that it can go with the index.
+     */
+    public SearchIndex build(List<? extends Document> documents, boolean keep) {
         Map<Document, SearchEntry> previous = entries;
         List<SearchEntry> list = documents.parallelStream().map(d -> {
             SearchEntry e = previous.get(d);
             return e != null ? e : SearchEntry.of(d, href, synonyms);
         }).toList();
-        Map<Document, SearchEntry> next = new IdentityHashMap<>(documents.size() * 2);
-        for (int i = 0; i < documents.size(); i++) {
+        Map<Document, SearchEntry> next = new IdentityHashMap<>(keep ? documents.size() * 2 : 0);
+        for (int i = 0; keep && i < documents.size(); i++) {
             next.put(documents.get(i), list.get(i));
         }
         entries = next;
         return SearchIndex.fromEntries(list);
+    }
+
+    /**
+     * What the index keeps of each of {@code whole}, made now and kept for the next {@link #build} as what it
+     * keeps of the document at the same index of {@code shown}: a build that then gives its pages documents
+     * without what only the index reads (their plain text, say) indexes them as if whole.
+     */
+    public void prepare(List<? extends Document> whole, List<? extends Document> shown) {
+        if (whole.size() != shown.size()) {
+            throw new IllegalArgumentException("one shown document per whole one");
+        }
+        List<SearchEntry> list = whole.parallelStream().map(d -> SearchEntry.of(d, href, synonyms)).toList();
+        Map<Document, SearchEntry> next = new IdentityHashMap<>(entries);
+        for (int i = 0; i < shown.size(); i++) {
+            next.put(shown.get(i), list.get(i));
+        }
+        entries = next;
     }
 }

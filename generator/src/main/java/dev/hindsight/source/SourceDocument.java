@@ -12,4 +12,15 @@ public record SourceDocument(SourceFile file, FrontMatter frontMatter) {
     public String path() {
         return file.path();
     }
+
+    /**
+     * The same document without its text (front matter and body, now empty) or the positions of its front
+     * matter, only the front-matter values: what a build keeps once the checks, the only readers of the text
+     * and positions, are done. See {@link FrontMatter#withoutPositions()}.
+     */
+    public SourceDocument withoutText() {
+        SourceFile f = file;
+        return new SourceDocument(new SourceFile(f.path(), "", f.frontMatterLine(), "", f.bodyLine(),
+                f.hasFrontMatter()), frontMatter.withoutPositions());
+    }
 }

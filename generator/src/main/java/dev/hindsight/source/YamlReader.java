@@ -49,7 +49,7 @@ public final class YamlReader {
      * front matter, or an empty one after reporting a syntax error at its place in the file.
      */
     public FrontMatter read(String path, String yaml, int firstLine, Diagnostics diagnostics) {
-        Builder b = new Builder(path, firstLine, diagnostics);
+        Builder b = new Builder(path, firstLine, diagnostics, false);
         if (yaml.isBlank()) {
             return FrontMatter.empty(path);
         }
@@ -66,7 +66,7 @@ public final class YamlReader {
                 return FrontMatter.unreadable(path);
             }
             ObjectNode root = (ObjectNode) b.value(p, "", 0);
-            return new FrontMatter(path, root, b.keys, b.values, Position.of(path, firstLine, 1), true);
+            return FrontMatter.lazy(path, root, Position.of(path, firstLine, 1), this, yaml, firstLine);
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             Position at = loc == null ? Position.of(path, firstLine, 1) : b.at(loc);
@@ -89,6 +89,22 @@ public final class YamlReader {
                     "invalid YAML: " + firstLine(String.valueOf(e.getMessage())));
             return FrontMatter.unreadable(path);
         }
+    }
+
+    /**
+     * The positions of every key and value of {@code yaml}, which {@link #read} read without error: worked
+     * out again, when a front matter is first asked for one (the problems were reported by {@code read}).
+     */
+    FrontMatter.Positions positions(String path, String yaml, int firstLine) {
+        Builder b = new Builder(path, firstLine, new Diagnostics(), true);
+        try (JsonParser p = factory.createParser(yaml)) {
+            if (p.nextToken() == JsonToken.START_OBJECT) {
+                b.value(p, "", 0);
+            }
+        } catch (IOException | RuntimeException e) {
+            // Read without error before: the same text cannot fail now. Whatever was recorded is kept.
+        }
+        return new FrontMatter.Positions(b.keys, b.values);
     }
 
     private static String firstLine(String message) {
@@ -115,12 +131,15 @@ public final class YamlReader {
         private final Map<String, Position> keys = new HashMap<>();
         private final Map<String, Position> values = new HashMap<>();
         private final JsonNodeFactory nodes = JsonNodeFactory.instance;
+        /** Whether to record the positions (else only the tree is built, and the pointers are not made). */
+        private final boolean record;
         private boolean aliasReported;
 
-        Builder(String path, int firstLine, Diagnostics diagnostics) {
+        Builder(String path, int firstLine, Diagnostics diagnostics, boolean record) {
             this.path = path;
             this.firstLine = firstLine;
             this.diagnostics = diagnostics;
+            this.record = record;
         }
 
         Position at(JsonLocation loc) {
@@ -131,7 +150,9 @@ public final class YamlReader {
 
         JsonNode value(JsonParser p, String pointer, int depth) throws IOException {
             JsonToken t = p.currentToken();
-            values.put(pointer, at(p.currentTokenLocation()));
+            if (record) {
+                values.put(pointer, at(p.currentTokenLocation()));
+            }
             if (p instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
                 // Jackson does not expand aliases (it would hand us the anchor's name as text), and
                 // front matter has no need for them; one report per document is enough.
@@ -148,16 +169,16 @@ public final class YamlReader {
                     ObjectNode o = nodes.objectNode();
                     while (p.nextToken() == JsonToken.FIELD_NAME) {
                         String name = p.currentName();
-                        Position keyAt = at(p.currentTokenLocation());
-                        String child = pointer + "/" + FrontMatter.escape(name);
+                        JsonLocation keyLocation = p.currentTokenLocation();
+                        String child = record ? pointer + "/" + FrontMatter.escape(name) : null;
                         p.nextToken();
                         JsonNode v = value(p, child, depth + 1);
                         if (o.has(name)) {
-                            diagnostics.error(RULE_DUPLICATE, keyAt,
+                            diagnostics.error(RULE_DUPLICATE, at(keyLocation),
                                     "duplicate front-matter key `" + name + "`; the last value wins",
                                     "remove one of the two `" + name + ":` lines");
-                        } else {
-                            keys.put(child, keyAt);
+                        } else if (record) {
+                            keys.put(child, at(keyLocation));
                         }
                         o.set(name, v);
                     }
@@ -167,7 +188,7 @@ public final class YamlReader {
                     ArrayNode a = nodes.arrayNode();
                     int i = 0;
                     while (p.nextToken() != JsonToken.END_ARRAY) {
-                        a.add(value(p, pointer + "/" + i, depth + 1));
+                        a.add(value(p, record ? pointer + "/" + i : null, depth + 1));
                         i++;
                     }
                     return a;

@@ -159,6 +159,23 @@ class SiteBuildTest {
                 .isEqualTo("<p class=\"custom\">Checkout runbook</p>\n");
     }
 
+    /**
+     * Issue 18: a build keeps each document until its pages are written, but the text of its file and the
+     * positions of its front matter only until the checks are done. A site's template still reads any
+     * front-matter value, and the body's HTML.
+     */
+    @Test
+    void pagesReadFrontMatterValuesButTheSourceTextIsGoneOnceTheChecksAreDone() {
+        Path src = SiteFixture.write(tmp.resolve("src"), SITE + """
+                -- templates/runbook.ftlh --
+                <p>${doc.meta.source.frontMatter.get("service").asText()} ${doc.meta.source.file.body?length} \
+                ${doc.meta.source.file.frontMatter?length} ${doc.body.html?contains("kubectl")?c}</p>
+                """);
+        Path out = tmp.resolve("out");
+        new Hindsight().build(BuildOptions.build(src, out));
+        assertThat(SiteFixture.read(out.resolve("runbooks/checkout/index.html"))).isEqualTo("<p>checkout 0 0 true</p>\n");
+    }
+
     @Test
     void aBrokenTemplateIsADiagnosticAndThePreviousSiteStays() throws IOException {
         Path src = SiteFixture.write(tmp.resolve("src"), SITE);

@@ -34,6 +34,26 @@ class YamlReaderTest {
         assertThat(lines().get(0)).startsWith("a.md:4:1: error[front-matter-yaml]: invalid YAML: ");
     }
 
+    /** Issue 18: positions cost more memory than the values and are only read to report a problem. */
+    @Test
+    void positionsAreWorkedOutWhenFirstAskedForAndDroppedWithTheText() {
+        String text = "---\ntitle: A\nincident:\n  started: 2024-01-01T10:00:00Z\nservices:\n  - api\n  - db\n---\n";
+        FrontMatter fm = parser.parse("a.md", text, diagnostics).frontMatter();
+        assertThat(fm.hasPositions()).isFalse();
+        assertThat(fm.valuePositionOf("/incident/started")).isEqualTo(Position.of("a.md", 4, 12));
+        assertThat(fm.hasPositions()).isTrue();
+        assertThat(fm).isEqualTo(parser.parse("a.md", text, diagnostics).frontMatter());
+
+        FrontMatter values = parser.parse("a.md", text, diagnostics).frontMatter().withoutPositions();
+        assertThat(values.get("services").get(1).asText()).isEqualTo("db");
+        assertThat(values.hasPositions()).isFalse();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> values.positionOf("/title"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("the positions of the front matter of a.md were released after the checks; "
+                        + "nothing may report on it any more");
+        assertThat(diagnostics.size()).isZero();
+    }
+
     @Test
     void keyAndValuePositionsMapToTheFile() {
         String text = "\uFEFF---\ntitle: A\nincident:\n  started: 2024-01-01T10:00:00Z\nservices:\n  - api\n  - db\n---\n";
