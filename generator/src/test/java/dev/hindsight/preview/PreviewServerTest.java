@@ -164,6 +164,10 @@ class PreviewServerTest {
                 + " (Maven: MAVEN_OPTS=-Xss16m)\" } ]");
         assertThat(events).noneMatch(e -> e.startsWith("reload:"));
         assertThat(get(base + "/runbooks/api/index.html")).startsWith("200").contains("API runbook");
+        // The overlay's event can arrive before the server's log line is written: wait for the line.
+        for (int i = 0; i < 100 && log.stream().noneMatch(l -> l.startsWith("build failed in ")); i++) {
+            Thread.sleep(50);
+        }
         assertThat(log).noneMatch(l -> l.contains("rebuild failed") || l.contains("Error") || l.contains("\tat "));
         assertThat(log).anyMatch(l -> l.startsWith("build failed in ") && l.contains("error[stack-overflow]"));
 
