@@ -4,12 +4,12 @@ import java.io.Writer;
 import java.util.Arrays;
 
 /**
- * A page as its template writes it, encoded to UTF-8 as it comes, into a buffer that one rendering thread
- * reuses page after page. Rendering a page into a {@code StringWriter}, then a {@code String}, then bytes
+ * A page as its template writes it, encoded to UTF-8 as it comes, into a buffer that the writer reuses page
+ * after page. Rendering a page into a {@code StringWriter}, then a {@code String}, then bytes
  * made three copies of every page (a tenth of everything a build allocates, issue 18); this makes none
  * for the pages that fit the buffer. The bytes are those of {@code String.getBytes(UTF_8)} of the same
  * text: a surrogate without its pair becomes {@code ?}, also when the pair is split across two writes.
- * Not thread-safe: one per thread.
+ * Not thread-safe: one page at a time.
  */
 final class PageBuffer extends Writer {
 

@@ -557,10 +557,10 @@ final class SiteWriter {
     }
 
     /**
-     * Each rendering thread's page buffer while it is not in use (a thread that renders a page inside another,
-     * as a fork-join worker may while it waits, makes a new one).
+     * Page buffers not in use: a page takes one (or makes one when none is free) and gives it back once
+     * written, so there are about as many as pages rendered at once, and they go with this writer.
      */
-    private final ThreadLocal<PageBuffer> buffers = new ThreadLocal<>();
+    private final java.util.Queue<PageBuffer> buffers = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     /** The staging directory of the full build under way, empty when it began; null outside {@link #write}. */
     private volatile Path freshStaging;
@@ -586,13 +586,12 @@ final class SiteWriter {
     }
 
     private void page(Path dir, Plan plan, Page p, Diagnostics diagnostics, AtomicBoolean failed, PageReads reads) {
-        PageBuffer w = buffers.get();
-        buffers.set(null);
-        w = w == null ? new PageBuffer() : w.reset();
+        PageBuffer free = buffers.poll();
+        PageBuffer w = free == null ? new PageBuffer() : free;
         try {
             render(dir, plan, p, diagnostics, failed, reads, w);
         } finally {
-            buffers.set(w.reset());
+            buffers.add(w.reset());
         }
     }
 
