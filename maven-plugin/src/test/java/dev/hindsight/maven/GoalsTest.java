@@ -159,7 +159,7 @@ class GoalsTest {
         assertThat(json.at("/diagnostics").findValuesAsText("rule")).contains("runbook-stale");
         assertThat(log.lines).contains("[INFO] Hindsight SARIF report: " + reports.resolve("hindsight.sarif"),
                 "[INFO] Hindsight JSON report: " + reports.resolve("hindsight.json"),
-                "[INFO] Hindsight wrote 12 pages to " + out);
+                "[INFO] Hindsight wrote 27 pages to " + out);
     }
 
     @Test
