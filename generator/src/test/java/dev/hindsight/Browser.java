@@ -87,4 +87,15 @@ public final class Browser {
         }
         return logs;
     }
+
+    /** axe-core's script (the webjar on the test classpath), to inject into a page and run. */
+    public static String axeSource() {
+        String resource = "META-INF/resources/webjars/axe-core/4.6.3/axe.min.js";
+        try (java.io.InputStream in = Browser.class.getClassLoader().getResourceAsStream(resource)) {
+            org.assertj.core.api.Assertions.assertThat(in).as("axe-core webjar on the test classpath").isNotNull();
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }

@@ -41,7 +41,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class BrowserTest {
 
     private static final Path SCREENSHOTS = Path.of("target/screenshots");
-    private static final String AXE = "META-INF/resources/webjars/axe-core/4.6.3/axe.min.js";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -56,10 +55,7 @@ class BrowserTest {
         Browser.assumeInstalled();
         site = tmp.resolve("site");
         ExampleSite.build(site);
-        try (InputStream in = BrowserTest.class.getClassLoader().getResourceAsStream(AXE)) {
-            assertThat(in).as("axe-core webjar on the test classpath").isNotNull();
-            axeSource = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        axeSource = Browser.axeSource();
         Files.createDirectories(SCREENSHOTS);
         driver = Browser.start(tmp.resolve("profile"), options -> options.setCapability("goog:loggingPrefs",
                 Browser.logging(LogType.BROWSER, LogType.PERFORMANCE)));

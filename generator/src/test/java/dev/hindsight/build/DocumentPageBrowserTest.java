@@ -49,7 +49,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class DocumentPageBrowserTest {
 
     private static final Path SCREENSHOTS = Path.of("target/screenshots");
-    private static final String AXE = "META-INF/resources/webjars/axe-core/4.6.3/axe.min.js";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> RUNBOOKS = List.of("api-gateway", "auth-service", "data-pipeline",
             "nightly-batch", "orders-db", "payments-service", "session-redis", "sms-notifications");
@@ -116,10 +115,7 @@ class DocumentPageBrowserTest {
                     .forEach(n -> documentPages.add("postmortems/" + n.substring(0, n.length() - 3) + "/index.html"));
         }
         assertThat(documentPages).hasSize(18);
-        try (InputStream in = DocumentPageBrowserTest.class.getClassLoader().getResourceAsStream(AXE)) {
-            assertThat(in).as("axe-core webjar on the test classpath").isNotNull();
-            axeSource = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        axeSource = Browser.axeSource();
         Files.createDirectories(SCREENSHOTS);
         driver = Browser.start(tmp.resolve("profile"));
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));

@@ -43,7 +43,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class OnCallChromeBrowserTest {
 
     private static final Path SCREENSHOTS = Path.of("target/screenshots");
-    private static final String AXE = "META-INF/resources/webjars/axe-core/4.6.3/axe.min.js";
     private static final ObjectMapper JSON = new ObjectMapper();
     /** One page of every kind, by a short name for its screenshot. */
     private static final Map<String, String> PAGES = pages();
@@ -128,10 +127,7 @@ class OnCallChromeBrowserTest {
                 + "\nkinds:\n  game-day:\n    folder: game-days\n    base: generic\n");
         Files.createDirectories(source.resolve("game-days"));
         Files.writeString(source.resolve("game-days/2026-08-12-payments-failover.md"), GAME_DAY);
-        try (InputStream in = OnCallChromeBrowserTest.class.getClassLoader().getResourceAsStream(AXE)) {
-            assertThat(in).isNotNull();
-            axeSource = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        axeSource = Browser.axeSource();
         Files.createDirectories(SCREENSHOTS);
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
