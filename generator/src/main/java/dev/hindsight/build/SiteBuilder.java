@@ -5,6 +5,8 @@ import dev.hindsight.alerting.AlertCatalog;
 import dev.hindsight.alerting.Alerting;
 import dev.hindsight.api.BuildResult;
 import dev.hindsight.api.BuildOptions;
+import dev.hindsight.api.BuildListener;
+import dev.hindsight.api.Stage;
 import dev.hindsight.config.ConfigParser;
 import dev.hindsight.config.KindConfig;
 import dev.hindsight.config.ServiceCatalog;
@@ -30,13 +32,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The pipeline: config → source → markdown → model → (validate) → render → publish. Every problem
@@ -99,6 +104,9 @@ public final class SiteBuilder {
         if (Files.isDirectory(source) && !Files.isRegularFile(source.resolve(SiteConfig.FILE_NAME))) {
             return noConfiguration(source);
         }
+        BuildListener listener = options.listener();
+        long readStart = System.nanoTime();
+        listener.started(Stage.READ, 0);
         Setup setup = setup(options, diagnostics);
         if (setup.failure() != null) {
             return setup.failure();
@@ -106,13 +114,17 @@ public final class SiteBuilder {
         KnowledgeBase kb;
         progress.stage = "reading the documents";
         try {
-            kb = load(setup.root(), setup.output(), setup.config(), options.referenceDate(), diagnostics);
+            kb = load(setup.root(), setup.output(), setup.config(), options.referenceDate(), diagnostics,
+                    listener, readStart);
         } catch (IOException e) {
             return setupFailure(diagnostics, setup.root().toString(), "cannot read the site: " + e.getMessage());
         }
         progress.documents = kb.documents().size();
         progress.stage = "checking the documents";
+        listener.started(Stage.VALIDATE, kb.documents().size());
+        long validateStart = System.nanoTime();
         Checked checked = check(setup, kb, diagnostics);
+        listener.ended(Stage.VALIDATE, kb.documents().size(), since(validateStart));
         diagnostics = checked.diagnostics();
         if (kb.documents().isEmpty()) {
             // An empty site is never what a team meant to publish: fail instead of writing it.
@@ -128,15 +140,51 @@ public final class SiteBuilder {
         // written. A preview keeps its documents whole (it checks them again).
         try {
             SiteWriter writer = new SiteWriter(setup.config(), setup.root(), false, setup.alertRules());
+            long releaseStart = System.nanoTime();
             KnowledgeBase shown = writer.released(published(kb, options));
             // The released documents are new instances: the alert catalog the checks made is joined again
             // over them (in memory; the rule files are not read again).
             int pages = writer.write(shown, setup.services(), new OutputDirectory(setup.output()), diagnostics,
-                    PageReads.NONE, Alerting.catalog(setup.config(), setup.alertRules(), shown));
+                    PageReads.NONE, Alerting.catalog(setup.config(), setup.alertRules(), shown),
+                    searchFrom(listener, since(releaseStart)));
             return new BuildResult(diagnostics.sorted(), documents, pages, pages < 0);
         } catch (IOException | UncheckedIOException e) {
             return setupFailure(diagnostics, setup.output().toString(), "cannot write the site: " + e.getMessage());
         }
+    }
+
+    /** The wall time since {@code start} (a {@link System#nanoTime} reading). */
+    static Duration since(long start) {
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    /**
+     * {@code listener}, with {@code prepared} added to the time of {@link Stage#SEARCH}: the search entries are
+     * made of each whole document before its text is released ({@link SiteWriter#released}), the index of
+     * them is written alongside the pages.
+     */
+    private static BuildListener searchFrom(BuildListener listener, Duration prepared) {
+        return new BuildListener() {
+            @Override
+            public void started(Stage stage, int total) {
+                listener.started(stage, total);
+            }
+
+            @Override
+            public void documentRead() {
+                listener.documentRead();
+            }
+
+            @Override
+            public void pageWritten() {
+                listener.pageWritten();
+            }
+
+            @Override
+            public void ended(Stage stage, int count, Duration wall) {
+                listener.ended(stage, count, stage == Stage.SEARCH ? wall.plus(prepared) : wall);
+            }
+        };
     }
 
     /** What a build reads before the documents; {@code failure} is set when it cannot go on. */
@@ -229,9 +277,18 @@ public final class SiteBuilder {
     /** Parses the documents while the Git history is read on its own thread. */
     KnowledgeBase load(Path root, Path output, SiteConfig config, LocalDate requestedDate,
                        Diagnostics diagnostics) throws IOException {
+        return load(root, output, config, requestedDate, diagnostics, BuildListener.SILENT, System.nanoTime());
+    }
+
+    /**
+     * As above, telling {@code listener} of the stages read (begun at {@code readStart}, with the setup), Git
+     * and parse, and of each document read.
+     */
+    KnowledgeBase load(Path root, Path output, SiteConfig config, LocalDate requestedDate,
+                       Diagnostics diagnostics, BuildListener listener, long readStart) throws IOException {
         Diagnostics gitDiagnostics = new Diagnostics();
-        FutureTask<GitHistory> git = new FutureTask<>(cache.history(root,
-                new GitHistoryBuilder(root, gitDiagnostics, config.git().bots())));
+        FutureTask<GitHistory> git = new FutureTask<>(timedGit(listener, cache.history(root,
+                new GitHistoryBuilder(root, gitDiagnostics, config.git().bots()))));
         Thread gitThread = new Thread(git, "hindsight-git");
         gitThread.setDaemon(true);
         gitThread.start();
@@ -240,10 +297,23 @@ public final class SiteBuilder {
         Set<Path> excluded = output == null ? Set.of() : Set.of(output);
         List<String> paths = source.scan(excluded, diagnostics).stream().filter(config.paths()::includes).toList();
         DocumentFactory factory = new DocumentFactory(config);
+        long scanned = System.nanoTime();
+        listener.started(Stage.PARSE, paths.size());
+        LoadTime time = new LoadTime(new LongAdder(), new LongAdder());
         List<Document> docs = paths.parallelStream()
-                .map(p -> loadOne(source, factory, p, output != null, diagnostics))
+                .map(p -> {
+                    Document d = loadOne(source, factory, p, output != null, diagnostics, time);
+                    listener.documentRead();
+                    return d;
+                })
                 .filter(d -> d != null)
                 .toList();
+        long loaded = System.nanoTime();
+        // Each document is read, then parsed, on every core: the shared wall time is split as the threads' was.
+        long both = time.read().sum() + time.parse().sum();
+        long readShare = both == 0 ? 0 : Math.round((loaded - scanned) * (time.read().sum() / (double) both));
+        listener.ended(Stage.READ, paths.size(), Duration.ofNanos(scanned - readStart + readShare));
+        listener.ended(Stage.PARSE, docs.size(), Duration.ofNanos(loaded - scanned - readShare));
 
         GitHistory history = await(git);
         diagnostics.addAll(cache.loaded(paths, history, gitDiagnostics.sorted()));
@@ -263,9 +333,25 @@ public final class SiteBuilder {
         for (String path : paths) {
             cache.forget(path);
             out.put(path, Files.isRegularFile(root.resolve(path))
-                    ? loadOne(source, factory, path, true, new Diagnostics()) : null);
+                    ? loadOne(source, factory, path, true, new Diagnostics(),
+                            new LoadTime(new LongAdder(), new LongAdder())) : null);
         }
         return out;
+    }
+
+    /** The nanoseconds the threads of a load spent reading files and parsing them, summed. */
+    record LoadTime(LongAdder read, LongAdder parse) {
+    }
+
+    /** {@code read}, telling {@code listener} when it starts and ends, with the files it has a history of. */
+    private static Callable<GitHistory> timedGit(BuildListener listener, Callable<GitHistory> read) {
+        return () -> {
+            listener.started(Stage.GIT, 0);
+            long start = System.nanoTime();
+            GitHistory history = read.call();
+            listener.ended(Stage.GIT, history.files().size(), since(start));
+            return history;
+        };
     }
 
     /** "Today": the requested date, else HEAD's commit date in UTC, else unknown (null). Never the clock. */
@@ -293,16 +379,16 @@ public final class SiteBuilder {
 
     /** One document; its body rendered to HTML only when {@code html} (a build, not a check). */
     private Document loadOne(SiteSource source, DocumentFactory factory, String path, boolean html,
-                             Diagnostics diagnostics) {
-        return cache.document(source.root().resolve(path), path, d -> read(source, factory, path, html, d),
+                             Diagnostics diagnostics, LoadTime time) {
+        return cache.document(source.root().resolve(path), path, d -> read(source, factory, path, html, d, time),
                 diagnostics);
     }
 
     /** Reads one document; running out of stack or memory there names the document. */
     private Document read(SiteSource source, DocumentFactory factory, String path, boolean html,
-                          Diagnostics diagnostics) {
+                          Diagnostics diagnostics, LoadTime time) {
         try {
-            return readDocument(source, factory, path, html, diagnostics);
+            return readDocument(source, factory, path, html, diagnostics, time);
         } catch (StackOverflowError | OutOfMemoryError e) {
             throw new Exhaustion.DocumentExhausted(path, e);
         }
@@ -320,12 +406,16 @@ public final class SiteBuilder {
     }
 
     private Document readDocument(SiteSource source, DocumentFactory factory, String path, boolean html,
-                                  Diagnostics diagnostics) {
+                                  Diagnostics diagnostics, LoadTime time) {
+        long start = System.nanoTime();
         SourceDocument src = source.load(path, diagnostics);
         if (src == null) {
+            time.read().add(System.nanoTime() - start);
             return null;
         }
         Optional<KindConfig> kind = factory.kindOf(src, diagnostics);
+        long read = System.nanoTime();
+        time.read().add(read - start);
         if (kind.isEmpty()) {
             if (!src.frontMatter().has("type")) {
                 diagnostics.info(DocumentFactory.RULE_UNKNOWN_KIND, Position.ofFile(path),
@@ -336,7 +426,9 @@ public final class SiteBuilder {
         String text = dev.hindsight.markdown.Shortcodes.rewrite(path, src.file().body(), src.file().bodyLine(),
                 diagnostics);
         ParsedMarkdown body = markdown.parse(path, text, src.file().bodyLine(), diagnostics, html);
-        return factory.create(src, kind.get(), body, diagnostics);
+        Document document = factory.create(src, kind.get(), body, diagnostics);
+        time.parse().add(System.nanoTime() - read);
+        return document;
     }
 
     /** Rules named in {@code rules:} that do not exist are most likely typos. */

@@ -13,6 +13,8 @@ import dev.hindsight.git.FileHistory;
 import dev.hindsight.git.GitHistory;
 import dev.hindsight.alerting.AlertCatalog;
 import dev.hindsight.alerting.Alerting;
+import dev.hindsight.api.BuildListener;
+import dev.hindsight.api.Stage;
 import dev.hindsight.render.AlertPages;
 import dev.hindsight.render.ApiFiles;
 import dev.hindsight.render.AtomFeed;
@@ -158,8 +160,15 @@ final class SiteWriter {
     /** As above, with the alert catalog of {@code kb} the build already made (when it checked the site). */
     int write(KnowledgeBase kb, ServiceCatalog catalog, OutputDirectory out, Diagnostics diagnostics, PageReads reads,
               AlertCatalog alerts) throws IOException {
+        return write(kb, catalog, out, diagnostics, reads, alerts, BuildListener.SILENT);
+    }
+
+    /** As above, telling {@code listener} of the stages render, search and write, and of each page written. */
+    int write(KnowledgeBase kb, ServiceCatalog catalog, OutputDirectory out, Diagnostics diagnostics, PageReads reads,
+              AlertCatalog alerts, BuildListener listener) throws IOException {
         out.checkWritable();
         Path staging = out.stage();
+        long renderStart = System.nanoTime();
         AtomicBoolean failed = new AtomicBoolean();
         lastPlan = null;
         lastIndex = null; // the staging directory starts empty
@@ -169,13 +178,23 @@ final class SiteWriter {
         try {
             Plan plan = plan(kb, catalog, diagnostics, alerts);
             // The data files (search index, api/, feed) need no page: made on their own thread meanwhile.
+            listener.started(Stage.RENDER, plan.pages().size());
             data = new FutureTask<>(() -> {
+                listener.started(Stage.SEARCH, kb.documents().size());
+                long searchStart = System.nanoTime();
                 writeData(staging, plan, kb);
+                listener.ended(Stage.SEARCH, kb.documents().size(), SiteBuilder.since(searchStart));
                 return null;
             });
             new Thread(data, "hindsight-data").start();
-            renderAll(List.copyOf(plan.pages()), p -> page(staging, plan, p, diagnostics, failed, reads));
+            renderAll(List.copyOf(plan.pages()), p -> {
+                page(staging, plan, p, diagnostics, failed, reads);
+                listener.pageWritten();
+            });
+            listener.ended(Stage.RENDER, plan.pages().size(), SiteBuilder.since(renderStart));
             await(data);
+            listener.started(Stage.WRITE, plan.pages().size());
+            long writeStart = System.nanoTime();
             noteData(plan, diagnostics);
             writeSchemas(staging);
             copyLinkedFiles(staging, plan, diagnostics);
@@ -188,6 +207,7 @@ final class SiteWriter {
                 return -1;
             }
             out.publish(staging);
+            listener.ended(Stage.WRITE, plan.pages().size(), SiteBuilder.since(writeStart));
             lastPlan = plan;
             return plan.pages().size();
         } catch (IOException | RuntimeException | Error e) { // out of stack or memory in a template too
