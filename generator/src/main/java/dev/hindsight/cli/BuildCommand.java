@@ -4,6 +4,7 @@ import dev.hindsight.Hindsight;
 import dev.hindsight.diag.Severity;
 import dev.hindsight.api.BuildOptions;
 import dev.hindsight.api.BuildResult;
+import dev.hindsight.api.StageTimings;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -42,10 +43,13 @@ final class BuildCommand implements Callable<Integer> {
         BuildOptions options = BuildOptions.build(common.source, output).withDrafts(common.drafts)
                 .withBaseUrl(baseUrl)
                 .withReferenceDate(common.referenceDate(parent.environment("SOURCE_DATE_EPOCH"), parent.today()));
-        BuildResult result = parent.hindsight().build(options);
+        StageTimings timings = common.timings ? new StageTimings() : null;
+        BuildResult result = ProgressDisplay.showing(parent.progressMode(common.quiet), timings,
+                spec.commandLine().getErr(), listener -> parent.hindsight().build(options.withListener(listener)));
         String done = result.pages() > 0 ? "; wrote " + result.pages() + " pages to " + output : "";
         Reporting.print(parent.hindsight(), result, common.format, common.source, spec.commandLine().getOut(),
                 spec.commandLine().getErr(), done);
+        ProgressDisplay.printTimings(timings, spec.commandLine().getErr());
         return result.exitCode(Severity.ERROR);
     }
 }

@@ -4,6 +4,7 @@ import dev.hindsight.api.ChangedResult;
 import dev.hindsight.diag.Severity;
 import dev.hindsight.api.BuildOptions;
 import dev.hindsight.api.BuildResult;
+import dev.hindsight.api.StageTimings;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,17 +45,23 @@ final class CheckCommand implements Callable<Integer> {
                 .withReferenceDate(common.referenceDate(parent.environment("SOURCE_DATE_EPOCH"), parent.today()));
         BuildResult result;
         String done = "";
+        StageTimings timings = common.timings ? new StageTimings() : null;
+        ProgressMode mode = parent.progressMode(common.quiet);
+        var err = spec.commandLine().getErr();
         if (changed != null) {
-            ChangedResult outcome = parent.hindsight().checkChanged(options, changed, parent.environment());
+            ChangedResult outcome = ProgressDisplay.showing(mode, timings, err, listener ->
+                    parent.hindsight().checkChanged(options.withListener(listener), changed, parent.environment()));
             result = outcome.result();
             done = " in what changed since " + outcome.base() + " (merge base with "
                     + outcome.reference() + ", " + outcome.changed().size() + " file"
                     + (outcome.changed().size() == 1 ? "" : "s") + " changed)";
         } else {
-            result = parent.hindsight().check(options);
+            result = ProgressDisplay.showing(mode, timings, err,
+                    listener -> parent.hindsight().check(options.withListener(listener)));
         }
         Reporting.print(parent.hindsight(), result, common.format, common.source, spec.commandLine().getOut(),
-                spec.commandLine().getErr(), done);
+                err, done);
+        ProgressDisplay.printTimings(timings, err);
         if (common.format.equals("github")) {
             StepSummary.append(parent.environment(StepSummary.VARIABLE),
                     parent.hindsight().githubSummary(result, common.source));

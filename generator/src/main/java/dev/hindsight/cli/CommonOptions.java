@@ -37,6 +37,15 @@ final class CommonOptions {
         return fromEpoch != null ? fromEpoch : today;
     }
 
+    @Option(names = {"-q", "--quiet"},
+            description = "Show no progress on stderr (diagnostics and the summary line still print).")
+    boolean quiet;
+
+    @Option(names = "--timings",
+            description = "After the run, print each stage's wall time, heap in use and the process's peak RSS "
+                    + "on stderr.")
+    boolean timings;
+
     void checkFormat() {
         if (!Hindsight.FORMATS.contains(format)) {
             throw new IllegalArgumentException("unknown --format '" + format + "'; use text, json, sarif, github or gitlab");

@@ -18,7 +18,8 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), System.getenv()));
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), System.getenv(),
+                ProgressMode.stderrIsTerminal()));
     }
 
     /** Runs the command line with the given streams and returns the exit code. */
@@ -28,7 +29,16 @@ public final class Main implements Runnable {
 
     /** Runs the command line with the given streams and environment; returns the exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment) {
-        CommandLine cli = new CommandLine(new Main(new Hindsight(), environment));
+        return run(args, out, err, environment, false);
+    }
+
+    /**
+     * As above; {@code errIsTerminal} says whether {@code err} writes to a terminal, where a check or build
+     * shows its progress as one line redrawn in place ({@link ProgressMode}).
+     */
+    static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment,
+                   boolean errIsTerminal) {
+        CommandLine cli = new CommandLine(new Main(new Hindsight(), environment, errIsTerminal));
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
@@ -57,9 +67,17 @@ public final class Main implements Runnable {
     private final Hindsight hindsight;
     private final Map<String, String> environment;
 
-    Main(Hindsight hindsight, Map<String, String> environment) {
+    private final boolean errIsTerminal;
+
+    Main(Hindsight hindsight, Map<String, String> environment, boolean errIsTerminal) {
         this.hindsight = hindsight;
         this.environment = Map.copyOf(environment);
+        this.errIsTerminal = errIsTerminal;
+    }
+
+    /** How a check or build run with {@code quiet} shows its progress on stderr. */
+    ProgressMode progressMode(boolean quiet) {
+        return ProgressMode.of(quiet, errIsTerminal, environment);
     }
 
     String environment(String name) {

@@ -80,7 +80,8 @@ class EmptySiteTest {
                 + "`kinds: {postmortem: {folders: [docs/incidents]}}`\n"
                 + NO_GIT
                 + "ops/api.md" + skipped);
-        assertThat(err.toString()).isEqualTo("hindsight: 0 documents, 1 error, 0 warnings\n");
+        assertThat(err.toString()).isEqualTo("hindsight: reading 5 Markdown files\nhindsight: checking 0 documents\n"
+                + "hindsight: 0 documents, 1 error, 0 warnings\n");
     }
 
     @Test
@@ -94,7 +95,8 @@ class EmptySiteTest {
                 + "  hint: there is no Markdown file here: write one with `hindsight new postmortem \"TITLE\"` "
                 + "or `hindsight new runbook \"TITLE\" --service ID`\n"
                 + NO_GIT);
-        assertThat(err.toString()).isEqualTo("hindsight: 0 documents, 1 error, 0 warnings\n");
+        assertThat(err.toString()).isEqualTo("hindsight: reading 0 Markdown files\nhindsight: checking 0 documents\n"
+                + "hindsight: 0 documents, 1 error, 0 warnings\n");
         assertThat(output).doesNotExist();
     }
 
@@ -138,6 +140,7 @@ class EmptySiteTest {
         SiteFixture.write(tmp, "-- hindsight.yml --\ntitle: KB\n"
                 + "-- notes/a.md --\n" + SiteFixture.VALID_RUNBOOK.formatted("A").replace("---\ntitle", "---\ntype: runbook\ntitle"));
         assertThat(run("check", "--source", tmp.toString(), "--reference-date", "2024-02-01")).isZero();
-        assertThat(err.toString()).isEqualTo("hindsight: 1 document, 0 errors, 0 warnings\n");
+        assertThat(err.toString()).isEqualTo("hindsight: reading 1 Markdown file\nhindsight: checking 1 document\n"
+                + "hindsight: 1 document, 0 errors, 0 warnings\n");
     }
 }

@@ -60,7 +60,7 @@ class ResourceExhaustionTest {
         Path output = tmp.resolve("target/site");
 
         Run run = hindsight(List.of("-Xss512k"), "build", "-s", tmp.toString(), "-o", output.toString(),
-                "--reference-date", "2024-02-01");
+                "--reference-date", "2024-02-01", "--quiet");
 
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.out()).isEqualTo("templates/runbook.ftlh:1:1: error[" + SiteBuilder.RULE_STACK_OVERFLOW
@@ -84,7 +84,8 @@ class ResourceExhaustionTest {
                 + "<#assign s = \"x\"><#list 1..64 as i><#assign s = s + s></#list>${s}\n");
 
         Run run = hindsight(List.of("-Xmx64m"), "build", "-s", tmp.toString(), "-o",
-                tmp.resolve("target/site").toString(), "--reference-date", "2024-02-01");
+                tmp.resolve("target/site").toString(), "--reference-date", "2024-02-01",
+                "--quiet");
 
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.out()).isEqualTo("hindsight.yml:1:1: error[" + SiteBuilder.RULE_OUT_OF_MEMORY
