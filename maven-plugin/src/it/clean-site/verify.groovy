@@ -5,6 +5,14 @@ def site = new File(basedir, 'target/hindsight')
 assert log.contains('BUILD SUCCESS')
 assert log.contains("Hindsight found 0 errors and 0 warnings in ${basedir.canonicalPath}")
 assert log.contains("Hindsight wrote ")
+// progress: a line per stage with its count, never one per document; <timings> logs the table of every stage
+assert log.contains('[INFO] Hindsight: reading 1 Markdown file')
+assert log.contains('[INFO] Hindsight: checking 1 document')
+assert log =~ /\[INFO\] Hindsight: writing \d+ pages/
+assert log.contains('[INFO] Hindsight timings (git runs alongside read and parse, search alongside render):')
+['read', 'git', 'parse', 'validate', 'render', 'search', 'write', 'total'].each { stage ->
+    assert log =~ /(?m)^\[INFO\] ${stage} +\d+\.\d\d s/ : "timings name ${stage}"
+}
 assert !log.contains('[WARNING] ' + basedir.canonicalPath)
 assert new File(site, 'index.html').isFile()
 assert new File(site, 'runbooks/checkout/index.html').isFile()

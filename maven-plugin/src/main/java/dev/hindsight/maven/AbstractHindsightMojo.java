@@ -4,6 +4,7 @@ import dev.hindsight.Hindsight;
 import dev.hindsight.diag.Severity;
 import dev.hindsight.api.BuildOptions;
 import dev.hindsight.api.BuildResult;
+import dev.hindsight.api.StageTimings;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
@@ -49,6 +50,13 @@ abstract class AbstractHindsightMojo extends AbstractMojo {
     @Parameter(property = "hindsight.reportsDirectory", defaultValue = "${project.build.directory}/hindsight-reports")
     private File reportsDirectory;
 
+    /**
+     * Whether to log, after the run, each stage's wall time (read, git, parse, validate, render, search, write),
+     * the heap in use after it and the process's peak resident memory: {@code -Dhindsight.timings}.
+     */
+    @Parameter(property = "hindsight.timings", defaultValue = "false")
+    private boolean timings;
+
     /** Skips the goal: {@code -Dhindsight.skip}. */
     @Parameter(property = "hindsight.skip", defaultValue = "false")
     private boolean skip;
@@ -83,10 +91,17 @@ abstract class AbstractHindsightMojo extends AbstractMojo {
                 .withReferenceDate(Settings.today(referenceDate, environment.apply("SOURCE_DATE_EPOCH"))));
         Settings.requireDirectory("siteDirectory", site);
         Hindsight hindsight = new Hindsight();
+        StageTimings stageTimings = timings ? new StageTimings() : null;
+        LogProgress progress = new LogProgress(getLog());
+        options = options.withListener(stageTimings == null ? progress : progress.andThen(stageTimings));
         BuildResult result = options.output() == null ? hindsight.check(options) : hindsight.build(options);
         Reporting reporting = new Reporting(getLog(), site);
         reporting.print(result.diagnostics());
         reporting.writeReports(hindsight, result, formats, reportsDirectory.toPath());
+        if (stageTimings != null) {
+            getLog().info("Hindsight timings (git runs alongside read and parse, search alongside render):");
+            stageTimings.table().lines().forEach(getLog()::info);
+        }
         if (result.setupFailed()) {
             throw reporting.setupFailure(result, options.output());
         }

@@ -62,7 +62,30 @@ class GoalsTest {
 
         check(site).execute();
 
-        assertThat(lines()).containsExactly("[INFO] Hindsight found 0 errors and 0 warnings in " + site);
+        assertThat(lines()).containsExactly("[INFO] Hindsight: reading 1 Markdown file",
+                "[INFO] Hindsight: checking 1 document",
+                "[INFO] Hindsight found 0 errors and 0 warnings in " + site);
+    }
+
+    @Test
+    void buildLogsALinePerStageAndWithTimingsTheTableOfEveryStage() throws Exception {
+        Path site = Sites.runbookSite(tmp.resolve("site"), "2026-02-01");
+        Path out = tmp.resolve("out");
+
+        Mojos.set(build(site, out), "timings", true).execute();
+
+        List<String> lines = lines();
+        assertThat(lines.subList(0, 3)).containsExactly("[INFO] Hindsight: reading 1 Markdown file",
+                "[INFO] Hindsight: checking 1 document", "[INFO] Hindsight: writing 27 pages");
+        int heading = lines.indexOf("[INFO] Hindsight timings (git runs alongside read and parse, search alongside "
+                + "render):");
+        assertThat(heading).isPositive();
+        assertThat(lines.get(heading + 1)).matches("\\[INFO] stage +time +items +heap after +peak RSS");
+        assertThat(lines.subList(heading + 2, heading + 10).stream().map(l -> l.split(" +")[1]))
+                .containsExactly("read", "git", "parse", "validate", "render", "search", "write", "total");
+        assertThat(lines.get(heading + 5)).matches("\\[INFO] validate +\\d+\\.\\d\\d s +1 +\\d+ MiB +(\\d+ MiB|n/a)");
+        assertThat(lines.subList(heading + 10, lines.size())).containsExactly(
+                "[INFO] Hindsight found 0 errors and 0 warnings in " + site, "[INFO] Hindsight wrote 27 pages to " + out);
     }
 
     @Test
@@ -76,7 +99,8 @@ class GoalsTest {
                 .hasMessage("Hindsight found 2 errors and 1 warning in " + site);
 
         String file = site.resolve("runbooks/checkout.md").toString();
-        assertThat(lines()).containsExactly(
+        assertThat(lines()).containsExactly("[INFO] Hindsight: reading 1 Markdown file",
+                "[INFO] Hindsight: checking 1 document",
                 "[WARNING] " + file + ":[5,1] [runbook-stale] runbook was last reviewed 2025-01-01; "
                         + "a review was due 2025-04-01 (every P90D)",
                 "[WARNING]   hint: review it, check the commands still work, and update `last_reviewed`",
