@@ -283,7 +283,11 @@ try {
 }
 const kb = (file) => (fs.statSync(file).size / 1000).toFixed(1) + ' KB';
 if (opts.hindsight) {
-  console.log(`not counted: hindsight's search.js (${kb(path.join(opts.hindsight, 'assets/search.js'))}),`
+  // the client is assets/search.js, or since it was split, assets/search-*.js
+  const assets = path.join(opts.hindsight, 'assets');
+  const scripts = fs.readdirSync(assets).filter((f) => /^search.*\.js$/.test(f)).sort();
+  const bytes = scripts.reduce((sum, f) => sum + fs.statSync(path.join(assets, f)).size, 0);
+  console.log(`not counted: hindsight's ${scripts.join(', ')} (${(bytes / 1000).toFixed(1)} KB),`
     + ' which the page loads');
 }
 if (opts.pagefind) {
