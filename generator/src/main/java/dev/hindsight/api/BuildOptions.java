@@ -13,12 +13,19 @@ import java.util.Objects;
  * @param baseUrl       overrides the configured {@code base_url} when not empty
  * @param referenceDate "today" for overdue and stale checks; null means the HEAD commit's date
  *                      (or {@code SOURCE_DATE_EPOCH}, resolved by the caller), never the wall clock
+ * @param cacheDir      the directory of the content-addressed cache of parsed documents; null for no cache
  */
-public record BuildOptions(Path source, Path output, boolean includeDrafts, String baseUrl, LocalDate referenceDate) {
+public record BuildOptions(Path source, Path output, boolean includeDrafts, String baseUrl, LocalDate referenceDate,
+                           Path cacheDir) {
 
     public BuildOptions {
         Objects.requireNonNull(source, "source");
         baseUrl = baseUrl == null ? "" : baseUrl;
+    }
+
+    /** Options without a cache. */
+    public BuildOptions(Path source, Path output, boolean includeDrafts, String baseUrl, LocalDate referenceDate) {
+        this(source, output, includeDrafts, baseUrl, referenceDate, null);
     }
 
     public static BuildOptions check(Path source) {
@@ -30,18 +37,23 @@ public record BuildOptions(Path source, Path output, boolean includeDrafts, Stri
     }
 
     public BuildOptions withOutput(Path dir) {
-        return new BuildOptions(source, dir, includeDrafts, baseUrl, referenceDate);
+        return new BuildOptions(source, dir, includeDrafts, baseUrl, referenceDate, cacheDir);
     }
 
     public BuildOptions withDrafts(boolean drafts) {
-        return new BuildOptions(source, output, drafts, baseUrl, referenceDate);
+        return new BuildOptions(source, output, drafts, baseUrl, referenceDate, cacheDir);
     }
 
     public BuildOptions withBaseUrl(String url) {
-        return new BuildOptions(source, output, includeDrafts, url, referenceDate);
+        return new BuildOptions(source, output, includeDrafts, url, referenceDate, cacheDir);
     }
 
     public BuildOptions withReferenceDate(LocalDate date) {
-        return new BuildOptions(source, output, includeDrafts, baseUrl, date);
+        return new BuildOptions(source, output, includeDrafts, baseUrl, date, cacheDir);
+    }
+
+    /** The same options with the cache in {@code dir}; null for none. */
+    public BuildOptions withCacheDir(Path dir) {
+        return new BuildOptions(source, output, includeDrafts, baseUrl, referenceDate, dir);
     }
 }

@@ -42,6 +42,7 @@ final class BuildCommand implements Callable<Integer> {
         BuildOptions options = BuildOptions.build(common.source, output).withDrafts(common.drafts)
                 .withBaseUrl(baseUrl)
                 .withReferenceDate(common.referenceDate(parent.environment("SOURCE_DATE_EPOCH"), parent.today()));
+        options = common.withCache(options);
         BuildResult result = parent.hindsight().build(options);
         String done = result.pages() > 0 ? "; wrote " + result.pages() + " pages to " + output : "";
         Reporting.print(parent.hindsight(), result, common.format, common.source, spec.commandLine().getOut(),

@@ -42,6 +42,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         BuildOptions options = BuildOptions.check(common.source).withDrafts(common.drafts)
                 .withReferenceDate(common.referenceDate(parent.environment("SOURCE_DATE_EPOCH"), parent.today()));
+        options = common.withCache(options);
         BuildResult result;
         String done = "";
         if (changed != null) {
