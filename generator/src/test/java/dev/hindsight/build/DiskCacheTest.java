@@ -158,7 +158,14 @@ class DiskCacheTest {
         Outcome cached = build(site, cache);
         Outcome plain = build(site, null);
         assertThat(cached.diagnostics()).isEqualTo(plain.diagnostics());
-        assertThat(cached.files()).isEqualTo(plain.files());
+        List<String> differing = new ArrayList<>();
+        for (String f : new java.util.TreeSet<>(plain.files().keySet())) {
+            if (!plain.files().get(f).equals(cached.files().get(f))) {
+                differing.add(f);
+            }
+        }
+        assertThat(differing).as("files written differently with the cache").isEmpty();
+        assertThat(cached.files().keySet()).isEqualTo(plain.files().keySet());
         assertThat(cached.files()).hasSizeGreaterThan(50);
         return cache.stats();
     }
@@ -193,12 +200,13 @@ class DiskCacheTest {
         // (b) hindsight.yml
         Path config = site.resolve("hindsight.yml");
         Files.writeString(config, Files.readString(config).replace("Shopfront Reliability Knowledge Base", "Reliability KB")
+                .replace("kinds:\n", "kinds:\n  runbook:\n    show: [owner]\n") // read into each runbook's facts
                 + "rules:\n  blameless-language: error\n");
         assertThat(assertSameAsWithoutCache(site, dir, TOOL).misses()).isEqualTo(files);
 
         // (c) services.yml
         Path services = site.resolve("services.yml");
-        Files.writeString(services, Files.readString(services).replace("Payments", "Payment processing"));
+        Files.writeString(services, Files.readString(services).replace("Payment service", "Payment processing"));
         assertThat(Files.readString(services)).contains("Payment processing");
         assertThat(assertSameAsWithoutCache(site, dir, TOOL).misses()).isEqualTo(files);
 
