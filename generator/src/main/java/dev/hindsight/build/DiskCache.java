@@ -253,9 +253,8 @@ final class DiskCache implements LoadCache {
     /** The entry stored under {@code key} for {@code path}, or null when there is none that reads back whole. */
     private Entry load(String key, String path) {
         Path file = entryFile(key);
-        try {
-            byte[] json = Files.readAllBytes(file);
-            Entry e = reader.readValue(json);
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            Entry e = reader.readValue(in); // streamed through Jackson's recycled buffers: less garbage than bytes
             if (e == null || !key.equals(e.key()) || !path.equals(e.path())
                     || (e.document() != null && !path.equals(e.document().meta().sourcePath()))) {
                 return null;

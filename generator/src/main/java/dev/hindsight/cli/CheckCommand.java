@@ -12,7 +12,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = "Validate every document and print file:line:col diagnostics. Writes nothing.")
+        description = "Validate every document and print file:line:col diagnostics. Writes nothing but its cache.")
 final class CheckCommand implements Callable<Integer> {
 
     @ParentCommand
