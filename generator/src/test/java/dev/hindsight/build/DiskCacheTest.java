@@ -294,6 +294,36 @@ class DiskCacheTest {
         }
     }
 
+    @Test
+    void aFileThatChangesWhileItIsReadIsNotStoredAndAnUnstorableDocumentIsNoError() throws Exception {
+        Path site = site();
+        DiskCache cache = open(site, tmp.resolve("cache"), TOOL);
+        Path file = site.resolve("notes.md");
+        Files.writeString(file, "one");
+        java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.function.Function<Diagnostics, Document> changing = d -> {
+            reads.incrementAndGet();
+            try {
+                Files.writeString(file, "two " + reads.get()); // saved by an editor in the middle of the read
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return null;
+        };
+        cache.document(file, "notes.md", changing, new Diagnostics());
+        assertThat(cache.stats().written()).isZero();
+        Files.writeString(file, "one");
+        cache.document(file, "notes.md", changing, new Diagnostics());
+        assertThat(reads).as("nothing was kept for the bytes \"one\"").hasValue(2);
+
+        java.util.function.Function<Diagnostics, Document> stable = d -> null;
+        cache.document(file, "notes.md", stable, new Diagnostics());
+        cache.document(file, "notes.md", d -> {
+            throw new AssertionError("read again");
+        }, new Diagnostics());
+        assertThat(cache.stats().hits()).isEqualTo(1);
+    }
+
     /** Copies a directory tree (files and folders only). */
     static void copyTree(Path from, Path to) throws IOException {
         try (Stream<Path> walk = Files.walk(from)) {
