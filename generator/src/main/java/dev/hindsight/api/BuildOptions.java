@@ -15,9 +15,10 @@ import java.util.Objects;
  *                      (or {@code SOURCE_DATE_EPOCH}, resolved by the caller), never the wall clock
  * @param listener      told of the run's stages, documents and pages as they go; {@link BuildListener#SILENT}
  *                      by default
+ * @param cacheDir      the directory of the content-addressed cache of parsed documents; null for no cache
  */
 public record BuildOptions(Path source, Path output, boolean includeDrafts, String baseUrl, LocalDate referenceDate,
-                           BuildListener listener) {
+                           BuildListener listener, Path cacheDir) {
 
     public BuildOptions {
         Objects.requireNonNull(source, "source");
@@ -25,9 +26,9 @@ public record BuildOptions(Path source, Path output, boolean includeDrafts, Stri
         listener = listener == null ? BuildListener.SILENT : listener;
     }
 
-    /** Options of a run that shows no progress. */
+    /** Options of a run that shows no progress and has no cache. */
     public BuildOptions(Path source, Path output, boolean includeDrafts, String baseUrl, LocalDate referenceDate) {
-        this(source, output, includeDrafts, baseUrl, referenceDate, BuildListener.SILENT);
+        this(source, output, includeDrafts, baseUrl, referenceDate, BuildListener.SILENT, null);
     }
 
     public static BuildOptions check(Path source) {
@@ -39,23 +40,28 @@ public record BuildOptions(Path source, Path output, boolean includeDrafts, Stri
     }
 
     public BuildOptions withOutput(Path dir) {
-        return new BuildOptions(source, dir, includeDrafts, baseUrl, referenceDate, listener);
+        return new BuildOptions(source, dir, includeDrafts, baseUrl, referenceDate, listener, cacheDir);
     }
 
     public BuildOptions withDrafts(boolean drafts) {
-        return new BuildOptions(source, output, drafts, baseUrl, referenceDate, listener);
+        return new BuildOptions(source, output, drafts, baseUrl, referenceDate, listener, cacheDir);
     }
 
     public BuildOptions withBaseUrl(String url) {
-        return new BuildOptions(source, output, includeDrafts, url, referenceDate, listener);
+        return new BuildOptions(source, output, includeDrafts, url, referenceDate, listener, cacheDir);
     }
 
     public BuildOptions withReferenceDate(LocalDate date) {
-        return new BuildOptions(source, output, includeDrafts, baseUrl, date, listener);
+        return new BuildOptions(source, output, includeDrafts, baseUrl, date, listener, cacheDir);
     }
 
     /** These options with {@code l} told of the run's progress. */
     public BuildOptions withListener(BuildListener l) {
-        return new BuildOptions(source, output, includeDrafts, baseUrl, referenceDate, l);
+        return new BuildOptions(source, output, includeDrafts, baseUrl, referenceDate, l, cacheDir);
+    }
+
+    /** The same options with the cache in {@code dir}; null for none. */
+    public BuildOptions withCacheDir(Path dir) {
+        return new BuildOptions(source, output, includeDrafts, baseUrl, referenceDate, listener, dir);
     }
 }

@@ -114,8 +114,8 @@ public final class SiteBuilder {
         KnowledgeBase kb;
         progress.stage = "reading the documents";
         try {
-            kb = load(setup.root(), setup.output(), setup.config(), options.referenceDate(), diagnostics,
-                    listener, readStart);
+            kb = loader(options, setup).load(setup.root(), setup.output(), setup.config(), options.referenceDate(),
+                    diagnostics, listener, readStart);
         } catch (IOException e) {
             return setupFailure(diagnostics, setup.root().toString(), "cannot read the site: " + e.getMessage());
         }
@@ -185,6 +185,19 @@ public final class SiteBuilder {
                 listener.ended(stage, count, stage == Stage.SEARCH ? wall.plus(prepared) : wall);
             }
         };
+    }
+
+    /**
+     * Who loads the documents: this builder, or for a one-shot run with {@code options.cacheDir()} one that reads
+     * them through the {@link DiskCache} there (this builder when the cache cannot be used: the run goes on
+     * without it).
+     */
+    private SiteBuilder loader(BuildOptions options, Setup setup) {
+        if (cache != LoadCache.OneShot.INSTANCE || options.cacheDir() == null) {
+            return this;
+        }
+        return DiskCache.open(options.cacheDir(), setup.root(), setup.output() != null, options.baseUrl(),
+                ToolFingerprint.current()).map(SiteBuilder::new).orElse(this);
     }
 
     /** What a build reads before the documents; {@code failure} is set when it cannot go on. */

@@ -43,9 +43,10 @@ final class BuildCommand implements Callable<Integer> {
         BuildOptions options = BuildOptions.build(common.source, output).withDrafts(common.drafts)
                 .withBaseUrl(baseUrl)
                 .withReferenceDate(common.referenceDate(parent.environment("SOURCE_DATE_EPOCH"), parent.today()));
+        BuildOptions cached = common.withCache(options);
         StageTimings timings = common.timings ? new StageTimings() : null;
         BuildResult result = ProgressDisplay.showing(parent.progressMode(common.quiet), timings,
-                spec.commandLine().getErr(), listener -> parent.hindsight().build(options.withListener(listener)));
+                spec.commandLine().getErr(), listener -> parent.hindsight().build(cached.withListener(listener)));
         String done = result.pages() > 0 ? "; wrote " + result.pages() + " pages to " + output : "";
         Reporting.print(parent.hindsight(), result, common.format, common.source, spec.commandLine().getOut(),
                 spec.commandLine().getErr(), done);

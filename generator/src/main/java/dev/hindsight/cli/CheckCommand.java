@@ -13,7 +13,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = "Validate every document and print file:line:col diagnostics. Writes nothing.")
+        description = "Validate every document and print file:line:col diagnostics. Writes nothing but its cache.")
 final class CheckCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -41,8 +41,8 @@ final class CheckCommand implements Callable<Integer> {
         if (fail == null || fail == Severity.INFO) {
             throw new IllegalArgumentException("--fail-on takes error or warning");
         }
-        BuildOptions options = BuildOptions.check(common.source).withDrafts(common.drafts)
-                .withReferenceDate(common.referenceDate(parent.environment("SOURCE_DATE_EPOCH"), parent.today()));
+        BuildOptions options = common.withCache(BuildOptions.check(common.source).withDrafts(common.drafts)
+                .withReferenceDate(common.referenceDate(parent.environment("SOURCE_DATE_EPOCH"), parent.today())));
         BuildResult result;
         String done = "";
         StageTimings timings = common.timings ? new StageTimings() : null;

@@ -25,6 +25,23 @@ final class CommonOptions {
                     + "Quality). Default: text.")
     String format;
 
+    @Option(names = "--cache-dir", paramLabel = "DIR",
+            description = "Where parsed documents are cached between runs, keyed by their content, the "
+                    + "configuration and the tool's code; safe to delete. Default: .hindsight/cache in the site root.")
+    Path cacheDir;
+
+    @Option(names = "--no-cache", description = "Neither read nor write the cache: parse every document.")
+    boolean noCache;
+
+    /** {@code options} with the cache this run uses: {@code --cache-dir}, else the site's, none with --no-cache. */
+    dev.hindsight.api.BuildOptions withCache(dev.hindsight.api.BuildOptions options) {
+        if (noCache) {
+            return options.withCacheDir(null);
+        }
+        Path dir = cacheDir != null ? cacheDir : source.resolve(".hindsight").resolve("cache");
+        return options.withCacheDir(dir.toAbsolutePath().normalize());
+    }
+
     /**
      * The explicit date, else {@code SOURCE_DATE_EPOCH}, else {@code today} (the build's date, which
      * {@link Main#today()} reads from the clock: the one place that does).

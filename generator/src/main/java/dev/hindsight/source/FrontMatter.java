@@ -93,6 +93,34 @@ public final class FrontMatter {
         return new FrontMatter(path, root, start, readable, null, null, 0, true, null);
     }
 
+    /**
+     * For {@link FrontMatterJson}: front matter as stored, each part as {@link FrontMatterJson#write} took it
+     * from the accessors below; {@code positions} null unless they were given (not worked out from {@code yaml}).
+     */
+    static FrontMatter restored(String path, ObjectNode root, Position start, boolean readable, YamlReader reader,
+                                String yaml, int firstLine, boolean released, Positions positions) {
+        return new FrontMatter(path, root, start, readable, yaml == null ? null : reader, yaml, firstLine, released,
+                positions);
+    }
+
+    /** The YAML text the positions are worked out from, or null (given, or released). */
+    String yaml() {
+        return yaml;
+    }
+
+    int firstLine() {
+        return firstLine;
+    }
+
+    boolean released() {
+        return released;
+    }
+
+    /** The positions when they were given rather than worked out from the YAML text; else null. */
+    Positions givenPositions() {
+        return yaml == null && !released ? positions : null;
+    }
+
     public String path() {
         return path;
     }

@@ -57,6 +57,17 @@ abstract class AbstractHindsightMojo extends AbstractMojo {
     @Parameter(property = "hindsight.timings", defaultValue = "false")
     private boolean timings;
 
+    /**
+     * Where parsed documents are cached between runs, keyed by their content, the configuration and the tool's
+     * code (never stale; safe to delete, and to keep between CI runs).
+     */
+    @Parameter(property = "hindsight.cacheDir", defaultValue = "${project.build.directory}/hindsight-cache")
+    private File cacheDir;
+
+    /** Neither reads nor writes the cache: {@code -Dhindsight.skipCache}. */
+    @Parameter(property = "hindsight.skipCache", defaultValue = "false")
+    private boolean skipCache;
+
     /** Skips the goal: {@code -Dhindsight.skip}. */
     @Parameter(property = "hindsight.skip", defaultValue = "false")
     private boolean skip;
@@ -88,7 +99,8 @@ abstract class AbstractHindsightMojo extends AbstractMojo {
         Severity threshold = Settings.failOn(failOn);
         List<String> formats = Settings.reportFormats(reportFormats);
         BuildOptions options = options(BuildOptions.check(site)
-                .withReferenceDate(Settings.today(referenceDate, environment.apply("SOURCE_DATE_EPOCH"))));
+                .withReferenceDate(Settings.today(referenceDate, environment.apply("SOURCE_DATE_EPOCH")))
+                .withCacheDir(skipCache || cacheDir == null ? null : cacheDir.toPath().toAbsolutePath().normalize()));
         Settings.requireDirectory("siteDirectory", site);
         Hindsight hindsight = new Hindsight();
         StageTimings stageTimings = timings ? new StageTimings() : null;

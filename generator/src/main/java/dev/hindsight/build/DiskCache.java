@@ -1,0 +1,404 @@
+package dev.hindsight.build;
+
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.jsontype.NamedType;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import dev.hindsight.diag.Diagnostic;
+import dev.hindsight.diag.Diagnostics;
+import dev.hindsight.git.GitHistory;
+import dev.hindsight.markdown.Block;
+import dev.hindsight.model.Document;
+import dev.hindsight.source.FrontMatterJson;
+import dev.hindsight.source.LimitedFiles;
+import dev.hindsight.source.YamlReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.Period;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * The content-addressed cache of {@code check} and {@code build} (issue 18): what reading each file gave — the
+ * {@link Document} or "not a document", and the diagnostics reading it reported — stored on disk as one JSON file
+ * per entry, so that the next run reads a file it has seen before from there instead of parsing it again.
+ *
+ * <p><b>Never stale.</b> An entry's name is a SHA-256 over everything reading a file depends on: the
+ * {@link ToolFingerprint} of the code, the bytes of {@code hindsight.yml} and {@code services.yml}, the base
+ * URL, whether HTML is rendered (build) or not (check), the file's path and its bytes. Any change to any of these
+ * names another entry; nothing is ever looked up by path or time. The file is hashed from the bytes read before
+ * parsing, and an entry is only written when the file still holds exactly those bytes after it was parsed.
+ *
+ * <p><b>Safe.</b> Entries are written to a temporary file and renamed into place, so a reader sees a whole entry
+ * or none; an entry that cannot be read, is cut short, is not valid or names another key or path is a miss (the
+ * file is parsed as if there were no cache), never an error. The directory may be deleted at any time. Files are
+ * created with the process's umask. Only entry files ({@code <64 hex digits>.json}) and this class's own
+ * temporary files are ever deleted, never a directory: when the directory holds more than twice as many entries as
+ * this run used (plus {@value #SLACK}), the entries this run did not use are deleted.
+ *
+ * <p>Serialised with Jackson, generically: records by their components (a new component is picked up without a
+ * list to keep), the sealed {@link Document} and {@link Block} by the simple name of their permitted subclasses,
+ * {@code java.time} values as ISO text, {@link dev.hindsight.source.FrontMatter} by {@link FrontMatterJson}.
+ *
+ * <p>The Git history is not cached here: it depends on the work tree's state (modified and untracked files, the
+ * mailmap, submodules' checkouts), not only on HEAD, and is read on its own thread while the documents are parsed.
+ */
+final class DiskCache implements LoadCache {
+
+    /** Entries beyond twice this run's before pruning starts: a few renames or config edits' worth. */
+    static final int SLACK = 64;
+    /** Files larger than this are not cached (read as without a cache): the default file-size limit. */
+    static final long MAX_CACHED_FILE = LimitedFiles.DEFAULT_MAX_FILE_SIZE;
+    private static final Pattern ENTRY = Pattern.compile("[0-9a-f]{64}\\.json");
+    private static final Pattern TEMPORARY = Pattern.compile("\\.[0-9a-f]{64}\\.json\\.tmp-[0-9a-z-]+");
+    private static final String IGNORE_ALL = "# Written by hindsight: a cache, never committed.\n*\n";
+
+    private final Path dir;
+    private final MessageDigest prefix;
+    private final ObjectReader reader;
+    private final ObjectWriter writer;
+    private final Set<String> used = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger hits = new AtomicInteger();
+    private final AtomicInteger misses = new AtomicInteger();
+    private final AtomicInteger written = new AtomicInteger();
+    private final AtomicInteger pruned = new AtomicInteger();
+
+    /** One stored entry: its key and path (checked on reading), the document or null, and the diagnostics. */
+    record Entry(String key, String path, Document document, List<Diagnostic> diagnostics) {
+        Entry {
+            diagnostics = List.copyOf(diagnostics);
+        }
+    }
+
+    /** How one run used the cache: for tests and {@code --timings}. */
+    record Stats(int hits, int misses, int written, int pruned) {
+    }
+
+    private DiskCache(Path dir, MessageDigest prefix) {
+        this.dir = dir;
+        this.prefix = prefix;
+        JsonMapper mapper = mapper();
+        this.reader = mapper.readerFor(Entry.class);
+        this.writer = mapper.writerFor(Entry.class);
+    }
+
+    /**
+     * The cache in {@code dir} (created when missing: a {@code .gitignore} that ignores everything goes into it,
+     * and into a {@code .hindsight} folder it creates), for reading the site at {@code root} with
+     * {@code fingerprint} as the code's; empty when there is no fingerprint or the directory cannot be used.
+     */
+    static Optional<DiskCache> open(Path dir, Path root, boolean html, String baseUrl, Optional<String> fingerprint) {
+        if (fingerprint.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            Path abs = dir.toAbsolutePath().normalize();
+            create(abs);
+            if (!Files.isDirectory(abs) || !Files.isWritable(abs)) {
+                return Optional.empty();
+            }
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            part(sha, "hindsight cache v1".getBytes(StandardCharsets.UTF_8));
+            part(sha, fingerprint.get().getBytes(StandardCharsets.UTF_8));
+            part(sha, optionalBytes(root.resolve("hindsight.yml")));
+            part(sha, optionalBytes(root.resolve("services.yml")));
+            part(sha, (html ? "html" : "no html").getBytes(StandardCharsets.UTF_8));
+            part(sha, (baseUrl == null ? "" : baseUrl).getBytes(StandardCharsets.UTF_8));
+            return Optional.of(new DiskCache(abs, sha));
+        } catch (IOException | NoSuchAlgorithmException | SecurityException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Creates {@code dir}, with a {@code .gitignore} ignoring it all, and one in a {@code .hindsight} parent it makes. */
+    private static void create(Path dir) throws IOException {
+        if (Files.isDirectory(dir)) {
+            return;
+        }
+        Path parent = dir.getParent();
+        if (parent != null && parent.getFileName() != null && parent.getFileName().toString().equals(".hindsight")
+                && !Files.exists(parent, LinkOption.NOFOLLOW_LINKS)) {
+            Files.createDirectories(parent);
+            ignoreAll(parent);
+        }
+        Files.createDirectories(dir);
+        ignoreAll(dir);
+    }
+
+    private static void ignoreAll(Path dir) throws IOException {
+        try {
+            Files.writeString(dir.resolve(".gitignore"), IGNORE_ALL, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE);
+        } catch (FileAlreadyExistsException e) {
+            // someone else's: it stays
+        }
+    }
+
+    private static byte[] optionalBytes(Path file) throws IOException {
+        return Files.isRegularFile(file) ? Files.readAllBytes(file) : new byte[] {(byte) 0xff};
+    }
+
+    /** One length-prefixed part of a key, so that no two different sequences of parts hash alike. */
+    private static void part(MessageDigest sha, byte[] bytes) {
+        sha.update(Long.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
+        sha.update((byte) ':');
+        sha.update(bytes);
+    }
+
+    @Override
+    public Callable<GitHistory> history(Path root, Callable<GitHistory> read) {
+        return read;
+    }
+
+    @Override
+    public List<Diagnostic> loaded(Collection<String> paths, GitHistory history, List<Diagnostic> gitDiagnostics) {
+        prune();
+        return gitDiagnostics;
+    }
+
+    @Override
+    public void forget(String path) {
+        // entries are found by content: nothing to forget
+    }
+
+    @Override
+    public Document document(Path file, String path, Function<Diagnostics, Document> read, Diagnostics diagnostics) {
+        byte[] bytes = bytes(file);
+        if (bytes == null) {
+            misses.incrementAndGet();
+            return read.apply(diagnostics);
+        }
+        String key = key(path, bytes);
+        used.add(key);
+        Entry hit = load(key, path);
+        if (hit != null) {
+            hits.incrementAndGet();
+            diagnostics.addAll(hit.diagnostics());
+            return hit.document();
+        }
+        misses.incrementAndGet();
+        Diagnostics own = new Diagnostics();
+        Document doc = read.apply(own);
+        List<Diagnostic> found = own.sorted();
+        diagnostics.addAll(found);
+        if (Arrays.equals(bytes, bytes(file))) { // unchanged while it was read: the entry is of these bytes
+            store(new Entry(key, path, doc, found));
+        }
+        return doc;
+    }
+
+    /** The bytes of a regular file small enough to cache, or null (read as without a cache). */
+    private static byte[] bytes(Path file) {
+        try {
+            if (!Files.isRegularFile(file) || Files.size(file) > MAX_CACHED_FILE) {
+                return null;
+            }
+            byte[] bytes = Files.readAllBytes(file);
+            return bytes.length > MAX_CACHED_FILE ? null : bytes;
+        } catch (IOException | SecurityException e) {
+            return null;
+        }
+    }
+
+    String key(String path, byte[] bytes) {
+        MessageDigest sha;
+        try {
+            sha = (MessageDigest) prefix.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("SHA-256 cannot be cloned", e);
+        }
+        part(sha, path.getBytes(StandardCharsets.UTF_8));
+        part(sha, bytes);
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    private Path entryFile(String key) {
+        return dir.resolve(key + ".json");
+    }
+
+    /** The entry stored under {@code key} for {@code path}, or null when there is none that reads back whole. */
+    private Entry load(String key, String path) {
+        Path file = entryFile(key);
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            Entry e = reader.readValue(in); // streamed through Jackson's recycled buffers: less garbage than bytes
+            if (e == null || !key.equals(e.key()) || !path.equals(e.path())
+                    || (e.document() != null && !path.equals(e.document().meta().sourcePath()))) {
+                return null;
+            }
+            return e;
+        } catch (IOException | RuntimeException e) {
+            // missing, unreadable, cut short, not JSON, not an entry: a miss
+            return null;
+        }
+    }
+
+    private void store(Entry entry) {
+        byte[] json;
+        try {
+            json = writer.writeValueAsBytes(entry);
+        } catch (IOException | RuntimeException e) {
+            return; // something in it cannot be stored faithfully (FrontMatterJson): no entry, a miss next time
+        }
+        Path target = entryFile(entry.key());
+        Path tmp = dir.resolve("." + target.getFileName() + ".tmp-" + Long.toString(ProcessHandle.current().pid(), 36)
+                + "-" + Long.toString(Thread.currentThread().getId(), 36) + "-" + Long.toString(System.nanoTime(), 36));
+        try {
+            Files.write(tmp, json, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            written.incrementAndGet();
+        } catch (IOException | RuntimeException e) {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // left for the next prune
+            }
+        }
+    }
+
+    /**
+     * When the directory holds more than twice the entries this run used (plus {@link #SLACK}), deletes the entry
+     * files this run did not use, and temporary files of ours older than an hour (left by a killed run).
+     */
+    private void prune() {
+        List<Path> entries = new java.util.ArrayList<>();
+        List<Path> temporaries = new java.util.ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+            for (Path f : files) {
+                String name = f.getFileName().toString();
+                if (ENTRY.matcher(name).matches()) {
+                    entries.add(f);
+                } else if (TEMPORARY.matcher(name).matches()) {
+                    temporaries.add(f);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return;
+        }
+        Instant hourAgo = Instant.now().minus(Duration.ofHours(1));
+        for (Path t : temporaries) {
+            try {
+                if (Files.isRegularFile(t, LinkOption.NOFOLLOW_LINKS)
+                        && Files.getLastModifiedTime(t, LinkOption.NOFOLLOW_LINKS).toInstant().isBefore(hourAgo)) {
+                    Files.deleteIfExists(t);
+                }
+            } catch (IOException e) {
+                // stays
+            }
+        }
+        if (entries.size() <= 2L * used.size() + SLACK) {
+            return;
+        }
+        for (Path e : entries) {
+            String name = e.getFileName().toString();
+            if (!used.contains(name.substring(0, name.length() - ".json".length()))) {
+                try {
+                    if (Files.isRegularFile(e, LinkOption.NOFOLLOW_LINKS) && Files.deleteIfExists(e)) {
+                        pruned.incrementAndGet();
+                    }
+                } catch (IOException ex) {
+                    // stays until the next prune
+                }
+            }
+        }
+    }
+
+    Stats stats() {
+        return new Stats(hits.get(), misses.get(), written.get(), pruned.get());
+    }
+
+    Path directory() {
+        return dir;
+    }
+
+    /**
+     * The mapper: records by their fields and canonical constructors (no getters, so that methods such as
+     * {@code isDraft()} are not taken for properties), sealed types by their permitted subclasses' simple names.
+     */
+    static JsonMapper mapper() {
+        SimpleModule time = new SimpleModule("hindsight-cache-time");
+        iso(time, LocalDate.class, LocalDate::parse);
+        iso(time, LocalDateTime.class, LocalDateTime::parse);
+        iso(time, OffsetDateTime.class, OffsetDateTime::parse);
+        iso(time, Instant.class, Instant::parse);
+        iso(time, Period.class, Period::parse);
+        iso(time, Duration.class, Duration::parse);
+        JsonMapper.Builder b = JsonMapper.builder()
+                .visibility(PropertyAccessor.GETTER, Visibility.NONE)
+                .visibility(PropertyAccessor.IS_GETTER, Visibility.NONE)
+                .visibility(PropertyAccessor.SETTER, Visibility.NONE)
+                .visibility(PropertyAccessor.FIELD, Visibility.ANY)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .addMixIn(Document.class, Sealed.class)
+                .addMixIn(Block.class, Sealed.class)
+                .addModule(time)
+                .addModule(FrontMatterJson.module(new YamlReader()));
+        JsonMapper mapper = b.build();
+        for (Class<?> sealed : List.of(Document.class, Block.class)) {
+            for (Class<?> sub : sealed.getPermittedSubclasses()) {
+                mapper.registerSubtypes(new NamedType(sub, sub.getSimpleName()));
+            }
+        }
+        return mapper;
+    }
+
+    /** Mix-in for a sealed interface: its implementations are told apart by name. */
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "@type")
+    private interface Sealed {
+    }
+
+    private static <T> void iso(SimpleModule module, Class<T> type, Function<String, T> parse) {
+        module.addSerializer(type, new JsonSerializer<T>() {
+            @Override
+            public void serialize(T value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+                gen.writeString(value.toString());
+            }
+        });
+        module.addDeserializer(type, new JsonDeserializer<T>() {
+            @Override
+            public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+                try {
+                    return parse.apply(p.getValueAsString());
+                } catch (RuntimeException e) {
+                    throw ctxt.weirdStringException(p.getText(), type, e.getMessage());
+                }
+            }
+        });
+    }
+}
