@@ -78,7 +78,7 @@ public final class ChangedCheck {
             dir = Files.createTempDirectory("hindsight-base-");
             scope.writeBaseSite(options.source(), dir);
             BuildResult base = new SiteBuilder().run(new BuildOptions(dir, null, options.includeDrafts(),
-                    options.baseUrl(), options.referenceDate(), options.cacheDir()));
+                    options.baseUrl(), options.referenceDate()).withCacheDir(options.cacheDir()));
             return base.diagnostics();
         } catch (IOException e) {
             throw new UncheckedIOException("--changed: cannot write the base site to a temporary directory", e);
