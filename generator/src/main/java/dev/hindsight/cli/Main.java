@@ -8,11 +8,58 @@ import picocli.CommandLine.Command;
 
 /** The {@code hindsight} command. Exit codes: 0 ok, 1 content errors, 2 usage, config or I/O problems. */
 @Command(name = "hindsight", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "Validate incident postmortems and runbooks, and build them into a static knowledge site.",
-        subcommands = {BuildCommand.class, CheckCommand.class, ServeCommand.class, InitCommand.class, NewCommand.class, AdoptCommand.class,
-                SchemaCommand.class, RulesCommand.class,
-                CommandLine.HelpCommand.class})
+        description = "Validate incident postmortems and runbooks, and build them into a static knowledge site.")
 public final class Main implements Runnable {
+
+    /**
+     * The subcommands, in the order {@code --help} lists them. picocli reads a command's annotations when it is
+     * registered (about 50 ms for all of them on a cold JVM), so a run naming one registers only that one
+     * ({@link #commandsFor}).
+     */
+    enum Subcommand {
+        BUILD("build"), CHECK("check"), SERVE("serve"), INIT("init"), NEW("new"), ADOPT("adopt"), SCHEMA("schema"),
+        RULES("rules"), HELP("help");
+
+        final String command;
+
+        Subcommand(String command) {
+            this.command = command;
+        }
+
+        /** A new instance of the command's class: only the command run is ever loaded. */
+        Object create() {
+            return switch (this) {
+                case BUILD -> new BuildCommand();
+                case CHECK -> new CheckCommand();
+                case SERVE -> new ServeCommand();
+                case INIT -> new InitCommand();
+                case NEW -> new NewCommand();
+                case ADOPT -> new AdoptCommand();
+                case SCHEMA -> new SchemaCommand();
+                case RULES -> new RulesCommand();
+                case HELP -> new CommandLine.HelpCommand();
+            };
+        }
+    }
+
+    /**
+     * The subcommands to register for {@code args}: only the one the first argument that is not an option names,
+     * else all of them (no command, {@code help}, or a name to suggest a correction for).
+     */
+    static java.util.List<Subcommand> commandsFor(String[] args) {
+        for (String arg : args) {
+            if (arg.startsWith("-")) {
+                continue;
+            }
+            for (Subcommand s : Subcommand.values()) {
+                if (s != Subcommand.HELP && s.command.equals(arg)) {
+                    return java.util.List.of(s);
+                }
+            }
+            break;
+        }
+        return java.util.List.of(Subcommand.values());
+    }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -39,6 +86,9 @@ public final class Main implements Runnable {
     static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment,
                    boolean errIsTerminal) {
         CommandLine cli = new CommandLine(new Main(new Hindsight(), environment, errIsTerminal));
+        for (Subcommand sub : commandsFor(args)) {
+            cli.addSubcommand(sub.create());
+        }
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {

@@ -88,8 +88,28 @@ public final class MarkdownParser {
             """;
 
     private final Parser parser;
-    private final HtmlRenderer renderer;
-    private final HtmlSanitizer sanitizer = new HtmlSanitizer();
+    private final com.vladsch.flexmark.util.data.DataHolder options;
+    /**
+     * The HTML renderer and the sanitizer, made on the first parse that renders: a check renders nothing, so it
+     * loads neither flexmark's renderer nor the OWASP sanitizer nor the highlighter (about 250 classes).
+     */
+    private volatile Html html;
+
+    /** flexmark's renderer with Hindsight's node renderers, and the sanitizer over what it renders. */
+    private record Html(HtmlRenderer renderer, HtmlSanitizer sanitizer) {
+        static Html of(com.vladsch.flexmark.util.data.DataHolder options) {
+            return new Html(HtmlRenderer.builder(options)
+                    .linkResolverFactory(new PageLinkResolver.Factory())
+                    .attributeProviderFactory(new ExternalLinkRels.Factory())
+                    .nodeRendererFactory(new UnparsedText.Renderer())
+                    .nodeRendererFactory(new HighlightedCode.Renderer())
+                    .nodeRendererFactory(new RawHtml.Renderer()).build(), new HtmlSanitizer());
+        }
+
+        String render(Document doc, boolean rawHtml) {
+            return sanitizer.sanitize(renderer.render(doc), rawHtml);
+        }
+    }
 
     public MarkdownParser() {
         MutableDataSet options = new MutableDataSet();
@@ -107,18 +127,31 @@ public final class MarkdownParser {
         options.set(HtmlRenderer.ESCAPE_HTML, false);
         options.set(HtmlRenderer.SOFT_BREAK, "\n");
         options.set(HtmlRenderer.FENCED_CODE_LANGUAGE_CLASS_PREFIX, "language-");
-        options.toImmutable();
-        this.parser = Parser.builder(options)
+        this.options = options.toImmutable();
+        this.parser = Parser.builder(this.options)
                 .customInlineParserFactory(new LinearInlineParser.Factory())
                 .customBlockParserFactory(new LinearHeadingParser())
                 .customBlockParserFactory(new BoundedHtmlBlocks())
                 .build();
-        this.renderer = HtmlRenderer.builder(options).linkResolverFactory(new PageLinkResolver.Factory())
-                .attributeProviderFactory(new ExternalLinkRels.Factory())
-                .nodeRendererFactory(new UnparsedText.Renderer())
-                .nodeRendererFactory(new HighlightedCode.Renderer())
-                .nodeRendererFactory(new RawHtml.Renderer()).build();
-        parse(WARM_UP, 1);
+        parse("", WARM_UP, 1, new Diagnostics(), false);
+    }
+
+    /** The renderer and sanitizer, made (and warmed up on {@link #WARM_UP}) by the first call. */
+    private Html html() {
+        Html h = html;
+        if (h == null) {
+            synchronized (this) {
+                h = html;
+                if (h == null) {
+                    h = Html.of(options);
+                    Document warmUp = parser.parse(WARM_UP);
+                    new HeaderIdGenerator.Factory().create().generateIds(warmUp);
+                    h.render(warmUp, true);
+                    html = h;
+                }
+            }
+        }
+        return h;
     }
 
     /**
@@ -196,7 +229,7 @@ public final class MarkdownParser {
                 }
             }
             w.walk(doc);
-            String rendered = html ? sanitizer.sanitize(renderer.render(doc), !shape.rawHtml().isEmpty()) : "";
+            String rendered = html ? html().render(doc, !shape.rawHtml().isEmpty()) : "";
             return new ParsedMarkdown(rendered, w.headings, w.finishSections(), w.links, w.plain.toString().strip());
         } catch (StackOverflowError e) {
             // The parser recurses (AST post-processing, regular expressions) before depth can be

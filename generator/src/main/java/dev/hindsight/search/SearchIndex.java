@@ -34,11 +34,9 @@ import java.util.stream.Stream;
  *   <li>{@code t/N} — dictionary file N: its terms (space-separated, sorted) and one weight character
  *       per term (document frequency on a log scale), for short prefixes and typo tolerance.</li>
  *   <li>{@code d/N} — documents {@code N·chunk} to {@code N·chunk + chunk − 1}: id, title, page path,
- *       date, snippet, kind, severity, services and where its section texts are, for the results actually shown.</li>
- *   <li>{@code x/N} — the opening text of each section of the documents ({@link SearchEntry#sectionTexts}),
- *       [[anchor, heading, text], …] per document, about {@link #SECTIONS_BUDGET} bytes a file; a
- *       document row names its file and row. The results page loads them for the results it shows,
- *       for snippets around the matched words and links to the matching section.</li>
+ *       date, snippet, kind, severity, services and the opening text of each of its sections
+ *       ({@link SearchEntry#sectionTexts}, [[anchor, heading, text], …]), for the results actually shown: their
+ *       snippets around the matched words and links to the matching section. One file per result shown.</li>
  *   <li>{@code facets} — the facet values of every document ({@link Facets}), for the results
  *       page's facet counts and filters.</li>
  * </ul>
@@ -47,7 +45,7 @@ import java.util.stream.Stream;
  */
 public final class SearchIndex {
 
-    public static final int FORMAT = 3;
+    public static final int FORMAT = 4;
     /**
      * A query loads one postings shard per word, so this is most of what a rare word costs; smaller
      * shards mean more keys in the metadata, which every query loads (about 6 KB at 10k documents).
@@ -55,19 +53,14 @@ public final class SearchIndex {
     static final int POSTINGS_BUDGET = 5_000;
     static final int DICTIONARY_BUDGET = 12_000;
     /**
-     * About four document rows per file: a page of results loads a few KB more than with one row per
-     * file (rows are ordered by kind, service and severity, so results often share a file), and a
-     * build writes a quarter of the files: at 10k documents one file per row added 10,000 files and
-     * ~5 s of system time to the build (bench/README.md).
+     * Document rows, each with its section texts, are grouped into files of about this size: a page of results
+     * loads one file per result it shows (rows are ordered by kind, service and severity, so results seldom
+     * share one), so a row holds everything a result needs. A document's row with its section texts is
+     * 0.5-2.7 KB: small documents share a file, large ones have one each.
      */
     static final int DOCS_BUDGET = 2_048;
     static final double DF_RATIO = 1.16;
-    /**
-     * Section texts ({@code x/N}) are grouped into files of about this size: a result page loads
-     * the files of the results it shows, after showing them, so that short documents share a file.
-     */
-    static final int SECTIONS_BUDGET = 2_048;
-    private static final List<String> SUBDIRECTORIES = List.of("p", "t", "d", "x");
+    private static final List<String> SUBDIRECTORIES = List.of("p", "t", "d");
 
     static final Comparator<SearchEntry> ORDER = Comparator.comparing(SearchEntry::kind)
             .thenComparing(e -> e.services().isEmpty() ? "" : e.services().get(0))
@@ -117,29 +110,7 @@ public final class SearchIndex {
         String[] dictionaryFiles = new String[dictionary.size()];
         IntStream.range(0, dictionary.size()).parallel().forEach(i ->
                 dictionaryFiles[i] = Js.shard("t/" + i, dictionaryJson(terms, dictionary.get(i))));
-        List<String> sectionRows = entries.parallelStream().map(SearchIndex::sectionsJson).toList();
-        int[] sectionFile = new int[entries.size()];
-        int[] sectionRow = new int[entries.size()];
-        List<List<String>> sectionFiles = new ArrayList<>();
-        long size = 0;
-        for (int i = 0; i < entries.size(); i++) {
-            if (entries.get(i).sections().isEmpty()) {
-                sectionFile[i] = -1;
-                continue;
-            }
-            long rowSize = Shards.utf8(sectionRows.get(i)) + 1;
-            if (sectionFiles.isEmpty() || size > 0 && size + rowSize > SECTIONS_BUDGET) {
-                sectionFiles.add(new ArrayList<>());
-                size = 0;
-            }
-            List<String> file = sectionFiles.get(sectionFiles.size() - 1);
-            sectionFile[i] = sectionFiles.size() - 1;
-            sectionRow[i] = file.size();
-            file.add(sectionRows.get(i));
-            size += rowSize;
-        }
-        List<String> rows = IntStream.range(0, entries.size()).parallel()
-                .mapToObj(i -> docJson(entries.get(i), sectionFile[i], sectionRow[i])).toList();
+        List<String> rows = entries.parallelStream().map(SearchIndex::docJson).toList();
         int chunk = docsPerChunk(rows);
         for (int i = 0; i < postingFiles.length; i++) {
             files.put("p/" + i + ".js", postingFiles[i]);
@@ -151,9 +122,6 @@ public final class SearchIndex {
             StringBuilder b = new StringBuilder("[");
             b.append(String.join(",", rows.subList(from, Math.min(rows.size(), from + chunk))));
             files.put("d/" + n + ".js", Js.shard("d/" + n, b.append(']')));
-        }
-        for (int n = 0; n < sectionFiles.size(); n++) {
-            files.put("x/" + n + ".js", Js.shard("x/" + n, "[" + String.join(",", sectionFiles.get(n)) + "]"));
         }
         files.put("meta.js", Js.shard("meta", metaJson(entries.size(), chunk, postings, dictionary)));
         files.put("facets.js", Js.shard("facets", Facets.json(entries.size(), Facets.of(entries))));
@@ -205,7 +173,7 @@ public final class SearchIndex {
             }
             return;
         }
-        for (String sub : List.of("", "p", "t", "d", "x")) {
+        for (String sub : List.of("", "p", "t", "d")) {
             try (Stream<Path> list = Files.list(sub.isEmpty() ? dir : dir.resolve(sub))) {
                 for (Path f : list.filter(Files::isRegularFile).toList()) {
                     String rel = sub.isEmpty() ? f.getFileName().toString() : sub + "/" + f.getFileName();
@@ -300,7 +268,7 @@ public final class SearchIndex {
         return b.append(']').toString();
     }
 
-    private static String docJson(SearchEntry e, int sectionFile, int sectionRow) {
+    private static String docJson(SearchEntry e) {
         StringBuilder b = new StringBuilder(64 + e.title().length() + e.snippet().length());
         b.append('[');
         for (String s : List.of(e.id(), e.title(), e.url(), e.date(), e.snippet(), e.kind(), e.severity())) {
@@ -311,8 +279,9 @@ public final class SearchIndex {
         }
         b.append(',');
         strings(b, e.services());
-        // Where its section texts are: file x/N and row, or -1 for none.
-        b.append(',').append(sectionFile).append(',').append(sectionRow);
+        // Its section texts, for the snippet and the section a result links to: with the row, so that a result
+        // costs one file, not a row file and a section file.
+        b.append(',').append(sectionsJson(e));
         return b.append(']').toString();
     }
 

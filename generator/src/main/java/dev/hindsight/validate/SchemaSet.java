@@ -36,8 +36,12 @@ import java.util.TreeMap;
 public final class SchemaSet {
 
     private static final ObjectReader READER = new ObjectMapper().reader();
-    private static final ObjectWriter WRITER = new ObjectMapper()
-            .writer(new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")));
+
+    /** The writer of {@link #documents}, made when first used: a check never prints a schema. */
+    private static final class Printer {
+        static final ObjectWriter WRITER = new ObjectMapper()
+                .writer(new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")));
+    }
 
     private final Map<String, List<Schema>> byKind;
 
@@ -85,7 +89,7 @@ public final class SchemaSet {
      * publishes under {@code schema/}. Jackson's usual layout, with LF line ends on every platform.
      */
     public static Map<String, String> documents(SiteConfig config) {
-        ObjectWriter writer = WRITER;
+        ObjectWriter writer = Printer.WRITER;
         Map<String, String> out = new TreeMap<>();
         for (KindConfig kind : config.kinds()) {
             ObjectNode schema = (ObjectNode) builtIn(kind.base(), config);

@@ -32,8 +32,7 @@ class SearchIndexTest {
 
     @Test
     void everyFileRegistersItselfUnderItsPath() throws IOException {
-        assertThat(index.files().keySet()).containsExactly("d/0.js", "facets.js", "meta.js", "p/0.js", "t/0.js",
-                "x/0.js");
+        assertThat(index.files().keySet()).containsExactly("d/0.js", "facets.js", "meta.js", "p/0.js", "t/0.js");
         for (Map.Entry<String, String> f : index.files().entrySet()) {
             Matcher m = FILE.matcher(f.getValue());
             assertThat(m.matches()).as(f.getKey()).isTrue();
@@ -61,36 +60,48 @@ class SearchIndexTest {
     void documentsAreOrderedByKindServiceAndSeverityAndShowWhatAResultNeeds() {
         assertThat(rows()).containsExactly(
                 List.of("2025-q1", "Game day Q1", "gamedays/2025-q1/index.html", "", "We failed over Redis on purpose.",
-                        "gameday", "", "[]", "0", "0"),
+                        "gameday", "", "[]", "[[\"\",\"\",\"We failed over Redis on purpose.\"]]"),
                 List.of("INC-2025-001", "Redis </script><script>alert(1)</script> failover",
                         "postmortems/2025-01-redis/index.html", "2025-01-01", "Line separator & bold.", "postmortem",
-                        "SEV-2", "[\"sessions\",\"auth\"]", "0", "1"),
+                        "SEV-2", "[\"sessions\",\"auth\"]",
+                        "[[\"summary\",\"Summary\",\"Line separator & bold.\"]]"),
                 List.of("INC-2025-002", "Cache stampede", "postmortems/2025-02-cache/index.html", "2025-01-01",
-                        "The cache melted.", "postmortem", "SEV-3", "[\"storefront\"]", "0", "2"),
+                        "The cache melted.", "postmortem", "SEV-3", "[\"storefront\"]",
+                        "[[\"summary\",\"Summary\",\"The cache melted.\"]]"),
                 List.of("session-redis", "Session store", "runbooks/session-redis/index.html", "",
                         "The Redis cluster behind sessions, and what to do when its primary goes away.", "runbook", "",
-                        "[\"sessions\"]", "0", "3"));
+                        "[\"sessions\"]", "[[\"overview\",\"Overview\",\"The Redis cluster behind sessions,"
+                                + " and what to do when its primary goes away.\"]]"));
     }
 
     @Test
-    void eachDocumentRowNamesTheRowOfItsSectionTexts() {
-        JsonNode x = data("x/0");
-        assertThat(x).hasSize(4);
+    void aResultNeedsOneFileItsRowCarriesItsSectionTexts() {
+        // Before, each row named a row of an x/ file: a shown result cost two files.
+        assertThat(index.files().keySet()).noneMatch(f -> f.startsWith("x/"));
+        JsonNode rows = data("d/0");
+        assertThat(rows).hasSize(4);
         // The game day: its text before any heading, with no anchor.
-        assertThat(x.get(0).toString()).isEqualTo("[[\"\",\"\",\"We failed over Redis on purpose.\"]]");
+        assertThat(rows.get(0).get(8).toString()).isEqualTo("[[\"\",\"\",\"We failed over Redis on purpose.\"]]");
         // The runbook: its Overview section, linked by the heading's anchor.
-        assertThat(x.get(3).toString()).isEqualTo("[[\"overview\",\"Overview\",\"The Redis cluster behind sessions,"
-                + " and what to do when its primary goes away.\"]]");
+        assertThat(rows.get(3).get(8).toString()).isEqualTo("[[\"overview\",\"Overview\",\"The Redis cluster behind"
+                + " sessions, and what to do when its primary goes away.\"]]");
     }
 
     @Test
-    void aLargerIndexPutsAFewDocumentsInEachChunk() {
+    void smallDocumentsShareAFileAndLargeOnesHaveOneEach() {
+        List<dev.hindsight.model.Document> small = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            small.add(TestDocs.generic("notes/n" + i + ".md", "Note " + i, "A short note about queue " + i + ".\n"));
+        }
+        long smallFiles = SearchIndex.build(small).files().keySet().stream().filter(f -> f.startsWith("d/")).count();
+        // Rows of about 200 bytes with their section texts, under a 2 KB budget: about ten per file.
+        assertThat(smallFiles).isBetween(4L, 10L);
+
         SearchIndex big = SearchIndex.build(new SyntheticKnowledgeBase(1, 100).documents(50));
         long chunks = big.files().keySet().stream().filter(f -> f.startsWith("d/")).count();
-        // Rows of 300-500 bytes under a 2 KB budget: three to eight per file.
-        assertThat(chunks).isBetween(6L, 17L);
-        assertThat(big.files().keySet()).contains("d/0.js", "d/" + (chunks - 1) + ".js")
-                .doesNotContain("d/" + chunks + ".js");
+        // Rows with section texts of more than 2 KB: one per file, the one file a shown result costs.
+        assertThat(chunks).isEqualTo(50);
+        assertThat(big.files().keySet()).contains("d/0.js", "d/49.js").doesNotContain("d/50.js");
     }
 
     @Test

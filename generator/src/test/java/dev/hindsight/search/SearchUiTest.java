@@ -219,6 +219,24 @@ class SearchUiTest {
         assertThat(((List<?>) loaded).stream().map(String::valueOf).filter(f -> f.startsWith("p/"))).hasSize(1);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"http", "file"})
+    void aNewQueryLoadsOneFilePerShownResultWithItsSectionTexts(String scheme) {
+        driver.get(base(scheme) + "search/index.html?q=the");
+        List<WebElement> shown = results("the");
+        assertThat(shown).hasSize(10);
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> "the".equals(
+                d.findElement(By.id("search-results")).getAttribute("data-sections")));
+        List<String> loaded = ((List<?>) driver.executeScript("return window.__hindsightSearch.loaded();")).stream()
+                .map(String::valueOf).toList();
+        // The rows carry the section texts: no second file per result (x/ before), and no more row files than results.
+        assertThat(loaded).noneMatch(f -> f.startsWith("x/"));
+        assertThat(loaded.stream().filter(f -> f.startsWith("d/")).count()).isBetween(1L, 10L);
+        assertThat(loaded).allMatch(f -> f.equals("meta") || f.equals("facets") || f.matches("[ptd]/\\d+"));
+        // ... and the snippets still come from the best section, which the result links to.
+        assertThat(driver.findElements(By.cssSelector("#search-results .hs-result .hs-where"))).isNotEmpty();
+    }
+
     @Test
     void theResultsPageFetchesTheMetadataAndTheFacetsWhileTheBoxHasTheFocus() {
         driver.get(base("http") + "search/index.html");

@@ -5,8 +5,8 @@
  * Every index file is a script that calls window.__hindsightSearch.shard(name, data), loaded with a
  * <script> element, so search works from file:// as well as over HTTP. A query loads the metadata,
  * the postings shard of each word, the shards that follow the one of the word being typed (its
- * completions), the document chunks of the results it shows and, on the results page only, the facet
- * data. A dictionary file is loaded for a typo, or to pick the completions of a short prefix.
+ * completions), the document chunks of the results it shows (their rows carry their section texts) and,
+ * on the results page only, the facet data. A dictionary file is loaded for a typo, or to pick the completions of a short prefix.
  */
 (function () {
   'use strict';
@@ -71,7 +71,7 @@
     DIGITS[ALPHABET.charCodeAt(a)] = a;
   }
   var DENSE = 126; // '~': a postings list written as a bitmap of documents, then their scores
-  var FORMAT = 3; // SearchIndex.FORMAT
+  var FORMAT = 4; // SearchIndex.FORMAT
 
   var meta = null;
   var metaPromise = null;
@@ -411,8 +411,8 @@
 
 
   /**
-   * Display data of documents: {id, title, url, date, snippet, kind, services, severity, x}, where x
-   * is [file, row] of its section texts (sectionTexts) or null.
+   * Display data of documents: {id, title, url, date, snippet, kind, services, severity, sections}, where
+   * sections are the raw section texts of the row (sectionTexts).
    */
   function documents(ids) {
     // In rank order: with a few connections at a time, the first results come first.
@@ -424,7 +424,7 @@
         var row = store.get('d/' + Math.floor(d / meta.chunk))[d % meta.chunk];
         return {
           doc: d, id: row[0], title: row[1], url: ROOT + row[2], date: row[3], snippet: row[4],
-          kind: row[5], severity: row[6], services: row[7], x: row[8] >= 0 ? [row[8], row[9]] : null
+          kind: row[5], severity: row[6], services: row[7], sections: row[8]
         };
       });
     });
@@ -433,27 +433,14 @@
 
   /**
    * The section texts of documents (as documents() returned them): for each, [{anchor, heading,
-   * text}, …] in document order, [] for none. Loads the x/ files they are in.
+   * text}, …] in document order, [] for none. They come with the document rows: nothing is loaded.
    */
   function sectionTexts(docs) {
-    var files = new Set();
-    docs.forEach(function (d) {
-      if (d.x) {
-        files.add(d.x[0]);
-      }
-    });
-    return Promise.all(Array.from(files).map(function (f) {
-      return load('x/' + f);
-    })).then(function () {
-      return docs.map(function (d) {
-        if (!d.x) {
-          return [];
-        }
-        return store.get('x/' + d.x[0])[d.x[1]].map(function (s) {
-          return { anchor: s[0], heading: s[1], text: s[2] };
-        });
+    return Promise.resolve(docs.map(function (d) {
+      return (d.sections || []).map(function (s) {
+        return { anchor: s[0], heading: s[1], text: s[2] };
       });
-    });
+    }));
   }
 
   ns.index = {

@@ -145,12 +145,17 @@
   }
 
   /**
-   * Once the section texts of the shown results are loaded: each result's snippet becomes the text
+   * Once the shown results are in the DOM, from the section texts their rows carry: each result's snippet becomes the text
    * around its matched words in its best section, and its link opens that section (#anchor), where
    * the page marks the words (findOnPage). Results without section texts keep their lead.
    */
   function showSections(list, docs, matches, r, current) {
-    return sectionTexts(docs).then(function (all) {
+    // In a task of its own: the results are in the DOM (and can be painted) before their snippets are refined.
+    return new Promise(function (resolve) {
+      setTimeout(resolve, 0);
+    }).then(function () {
+      return sectionTexts(docs);
+    }).then(function (all) {
       if (!current()) {
         return;
       }
