@@ -96,16 +96,29 @@ final class ToolFingerprint {
         }
     }
 
+    /**
+     * Where {@code className} comes from: its jar, or the class folder it is in. Found as a resource, so that
+     * working out the fingerprint loads none of the classes it names (a check loads no HTML sanitizer).
+     */
     private static Optional<Path> codeSource(ClassLoader loader, String className) {
+        String resource = className.replace('.', '/') + ".class";
+        java.net.URL url = loader.getResource(resource);
+        if (url == null) {
+            return Optional.empty();
+        }
         try {
-            Class<?> c = Class.forName(className, false, loader);
-            CodeSource source = c.getProtectionDomain().getCodeSource();
-            if (source == null || source.getLocation() == null) {
-                return Optional.empty();
+            String text = url.toString();
+            if (text.startsWith("jar:") && text.contains("!/")) {
+                return Optional.of(Path.of(new java.net.URI(text.substring(4, text.indexOf("!/"))))
+                        .toAbsolutePath().normalize());
             }
-            return Optional.of(Path.of(source.getLocation().toURI()).toAbsolutePath().normalize());
-        } catch (ClassNotFoundException | LinkageError | URISyntaxException | SecurityException
-                 | IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+            if (text.startsWith("file:") && text.endsWith(resource)) {
+                return Optional.of(Path.of(new java.net.URI(text.substring(0, text.length() - resource.length())))
+                        .toAbsolutePath().normalize());
+            }
+            return Optional.empty();
+        } catch (URISyntaxException | IllegalArgumentException | SecurityException
+                 | java.nio.file.FileSystemNotFoundException e) {
             return Optional.empty();
         }
     }
