@@ -31,6 +31,12 @@ public final class SiteView {
     private final ViewParts parts;
     private final LearningViews learning;
     private final AlertPages alertPages;
+    /**
+     * The table of contents and alert anchors of each runbook's page (without its HTML), made once per runbook
+     * for the pages of the alerts it handles rather than once per alert: by runbook, for the HTML it holds.
+     */
+    private final java.util.Map<Document, DocumentPage> anchors =
+            java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
 
     public SiteView(KnowledgeBase kb, ServiceCatalog catalog, SiteConfig config) {
         this(kb, catalog, config, LearningViews.of(kb, catalog, config, null), AlertPages.none());
@@ -217,8 +223,25 @@ public final class SiteView {
      */
     @ArgumentsOnly
     public String alertFragment(AlertView a, String runbookHtml) {
-        String fragment = page(a.runbook(), runbookHtml).alertFragment(a.name());
+        String fragment = anchors(a.runbook(), runbookHtml).alertFragment(a.name());
         return fragment.isEmpty() ? "" : "#" + fragment;
+    }
+
+    /**
+     * {@link #page} without its HTML, remembered for {@code d} when {@code html} is the body HTML {@code d} holds
+     * (the built-in templates pass it; any other HTML is worked out each time).
+     */
+    private DocumentPage anchors(Document d, String html) {
+        if (html != d.body().html()) {
+            return page(d, html);
+        }
+        DocumentPage known = anchors.get(d);
+        if (known == null) {
+            DocumentPage p = page(d, html);
+            known = new DocumentPage("", p.toc(), p.alertAnchors());
+            anchors.put(d, known);
+        }
+        return known;
     }
 
     // ---- the rest -------------------------------------------------------------------------------
@@ -362,7 +385,7 @@ public final class SiteView {
     /** The fragment ("#…" or "") of the part of {@code runbook} that handles alert {@code name}. */
     @ArgumentsOnly
     public String handlingFragment(Document runbook, String runbookHtml, String name) {
-        String fragment = page(runbook, runbookHtml).alertFragment(name);
+        String fragment = anchors(runbook, runbookHtml).alertFragment(name);
         return fragment.isEmpty() ? "" : "#" + fragment;
     }
 
