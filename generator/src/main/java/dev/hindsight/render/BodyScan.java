@@ -1,6 +1,8 @@
 package dev.hindsight.render;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,103 +17,117 @@ import java.util.Set;
  * comment, an entity or attribute flexmark does not write, an element in a place where an HTML parser would
  * move or close it), {@link #page} answers null and the caller parses the body with jsoup: never a different
  * page, only a slower one. {@code BodyScanTest} compares both on every document of the example site and of
- * generated corpora, and on hostile Markdown.
+ * generated corpora, and on hostile Markdown. The tree is a few int arrays (the node table), not an object per
+ * node: the scan allocates little beyond the page it writes.
  */
 final class BodyScan {
 
-    /** Elements without content, written {@code <br>} (jsoup) where flexmark writes {@code <br />}. */
-    private static final Set<String> VOID = Set.of("br", "hr", "img", "input");
-    /** Elements that hold only phrasing content (text and inline elements). */
-    private static final Set<String> PHRASING = Set.of("em", "strong", "del", "code", "a", "span", "p", "h1", "h2",
-            "h3", "h4", "h5", "h6", "th", "td");
-    /** Inline elements: allowed in phrasing content. */
-    private static final Set<String> INLINE = Set.of("em", "strong", "del", "code", "a", "span", "img", "br",
-            "input");
-    /** Elements that hold blocks and inline content alike (and the body). */
-    private static final Set<String> FLOW = Set.of("blockquote", "li");
-    /** The attributes a body may have, as the sanitizer keeps them. */
-    private static final Set<String> ATTRIBUTES = Set.of("id", "class", "align", "start", "title", "alt", "type",
-            "href", "src", "rel", "width", "height", "colspan", "rowspan", "checked", "disabled", "readonly");
-    /** The attributes jsoup writes without a value when it is empty or their own name. */
-    private static final Set<String> BOOLEAN = Set.of("checked", "disabled", "readonly");
+    /** The elements flexmark writes; a node's name is its index here. */
+    private static final String[] NAMES = {"p", "br", "hr", "blockquote", "pre", "code", "em", "strong", "del", "ul",
+        "ol", "li", "table", "thead", "tbody", "tr", "th", "td", "h1", "h2", "h3", "h4", "h5", "h6", "a", "img",
+        "input", "span"};
+    private static final int P = 0;
+    private static final int BR = 1;
+    private static final int HR = 2;
+    private static final int BLOCKQUOTE = 3;
+    private static final int PRE = 4;
+    private static final int CODE = 5;
+    private static final int UL = 9;
+    private static final int OL = 10;
+    private static final int LI = 11;
+    private static final int TABLE = 12;
+    private static final int THEAD = 13;
+    private static final int TBODY = 14;
+    private static final int TR = 15;
+    private static final int TH = 16;
+    private static final int TD = 17;
+    private static final int H1 = 18;
+    private static final int H6 = 23;
+    private static final int A = 24;
+    private static final int IMG = 25;
+    private static final int INPUT = 26;
+    /** The body itself, and text. */
+    private static final int BODY = -1;
+    private static final int TEXT = -2;
 
-    private BodyScan() {
-    }
+    /** The attributes a body may have, as the sanitizer keeps them; an attribute's key is its index here. */
+    private static final String[] ATTRIBUTES = {"id", "class", "align", "start", "title", "alt", "type", "href",
+        "src", "rel", "width", "height", "colspan", "rowspan", "checked", "disabled", "readonly"};
+    private static final int ID = 0;
+    private static final int CLASS = 1;
+    /** From this index on, the attributes jsoup writes without a value when it is empty or their own name. */
+    private static final int FIRST_BOOLEAN = 14;
 
-    /** A node of the scanned body: an element (with {@code name}) or text (a range of the HTML, as escaped). */
-    private static final class Node {
-        final String name;
-        final int start;
-        final int end;
-        final List<String[]> attributes;
-        final List<Node> children;
-        final Node parent;
-        /** Written before the node: the action-item slot. */
-        boolean slotBefore;
-        boolean slotAfter;
-        boolean removed;
-        /** For a heading with a permalink: its fragment and text. */
-        String permalinkFragment;
-        String permalinkText;
+    private static final int REMOVED = 1;
+    private static final int SLOT_BEFORE = 2;
+    private static final int SLOT_AFTER = 4;
 
-        Node(String name, List<String[]> attributes, Node parent) {
-            this.name = name;
-            this.start = -1;
-            this.end = -1;
-            this.attributes = attributes;
-            this.children = new ArrayList<>();
-            this.parent = parent;
-        }
+    private final String html;
+    private int count;
+    private int[] name;
+    private int[] start;
+    private int[] end;
+    private int[] parent;
+    private int[] firstChild;
+    private int[] nextSibling;
+    private int[] lastChild;
+    private int[] attrFrom;
+    private int[] flags;
+    private int attrCount;
+    /** Per attribute: key, value start, value end (as escaped in the HTML). */
+    private int[] attrs;
+    /** Headings with a permalink: fragment and text. */
+    private final Map<Integer, String[]> permalinks = new HashMap<>();
+    /** Inline code made an alert's anchor: its id. */
+    private final Map<Integer, String> codeIds = new HashMap<>();
 
-        Node(int start, int end, Node parent) {
-            this.name = null;
-            this.start = start;
-            this.end = end;
-            this.attributes = List.of();
-            this.children = List.of();
-            this.parent = parent;
-        }
-
-        String attribute(String key) {
-            for (String[] a : attributes) {
-                if (a[0].equals(key)) {
-                    return a[1];
-                }
-            }
-            return null;
-        }
-
-        boolean isHeading() {
-            return name != null && name.length() == 2 && name.charAt(0) == 'h' && name.charAt(1) >= '1'
-                    && name.charAt(1) <= '6';
-        }
+    private BodyScan(String html) {
+        this.html = html;
+        int capacity = Math.max(16, html.length() / 16);
+        name = new int[capacity];
+        start = new int[capacity];
+        end = new int[capacity];
+        parent = new int[capacity];
+        firstChild = new int[capacity];
+        nextSibling = new int[capacity];
+        lastChild = new int[capacity];
+        attrFrom = new int[capacity];
+        flags = new int[capacity];
+        attrs = new int[48];
     }
 
     /** The page of {@code html}, or null when only a real HTML parser can tell how it reads. */
     static DocumentPage page(String html, List<String> alerts, boolean actionSlot) {
-        Node body = parse(html);
-        if (body == null) {
-            return null;
-        }
-        List<Node> all = new ArrayList<>();
-        collect(body, all);
+        return page(html, alerts, actionSlot, true);
+    }
+
+    /**
+     * As {@link #page(String, List, boolean)}; without {@code withHtml}, the page's table of contents and alert
+     * anchors only (its HTML is "").
+     */
+    static DocumentPage page(String html, List<String> alerts, boolean actionSlot, boolean withHtml) {
+        BodyScan scan = new BodyScan(html);
+        return scan.parse() ? scan.page(alerts, actionSlot, withHtml) : null;
+    }
+
+    private DocumentPage page(List<String> alerts, boolean actionSlot, boolean withHtml) {
         Set<String> ids = new HashSet<>();
-        for (Node n : all) {
-            String id = n.name == null ? null : n.attribute("id");
-            if (id != null) {
-                ids.add(unescape(id));
+        for (int n = 1; n < count; n++) {
+            int id = attribute(n, ID);
+            if (id >= 0) {
+                ids.add(value(id));
             }
         }
         List<DocumentPage.TocEntry> toc = new ArrayList<>();
         Map<String, String> anchors = new LinkedHashMap<>();
-        for (Node h : all) {
-            String id = h.isHeading() ? h.attribute("id") : null;
-            if (id == null) {
+        for (int h = 1; h < count; h++) {
+            int id = isHeading(h) ? attribute(h, ID) : -1;
+            if (id < 0) {
                 continue;
             }
-            String text = text(html, h).strip();
-            String fragment = DocumentPage.fragment(unescape(id));
-            int level = h.name.charAt(1) - '0';
+            String text = text(h).strip();
+            String fragment = DocumentPage.fragment(value(id));
+            int level = name[h] - H1 + 1;
             if (level <= 3) {
                 toc.add(new DocumentPage.TocEntry(level, text, fragment));
             }
@@ -120,18 +136,16 @@ final class BodyScan {
                     anchors.put(alert, fragment);
                 }
             }
-            h.permalinkFragment = fragment;
-            h.permalinkText = text;
+            permalinks.put(h, new String[] {fragment, text});
         }
-        Map<Node, String> codeIds = new java.util.IdentityHashMap<>();
         for (String alert : alerts) {
             if (anchors.containsKey(alert)) {
                 continue;
             }
-            for (Node code : all) {
-                if ("code".equals(code.name) && !inPre(code) && code.attribute("id") == null
-                        && !codeIds.containsKey(code) && text(html, code).strip().equals(alert)) {
-                    if (code.attribute("class") != null) {
+            for (int code = 1; code < count; code++) {
+                if (name[code] == CODE && !inPre(code) && attribute(code, ID) < 0 && !codeIds.containsKey(code)
+                        && text(code).strip().equals(alert)) {
+                    if (attribute(code, CLASS) >= 0) {
                         return null; // jsoup would rewrite its class list
                     }
                     String id = DocumentPage.uniqueId("alert-" + alert.replaceAll("[^A-Za-z0-9_.-]", "-"), ids);
@@ -141,28 +155,44 @@ final class BodyScan {
                 }
             }
         }
-        if (actionSlot) {
-            makeActionSlot(html, all);
+        if (!withHtml) {
+            return new DocumentPage("", toc, anchors);
         }
-        StringBuilder out = new StringBuilder(html.length() + 64 * toc.size() + 64);
-        for (Node c : body.children) {
-            write(html, c, codeIds, out);
+        if (actionSlot) {
+            makeActionSlot();
+        }
+        StringBuilder out = new StringBuilder(html.length() + 96 * permalinks.size() + 64);
+        for (int c = firstChild[0]; c != 0; c = nextSibling[c]) {
+            write(c, out);
         }
         return new DocumentPage(out.toString(), toc, anchors);
     }
 
-    private static void collect(Node n, List<Node> out) {
-        for (Node c : n.children) {
-            if (c.name != null) {
-                out.add(c);
-                collect(c, out);
-            }
-        }
+    private boolean isHeading(int n) {
+        return name[n] >= H1 && name[n] <= H6;
     }
 
-    private static boolean inPre(Node n) {
-        for (Node p = n.parent; p != null; p = p.parent) {
-            if ("pre".equals(p.name)) {
+    /** The index of attribute {@code key} of node {@code n} in the attribute table, or -1. */
+    private int attribute(int n, int key) {
+        if (name[n] < 0) {
+            return -1;
+        }
+        int to = n + 1 < count ? attrFrom[n + 1] : attrCount;
+        for (int a = attrFrom[n]; a < to; a++) {
+            if (attrs[3 * a] == key) {
+                return a;
+            }
+        }
+        return -1;
+    }
+
+    private String value(int a) {
+        return unescape(html.substring(attrs[3 * a + 1], attrs[3 * a + 2]));
+    }
+
+    private boolean inPre(int n) {
+        for (int p = parent[n]; p > 0; p = parent[p]) {
+            if (name[p] == PRE) {
                 return true;
             }
         }
@@ -170,49 +200,46 @@ final class BodyScan {
     }
 
     /** As jsoup's {@code DocumentPage.makeActionSlot}: the first h2/h3 whose own text starts "action items". */
-    private static void makeActionSlot(String html, List<Node> all) {
-        for (Node h : all) {
-            if (!h.name.equals("h2") && !h.name.equals("h3")) {
+    private void makeActionSlot() {
+        for (int h = 1; h < count; h++) {
+            if (name[h] != H1 + 1 && name[h] != H1 + 2) {
                 continue;
             }
-            if (!ownText(html, h).strip().toLowerCase(Locale.ROOT).startsWith("action items")) {
+            if (!ownText(h).strip().toLowerCase(Locale.ROOT).startsWith("action items")) {
                 continue;
             }
-            List<Node> siblings = h.parent.children;
-            Node first = null;
-            for (int i = siblings.indexOf(h) + 1; i < siblings.size(); i++) {
-                Node next = siblings.get(i);
-                if (next.name == null) {
+            int first = -1;
+            for (int next = nextSibling[h]; next != 0; next = nextSibling[next]) {
+                if (name[next] == TEXT) {
                     continue;
                 }
-                if (next.isHeading()) {
+                if (isHeading(next)) {
                     break;
                 }
-                if (next.name.equals("table") || ((next.name.equals("ul") || next.name.equals("ol"))
-                        && hasTaskItem(next))) {
-                    next.removed = true;
-                    if (first == null) {
+                if (name[next] == TABLE || ((name[next] == UL || name[next] == OL) && hasTaskItem(next))) {
+                    flags[next] |= REMOVED;
+                    if (first < 0) {
                         first = next;
                     }
                 }
             }
-            if (first == null) {
-                h.slotAfter = true;
+            if (first < 0) {
+                flags[h] |= SLOT_AFTER;
             } else {
-                first.slotBefore = true;
+                flags[first] |= SLOT_BEFORE;
             }
             return;
         }
     }
 
-    private static boolean hasTaskItem(Node n) {
-        for (Node c : n.children) {
-            if (c.name == null) {
+    private boolean hasTaskItem(int n) {
+        for (int c = firstChild[n]; c != 0; c = nextSibling[c]) {
+            if (name[c] == TEXT) {
                 continue;
             }
-            if (c.name.equals("li")) {
-                String cls = c.attribute("class");
-                if (cls != null && List.of(unescape(cls).split("[ \t\n\f\r]+")).contains("task-list-item")) {
+            if (name[c] == LI) {
+                int cls = attribute(c, CLASS);
+                if (cls >= 0 && List.of(value(cls).split("[ \t\n\f\r]+")).contains("task-list-item")) {
                     return true;
                 }
             }
@@ -225,31 +252,31 @@ final class BodyScan {
 
     // ---- the text of an element, as jsoup's Element.text() and ownText() ---------------------------------
 
-    private static String text(String html, Node n) {
+    private String text(int n) {
         StringBuilder accum = new StringBuilder();
-        accumulate(html, n, accum);
+        accumulate(n, accum);
         return accum.toString().trim();
     }
 
-    private static void accumulate(String html, Node n, StringBuilder accum) {
-        for (Node c : n.children) {
-            if (c.name == null) {
-                appendNormalised(html, c, accum);
+    private void accumulate(int n, StringBuilder accum) {
+        for (int c = firstChild[n]; c != 0; c = nextSibling[c]) {
+            if (name[c] == TEXT) {
+                appendNormalised(c, accum);
             } else {
-                if (c.name.equals("br") && accum.length() > 0 && !endsWithSpace(accum)) {
+                if (name[c] == BR && accum.length() > 0 && !endsWithSpace(accum)) {
                     accum.append(' ');
                 }
-                accumulate(html, c, accum);
+                accumulate(c, accum);
             }
         }
     }
 
-    private static String ownText(String html, Node n) {
+    private String ownText(int n) {
         StringBuilder accum = new StringBuilder();
-        for (Node c : n.children) {
-            if (c.name == null) {
-                appendNormalised(html, c, accum);
-            } else if (c.name.equals("br") && !endsWithSpace(accum)) {
+        for (int c = firstChild[n]; c != 0; c = nextSibling[c]) {
+            if (name[c] == TEXT) {
+                appendNormalised(c, accum);
+            } else if (name[c] == BR && !endsWithSpace(accum)) {
                 accum.append(' ');
             }
         }
@@ -260,9 +287,9 @@ final class BodyScan {
         return sb.length() > 0 && sb.charAt(sb.length() - 1) == ' ';
     }
 
-    /** The text of {@code t}, unescaped, with its runs of white space made one space (jsoup's rule). */
-    private static void appendNormalised(String html, Node t, StringBuilder accum) {
-        String text = unescape(html.substring(t.start, t.end));
+    /** The text of text node {@code t}, unescaped, with its runs of white space made one space (jsoup's rule). */
+    private void appendNormalised(int t, StringBuilder accum) {
+        String text = unescape(html.substring(start[t], end[t]));
         boolean stripLeading = endsWithSpace(accum);
         boolean lastWasWhite = false;
         boolean reachedNonWhite = false;
@@ -284,57 +311,64 @@ final class BodyScan {
 
     // ---- writing, as jsoup writes (html syntax, no pretty printing) ------------------------------------
 
-    private static void write(String html, Node n, Map<Node, String> codeIds, StringBuilder out) {
-        if (n.slotBefore) {
+    private void write(int n, StringBuilder out) {
+        if ((flags[n] & SLOT_BEFORE) != 0) {
             out.append(DocumentPage.ACTION_ITEMS);
         }
-        if (n.removed) {
+        if ((flags[n] & REMOVED) != 0) {
             return;
         }
-        if (n.name == null) {
-            writeText(html, n.start, n.end, out);
+        if (name[n] == TEXT) {
+            writeText(start[n], end[n], out);
             return;
         }
-        out.append('<').append(n.name);
-        String codeId = codeIds.get(n);
-        for (String[] a : n.attributes) {
-            String value = a[1];
-            if (BOOLEAN.contains(a[0]) && (value.isEmpty() || value.equalsIgnoreCase(a[0]))) {
-                out.append(' ').append(a[0]);
+        String element = NAMES[name[n]];
+        out.append('<').append(element);
+        int to = n + 1 < count ? attrFrom[n + 1] : attrCount;
+        for (int a = attrFrom[n]; a < to; a++) {
+            String key = ATTRIBUTES[attrs[3 * a]];
+            int from = attrs[3 * a + 1];
+            int until = attrs[3 * a + 2];
+            if (attrs[3 * a] >= FIRST_BOOLEAN
+                    && (from == until || (until - from == key.length() && html.regionMatches(true, from, key, 0,
+                    key.length())))) {
+                out.append(' ').append(key);
             } else {
-                out.append(' ').append(a[0]).append("=\"").append(value).append('"');
+                out.append(' ').append(key).append("=\"").append(html, from, until).append('"');
             }
         }
+        String codeId = codeIds.get(n);
         if (codeId != null) {
             out.append(" id=\"").append(codeId).append("\" class=\"alert-name\"");
         }
         out.append('>');
-        if (VOID.contains(n.name)) {
+        if (isVoid(name[n])) {
             return;
         }
-        for (Node c : n.children) {
-            write(html, c, codeIds, out);
+        for (int c = firstChild[n]; c != 0; c = nextSibling[c]) {
+            write(c, out);
         }
-        if (n.permalinkFragment != null) {
+        String[] permalink = permalinks.get(n);
+        if (permalink != null) {
             out.append(" <a class=\"permalink\" href=\"#");
-            escapeAttribute(n.permalinkFragment, out);
+            escapeAttribute(permalink[0], out);
             out.append("\" aria-label=\"Link to this section: ");
-            escapeAttribute(n.permalinkText, out);
+            escapeAttribute(permalink[1], out);
             out.append("\">#</a>");
         }
-        out.append("</").append(n.name).append('>');
-        if (n.slotAfter) {
+        out.append("</").append(element).append('>');
+        if ((flags[n] & SLOT_AFTER) != 0) {
             out.append(DocumentPage.ACTION_ITEMS);
         }
     }
 
     /** Text as flexmark escaped it, as jsoup writes it: {@code &quot;} is a plain quote. */
-    private static void writeText(String html, int start, int end, StringBuilder out) {
-        int i = start;
-        while (i < end) {
+    private void writeText(int from, int to, StringBuilder out) {
+        int i = from;
+        while (i < to) {
             int amp = html.indexOf("&quot;", i);
-            if (amp < 0 || amp >= end) {
-                out.append(html, i, end);
+            if (amp < 0 || amp >= to) {
+                out.append(html, i, to);
                 return;
             }
             out.append(html, i, amp).append('"');
@@ -391,71 +425,118 @@ final class BodyScan {
         return -1;
     }
 
+    private static boolean isVoid(int element) {
+        return element == BR || element == HR || element == IMG || element == INPUT;
+    }
+
+    /** A new node (node 0 is the body), appended to {@code parentNode}'s children. */
+    private int add(int element, int from, int to, int parentNode) {
+        if (count == name.length) {
+            int size = count * 2;
+            name = Arrays.copyOf(name, size);
+            start = Arrays.copyOf(start, size);
+            end = Arrays.copyOf(end, size);
+            parent = Arrays.copyOf(parent, size);
+            firstChild = Arrays.copyOf(firstChild, size);
+            nextSibling = Arrays.copyOf(nextSibling, size);
+            lastChild = Arrays.copyOf(lastChild, size);
+            attrFrom = Arrays.copyOf(attrFrom, size);
+            flags = Arrays.copyOf(flags, size);
+        }
+        int n = count++;
+        name[n] = element;
+        start[n] = from;
+        end[n] = to;
+        parent[n] = parentNode;
+        attrFrom[n] = attrCount;
+        if (n > 0) {
+            if (firstChild[parentNode] == 0) {
+                firstChild[parentNode] = n;
+            } else {
+                nextSibling[lastChild[parentNode]] = n;
+            }
+            lastChild[parentNode] = n;
+        }
+        return n;
+    }
+
     /**
-     * The tree of {@code html}, or null when it holds anything an HTML parser might read otherwise than as
-     * written: only flexmark's elements, each where flexmark puts it and closed in order; only the attributes
+     * Reads the HTML into the node table; false when it holds anything an HTML parser might read otherwise than
+     * as written: only flexmark's elements, each where flexmark puts it and closed in order; only the attributes
      * the sanitizer keeps, each once, double-quoted; only the entities flexmark writes; no character an HTML
      * parser replaces or jsoup writes as an entity (CR, NUL, no-break space).
      */
-    private static Node parse(String html) {
-        Node body = new Node("", List.of(), null);
-        Node open = body;
+    private boolean parse() {
+        int open = add(BODY, 0, 0, 0);
         int i = 0;
         int n = html.length();
         while (i < n) {
             int lt = html.indexOf('<', i);
             int textEnd = lt < 0 ? n : lt;
             if (textEnd > i) {
-                if (!plainText(html, i, textEnd) || !textAllowedIn(open, html, i, textEnd)) {
-                    return null;
+                if (!plainText(html, i, textEnd) || !textAllowedIn(open, i, textEnd)) {
+                    return false;
                 }
-                open.children.add(new Node(i, textEnd, open));
+                add(TEXT, i, textEnd, open);
             }
             if (lt < 0) {
                 break;
             }
             int gt = html.indexOf('>', lt);
             if (gt < 0) {
-                return null;
+                return false;
             }
             if (lt + 1 < n && html.charAt(lt + 1) == '/') {
-                String name = html.substring(lt + 2, gt);
-                if (!name.equals(open.name) || open == body) {
-                    return null;
+                if (open == 0 || !isName(lt + 2, gt, NAMES[name[open]])) {
+                    return false;
                 }
-                open = open.parent;
+                open = parent[open];
             } else {
                 int j = lt + 1;
                 while (j < gt && isNameChar(html.charAt(j))) {
                     j++;
                 }
-                String name = html.substring(lt + 1, j);
-                if (!allowedIn(open, name)) {
-                    return null;
+                int element = lookUp(NAMES, lt + 1, j);
+                if (element < 0 || !allowedIn(open, element)) {
+                    return false;
                 }
                 boolean selfClosed = html.charAt(gt - 1) == '/';
-                List<String[]> attributes = attributes(html, j, selfClosed ? gt - 1 : gt, name);
-                if (attributes == null || (selfClosed && !VOID.contains(name))) {
-                    return null;
+                if (selfClosed && !isVoid(element)) {
+                    return false;
                 }
-                Node element = new Node(name, attributes, open);
-                open.children.add(element);
-                if (!VOID.contains(name)) {
-                    open = element;
+                int node = add(element, lt, gt, open);
+                if (!attributes(j, selfClosed ? gt - 1 : gt, element)) {
+                    return false;
+                }
+                if (!isVoid(element)) {
+                    open = node;
                 }
             }
             i = gt + 1;
         }
-        return open == body ? body : null;
+        return open == 0;
+    }
+
+    private boolean isName(int from, int to, String candidate) {
+        return to - from == candidate.length() && html.regionMatches(from, candidate, 0, candidate.length());
+    }
+
+    private int lookUp(String[] names, int from, int to) {
+        for (int k = 0; k < names.length; k++) {
+            if (isName(from, to, names[k])) {
+                return k;
+            }
+        }
+        return -1;
     }
 
     private static boolean isNameChar(char c) {
         return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
     }
 
-    /** The attributes between {@code from} and {@code end}; null when any is not one a scan may pass on as is. */
-    private static List<String[]> attributes(String html, int from, int end, String element) {
-        List<String[]> out = new ArrayList<>(2);
+    /** Reads the attributes between {@code from} and {@code end}; false when any may not be passed on as is. */
+    private boolean attributes(int from, int end, int element) {
+        int first = attrCount;
         int i = from;
         while (true) {
             int spaces = i;
@@ -463,42 +544,45 @@ final class BodyScan {
                 i++;
             }
             if (i == end) {
-                return out;
+                return true;
             }
             if (i == spaces) {
-                return null; // a name ran into something else
+                return false; // a name ran into something else
             }
             int nameStart = i;
             while (i < end && (isNameChar(html.charAt(i)) || html.charAt(i) == '-')) {
                 i++;
             }
-            String key = html.substring(nameStart, i);
-            if (!ATTRIBUTES.contains(key) || (key.equals("id") && !(element.length() == 2 && element.charAt(0) == 'h'))
+            int key = lookUp(ATTRIBUTES, nameStart, i);
+            if (key < 0 || (key == ID && !(element >= H1 && element <= H6))
                     || i + 1 >= end || html.charAt(i) != '=' || html.charAt(i + 1) != '"') {
-                return null;
+                return false;
             }
             int valueStart = i + 2;
             int valueEnd = html.indexOf('"', valueStart);
-            if (valueEnd < 0 || valueEnd >= end + 1 || valueEnd > end) {
-                return null;
+            if (valueEnd < 0 || valueEnd > end || !plainText(html, valueStart, valueEnd)) {
+                return false;
             }
-            String value = html.substring(valueStart, valueEnd);
-            if (!plainText(html, valueStart, valueEnd) || value.indexOf('<') >= 0 || value.indexOf('>') >= 0) {
-                return null;
-            }
-            for (String[] a : out) {
-                if (a[0].equals(key)) {
-                    return null;
+            for (int a = first; a < attrCount; a++) {
+                if (attrs[3 * a] == key) {
+                    return false;
                 }
             }
-            out.add(new String[] {key, value});
+            if (3 * attrCount + 3 > attrs.length) {
+                attrs = Arrays.copyOf(attrs, attrs.length * 2);
+            }
+            attrs[3 * attrCount] = key;
+            attrs[3 * attrCount + 1] = valueStart;
+            attrs[3 * attrCount + 2] = valueEnd;
+            attrCount++;
             i = valueEnd + 1;
         }
     }
 
     /**
      * Whether {@code html} between {@code from} and {@code to} holds only the entities flexmark writes, and no
-     * character an HTML parser replaces (CR, NUL, form feed) or jsoup writes otherwise (no-break space, {@code >}).
+     * character an HTML parser replaces (CR, NUL, form feed) or jsoup writes otherwise (no-break space, {@code <},
+     * {@code >}).
      */
     private static boolean plainText(String html, int from, int to) {
         for (int i = from; i < to; i++) {
@@ -515,11 +599,10 @@ final class BodyScan {
         return true;
     }
 
-    /** Whether an HTML parser keeps text where it stands in {@code parent}: else it moves it (a table's). */
-    private static boolean textAllowedIn(Node parent, String html, int from, int to) {
-        String p = parent.name;
-        if (p.equals("table") || p.equals("thead") || p.equals("tbody") || p.equals("tr") || p.equals("ul")
-                || p.equals("ol")) {
+    /** Whether an HTML parser keeps text where it stands in {@code p}: else it moves it (a table's). */
+    private boolean textAllowedIn(int p, int from, int to) {
+        int e = name[p];
+        if (e == TABLE || e == THEAD || e == TBODY || e == TR || e == UL || e == OL) {
             for (int i = from; i < to; i++) {
                 char c = html.charAt(i);
                 if (c != ' ' && c != '\n' && c != '\t') {
@@ -528,46 +611,46 @@ final class BodyScan {
             }
             return true;
         }
-        if (p.equals("pre")) {
-            return html.charAt(from) != '\n' || !parent.children.isEmpty(); // a parser drops a first newline
+        if (e == PRE) {
+            return html.charAt(from) != '\n' || firstChild[p] != 0; // a parser drops a first newline
         }
         return true;
     }
 
-    /** Whether an HTML parser leaves element {@code name} where flexmark put it, in {@code parent}. */
-    private static boolean allowedIn(Node parent, String name) {
-        String p = parent.name;
-        boolean inline = INLINE.contains(name);
-        if (inline) {
-            if (name.equals("a") && insideA(parent)) {
+    /** Whether an HTML parser leaves {@code element} where flexmark put it, in {@code p}. */
+    private boolean allowedIn(int p, int element) {
+        int e = name[p];
+        boolean phrasingParent = e == P || (e >= CODE && e <= 8) || (e >= H1 && e <= H6) || e == A || e == TH
+                || e == TD || e == 27;
+        boolean flowParent = e == BODY || e == BLOCKQUOTE || e == LI;
+        if ((element >= CODE && element <= 8) || element == BR || element >= A) { // inline
+            if (element == A && insideA(p)) {
                 return false;
             }
-            return p.isEmpty() || PHRASING.contains(p) || FLOW.contains(p) || (p.equals("pre") && name.equals("code"));
+            return phrasingParent || flowParent || (e == PRE && element == CODE);
         }
-        if (p.equals("ul") || p.equals("ol")) {
-            return name.equals("li");
+        if (e == UL || e == OL) {
+            return element == LI;
         }
-        if (p.equals("table")) {
-            return name.equals("thead") || name.equals("tbody");
+        if (e == TABLE) {
+            return element == THEAD || element == TBODY;
         }
-        if (p.equals("thead") || p.equals("tbody")) {
-            return name.equals("tr");
+        if (e == THEAD || e == TBODY) {
+            return element == TR;
         }
-        if (p.equals("tr")) {
-            return name.equals("th") || name.equals("td");
+        if (e == TR) {
+            return element == TH || element == TD;
         }
-        if (!p.isEmpty() && !FLOW.contains(p)) {
-            return false; // a block in phrasing content, or anywhere else: a parser may close or move
+        if (!flowParent) {
+            return false; // a block in phrasing content, or anywhere else: a parser may close or move it
         }
-        return switch (name) {
-            case "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "blockquote", "pre", "table", "hr" -> true;
-            default -> false; // li, thead, tbody, tr, th, td outside their parent; any other element
-        };
+        return element == P || element == HR || element == BLOCKQUOTE || element == PRE || element == UL
+                || element == OL || element == TABLE || (element >= H1 && element <= H6);
     }
 
-    private static boolean insideA(Node n) {
-        for (Node p = n; p != null; p = p.parent) {
-            if ("a".equals(p.name)) {
+    private boolean insideA(int n) {
+        for (int p = n; p > 0; p = parent[p]) {
+            if (name[p] == A) {
                 return true;
             }
         }

@@ -237,8 +237,12 @@ public final class SiteView {
         }
         DocumentPage known = anchors.get(d);
         if (known == null) {
-            DocumentPage p = page(d, html);
-            known = new DocumentPage("", p.toc(), p.alertAnchors());
+            List<String> alerts = d instanceof Runbook r ? r.alerts() : List.of();
+            known = BodyScan.page(html, alerts, false, false);
+            if (known == null) {
+                DocumentPage p = page(d, html);
+                known = new DocumentPage("", p.toc(), p.alertAnchors());
+            }
             anchors.put(d, known);
         }
         return known;

@@ -147,6 +147,10 @@ class BodyScanTest {
             assertThat(scanned.html()).as(html).isEqualTo(expected.html());
             assertThat(scanned.toc()).as(html).isEqualTo(expected.toc());
             assertThat(scanned.alertAnchors()).as(html).isEqualTo(expected.alertAnchors());
+            DocumentPage anchorsOnly = BodyScan.page(html, alerts, slot, false);
+            assertThat(anchorsOnly.html()).isEmpty();
+            assertThat(anchorsOnly.toc()).isEqualTo(expected.toc());
+            assertThat(anchorsOnly.alertAnchors()).isEqualTo(expected.alertAnchors());
         }
         assertThat(DocumentPage.of(html, alerts, slot)).isEqualTo(expected);
     }
