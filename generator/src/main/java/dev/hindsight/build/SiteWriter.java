@@ -623,7 +623,7 @@ final class SiteWriter {
      * body HTML (its own page; the pages of the alerts it handles). When the last of them is written, the HTML
      * goes ({@link dev.hindsight.markdown.ParsedMarkdown#releaseHtml()}).
      */
-    private record BodyReaders(Map<Document, java.util.concurrent.atomic.AtomicInteger> left) {
+    record BodyReaders(Map<Document, java.util.concurrent.atomic.AtomicInteger> left) {
 
         static final BodyReaders NONE = new BodyReaders(Map.of());
 

@@ -23,9 +23,9 @@ import java.util.Set;
 final class BodyScan {
 
     /** The elements flexmark writes; a node's name is its index here. */
-    private static final String[] NAMES = {"p", "br", "hr", "blockquote", "pre", "code", "em", "strong", "del", "ul",
-        "ol", "li", "table", "thead", "tbody", "tr", "th", "td", "h1", "h2", "h3", "h4", "h5", "h6", "a", "img",
-        "input", "span"};
+    private static final List<String> NAMES = List.of("p", "br", "hr", "blockquote", "pre", "code", "em", "strong", "del",
+            "ul", "ol", "li", "table", "thead", "tbody", "tr", "th", "td", "h1", "h2", "h3", "h4", "h5", "h6", "a", "img",
+            "input", "span");
     private static final int P = 0;
     private static final int BR = 1;
     private static final int HR = 2;
@@ -51,8 +51,8 @@ final class BodyScan {
     private static final int TEXT = -2;
 
     /** The attributes a body may have, as the sanitizer keeps them; an attribute's key is its index here. */
-    private static final String[] ATTRIBUTES = {"id", "class", "align", "start", "title", "alt", "type", "href",
-        "src", "rel", "width", "height", "colspan", "rowspan", "checked", "disabled", "readonly"};
+    private static final List<String> ATTRIBUTES = List.of("id", "class", "align", "start", "title", "alt", "type",
+            "href", "src", "rel", "width", "height", "colspan", "rowspan", "checked", "disabled", "readonly");
     private static final int ID = 0;
     private static final int CLASS = 1;
     /** From this index on, the attributes jsoup writes without a value when it is empty or their own name. */
@@ -322,11 +322,11 @@ final class BodyScan {
             writeText(start[n], end[n], out);
             return;
         }
-        String element = NAMES[name[n]];
+        String element = NAMES.get(name[n]);
         out.append('<').append(element);
         int to = n + 1 < count ? attrFrom[n + 1] : attrCount;
         for (int a = attrFrom[n]; a < to; a++) {
-            String key = ATTRIBUTES[attrs[3 * a]];
+            String key = ATTRIBUTES.get(attrs[3 * a]);
             int from = attrs[3 * a + 1];
             int until = attrs[3 * a + 2];
             if (attrs[3 * a] >= FIRST_BOOLEAN
@@ -393,7 +393,7 @@ final class BodyScan {
     // ---- reading ----------------------------------------------------------------------------------------
 
     /** The entities flexmark writes, and the characters they stand for. */
-    private static final String[] ENTITIES = {"&amp;", "&lt;", "&gt;", "&quot;"};
+    private static final List<String> ENTITIES = List.of("&amp;", "&lt;", "&gt;", "&quot;");
     private static final String ENTITY_CHARS = "&<>\"";
 
     /** {@code s} with the entities flexmark writes replaced by their characters (the scan admits no others). */
@@ -407,7 +407,7 @@ final class BodyScan {
             int k = c == '&' ? entityAt(s, i) : -1;
             if (k >= 0) {
                 out.append(ENTITY_CHARS.charAt(k));
-                i += ENTITIES[k].length();
+                i += ENTITIES.get(k).length();
             } else {
                 out.append(c);
                 i++;
@@ -417,8 +417,8 @@ final class BodyScan {
     }
 
     private static int entityAt(String s, int i) {
-        for (int k = 0; k < ENTITIES.length; k++) {
-            if (s.startsWith(ENTITIES[k], i)) {
+        for (int k = 0; k < ENTITIES.size(); k++) {
+            if (s.startsWith(ENTITIES.get(k), i)) {
                 return k;
             }
         }
@@ -487,7 +487,7 @@ final class BodyScan {
                 return false;
             }
             if (lt + 1 < n && html.charAt(lt + 1) == '/') {
-                if (open == 0 || !isName(lt + 2, gt, NAMES[name[open]])) {
+                if (open == 0 || !isName(lt + 2, gt, NAMES.get(name[open]))) {
                     return false;
                 }
                 open = parent[open];
@@ -521,9 +521,9 @@ final class BodyScan {
         return to - from == candidate.length() && html.regionMatches(from, candidate, 0, candidate.length());
     }
 
-    private int lookUp(String[] names, int from, int to) {
-        for (int k = 0; k < names.length; k++) {
-            if (isName(from, to, names[k])) {
+    private int lookUp(List<String> names, int from, int to) {
+        for (int k = 0; k < names.size(); k++) {
+            if (isName(from, to, names.get(k))) {
                 return k;
             }
         }

@@ -35,8 +35,12 @@ public final class SiteView {
      * The table of contents and alert anchors of each runbook's page (without its HTML), made once per runbook
      * for the pages of the alerts it handles rather than once per alert: by runbook, for the HTML it holds.
      */
-    private final java.util.Map<Document, DocumentPage> anchors =
+    private final java.util.Map<Document, Anchors> anchors =
             java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+
+    /** A runbook's anchors ({@link #anchors}) and the HTML they were made of, which they do not keep alive. */
+    private record Anchors(java.lang.ref.WeakReference<String> html, DocumentPage page) {
+    }
 
     public SiteView(KnowledgeBase kb, ServiceCatalog catalog, SiteConfig config) {
         this(kb, catalog, config, LearningViews.of(kb, catalog, config, null), AlertPages.none());
@@ -228,24 +232,22 @@ public final class SiteView {
     }
 
     /**
-     * {@link #page} without its HTML, remembered for {@code d} when {@code html} is the body HTML {@code d} holds
-     * (the built-in templates pass it; any other HTML is worked out each time).
+     * {@link #page} without its HTML, remembered for {@code d} and this very {@code html} (the built-in templates
+     * pass the body HTML the document holds; the same text in another string is worked out again).
      */
     private DocumentPage anchors(Document d, String html) {
-        if (html != d.body().html()) {
-            return page(d, html);
+        Anchors known = anchors.get(d);
+        if (known != null && known.html().get() == html) {
+            return known.page();
         }
-        DocumentPage known = anchors.get(d);
-        if (known == null) {
-            List<String> alerts = d instanceof Runbook r ? r.alerts() : List.of();
-            known = BodyScan.page(html, alerts, false, false);
-            if (known == null) {
-                DocumentPage p = page(d, html);
-                known = new DocumentPage("", p.toc(), p.alertAnchors());
-            }
-            anchors.put(d, known);
+        List<String> alerts = d instanceof Runbook r ? r.alerts() : List.of();
+        DocumentPage page = BodyScan.page(html, alerts, false, false);
+        if (page == null) {
+            DocumentPage p = page(d, html);
+            page = new DocumentPage("", p.toc(), p.alertAnchors());
         }
-        return known;
+        anchors.put(d, new Anchors(new java.lang.ref.WeakReference<>(html), page));
+        return page;
     }
 
     // ---- the rest -------------------------------------------------------------------------------

@@ -137,6 +137,34 @@ class StreamingBuildTest {
         }
     }
 
+    /** Whatever order the pages are written in: here every document's own page first, the alert pages last. */
+    @Test
+    void aRunbooksHtmlStaysUntilThePagesOfItsAlertsAreWritten() throws IOException {
+        Path src = SiteFixture.write(tmp.resolve("src"), SITE);
+        SiteWriter writer = new SiteWriter(config(src), src);
+        KnowledgeBase released = writer.released(load(src));
+        SiteWriter.Plan plan = writer.plan(released, ServiceCatalog.absent(), new Diagnostics());
+        SiteWriter.BodyReaders readers = SiteWriter.BodyReaders.of(plan.pages());
+        Document runbook = released.documents().stream().filter(d -> d instanceof dev.hindsight.model.Runbook)
+                .findFirst().orElseThrow();
+        List<dev.hindsight.render.Page> alertPages = plan.pages().stream()
+                .filter(p -> p instanceof dev.hindsight.render.Page.OfAlert
+                        || p instanceof dev.hindsight.render.Page.OfAlertRule).toList();
+        assertThat(alertPages).hasSize(2);
+
+        plan.pages().stream().filter(p -> !alertPages.contains(p)).forEach(readers::written);
+        assertThat(runbook.body().html()).contains("Mitigation");
+        readers.written(alertPages.get(0));
+        assertThat(runbook.body().html()).contains("Mitigation");
+        readers.written(alertPages.get(1));
+
+        assertThatThrownBy(() -> runbook.body().html()).isInstanceOf(IllegalStateException.class);
+        for (Document d : released.documents()) {
+            assertThatThrownBy(() -> d.body().html()).as(d.meta().sourcePath())
+                    .isInstanceOf(IllegalStateException.class);
+        }
+    }
+
     @Test
     void withoutStreamingOrWithTheSitesOwnTemplatesTheBodyHtmlStays() throws IOException {
         Path plain = SiteFixture.write(tmp.resolve("plain"), SITE);
