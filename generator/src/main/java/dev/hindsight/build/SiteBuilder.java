@@ -71,7 +71,15 @@ public final class SiteBuilder {
 
     /** A builder for a preview session ({@link PreviewCache}): documents and the Git history are kept between builds. */
     SiteBuilder(LoadCache cache) {
+        this(cache, true);
+    }
+
+    /** Whether a build streams its pages ({@code SiteWriter#released}); off only in the test that compares both. */
+    private final boolean streaming;
+
+    SiteBuilder(LoadCache cache, boolean streaming) {
         this.cache = cache;
+        this.streaming = streaming;
     }
 
     /**
@@ -139,7 +147,7 @@ public final class SiteBuilder {
         // The checks are done: what only they and the search index read goes now, not when the last page is
         // written. A preview keeps its documents whole (it checks them again).
         try {
-            SiteWriter writer = new SiteWriter(setup.config(), setup.root(), false, setup.alertRules());
+            SiteWriter writer = new SiteWriter(setup.config(), setup.root(), false, setup.alertRules(), streaming);
             long releaseStart = System.nanoTime();
             KnowledgeBase shown = writer.released(published(kb, options));
             // The released documents are new instances: the alert catalog the checks made is joined again

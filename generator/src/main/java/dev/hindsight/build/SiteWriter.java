@@ -82,6 +82,12 @@ final class SiteWriter {
     private SearchIndex lastIndex;
     /** Whether this writer serves the successive builds of a preview session (else it writes one site). */
     private final boolean preview;
+    /**
+     * Whether a one-shot build streams ({@link #released}): each body's HTML goes as soon as the pages that show
+     * it are written. Off, the documents are kept whole until the build ends, as a preview keeps them; the output
+     * is the same either way (a test builds sites both ways).
+     */
+    private final boolean streaming;
 
     SiteWriter(SiteConfig config, Path root) {
         this(config, root, false);
@@ -94,6 +100,12 @@ final class SiteWriter {
 
     /** @param alertRules the alert rule files {@code alerting.rules} names, as the build read them */
     SiteWriter(SiteConfig config, Path root, boolean preview, Alerting.Rules alertRules) {
+        this(config, root, preview, alertRules, !preview);
+    }
+
+    /** @param streaming whether a one-shot build streams ({@link #streaming}); never a preview's */
+    SiteWriter(SiteConfig config, Path root, boolean preview, Alerting.Rules alertRules, boolean streaming) {
+        this.streaming = streaming && !preview;
         this.config = config;
         this.alertRules = alertRules;
         this.root = root;
@@ -128,13 +140,18 @@ final class SiteWriter {
      * and front-matter positions ({@link Document#with}); and, unless the site overrides a template (its own
      * templates may read anything of a document), the blocks and plain text of each body
      * ({@link dev.hindsight.markdown.ParsedMarkdown#forPages()}), after the search entries are made of the
-     * whole documents. Front-matter values, HTML, headings and links stay.
+     * whole documents. Front-matter values, headings and links stay; so does the HTML, held until the pages that
+     * show it are written ({@link dev.hindsight.markdown.ParsedMarkdown#streamed()}, {@link #write}) with the
+     * built-in templates, else until the build ends. Without {@link #streaming}, {@code kb} as it is.
      */
     KnowledgeBase released(KnowledgeBase kb) {
+        if (!streaming) {
+            return kb;
+        }
         boolean builtInTheme = overridden.isEmpty();
         List<Document> whole = kb.documents();
         List<Document> shown = whole.stream().map(d -> d.with(d.meta().withoutSourceText(),
-                builtInTheme ? d.body().forPages() : d.body())).toList();
+                builtInTheme ? d.body().streamed() : d.body())).toList();
         if (builtInTheme) {
             search.prepare(whole, shown);
         }
@@ -187,8 +204,11 @@ final class SiteWriter {
                 return null;
             });
             new Thread(data, "hindsight-data").start();
+            BodyReaders readers = streaming && overridden.isEmpty() ? BodyReaders.of(plan.pages()) : BodyReaders.NONE;
             renderAll(List.copyOf(plan.pages()), p -> {
-                page(staging, plan, p, diagnostics, failed, reads);
+                if (page(staging, plan, p, diagnostics, failed, reads)) {
+                    readers.written(p);
+                }
                 listener.pageWritten();
             });
             listener.ended(Stage.RENDER, plan.pages().size(), SiteBuilder.since(renderStart));
@@ -605,17 +625,55 @@ final class SiteWriter {
         return pattern.replace("{path}", encoded);
     }
 
-    private void page(Path dir, Plan plan, Page p, Diagnostics diagnostics, AtomicBoolean failed, PageReads reads) {
+    /** Renders and writes page {@code p}; returns whether it was written. */
+    private boolean page(Path dir, Plan plan, Page p, Diagnostics diagnostics, AtomicBoolean failed, PageReads reads) {
         PageBuffer free = buffers.poll();
         PageBuffer w = free == null ? new PageBuffer() : free;
         try {
-            render(dir, plan, p, diagnostics, failed, reads, w);
+            return render(dir, plan, p, diagnostics, failed, reads, w);
         } finally {
             buffers.add(w.reset());
         }
     }
 
-    private void render(Path dir, Plan plan, Page p, Diagnostics diagnostics, AtomicBoolean failed, PageReads reads,
+    /**
+     * For a streaming build with the built-in templates: how many pages yet to be written read each document's
+     * body HTML (its own page; the pages of the alerts it handles). When the last of them is written, the HTML
+     * goes ({@link dev.hindsight.markdown.ParsedMarkdown#releaseHtml()}).
+     */
+    record BodyReaders(Map<Document, java.util.concurrent.atomic.AtomicInteger> left) {
+
+        static final BodyReaders NONE = new BodyReaders(Map.of());
+
+        static BodyReaders of(Collection<Page> pages) {
+            Map<Document, java.util.concurrent.atomic.AtomicInteger> left = new java.util.IdentityHashMap<>();
+            for (Page p : pages) {
+                for (Document d : reading(p)) {
+                    left.computeIfAbsent(d, k -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+                }
+            }
+            return new BodyReaders(left);
+        }
+
+        /** The documents whose body HTML the built-in template of {@code p} reads. */
+        private static List<Document> reading(Page p) {
+            Document d = p instanceof Page.OfDocument o ? o.doc()
+                    : p instanceof Page.OfAlert a ? a.alert().runbook()
+                    : p instanceof Page.OfAlertRule r ? r.alert().runbook() : null;
+            return d == null ? List.of() : List.of(d);
+        }
+
+        void written(Page p) {
+            for (Document d : reading(p)) {
+                java.util.concurrent.atomic.AtomicInteger n = left.get(d);
+                if (n != null && n.decrementAndGet() == 0) {
+                    d.body().releaseHtml();
+                }
+            }
+        }
+    }
+
+    private boolean render(Path dir, Plan plan, Page p, Diagnostics diagnostics, AtomicBoolean failed, PageReads reads,
                         PageBuffer w) {
         Reads read = reads.recorder();
         try {
@@ -624,7 +682,7 @@ final class SiteWriter {
             diagnostics.error(RULE_TEMPLATE, Position.of("templates/" + e.template(), e.line(), e.column()),
                     "template failed while rendering " + p.path() + ": " + e.getMessage());
             failed.set(true);
-            return;
+            return false;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -633,7 +691,7 @@ final class SiteWriter {
             diagnostics.error(RULE_PAGE_PATH, Position.ofFile(p.path()),
                     "page path `" + p.path() + "` is not a plain relative path inside the output directory; not written");
             failed.set(true);
-            return;
+            return false;
         }
         try {
             bytes(dir, p.path(), w.bytes(), w.length());
@@ -641,6 +699,7 @@ final class SiteWriter {
             throw new UncheckedIOException(e);
         }
         reads.rendered(p.path(), read);
+        return true;
     }
 
     /**

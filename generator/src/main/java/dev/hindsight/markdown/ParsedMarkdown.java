@@ -6,14 +6,77 @@ import java.util.List;
 /**
  * A Markdown body after one parse: the rendered HTML, the headings and sections with their lines,
  * the links, and the plain text (for search and summaries). The AST itself is not kept.
+ *
+ * <p>{@code slot} is null but for the body of a streaming build ({@link #streamed()}), whose HTML is held in
+ * the slot until the pages that show it are written ({@link #releaseHtml()}).
  */
 public record ParsedMarkdown(String html, List<Heading> headings, List<Section> sections, List<Link> links,
-                             String plainText) {
+                             String plainText, HtmlSlot slot) {
 
     public ParsedMarkdown {
         headings = List.copyOf(headings);
         sections = List.copyOf(sections);
         links = List.copyOf(links);
+    }
+
+    public ParsedMarkdown(String html, List<Heading> headings, List<Section> sections, List<Link> links,
+                          String plainText) {
+        this(html, headings, sections, links, plainText, null);
+    }
+
+    /**
+     * The rendered body. For a streamed body whose HTML was released, an {@link IllegalStateException}: a page
+     * written after the pages that show the body would otherwise show nothing where it stood.
+     */
+    @Override
+    public String html() {
+        return slot == null ? html : slot.get();
+    }
+
+    /**
+     * The HTML of a streamed body ({@link #streamed()}): held until {@link #release} and then gone, so that a
+     * build's live set shrinks as its pages are written. Equal only to itself.
+     */
+    public static final class HtmlSlot {
+        private volatile String html;
+
+        HtmlSlot(String html) {
+            this.html = html;
+        }
+
+        String get() {
+            String h = html;
+            if (h == null) {
+                throw new IllegalStateException("the body HTML was released after its pages were written");
+            }
+            return h;
+        }
+
+        void release() {
+            html = null;
+        }
+
+        @Override
+        public String toString() {
+            return html == null ? "HtmlSlot[released]" : "HtmlSlot[" + html.length() + " chars]";
+        }
+    }
+
+    /**
+     * {@link #forPages()} with the HTML held in a slot that {@link #releaseHtml()} empties: for a one-shot
+     * build with the built-in templates, which knows which pages read each body.
+     */
+    public ParsedMarkdown streamed() {
+        ParsedMarkdown pages = forPages();
+        return new ParsedMarkdown("", pages.headings, pages.sections, pages.links, pages.plainText,
+                new HtmlSlot(html()));
+    }
+
+    /** Lets the HTML of a streamed body go; nothing for any other body. */
+    public void releaseHtml() {
+        if (slot != null) {
+            slot.release();
+        }
     }
 
     /**
@@ -54,7 +117,7 @@ public record ParsedMarkdown(String html, List<Heading> headings, List<Section> 
         for (Section s : sections) {
             headed.add(s.blocks().isEmpty() ? s : new Section(s.heading(), List.of()));
         }
-        return new ParsedMarkdown(html, headings, headed, links, "");
+        return new ParsedMarkdown(html, headings, headed, links, "", slot);
     }
 
     public boolean hasAnchor(String anchor) {

@@ -69,8 +69,18 @@ public record DocumentPage(String html, List<TocEntry> toc, Map<String, String> 
         return "";
     }
 
-    /** The page of a body; {@code alerts} are the runbook's alert names, {@code actionSlot} whether to make the slot. */
+    /**
+     * The page of a body; {@code alerts} are the runbook's alert names, {@code actionSlot} whether to make the slot.
+     * Most bodies are scanned ({@link BodyScan}); the others are parsed with jsoup ({@link #parsed}), which the
+     * scan writes its pages exactly like.
+     */
     public static DocumentPage of(String bodyHtml, List<String> alerts, boolean actionSlot) {
+        DocumentPage scanned = BodyScan.page(bodyHtml, alerts, actionSlot);
+        return scanned != null ? scanned : parsed(bodyHtml, alerts, actionSlot);
+    }
+
+    /** {@link #of} by a jsoup parse of the body, whatever it holds. */
+    static DocumentPage parsed(String bodyHtml, List<String> alerts, boolean actionSlot) {
         Document d = Jsoup.parseBodyFragment(bodyHtml);
         d.outputSettings().prettyPrint(false);
         Element body = d.body();
@@ -140,7 +150,7 @@ public record DocumentPage(String html, List<TocEntry> toc, Map<String, String> 
         }
     }
 
-    private static boolean containsWord(String text, String word) {
+    static boolean containsWord(String text, String word) {
         int at = text.indexOf(word);
         while (at >= 0) {
             int end = at + word.length();
@@ -154,7 +164,7 @@ public record DocumentPage(String html, List<TocEntry> toc, Map<String, String> 
         return false;
     }
 
-    private static String uniqueId(String base, Set<String> ids) {
+    static String uniqueId(String base, Set<String> ids) {
         String id = base;
         for (int n = 2; !ids.add(id); n++) {
             id = base + "-" + n;

@@ -31,6 +31,16 @@ public final class SiteView {
     private final ViewParts parts;
     private final LearningViews learning;
     private final AlertPages alertPages;
+    /**
+     * The table of contents and alert anchors of each runbook's page (without its HTML), made once per runbook
+     * for the pages of the alerts it handles rather than once per alert: by runbook, for the HTML it holds.
+     */
+    private final java.util.Map<Document, Anchors> anchors =
+            java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+
+    /** A runbook's anchors ({@link #anchors}) and the HTML they were made of, which they do not keep alive. */
+    private record Anchors(java.lang.ref.WeakReference<String> html, DocumentPage page) {
+    }
 
     public SiteView(KnowledgeBase kb, ServiceCatalog catalog, SiteConfig config) {
         this(kb, catalog, config, LearningViews.of(kb, catalog, config, null), AlertPages.none());
@@ -217,8 +227,27 @@ public final class SiteView {
      */
     @ArgumentsOnly
     public String alertFragment(AlertView a, String runbookHtml) {
-        String fragment = page(a.runbook(), runbookHtml).alertFragment(a.name());
+        String fragment = anchors(a.runbook(), runbookHtml).alertFragment(a.name());
         return fragment.isEmpty() ? "" : "#" + fragment;
+    }
+
+    /**
+     * {@link #page} without its HTML, remembered for {@code d} and this very {@code html} (the built-in templates
+     * pass the body HTML the document holds; the same text in another string is worked out again).
+     */
+    private DocumentPage anchors(Document d, String html) {
+        Anchors known = anchors.get(d);
+        if (known != null && known.html().get() == html) {
+            return known.page();
+        }
+        List<String> alerts = d instanceof Runbook r ? r.alerts() : List.of();
+        DocumentPage page = BodyScan.page(html, alerts, false, false);
+        if (page == null) {
+            DocumentPage p = page(d, html);
+            page = new DocumentPage("", p.toc(), p.alertAnchors());
+        }
+        anchors.put(d, new Anchors(new java.lang.ref.WeakReference<>(html), page));
+        return page;
     }
 
     // ---- the rest -------------------------------------------------------------------------------
@@ -362,7 +391,7 @@ public final class SiteView {
     /** The fragment ("#…" or "") of the part of {@code runbook} that handles alert {@code name}. */
     @ArgumentsOnly
     public String handlingFragment(Document runbook, String runbookHtml, String name) {
-        String fragment = page(runbook, runbookHtml).alertFragment(name);
+        String fragment = anchors(runbook, runbookHtml).alertFragment(name);
         return fragment.isEmpty() ? "" : "#" + fragment;
     }
 
