@@ -433,10 +433,14 @@ public record Learning(List<FactorIncidents> factors, List<Pattern> patterns,
         return out;
     }
 
+    private static final java.util.regex.Pattern QUERY_OR_FRAGMENT = java.util.regex.Pattern.compile("[#?].*$");
+    private static final java.util.regex.Pattern SCHEME =
+            java.util.regex.Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:.*");
+
     /** The source path a relative link names: {@code x.md}, {@code x/}, {@code x/index.html}. */
     private static Optional<String> resolve(String dir, String url) {
-        String u = url.replaceAll("[#?].*$", "");
-        if (u.isEmpty() || u.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*") || u.startsWith("/")) {
+        String u = QUERY_OR_FRAGMENT.matcher(url).replaceAll("");
+        if (u.isEmpty() || SCHEME.matcher(u).matches() || u.startsWith("/")) {
             return Optional.empty();
         }
         java.util.Deque<String> parts = new java.util.ArrayDeque<>();
