@@ -17,6 +17,9 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -70,8 +73,7 @@ public record Learning(List<FactorIncidents> factors, List<Pattern> patterns,
     public static Learning of(KnowledgeBase kb, SiteConfig config, ServiceCatalog catalog, LocalDate today,
                               Tickets tickets) {
         LearningSettings s = config.learning();
-        List<Postmortem> pms = new ArrayList<>(kb.postmortems());
-        pms.sort(Comparator.comparing(IncidentRef::of, IncidentRef.NEWEST_FIRST));
+        List<Postmortem> pms = newestFirst(kb);
         Links links = links(pms, s.recurrenceDays());
         Map<String, String> teamOf = new LinkedHashMap<>();
         for (Service svc : catalog.services()) {
@@ -79,19 +81,37 @@ public record Learning(List<FactorIncidents> factors, List<Pattern> patterns,
                 teamOf.put(svc.id(), svc.owner());
             }
         }
+        Set<String> teams = new HashSet<>(teamOf.values());
         List<TrackedAction> actions = new ArrayList<>();
         List<TrackedAction> ideas = new ArrayList<>();
         for (Postmortem p : pms) {
             for (ActionItem a : p.actionItems()) {
-                actions.add(tracked(p, a, teamOf, s, today, tickets));
+                actions.add(tracked(p, a, teamOf, teams, s, today, tickets));
             }
             for (ActionItem a : p.ideas()) {
-                ideas.add(new TrackedAction(IncidentRef.of(p), a, team(p, a, teamOf), false, null, null, null));
+                ideas.add(new TrackedAction(IncidentRef.of(p), a, team(p, a, teamOf, teams), false, null, null,
+                        null));
             }
         }
         return new Learning(factors(pms, s), patterns(pms, links), predecessors(pms, links), actions, ideas,
                 completion(actions), ledger(kb, pms), distributions(pms), impact(pms),
                 handoffs(kb, config, pms, actions, teamOf, today));
+    }
+
+    /**
+     * Only the recurrence links of {@link #of}: its {@link #patterns} and {@link #predecessors}, equal to those
+     * of a full {@code of} on the same knowledge base and settings (they depend on neither "today" nor tickets).
+     */
+    public static Recurrence recurrence(KnowledgeBase kb, SiteConfig config) {
+        List<Postmortem> pms = newestFirst(kb);
+        Links links = links(pms, config.learning().recurrenceDays());
+        return new Recurrence(patterns(pms, links), predecessors(pms, links));
+    }
+
+    private static List<Postmortem> newestFirst(KnowledgeBase kb) {
+        List<Postmortem> pms = new ArrayList<>(kb.postmortems());
+        pms.sort(Comparator.comparing(IncidentRef::of, IncidentRef.NEWEST_FIRST));
+        return pms;
     }
 
     // ---- factors --------------------------------------------------------------------------------
@@ -117,19 +137,58 @@ public record Learning(List<FactorIncidents> factors, List<Pattern> patterns,
 
     /**
      * Two dated incidents at most {@code window} days apart are linked when they share a service and a
-     * contributing factor or an alert.
+     * contributing factor or an alert. Edges come in the order of {@code pms}: by the later incident, then by
+     * the earlier one. Only incidents that share a service and fall within the window are compared: each
+     * service's dated incidents are sorted by day once, and a binary search finds the window's start.
      */
     static Links links(List<Postmortem> pms, int window) {
-        List<Edge> edges = new ArrayList<>();
-        for (int i = 0; i < pms.size(); i++) {
-            for (int j = 0; j < pms.size(); j++) {
-                Postmortem later = pms.get(i);
-                Postmortem earlier = pms.get(j);
-                if (i == j || !before(earlier, later)) {
-                    continue;
+        int n = pms.size();
+        long[] day = new long[n];
+        boolean[] dated = new boolean[n];
+        Map<String, List<Integer>> byService = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            LocalDate d = IncidentRef.dateOf(pms.get(i));
+            if (d == null) {
+                continue;
+            }
+            dated[i] = true;
+            day[i] = d.toEpochDay();
+            for (String svc : pms.get(i).services()) {
+                List<Integer> bucket = byService.computeIfAbsent(svc, k -> new ArrayList<>());
+                if (bucket.isEmpty() || bucket.get(bucket.size() - 1) != i) {
+                    bucket.add(i);
                 }
-                long days = ChronoUnit.DAYS.between(IncidentRef.dateOf(earlier), IncidentRef.dateOf(later));
-                if (days > window) {
+            }
+        }
+        Map<String, int[]> sorted = new HashMap<>();
+        byService.forEach((svc, bucket) -> sorted.put(svc, bucket.stream()
+                .sorted(Comparator.comparingLong((Integer j) -> day[j])).mapToInt(Integer::intValue).toArray()));
+        List<Edge> edges = new ArrayList<>();
+        int[] seen = new int[n];
+        java.util.Arrays.fill(seen, -1);
+        int[] candidates = new int[n];
+        for (int i = 0; i < n; i++) {
+            if (!dated[i] || window < 0) {
+                continue;
+            }
+            Postmortem later = pms.get(i);
+            long from = day[i] - window;
+            int count = 0;
+            for (String svc : later.services()) {
+                int[] bucket = sorted.get(svc);
+                for (int k = firstFrom(bucket, day, from); k < bucket.length && day[bucket[k]] <= day[i]; k++) {
+                    int j = bucket[k];
+                    if (j != i && seen[j] != i) {
+                        seen[j] = i;
+                        candidates[count++] = j;
+                    }
+                }
+            }
+            java.util.Arrays.sort(candidates, 0, count);
+            for (int c = 0; c < count; c++) {
+                int j = candidates[c];
+                Postmortem earlier = pms.get(j);
+                if (!(day[j] < day[i] || day[j] == day[i] && earlier.id().compareTo(later.id()) < 0)) {
                     continue;
                 }
                 List<String> services = shared(earlier.services(), later.services());
@@ -143,32 +202,48 @@ public record Learning(List<FactorIncidents> factors, List<Pattern> patterns,
         return new Links(edges);
     }
 
-    /** Whether {@code a} happened before {@code b} (same day: the smaller id first); undated never. */
-    private static boolean before(Postmortem a, Postmortem b) {
-        LocalDate da = IncidentRef.dateOf(a);
-        LocalDate db = IncidentRef.dateOf(b);
-        if (da == null || db == null) {
-            return false;
+    /** The first index of {@code bucket} (sorted by day) whose day is at least {@code from}. */
+    private static int firstFrom(int[] bucket, long[] day, long from) {
+        int lo = 0;
+        int hi = bucket.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (day[bucket[mid]] < from) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
         }
-        return da.isBefore(db) || da.equals(db) && a.id().compareTo(b.id()) < 0;
+        return lo;
     }
 
     private static List<String> shared(List<String> a, List<String> b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return List.of();
+        }
         TreeSet<String> out = new TreeSet<>(a);
         out.retainAll(new java.util.HashSet<>(b));
         return List.copyOf(out);
     }
 
+    /** The edges of {@code links} by their later incident, each list in the order of the edges. */
+    private static Map<Postmortem, List<Edge>> byLater(Links links) {
+        Map<Postmortem, List<Edge>> out = new IdentityHashMap<>();
+        for (Edge e : links.edges()) {
+            out.computeIfAbsent(e.later(), k -> new ArrayList<>()).add(e);
+        }
+        return out;
+    }
+
     private static Map<String, List<Predecessor>> predecessors(List<Postmortem> newestFirst, Links links) {
+        Map<Postmortem, List<Edge>> byLater = byLater(links);
         Map<String, List<Predecessor>> out = new LinkedHashMap<>();
         for (Postmortem p : newestFirst) {
             List<Predecessor> list = new ArrayList<>();
-            for (Edge e : links.edges()) {
-                if (e.later() == p) {
-                    list.add(new Predecessor(IncidentRef.of(e.earlier()),
-                            ChronoUnit.DAYS.between(IncidentRef.dateOf(e.earlier()), IncidentRef.dateOf(p)),
-                            e.services(), e.factors(), e.alerts(), e.earlier().actionItems()));
-                }
+            for (Edge e : byLater.getOrDefault(p, List.of())) {
+                list.add(new Predecessor(IncidentRef.of(e.earlier()),
+                        ChronoUnit.DAYS.between(IncidentRef.dateOf(e.earlier()), IncidentRef.dateOf(p)),
+                        e.services(), e.factors(), e.alerts(), e.earlier().actionItems()));
             }
             list.sort(Comparator.comparing(Predecessor::incident, IncidentRef.NEWEST_FIRST));
             if (!list.isEmpty()) {
@@ -178,32 +253,37 @@ public record Learning(List<FactorIncidents> factors, List<Pattern> patterns,
         return out;
     }
 
-    /** The connected groups of linked incidents, each newest first; the group with the newest incident first. */
+    /**
+     * The connected groups of linked incidents, each newest first; the group with the newest incident first.
+     * A group is named by the position of its newest member (union-find, the smaller root wins).
+     */
     private static List<Pattern> patterns(List<Postmortem> newestFirst, Links links) {
-        Map<Postmortem, Integer> group = new java.util.IdentityHashMap<>();
+        Map<Postmortem, Integer> index = new IdentityHashMap<>();
         for (int i = 0; i < newestFirst.size(); i++) {
-            group.put(newestFirst.get(i), i);
+            index.put(newestFirst.get(i), i);
         }
-        boolean changed = true;
-        while (changed) {
-            changed = false;
-            for (Edge e : links.edges()) {
-                int a = group.get(e.earlier());
-                int b = group.get(e.later());
-                if (a != b) {
-                    int min = Math.min(a, b);
-                    group.put(e.earlier(), min);
-                    group.put(e.later(), min);
-                    changed = true;
-                }
+        int[] parent = new int[newestFirst.size()];
+        for (int i = 0; i < parent.length; i++) {
+            parent[i] = i;
+        }
+        for (Edge e : links.edges()) {
+            int a = root(parent, index.get(e.earlier()));
+            int b = root(parent, index.get(e.later()));
+            if (a != b) {
+                parent[Math.max(a, b)] = Math.min(a, b);
             }
         }
         TreeMap<Integer, List<Postmortem>> byGroup = new TreeMap<>();
         for (Postmortem p : newestFirst) {
-            byGroup.computeIfAbsent(group.get(p), k -> new ArrayList<>()).add(p);
+            byGroup.computeIfAbsent(root(parent, index.get(p)), k -> new ArrayList<>()).add(p);
+        }
+        Map<Integer, List<Edge>> edgesOf = new HashMap<>();
+        for (Edge e : links.edges()) {
+            edgesOf.computeIfAbsent(root(parent, index.get(e.later())), k -> new ArrayList<>()).add(e);
         }
         List<Pattern> out = new ArrayList<>();
-        for (List<Postmortem> members : byGroup.values()) {
+        for (Map.Entry<Integer, List<Postmortem>> group : byGroup.entrySet()) {
+            List<Postmortem> members = group.getValue();
             if (members.size() < 2) {
                 continue;
             }
@@ -211,10 +291,7 @@ public record Learning(List<FactorIncidents> factors, List<Pattern> patterns,
             TreeSet<String> factors = new TreeSet<>();
             TreeSet<String> alerts = new TreeSet<>();
             List<IneffectiveAction> ineffective = new ArrayList<>();
-            for (Edge e : links.edges()) {
-                if (!members.contains(e.later())) {
-                    continue;
-                }
+            for (Edge e : edgesOf.getOrDefault(group.getKey(), List.of())) {
                 services.addAll(e.services());
                 factors.addAll(e.factors());
                 alerts.addAll(e.alerts());
@@ -244,10 +321,19 @@ public record Learning(List<FactorIncidents> factors, List<Pattern> patterns,
         return out;
     }
 
+    /** The root of {@code i}, halving the path on the way. */
+    private static int root(int[] parent, int i) {
+        while (parent[i] != i) {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        return i;
+    }
+
     // ---- action items ---------------------------------------------------------------------------
 
-    private static String team(Postmortem p, ActionItem a, Map<String, String> teamOf) {
-        Set<String> teams = new TreeSet<>(teamOf.values());
+    /** The owner when it is a team of the catalog, else the team of the first owned service, else the owner. */
+    private static String team(Postmortem p, ActionItem a, Map<String, String> teamOf, Set<String> teams) {
         if (teams.contains(a.owner())) {
             return a.owner();
         }
@@ -259,7 +345,7 @@ public record Learning(List<FactorIncidents> factors, List<Pattern> patterns,
         return a.owner();
     }
 
-    private static TrackedAction tracked(Postmortem p, ActionItem a, Map<String, String> teamOf,
+    private static TrackedAction tracked(Postmortem p, ActionItem a, Map<String, String> teamOf, Set<String> teams,
                                          LearningSettings s, LocalDate today, Tickets tickets) {
         LocalDate date = IncidentRef.dateOf(p);
         Integer days = s.objectives().get(a.priority());
@@ -271,7 +357,7 @@ public record Learning(List<FactorIncidents> factors, List<Pattern> patterns,
                 late = ChronoUnit.DAYS.between(objective, until);
             }
         }
-        return new TrackedAction(IncidentRef.of(p), a, team(p, a, teamOf),
+        return new TrackedAction(IncidentRef.of(p), a, team(p, a, teamOf, teams),
                 !a.owner().isBlank() && a.due() != null, objective, late, tickets.find(a.ticket()).orElse(null));
     }
 
@@ -347,10 +433,14 @@ public record Learning(List<FactorIncidents> factors, List<Pattern> patterns,
         return out;
     }
 
+    private static final java.util.regex.Pattern QUERY_OR_FRAGMENT = java.util.regex.Pattern.compile("[#?].*$");
+    private static final java.util.regex.Pattern SCHEME =
+            java.util.regex.Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:.*");
+
     /** The source path a relative link names: {@code x.md}, {@code x/}, {@code x/index.html}. */
     private static Optional<String> resolve(String dir, String url) {
-        String u = url.replaceAll("[#?].*$", "");
-        if (u.isEmpty() || u.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*") || u.startsWith("/")) {
+        String u = QUERY_OR_FRAGMENT.matcher(url).replaceAll("");
+        if (u.isEmpty() || SCHEME.matcher(u).matches() || u.startsWith("/")) {
             return Optional.empty();
         }
         java.util.Deque<String> parts = new java.util.ArrayDeque<>();
@@ -461,18 +551,42 @@ public record Learning(List<FactorIncidents> factors, List<Pattern> patterns,
         int days = config.learning().oncallDays();
         TreeMap<String, List<String>> services = new TreeMap<>();
         teamOf.forEach((svc, team) -> services.computeIfAbsent(team, k -> new ArrayList<>()).add(svc));
+        // Indexed once by team, each list in its source's order: incidents (newest first) touching a service of
+        // the team, runbooks for a service of the team or owned by it, action items assigned to it.
+        Map<String, List<Postmortem>> incidentsOf = new HashMap<>();
+        for (Postmortem p : newestFirst) {
+            Set<String> teams = new HashSet<>();
+            for (String svc : p.services()) {
+                String team = teamOf.get(svc);
+                if (team != null && teams.add(team)) {
+                    incidentsOf.computeIfAbsent(team, k -> new ArrayList<>()).add(p);
+                }
+            }
+        }
+        Map<String, List<Runbook>> runbooksOf = new HashMap<>();
+        for (Runbook r : kb.runbooks()) {
+            String serviceTeam = teamOf.get(r.service());
+            if (serviceTeam != null) {
+                runbooksOf.computeIfAbsent(serviceTeam, k -> new ArrayList<>()).add(r);
+            }
+            if (r.owner() != null && !r.owner().equals(serviceTeam)) {
+                runbooksOf.computeIfAbsent(r.owner(), k -> new ArrayList<>()).add(r);
+            }
+        }
+        Map<String, List<TrackedAction>> actionsOf = new HashMap<>();
+        for (TrackedAction a : actions) {
+            actionsOf.computeIfAbsent(a.team(), k -> new ArrayList<>()).add(a);
+        }
         List<Handoff> out = new ArrayList<>();
         for (Map.Entry<String, List<String>> e : services.entrySet()) {
             String team = e.getKey();
             List<String> svcs = e.getValue();
-            List<IncidentRef> recent = today == null ? List.of() : newestFirst.stream()
-                    .filter(p -> p.services().stream().anyMatch(svcs::contains))
+            List<IncidentRef> recent = today == null ? List.of() : incidentsOf.getOrDefault(team, List.of()).stream()
                     .map(IncidentRef::of)
                     .filter(r -> r.date() != null && !r.date().isAfter(today)
                             && ChronoUnit.DAYS.between(r.date(), today) <= days)
                     .toList();
-            List<Runbook> own = kb.runbooks().stream()
-                    .filter(r -> svcs.contains(r.service()) || team.equals(r.owner())).toList();
+            List<Runbook> own = runbooksOf.getOrDefault(team, List.of());
             List<Handoff.RunbookRef> changed = new ArrayList<>();
             List<Handoff.RunbookRef> stale = new ArrayList<>();
             List<Handoff.RunbookRef> untested = new ArrayList<>();
@@ -490,7 +604,7 @@ public record Learning(List<FactorIncidents> factors, List<Pattern> patterns,
                     untested.add(ref(r, r.lastTested()));
                 }
             }
-            List<TrackedAction> mine = actions.stream().filter(a -> a.team().equals(team) && a.item().isOpen())
+            List<TrackedAction> mine = actionsOf.getOrDefault(team, List.of()).stream().filter(a -> a.item().isOpen())
                     .sorted(Comparator.comparing((TrackedAction a) -> a.item().due(),
                             Comparator.nullsLast(Comparator.naturalOrder()))
                             .thenComparing(a -> a.postmortem().id()).thenComparingInt(a -> a.item().line()))

@@ -15,6 +15,12 @@ final class BlamelessLanguageRule extends ProseRule {
     /** The compiled phrases, per phrase list: compiled once per build, not once per document. */
     private final java.util.Map<List<String>, Phrases> patterns = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** The phrase list looked up last and its compiled phrases: most lines then skip hashing the list. */
+    private volatile Last last;
+
+    private record Last(List<String> key, Phrases phrases) {
+    }
+
     BlamelessLanguageRule() {
         super(RuleInfo.BLAMELESS_LANGUAGE);
     }
@@ -26,7 +32,13 @@ final class BlamelessLanguageRule extends ProseRule {
 
     @Override
     void check(Context context, Document doc, ProseLines.Line line, Reporter out) {
-        Phrases compiled = patterns.computeIfAbsent(context.config().validation().blameless(), Phrases::of);
+        List<String> phrases = context.config().validation().blameless();
+        Last seen = last;
+        if (seen == null || seen.key() != phrases) {
+            seen = new Last(phrases, patterns.computeIfAbsent(phrases, Phrases::of));
+            last = seen;
+        }
+        Phrases compiled = seen.phrases();
         if (!compiled.mayMatch(line.text())) {
             return;
         }
@@ -40,10 +52,39 @@ final class BlamelessLanguageRule extends ProseRule {
     /**
      * The phrase pattern, and the first word of each phrase in lower case: a line holding none of
      * those words cannot match, and a plain search for them is much cheaper than trying the
-     * case-insensitive alternation at every position. Phrases whose first word is not ASCII are
-     * not pre-filtered (Unicode case folding may change lengths), so they always reach the pattern.
+     * case-insensitive alternation at every position. The search is one pass over the line: the
+     * first two letters of a word (ASCII, lower-cased) index the words that start with them, and only
+     * those are compared there, ignoring case. Phrases whose first word is not ASCII are not
+     * pre-filtered (Unicode case folding may change lengths), so they always reach the pattern.
      */
-    record Phrases(Pattern pattern, List<String> firstWords, boolean filter) {
+    static final class Phrases {
+
+        private final Pattern pattern;
+        private final boolean filter;
+        /** Per lower-case ASCII letter: a one-letter first word is that letter. */
+        private final boolean[] single = new boolean[128];
+        /** Per lower-case ASCII pair {@code 128 * a + b}: the first words of two letters or more starting so. */
+        private final String[][] byPair = new String[128 * 128][];
+
+        private Phrases(Pattern pattern, List<String> firstWords, boolean filter) {
+            this.pattern = pattern;
+            this.filter = filter;
+            if (!filter) {
+                return;
+            }
+            for (String w : firstWords) {
+                if (w.length() == 1) {
+                    single[w.charAt(0)] = true;
+                } else {
+                    int pair = 128 * w.charAt(0) + w.charAt(1);
+                    String[] words = byPair[pair] == null ? new String[0] : byPair[pair];
+                    words = java.util.Arrays.copyOf(words, words.length + 1);
+                    words[words.length - 1] = w;
+                    byPair[pair] = words;
+                }
+            }
+        }
+
         static Phrases of(List<String> phrases) {
             List<String> words = new java.util.ArrayList<>();
             boolean filter = true;
@@ -55,24 +96,44 @@ final class BlamelessLanguageRule extends ProseRule {
             return new Phrases(BlamelessLanguageRule.pattern(phrases), List.copyOf(words), filter);
         }
 
+        Pattern pattern() {
+            return pattern;
+        }
+
         boolean mayMatch(String line) {
             if (!filter) {
                 return true;
             }
-            for (int i = 0; i < line.length(); i++) {
+            int n = line.length();
+            for (int i = 0; i < n; i++) {
                 char c = line.charAt(i);
-                // Letters that case-insensitive matching equates with an ASCII one, which lower-casing keeps apart.
-                if (c == '\u017F' || c == '\u0131' || c == '\u0130' || c == '\u212A') {
+                if (c >= 128) {
+                    // Letters that case-insensitive matching equates with an ASCII one, which lower-casing keeps apart.
+                    if (c == '\u017F' || c == '\u0131' || c == '\u0130' || c == '\u212A') {
+                        return true;
+                    }
+                    continue;
+                }
+                int a = lower(c);
+                if (single[a]) {
                     return true;
                 }
-            }
-            String lower = line.toLowerCase(java.util.Locale.ROOT);
-            for (String w : firstWords) {
-                if (lower.contains(w)) {
-                    return true;
+                if (i + 1 < n && line.charAt(i + 1) < 128) {
+                    String[] words = byPair[128 * a + lower(line.charAt(i + 1))];
+                    if (words != null) {
+                        for (String w : words) {
+                            if (line.regionMatches(true, i, w, 0, w.length())) {
+                                return true;
+                            }
+                        }
+                    }
                 }
             }
             return false;
+        }
+
+        private static int lower(char c) {
+            return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
         }
     }
 

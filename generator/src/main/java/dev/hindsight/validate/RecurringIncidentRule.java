@@ -5,7 +5,7 @@ import dev.hindsight.diag.RuleInfo;
 import dev.hindsight.learning.Learning;
 import dev.hindsight.learning.Pattern;
 import dev.hindsight.learning.Predecessor;
-import dev.hindsight.learning.Tickets;
+import dev.hindsight.learning.Recurrence;
 import dev.hindsight.model.Postmortem;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,8 +23,7 @@ final class RecurringIncidentRule extends BaseRule {
 
     @Override
     public void check(Context context, Reporter out) {
-        Learning l = Learning.of(context.kb(), context.config(), context.services(), context.referenceDate(),
-                Tickets.none());
+        Recurrence l = Learning.recurrence(context.kb(), context.config());
         for (Pattern p : l.patterns()) {
             Postmortem newest = context.kb().byId(p.newest().id()).filter(Postmortem.class::isInstance)
                     .map(Postmortem.class::cast).orElse(null);

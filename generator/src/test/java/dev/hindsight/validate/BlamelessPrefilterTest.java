@@ -43,4 +43,41 @@ class BlamelessPrefilterTest {
         assertThat(phrases.mayMatch(longS)).isTrue();
         assertThat(phrases.mayMatch("nothing to see here")).isFalse();
     }
+
+    @Test
+    void theOnePassFilterAgreesWithLowerCasingTheLineAndSearchingEachFirstWord() {
+        List<String> list = List.of("human error", "Fault of", "a", "x-ray blame", "should have known", "negligent",
+                "ne");
+        BlamelessLanguageRule.Phrases phrases = BlamelessLanguageRule.Phrases.of(list);
+        List<String> firstWords = List.of("human", "fault", "a", "x-ray", "should", "negligent", "ne");
+        String[] pieces = {"hu", "man", "HUM", "an", "fau", "lt", "FAULT", "x-", "RAY", "sh", "ould", "negl", "N",
+            "E", "igent", "b", "c", " ", "-", "é", "\u017F", "\u0131", "\u0130", "\u212A", "ß", "A"};
+        Random random = new Random(7);
+        int kept = 0;
+        int dropped = 0;
+        for (int n = 0; n < 50_000; n++) {
+            StringBuilder line = new StringBuilder();
+            for (int k = random.nextInt(6) + 1; k > 0; k--) {
+                line.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String text = line.toString();
+            if (random.nextInt(4) > 0) {
+                text = text.replace("a", "o").replace("A", "O");
+            }
+            boolean special = text.chars().anyMatch(c -> c == '\u017F' || c == '\u0131' || c == '\u0130'
+                    || c == '\u212A');
+            String lower = text.toLowerCase(java.util.Locale.ROOT);
+            boolean expected = special || firstWords.stream().anyMatch(lower::contains);
+            assertThat(phrases.mayMatch(text)).as(text).isEqualTo(expected);
+            if (expected) {
+                kept++;
+            } else {
+                dropped++;
+            }
+        }
+        assertThat(kept).isGreaterThan(1000);
+        assertThat(dropped).isGreaterThan(1000);
+        assertThat(BlamelessLanguageRule.Phrases.of(List.of("é blame")).mayMatch("nothing")).as("not ASCII: no filter")
+                .isTrue();
+    }
 }
