@@ -194,19 +194,14 @@ class StreamingBuildTest {
     }
 
     private KnowledgeBase load(Path src) throws IOException {
-        SiteBuilder builder = new SiteBuilder();
-        Diagnostics d = new Diagnostics();
-        SiteBuilder.Setup setup = builder.setup(BuildOptions.build(src, tmp.resolve("unused")), d);
-        return builder.load(setup.root(), setup.output(), setup.config(), TODAY, d);
+        return LoadedSite.load(src, tmp.resolve("unused"), TODAY);
     }
 
     private static dev.hindsight.config.SiteConfig config(Path src) {
-        return new SiteBuilder().setup(BuildOptions.check(src), new Diagnostics()).config();
+        return LoadedSite.config(src);
     }
 
     private static List<String> files(Path dir) throws IOException {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString()).sorted().toList();
-        }
+        return LoadedSite.files(dir);
     }
 }
