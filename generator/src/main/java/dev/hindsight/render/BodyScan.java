@@ -364,16 +364,16 @@ final class BodyScan {
 
     /** Text as flexmark escaped it, as jsoup writes it: {@code &quot;} is a plain quote. */
     private void writeText(int from, int to, StringBuilder out) {
-        int i = from;
-        while (i < to) {
-            int amp = html.indexOf("&quot;", i);
-            if (amp < 0 || amp >= to) {
-                out.append(html, i, to);
-                return;
+        // Bounded to [from, to): an unbounded indexOf would scan the rest of the body for every text node.
+        int written = from;
+        for (int i = from; i < to; i++) {
+            if (html.charAt(i) == '&' && html.startsWith("&quot;", i) && i + 6 <= to) {
+                out.append(html, written, i).append('"');
+                written = i + 6;
+                i += 5;
             }
-            out.append(html, i, amp).append('"');
-            i = amp + 6;
         }
+        out.append(html, written, to);
     }
 
     private static void escapeAttribute(String value, StringBuilder out) {

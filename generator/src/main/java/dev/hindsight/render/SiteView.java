@@ -100,6 +100,20 @@ public final class SiteView {
         return parts.documents().runbooks();
     }
 
+    /** The services the runbooks name, each once, in the order of {@link #runbooks()} (a filter's choices). */
+    public List<String> runbookServices() {
+        return distinct(runbooks().stream().map(Runbook::service));
+    }
+
+    /** The owners the runbooks name, each once, in the order of {@link #runbooks()} (a filter's choices). */
+    public List<String> runbookOwners() {
+        return distinct(runbooks().stream().map(Runbook::owner));
+    }
+
+    private static List<String> distinct(java.util.stream.Stream<String> values) {
+        return values.filter(v -> v != null && !v.isEmpty()).distinct().toList();
+    }
+
     /** Documents of site-defined kinds, by title. */
     public List<GenericDocument> others() {
         return parts.documents().others();
@@ -166,6 +180,12 @@ public final class SiteView {
     /** Items in {@code state} grouped by owner team (teams by name, unowned last), each group by due date. */
     public List<TeamGroup> actionGroups(String state) {
         return ActionState.of(state).map(parts.actions()::groups).orElse(List.of());
+    }
+
+    /** The owner teams of every item, each once: overdue groups first, then open, then done ("" for no owner). */
+    public List<String> actionTeams() {
+        return java.util.stream.Stream.of(ActionState.values())
+                .flatMap(state -> parts.actions().groups(state).stream()).map(TeamGroup::team).distinct().toList();
     }
 
     // ---- services -------------------------------------------------------------------------------
