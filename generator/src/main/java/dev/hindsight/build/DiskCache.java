@@ -60,7 +60,7 @@ import java.util.regex.Pattern;
  *
  * <p><b>Never stale.</b> An entry's name is a SHA-256 over everything reading a file depends on: the
  * {@link ToolFingerprint} of the code, the bytes of {@code hindsight.yml} and {@code services.yml}, the base
- * URL, whether HTML is rendered (build) or not (check), the file's path and its bytes. Any change to any of these
+ * URL, whether HTML is rendered (build) or not (check), the file's path and the SHA-256 of its bytes. Any change to any of these
  * names another entry; nothing is ever looked up by path or time. The file is hashed from the bytes read before
  * parsing, and an entry is only written when the file still holds exactly those bytes after it was parsed.
  *
