@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import dev.hindsight.diag.Diagnostic;
 import dev.hindsight.diag.Diagnostics;
 import dev.hindsight.git.GitHistory;
+import dev.hindsight.git.HistoryStore;
 import dev.hindsight.markdown.Block;
 import dev.hindsight.model.Document;
 import dev.hindsight.source.FrontMatterJson;
@@ -59,7 +60,7 @@ import java.util.regex.Pattern;
  *
  * <p><b>Never stale.</b> An entry's name is a SHA-256 over everything reading a file depends on: the
  * {@link ToolFingerprint} of the code, the bytes of {@code hindsight.yml} and {@code services.yml}, the base
- * URL, whether HTML is rendered (build) or not (check), the file's path and its bytes. Any change to any of these
+ * URL, whether HTML is rendered (build) or not (check), the file's path and the SHA-256 of its bytes. Any change to any of these
  * names another entry; nothing is ever looked up by path or time. The file is hashed from the bytes read before
  * parsing, and an entry is only written when the file still holds exactly those bytes after it was parsed.
  *
@@ -74,8 +75,11 @@ import java.util.regex.Pattern;
  * list to keep), the sealed {@link Document} and {@link Block} by the simple name of their permitted subclasses,
  * {@code java.time} values as ISO text, {@link dev.hindsight.source.FrontMatter} by {@link FrontMatterJson}.
  *
- * <p>The Git history is not cached here: it depends on the work tree's state (modified and untracked files, the
- * mailmap, submodules' checkouts), not only on HEAD, and is read on its own thread while the documents are parsed.
+ * <p><b>Warm runs read little.</b> A {@link StatIndex} remembers each file's stat and content hash, so a file
+ * whose stat has not changed (and is old enough not to be racy) is not read again: the hash it had still names the
+ * entry. The committed part of the Git history (the walk from HEAD) is kept as a {@code <hex>.history} file
+ * ({@link #historyStore()}); the work tree's status, submodules and remotes are read afresh each run. Of those,
+ * only the ones this run did not use beyond {@value #HISTORY_SLACK}, oldest first, are deleted.
  */
 final class DiskCache implements LoadCache {
 
@@ -84,11 +88,18 @@ final class DiskCache implements LoadCache {
     /** Files larger than this are not cached (read as without a cache): the default file-size limit. */
     static final long MAX_CACHED_FILE = LimitedFiles.DEFAULT_MAX_FILE_SIZE;
     private static final Pattern ENTRY = Pattern.compile("[0-9a-f]{64}\\.json");
-    private static final Pattern TEMPORARY = Pattern.compile("\\.[0-9a-f]{64}\\.json\\.tmp-[0-9a-z-]+");
+    /** A Git history's committed part ({@link dev.hindsight.git.HistoryStore}). */
+    private static final Pattern HISTORY = Pattern.compile("[0-9a-f]{64}\\.history");
+    /** History entries kept beside this run's: a few branches' worth. */
+    static final int HISTORY_SLACK = 4;
+    private static final Pattern TEMPORARY =
+            Pattern.compile("\\.[0-9a-f]{64}\\.(json|history|files)\\.tmp-[0-9a-z-]+");
     private static final String IGNORE_ALL = "# Written by hindsight: a cache, never committed.\n*\n";
 
     private final Path dir;
     private final MessageDigest prefix;
+    private final String fingerprint;
+    private final StatIndex index;
     private final ObjectReader reader;
     private final ObjectWriter writer;
     private final Set<String> used = ConcurrentHashMap.newKeySet();
@@ -96,6 +107,10 @@ final class DiskCache implements LoadCache {
     private final AtomicInteger misses = new AtomicInteger();
     private final AtomicInteger written = new AtomicInteger();
     private final AtomicInteger pruned = new AtomicInteger();
+    private final AtomicInteger fileReads = new AtomicInteger();
+    private final AtomicInteger historyHits = new AtomicInteger();
+    private final AtomicInteger historyWritten = new AtomicInteger();
+    private final Set<String> historyUsed = ConcurrentHashMap.newKeySet();
 
     /** One stored entry: its key and path (checked on reading), the document or null, and the diagnostics. */
     record Entry(String key, String path, Document document, List<Diagnostic> diagnostics) {
@@ -104,13 +119,19 @@ final class DiskCache implements LoadCache {
         }
     }
 
-    /** How one run used the cache: for tests and {@code --timings}. */
-    record Stats(int hits, int misses, int written, int pruned) {
+    /**
+     * How one run used the cache: for tests and {@code --timings}. {@code fileReads}: document files whose bytes
+     * were read (the others were known by their stat); {@code historyHits}/{@code historyWritten}: Git histories
+     * read from the cache and stored in it.
+     */
+    record Stats(int hits, int misses, int written, int pruned, int fileReads, int historyHits, int historyWritten) {
     }
 
-    private DiskCache(Path dir, MessageDigest prefix) {
+    private DiskCache(Path dir, MessageDigest prefix, String fingerprint, StatIndex index) {
         this.dir = dir;
         this.prefix = prefix;
+        this.fingerprint = fingerprint;
+        this.index = index;
         JsonMapper mapper = mapper();
         this.reader = mapper.readerFor(Entry.class);
         this.writer = mapper.writerFor(Entry.class);
@@ -132,13 +153,18 @@ final class DiskCache implements LoadCache {
                 return Optional.empty();
             }
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            part(sha, "hindsight cache v1".getBytes(StandardCharsets.UTF_8));
+            part(sha, "hindsight cache v2".getBytes(StandardCharsets.UTF_8));
             part(sha, fingerprint.get().getBytes(StandardCharsets.UTF_8));
             part(sha, optionalBytes(root.resolve("hindsight.yml")));
             part(sha, optionalBytes(root.resolve("services.yml")));
             part(sha, (html ? "html" : "no html").getBytes(StandardCharsets.UTF_8));
             part(sha, (baseUrl == null ? "" : baseUrl).getBytes(StandardCharsets.UTF_8));
-            return Optional.of(new DiskCache(abs, sha));
+            String site = root.toAbsolutePath().normalize().toString();
+            MessageDigest where = MessageDigest.getInstance("SHA-256");
+            part(where, "hindsight stat index v1".getBytes(StandardCharsets.UTF_8));
+            part(where, site.getBytes(StandardCharsets.UTF_8));
+            StatIndex index = StatIndex.open(abs.resolve(HexFormat.of().formatHex(where.digest()) + ".files"), site);
+            return Optional.of(new DiskCache(abs, sha, fingerprint.get(), index));
         } catch (IOException | NoSuchAlgorithmException | SecurityException e) {
             return Optional.empty();
         }
@@ -186,8 +212,55 @@ final class DiskCache implements LoadCache {
 
     @Override
     public List<Diagnostic> loaded(Collection<String> paths, GitHistory history, List<Diagnostic> gitDiagnostics) {
+        if (index.changed()) {
+            write(index.file(), index.bytes());
+        }
         prune();
         return gitDiagnostics;
+    }
+
+    /**
+     * The committed Git history, kept as {@code <SHA-256 of the code's fingerprint and the builder's key>.history}.
+     */
+    @Override
+    public HistoryStore historyStore() {
+        return new HistoryStore() {
+            @Override
+            public Optional<byte[]> read(String key) {
+                Path file = historyFile(key);
+                historyUsed.add(file.getFileName().toString());
+                try {
+                    byte[] bytes = Files.readAllBytes(file);
+                    historyHits.incrementAndGet();
+                    return Optional.of(bytes);
+                } catch (IOException | RuntimeException e) {
+                    return Optional.empty();
+                }
+            }
+
+            @Override
+            public void write(String key, byte[] bytes) {
+                if (DiskCache.this.write(historyFile(key), bytes)) {
+                    historyWritten.incrementAndGet();
+                }
+            }
+        };
+    }
+
+    private Path historyFile(String key) {
+        MessageDigest sha = sha256();
+        part(sha, "hindsight git history".getBytes(StandardCharsets.UTF_8));
+        part(sha, fingerprint.getBytes(StandardCharsets.UTF_8));
+        part(sha, key.getBytes(StandardCharsets.UTF_8));
+        return dir.resolve(HexFormat.of().formatHex(sha.digest()) + ".history");
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing", e);
+        }
     }
 
     @Override
@@ -197,12 +270,32 @@ final class DiskCache implements LoadCache {
 
     @Override
     public Document document(Path file, String path, Function<Diagnostics, Document> read, Diagnostics diagnostics) {
+        StatIndex.Stat stat = StatIndex.stat(file);
+        byte[] known = stat == null || stat.size() > MAX_CACHED_FILE ? null : index.known(path, stat);
+        if (known != null) {
+            String key = key(path, known);
+            Entry hit = load(key, path);
+            if (hit != null) {
+                used.add(key);
+                hits.incrementAndGet();
+                diagnostics.addAll(hit.diagnostics());
+                return hit.document();
+            }
+        }
+        Instant now = Instant.now();
+        long hashedAt = now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        StatIndex.Stat before = StatIndex.stat(file);
         byte[] bytes = bytes(file);
         if (bytes == null) {
             misses.incrementAndGet();
             return read.apply(diagnostics);
         }
-        String key = key(path, bytes);
+        fileReads.incrementAndGet();
+        byte[] hash = sha256().digest(bytes);
+        if (before != null && before.equals(StatIndex.stat(file))) {
+            index.put(path, before, hashedAt, hash);
+        }
+        String key = key(path, hash);
         used.add(key);
         Entry hit = load(key, path);
         if (hit != null) {
@@ -234,7 +327,8 @@ final class DiskCache implements LoadCache {
         }
     }
 
-    String key(String path, byte[] bytes) {
+    /** The entry key of the file at {@code path} whose bytes have the SHA-256 {@code contentHash}. */
+    String key(String path, byte[] contentHash) {
         MessageDigest sha;
         try {
             sha = (MessageDigest) prefix.clone();
@@ -242,7 +336,7 @@ final class DiskCache implements LoadCache {
             throw new IllegalStateException("SHA-256 cannot be cloned", e);
         }
         part(sha, path.getBytes(StandardCharsets.UTF_8));
-        part(sha, bytes);
+        part(sha, contentHash);
         return HexFormat.of().formatHex(sha.digest());
     }
 
@@ -273,19 +367,26 @@ final class DiskCache implements LoadCache {
         } catch (IOException | RuntimeException e) {
             return; // something in it cannot be stored faithfully (FrontMatterJson): no entry, a miss next time
         }
-        Path target = entryFile(entry.key());
+        if (write(entryFile(entry.key()), json)) {
+            written.incrementAndGet();
+        }
+    }
+
+    /** Writes {@code target} atomically (a temporary file of ours renamed into place); false when it could not. */
+    private boolean write(Path target, byte[] bytes) {
         Path tmp = dir.resolve("." + target.getFileName() + ".tmp-" + Long.toString(ProcessHandle.current().pid(), 36)
                 + "-" + Long.toString(Thread.currentThread().getId(), 36) + "-" + Long.toString(System.nanoTime(), 36));
         try {
-            Files.write(tmp, json, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            Files.write(tmp, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            written.incrementAndGet();
+            return true;
         } catch (IOException | RuntimeException e) {
             try {
                 Files.deleteIfExists(tmp);
             } catch (IOException ignored) {
                 // left for the next prune
             }
+            return false;
         }
     }
 
@@ -296,11 +397,14 @@ final class DiskCache implements LoadCache {
     private void prune() {
         List<Path> entries = new java.util.ArrayList<>();
         List<Path> temporaries = new java.util.ArrayList<>();
+        List<Path> histories = new java.util.ArrayList<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
             for (Path f : files) {
                 String name = f.getFileName().toString();
                 if (ENTRY.matcher(name).matches()) {
                     entries.add(f);
+                } else if (HISTORY.matcher(name).matches()) {
+                    histories.add(f);
                 } else if (TEMPORARY.matcher(name).matches()) {
                     temporaries.add(f);
                 }
@@ -317,6 +421,22 @@ final class DiskCache implements LoadCache {
                 }
             } catch (IOException e) {
                 // stays
+            }
+        }
+        if (histories.size() > historyUsed.size() + HISTORY_SLACK) {
+            // the oldest go first: a branch switched to a while ago is the least likely to come back
+            histories.sort(java.util.Comparator.comparing(DiskCache::modified));
+            int excess = histories.size() - historyUsed.size() - HISTORY_SLACK;
+            for (Path h : histories) {
+                if (excess > 0 && !historyUsed.contains(h.getFileName().toString())) {
+                    try {
+                        if (Files.isRegularFile(h, LinkOption.NOFOLLOW_LINKS) && Files.deleteIfExists(h)) {
+                            excess--;
+                        }
+                    } catch (IOException e) {
+                        // stays until the next prune
+                    }
+                }
             }
         }
         if (entries.size() <= 2L * used.size() + SLACK) {
@@ -337,7 +457,16 @@ final class DiskCache implements LoadCache {
     }
 
     Stats stats() {
-        return new Stats(hits.get(), misses.get(), written.get(), pruned.get());
+        return new Stats(hits.get(), misses.get(), written.get(), pruned.get(), fileReads.get(), historyHits.get(),
+                historyWritten.get());
+    }
+
+    private static java.nio.file.attribute.FileTime modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            return java.nio.file.attribute.FileTime.fromMillis(0);
+        }
     }
 
     Path directory() {

@@ -3,6 +3,7 @@ package dev.hindsight.build;
 import dev.hindsight.diag.Diagnostic;
 import dev.hindsight.diag.Diagnostics;
 import dev.hindsight.git.GitHistory;
+import dev.hindsight.git.HistoryStore;
 import dev.hindsight.model.Document;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -38,6 +39,11 @@ interface LoadCache {
 
     /** Forgets what was kept of {@code path}: the next {@link #document} call for it reads it. */
     void forget(String path);
+
+    /** Where the Git history's committed part is kept between runs: nowhere unless a cache says otherwise. */
+    default HistoryStore historyStore() {
+        return HistoryStore.NONE;
+    }
 
     /** A one-shot build's: keeps nothing, reads every file and the whole history each time. */
     enum OneShot implements LoadCache {

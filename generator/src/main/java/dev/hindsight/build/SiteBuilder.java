@@ -309,7 +309,7 @@ public final class SiteBuilder {
                        Diagnostics diagnostics, BuildListener listener, long readStart) throws IOException {
         Diagnostics gitDiagnostics = new Diagnostics();
         FutureTask<GitHistory> git = new FutureTask<>(timedGit(listener, cache.history(root,
-                new GitHistoryBuilder(root, gitDiagnostics, config.git().bots()))));
+                new GitHistoryBuilder(root, gitDiagnostics, config.git().bots(), cache.historyStore()))));
         Thread gitThread = new Thread(git, "hindsight-git");
         gitThread.setDaemon(true);
         gitThread.start();

@@ -187,7 +187,9 @@ public final class GitHistory {
 
     /**
      * How many history walks (JGit {@code RevWalk}s over the commits) built this history: 1 with a
-     * repository, 0 without. Exposed so that a test can hold the one-pass design to its promise.
+     * repository (plus one per checked-out submodule), 0 without, and 0 for the repository itself when its
+     * committed history came from a {@link HistoryStore}. Exposed so that a test can hold the one-pass design
+     * (and the cache) to its promise.
      */
     public int historyWalks() {
         return historyWalks;

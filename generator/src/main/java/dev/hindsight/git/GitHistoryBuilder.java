@@ -13,12 +13,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.eclipse.jgit.diff.DiffConfig;
 import org.eclipse.jgit.errors.LargeObjectException;
 import org.eclipse.jgit.errors.NoWorkTreeException;
 import org.eclipse.jgit.errors.RevWalkException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.IndexDiff;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.submodule.SubmoduleWalk;
@@ -53,6 +55,7 @@ public final class GitHistoryBuilder implements Callable<GitHistory> {
     private final Path siteRoot;
     private final Diagnostics diagnostics;
     private final List<String> bots;
+    private final HistoryStore store;
 
     public GitHistoryBuilder(Path siteRoot, Diagnostics diagnostics) {
         this(siteRoot, diagnostics, null);
@@ -60,10 +63,20 @@ public final class GitHistoryBuilder implements Callable<GitHistory> {
 
     /** @param bots texts that mark an author as a bot (see {@link #DEFAULT_BOTS}, used when null) */
     public GitHistoryBuilder(Path siteRoot, Diagnostics diagnostics, List<String> bots) {
+        this(siteRoot, diagnostics, bots, HistoryStore.NONE);
+    }
+
+    /**
+     * @param store where the committed history (the walk from HEAD) is kept between runs; the work tree's status
+     *              (modified, staged and untracked files), the submodules, the shallow boundary and the origin
+     *              remote are read afresh each run
+     */
+    public GitHistoryBuilder(Path siteRoot, Diagnostics diagnostics, List<String> bots, HistoryStore store) {
         this.siteRoot = Objects.requireNonNull(siteRoot, "siteRoot");
         this.diagnostics = Objects.requireNonNull(diagnostics, "diagnostics");
         this.bots = (bots == null ? DEFAULT_BOTS : bots).stream()
                 .map(b -> b.toLowerCase(java.util.Locale.ROOT)).toList();
+        this.store = Objects.requireNonNull(store, "store");
     }
 
     /** Never throws for a missing or unreadable repository: that is a diagnostic and {@link GitHistory#none()}. */
@@ -117,20 +130,60 @@ public final class GitHistoryBuilder implements Callable<GitHistory> {
                             + "even the oldest fetched commit is older than its review interval",
                     "fetch the whole history: `git fetch --unshallow` (GitHub Actions: `fetch-depth: 0`)"));
         }
-        Mailmap mailmap = mailmap(repo);
-        HistoryWalk walk = new HistoryWalk(repo, prefix, shallowCommits, mailmap, bots);
-        walk.run(head);
-        Map<String, FileHistory> files = new HashMap<>();
-        for (String path : walk.headPaths()) {
-            HistoryWalk.Trace trace = walk.trace(path);
-            files.put(path, FileHistory.of(path, prefix + path, trace.commits(), shallow,
-                    status.modified.contains(path), trace.truncatedAt()));
+        byte[] mailmapText = mailmapBytes(repo);
+        String key = key(repo, prefix, head, shallowCommits, mailmapText);
+        CommittedHistory committed = store.read(key).map(b -> {
+            try (ObjectReader reader = repo.newObjectReader()) {
+                return CommittedHistory.read(b, key, reader);
+            }
+        }).orElse(null);
+        int walks = 0;
+        if (committed == null) {
+            HistoryWalk walk = new HistoryWalk(repo, prefix, shallowCommits, mailmap(mailmapText), bots);
+            walk.run(head);
+            walks = walk.walks();
+            committed = CommittedHistory.of(walk);
+            store.write(key, committed.bytes(key));
         }
+        Map<String, FileHistory> files = new HashMap<>();
+        committed.addFiles(prefix, shallow, status.modified, files);
         status.addUncommittedFiles(prefix, files);
         Map<String, String> submodules = new HashMap<>();
-        int walks = walk.walks() + submodules(repo, prefix, files, submodules, bots);
-        return new GitHistory(true, prefix, head.name(), walk.headTime(), shallow, files, walks, submodules,
+        walks += submodules(repo, prefix, files, submodules, bots);
+        return new GitHistory(true, prefix, head.name(), committed.headTime(), shallow, files, walks, submodules,
                 GitHistory.webAddress(repo.getConfig().getString("remote", "origin", "url")));
+    }
+
+    /**
+     * The key of the committed history: everything the walk from HEAD reads besides immutable objects — HEAD's
+     * id, where the site sits, the shallow boundary, the mailmap's bytes, the bot list and Git's rename settings.
+     * The code's own fingerprint is the store's to add.
+     */
+    private String key(Repository repo, String prefix, ObjectId head, Set<ObjectId> shallowCommits,
+                       byte[] mailmapText) {
+        DiffConfig diff = repo.getConfig().get(DiffConfig.KEY);
+        List<String> shallow = shallowCommits.stream().map(ObjectId::name).sorted().toList();
+        List<String> parts = new java.util.ArrayList<>(List.of("hindsight git history v1", head.name(), prefix,
+                String.join(",", shallow), String.valueOf(diff.getRenameDetectionType()),
+                Integer.toString(diff.getRenameLimit()), Integer.toString(bots.size())));
+        parts.addAll(bots);
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            for (String part : parts) {
+                part(sha, part.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            part(sha, mailmapText == null ? new byte[] {(byte) 0xff} : mailmapText);
+            return java.util.HexFormat.of().formatHex(sha.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing", e);
+        }
+    }
+
+    /** One length-prefixed part, so that no two different sequences of parts hash alike. */
+    private static void part(java.security.MessageDigest sha, byte[] bytes) {
+        sha.update(Long.toString(bytes.length).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        sha.update((byte) ':');
+        sha.update(bytes);
     }
 
     /**
@@ -175,16 +228,26 @@ public final class GitHistoryBuilder implements Callable<GitHistory> {
      * be read, or is larger than 1 MiB, is ignored like a missing one.
      */
     private static Mailmap mailmap(Repository repo) {
+        return mailmap(mailmapBytes(repo));
+    }
+
+    private static Mailmap mailmap(byte[] text) {
+        return text == null ? Mailmap.EMPTY
+                : Mailmap.parse(new String(text, java.nio.charset.StandardCharsets.UTF_8).replace("\r\n", "\n"));
+    }
+
+    /** The bytes of the {@code .mailmap} that {@link #mailmap(Repository)} reads, or null when it reads none. */
+    private static byte[] mailmapBytes(Repository repo) {
         try {
             Path file = repo.getWorkTree().toPath().resolve(MAILMAP);
             if (!java.nio.file.Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)
                     || java.nio.file.Files.size(file) > 1 << 20) {
-                return Mailmap.EMPTY;
+                return null;
             }
-            return Mailmap.parse(new String(java.nio.file.Files.readAllBytes(file),
-                    java.nio.charset.StandardCharsets.UTF_8).replace("\r\n", "\n"));
+            byte[] bytes = java.nio.file.Files.readAllBytes(file);
+            return bytes.length > 1 << 20 ? null : bytes;
         } catch (IOException | NoWorkTreeException e) {
-            return Mailmap.EMPTY;
+            return null;
         }
     }
 

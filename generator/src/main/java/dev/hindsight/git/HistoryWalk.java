@@ -231,6 +231,24 @@ final class HistoryWalk {
     }
 
     Trace trace(String path) {
+        Positions p = positions(path);
+        List<CommitInfo> out = new ArrayList<>(p.found().cardinality());
+        for (int i = p.found().nextSetBit(0); i >= 0; i = p.found().nextSetBit(i + 1)) {
+            out.add(commits.get(i));
+        }
+        return new Trace(out, p.truncatedAt());
+    }
+
+    /** Every commit of the walk, newest first, merges included: what {@link #positions} indexes into. */
+    List<CommitInfo> commits() {
+        return commits;
+    }
+
+    /** A file's commits as walk positions (into {@link #commits()}), and its shallow boundary time (or null). */
+    record Positions(BitSet found, OffsetDateTime truncatedAt) {
+    }
+
+    Positions positions(String path) {
         BitSet found = new BitSet();
         OffsetDateTime truncatedAt = null;
         Deque<Step> todo = new ArrayDeque<>();
@@ -259,11 +277,7 @@ final class HistoryWalk {
                 }
             }
         }
-        List<CommitInfo> out = new ArrayList<>(found.cardinality());
-        for (int i = found.nextSetBit(0); i >= 0; i = found.nextSetBit(i + 1)) {
-            out.add(commits.get(i));
-        }
-        return new Trace(out, truncatedAt);
+        return new Positions(found, truncatedAt);
     }
 
     /** Follow {@code path} in commits older than walk position {@code after}. */

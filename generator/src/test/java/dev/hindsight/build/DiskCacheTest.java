@@ -229,6 +229,149 @@ class DiskCacheTest {
         assertThat(tool.hits()).isZero();
     }
 
+    /** The Git history a load of {@code site} finds, through {@code cache} (none when null). */
+    private static dev.hindsight.git.GitHistory history(Path site, DiskCache cache) throws IOException {
+        SiteBuilder builder = cache == null ? new SiteBuilder() : new SiteBuilder(cache);
+        Diagnostics diagnostics = new Diagnostics();
+        SiteBuilder.Setup setup = builder.setup(new BuildOptions(site, null, false, "", ExampleSite.REFERENCE_DATE),
+                diagnostics);
+        return builder.load(setup.root(), setup.output(), setup.config(), ExampleSite.REFERENCE_DATE, diagnostics)
+                .git();
+    }
+
+    /** The history read through a fresh cache on {@code dir} equals the one read without; returns the cached one. */
+    private static dev.hindsight.git.GitHistory assertSameHistory(Path site, Path dir) throws IOException {
+        dev.hindsight.git.GitHistory cached = history(site, DiskCache.open(dir, site, false, "", TOOL).orElseThrow());
+        dev.hindsight.git.GitHistory plain = history(site, null);
+        assertThat(cached.headId()).isEqualTo(plain.headId());
+        assertThat(cached.headTime()).isEqualTo(plain.headTime());
+        assertThat(cached.files()).isEqualTo(plain.files());
+        assertThat(plain.historyWalks()).isEqualTo(1);
+        return cached;
+    }
+
+    /** Long enough for a file written before it to be trusted by its stat ({@link StatIndex#RACY_SECONDS}). */
+    private static void letTheClockMoveOn() throws InterruptedException {
+        Thread.sleep(StatIndex.RACY_SECONDS * 1000L + 500);
+    }
+
+    @Test
+    void neverStaleWhateverGitOrTheWorkTreeDoes() throws Exception {
+        Path site = site();
+        Path dir = tmp.resolve("cache");
+        int files;
+        try (Stream<Path> walk = Files.walk(site)) {
+            files = (int) walk.filter(p -> p.toString().endsWith(".md") && !p.toString().contains("/.git/")).count();
+        }
+        letTheClockMoveOn();
+        DiskCache.Stats cold = assertSameAsWithoutCache(site, dir, TOOL);
+        assertThat(cold.fileReads()).isEqualTo(files);
+        assertThat(cold.historyHits()).isZero();
+        assertThat(cold.historyWritten()).isEqualTo(1);
+
+        // nothing changed: no document file is read, and the history is not walked
+        DiskCache.Stats warm = assertSameAsWithoutCache(site, dir, TOOL);
+        assertThat(warm.fileReads()).as("files read").isZero();
+        assertThat(warm.hits()).isEqualTo(files);
+        assertThat(warm.historyHits()).isEqualTo(1);
+        assertThat(warm.historyWritten()).isZero();
+        assertThat(assertSameHistory(site, dir).historyWalks()).as("walks with a warm cache").isZero();
+
+        Path pm = site.resolve("postmortems/2026-01-27-api-latency-creep.md");
+        String original = Files.readString(pm);
+        try (Git git = Git.open(site.toFile())) {
+            org.eclipse.jgit.lib.ObjectId first = git.getRepository().resolve("HEAD");
+            // (a) a commit
+            Files.writeString(pm, original.replace("## Timeline", "We looked at the graphs.\n\n## Timeline"));
+            git.add().addFilepattern(".").call();
+            git.commit().setMessage("more").setAuthor("B", "b@example.com").setCommitter("B", "b@example.com")
+                    .setSign(false).call();
+            DiskCache.Stats committed = assertSameAsWithoutCache(site, dir, TOOL);
+            assertThat(committed.historyWritten()).isEqualTo(1);
+            assertThat(committed.misses()).isEqualTo(1);
+            assertThat(assertSameHistory(site, dir).historyWalks()).isZero();
+
+            // (b) a checkout of another branch, at the first commit: its history is still kept
+            git.checkout().setCreateBranch(true).setName("other").setStartPoint(first.name()).call();
+            assertThat(Files.readString(pm)).isEqualTo(original);
+            DiskCache.Stats other = assertSameAsWithoutCache(site, dir, TOOL);
+            assertThat(other.historyHits()).isEqualTo(1);
+            assertThat(other.historyWritten()).isZero();
+
+            // (c) an amended commit
+            Files.writeString(pm, original.replace("## Timeline", "Amended.\n\n## Timeline"));
+            git.add().addFilepattern(".").call();
+            git.commit().setAmend(true).setMessage("site, amended").setAuthor("C", "c@example.com")
+                    .setCommitter("C", "c@example.com").setSign(false).call();
+            assertThat(assertSameAsWithoutCache(site, dir, TOOL).historyWritten()).isEqualTo(1);
+            assertThat(assertSameHistory(site, dir).file("postmortems/2026-01-27-api-latency-creep.md")
+                    .orElseThrow().contributors()).containsExactly("C");
+
+            // (d) a modified file and an untracked one: the kept history, with the live status on top
+            Files.writeString(pm, original.replace("## Timeline", "Not committed.\n\n## Timeline"));
+            Files.writeString(site.resolve("runbooks/untracked.md"), "---\ntitle: Untracked\nservice: checkout\n---\n"
+                    + "# Overview\n\nNew.\n");
+            DiskCache.Stats dirty = assertSameAsWithoutCache(site, dir, TOOL);
+            assertThat(dirty.historyHits()).isEqualTo(1);
+            assertThat(dirty.historyWritten()).isZero();
+            dev.hindsight.git.GitHistory live = assertSameHistory(site, dir);
+            assertThat(live.historyWalks()).isZero();
+            assertThat(live.file("postmortems/2026-01-27-api-latency-creep.md").orElseThrow().uncommitted()).isTrue();
+            assertThat(live.file("runbooks/untracked.md").orElseThrow().untracked()).isTrue();
+
+            // (e) a .mailmap (read from the work tree, not committed)
+            Files.writeString(site.resolve(".mailmap"), "Cecilia Proper <c@example.com>\n");
+            assertThat(assertSameAsWithoutCache(site, dir, TOOL).historyWritten()).isEqualTo(1);
+            assertThat(assertSameHistory(site, dir).file("postmortems/2026-01-27-api-latency-creep.md")
+                    .orElseThrow().contributors()).containsExactly("Cecilia Proper");
+        }
+
+        // (f) an edit that keeps the size and sets the modification time back, to a file trusted by its stat
+        letTheClockMoveOn();
+        assertThat(assertSameAsWithoutCache(site, dir, TOOL).fileReads()).isZero(); // every file is trusted again
+        Path drill = site.resolve("game-days/failover.md");
+        java.nio.file.attribute.FileTime mtime = Files.getLastModifiedTime(drill);
+        long size = Files.size(drill);
+        Files.writeString(drill, Files.readString(drill).replace("title: Failover drill", "title: Failover DRILL"));
+        Files.setLastModifiedTime(drill, mtime);
+        assertThat(Files.size(drill)).isEqualTo(size);
+        DiskCache.Stats touched = assertSameAsWithoutCache(site, dir, TOOL);
+        assertThat(touched.fileReads()).isEqualTo(1);
+        assertThat(touched.misses()).isEqualTo(1);
+        assertThat(Files.readString(tmp.resolve("out-" + runs).resolve("game-days/failover/index.html")))
+                .contains("Failover DRILL");
+    }
+
+    @Test
+    void aDamagedHistoryOrStatIndexIsAMiss() throws Exception {
+        Path site = site();
+        Path dir = tmp.resolve("cache");
+        letTheClockMoveOn();
+        assertSameAsWithoutCache(site, dir, TOOL);
+        assertThat(assertSameAsWithoutCache(site, dir, TOOL).fileReads()).isZero();
+        List<Path> kept;
+        try (Stream<Path> list = Files.list(dir)) {
+            kept = list.filter(p -> p.getFileName().toString().matches("[0-9a-f]{64}\\.(history|files)")).sorted()
+                    .toList();
+        }
+        assertThat(kept).hasSize(2);
+        for (Path p : kept) {
+            byte[] bytes = Files.readAllBytes(p);
+            bytes[bytes.length / 2] ^= 0x20; // one bit flipped in the middle
+            Files.write(p, bytes);
+        }
+        DiskCache.Stats damaged = assertSameAsWithoutCache(site, dir, TOOL);
+        assertThat(damaged.historyWritten()).isEqualTo(1);
+        assertThat(damaged.misses()).isZero();
+        for (Path p : kept) {
+            Files.write(p, java.util.Arrays.copyOf(Files.readAllBytes(p), 100)); // cut short
+        }
+        assertThat(assertSameHistory(site, dir).historyWalks()).isEqualTo(1);
+        DiskCache.Stats cut = assertSameAsWithoutCache(site, dir, TOOL);
+        assertThat(cut.historyWritten()).isZero(); // assertSameHistory's run wrote it again
+        assertThat(cut.historyHits()).isEqualTo(1);
+    }
+
     @Test
     void aDamagedEntryIsAMissAndIsWrittenAgain() throws Exception {
         Path site = site();
