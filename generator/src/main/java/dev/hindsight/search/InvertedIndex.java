@@ -23,8 +23,18 @@ final class InvertedIndex {
     private static final int BITS = 12;
     private static final long MAX_COUNT = (1L << BITS) - 1;
 
-    /** One term: its document frequency and the encoded postings ({@link Codec}). */
-    record Term(String term, int df, String postings) {
+    /** How many of a term's best documents {@link Term#top} names. */
+    static final int TOP = 16;
+
+    /**
+     * One term: its document frequency, the encoded postings ({@link Codec}) and its best documents (at most
+     * {@link #TOP}, best score first, ties to the lower id), whose rows its postings shard carries.
+     */
+    record Term(String term, int df, String postings, int[] top) {
+
+        Term(String term, int df, String postings) {
+            this(term, df, postings, new int[0]);
+        }
     }
 
     private final List<Term> terms;
@@ -117,8 +127,32 @@ final class InvertedIndex {
         double globalMax = Arrays.stream(maxima).max().orElse(1);
         Term[] out = new Term[sorted.length];
         IntStream.range(0, sorted.length).parallel().forEach(g ->
-                out[g] = new Term(sorted[g], df[g], encode(docs[g], weights[g], maxima[g], globalMax, n)));
+                out[g] = new Term(sorted[g], df[g], encode(docs[g], weights[g], maxima[g], globalMax, n),
+                        top(docs[g], weights[g])));
         return new InvertedIndex(List.of(out));
+    }
+
+    /** The documents of the {@link #TOP} highest weights, highest first, ties to the lower id. */
+    static int[] top(int[] docs, float[] weights) {
+        int k = Math.min(TOP, docs.length);
+        int[] out = new int[k];
+        int size = 0;
+        for (int i = 0; i < docs.length; i++) {
+            float w = weights[i];
+            if (size == k && w <= weights[out[k - 1]]) {
+                continue; // ids ascend: an equal weight later has a higher id
+            }
+            int at = size < k ? size++ : k - 1;
+            while (at > 0 && w > weights[out[at - 1]]) {
+                out[at] = out[at - 1];
+                at--;
+            }
+            out[at] = i;
+        }
+        for (int i = 0; i < k; i++) {
+            out[i] = docs[out[i]];
+        }
+        return out;
     }
 
     static double idf(int n, int df) {

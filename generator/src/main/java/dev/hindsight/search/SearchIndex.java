@@ -45,13 +45,19 @@ import java.util.stream.Stream;
  */
 public final class SearchIndex {
 
-    public static final int FORMAT = 4;
+    public static final int FORMAT = 5;
     /**
      * A query loads one postings shard per word, so this is most of what a rare word costs; smaller
      * shards mean more keys in the metadata, which every query loads (about 6 KB at 10k documents).
      */
     static final int POSTINGS_BUDGET = 5_000;
     static final int DICTIONARY_BUDGET = 12_000;
+    /**
+     * The rows of its terms' best documents a postings shard carries, at most about this many bytes: a query's
+     * results then show without waiting for a second round of requests, one row file per result (measured at 10k
+     * documents: ten row files took longer than the postings shards before them).
+     */
+    static final int ROWS_BUDGET = 8_000;
     /**
      * Document rows, each with its section texts, are grouped into files of about this size: a page of results
      * loads one file per result it shows (rows are ordered by kind, service and severity, so results seldom
@@ -102,15 +108,17 @@ public final class SearchIndex {
         SortedMap<String, String> files = new TreeMap<>();
         List<InvertedIndex.Term> terms = index.terms();
 
+        List<String> shortRows = entries.parallelStream().map(SearchIndex::rowJson).toList();
         List<Shards.Range> postings = Shards.postings(terms, POSTINGS_BUDGET);
         String[] postingFiles = new String[postings.size()];
         IntStream.range(0, postings.size()).parallel().forEach(i ->
-                postingFiles[i] = Js.shard("p/" + i, postingsJson(terms, postings.get(i))));
+                postingFiles[i] = Js.shard("p/" + i, postingsJson(terms, postings.get(i), shortRows)));
         List<Shards.Range> dictionary = Shards.dictionary(terms, DICTIONARY_BUDGET);
         String[] dictionaryFiles = new String[dictionary.size()];
         IntStream.range(0, dictionary.size()).parallel().forEach(i ->
                 dictionaryFiles[i] = Js.shard("t/" + i, dictionaryJson(terms, dictionary.get(i))));
-        List<String> rows = entries.parallelStream().map(SearchIndex::docJson).toList();
+        List<String> rows = IntStream.range(0, entries.size()).parallel()
+                .mapToObj(i -> docJson(entries.get(i), shortRows.get(i))).toList();
         int chunk = docsPerChunk(rows);
         for (int i = 0; i < postingFiles.length; i++) {
             files.put("p/" + i + ".js", postingFiles[i]);
@@ -219,9 +227,14 @@ public final class SearchIndex {
         return index;
     }
 
-    private static String postingsJson(List<InvertedIndex.Term> terms, Shards.Range r) {
-        StringBuilder b = new StringBuilder(POSTINGS_BUDGET + 1024);
-        b.append('[');
+    /**
+     * A postings shard: {"p": [term, postings, …], "r": [[doc, row…], …]}, where r holds the rows ({@link #rowJson})
+     * of its terms' best documents ({@link InvertedIndex.Term#top}), so that a query usually shows its results
+     * with the files its words need anyway, and loads row files (d/) only for the section texts.
+     */
+    private static String postingsJson(List<InvertedIndex.Term> terms, Shards.Range r, List<String> rows) {
+        StringBuilder b = new StringBuilder(POSTINGS_BUDGET + ROWS_BUDGET + 1024);
+        b.append("{\"p\":[");
         for (int i = r.from(); i < r.to(); i++) {
             if (i > r.from()) {
                 b.append(',');
@@ -229,7 +242,43 @@ public final class SearchIndex {
             Js.string(b, terms.get(i).term()).append(',');
             Js.string(b, terms.get(i).postings());
         }
-        return b.append(']').toString();
+        b.append("],\"r\":[");
+        int[] docs = shownRows(terms, r, rows);
+        for (int i = 0; i < docs.length; i++) {
+            if (i > 0) {
+                b.append(',');
+            }
+            b.append('[').append(docs[i]).append(',').append(rows.get(docs[i])).append(']');
+        }
+        return b.append("]}").toString();
+    }
+
+    /**
+     * The documents whose rows a shard carries, in id order: the best documents of its terms, the terms with
+     * most documents first (a rare word's few results cost few row files), as long as all of a term's rows fit
+     * in {@link #ROWS_BUDGET} with those already taken.
+     */
+    static int[] shownRows(List<InvertedIndex.Term> terms, Shards.Range r, List<String> rows) {
+        Integer[] order = IntStream.range(r.from(), r.to()).boxed().toArray(Integer[]::new);
+        Arrays.sort(order, Comparator.comparingInt((Integer i) -> -terms.get(i).df()).thenComparingInt(i -> i));
+        java.util.BitSet taken = new java.util.BitSet();
+        long bytes = 0;
+        for (int i : order) {
+            long more = 0;
+            for (int doc : terms.get(i).top()) {
+                if (!taken.get(doc)) {
+                    more += Shards.utf8(rows.get(doc)) + 8;
+                }
+            }
+            if (bytes + more > ROWS_BUDGET) {
+                continue;
+            }
+            bytes += more;
+            for (int doc : terms.get(i).top()) {
+                taken.set(doc);
+            }
+        }
+        return taken.stream().toArray();
     }
 
     private static String dictionaryJson(List<InvertedIndex.Term> terms, Shards.Range r) {
@@ -268,17 +317,23 @@ public final class SearchIndex {
         return b.append(']').toString();
     }
 
-    private static String docJson(SearchEntry e) {
+    /** What a result shows without its section texts: id, title, url, date, snippet, kind, severity, services. */
+    private static String rowJson(SearchEntry e) {
         StringBuilder b = new StringBuilder(64 + e.title().length() + e.snippet().length());
-        b.append('[');
         for (String s : List.of(e.id(), e.title(), e.url(), e.date(), e.snippet(), e.kind(), e.severity())) {
-            if (b.length() > 1) {
+            if (!b.isEmpty()) {
                 b.append(',');
             }
             Js.string(b, s);
         }
         b.append(',');
         strings(b, e.services());
+        return b.toString();
+    }
+
+    private static String docJson(SearchEntry e, String row) {
+        StringBuilder b = new StringBuilder(row.length() + 256);
+        b.append('[').append(row);
         // Its section texts, for the snippet and the section a result links to: with the row, so that a result
         // costs one file, not a row file and a section file.
         b.append(',').append(sectionsJson(e));
