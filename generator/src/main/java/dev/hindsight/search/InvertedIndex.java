@@ -127,23 +127,25 @@ final class InvertedIndex {
         double globalMax = Arrays.stream(maxima).max().orElse(1);
         Term[] out = new Term[sorted.length];
         IntStream.range(0, sorted.length).parallel().forEach(g ->
-                out[g] = new Term(sorted[g], df[g], encode(docs[g], weights[g], maxima[g], globalMax, n),
-                        top(docs[g], weights[g])));
+                out[g] = term(sorted[g], docs[g], weights[g], maxima[g], globalMax, n));
         return new InvertedIndex(List.of(out));
     }
 
-    /** The documents of the {@link #TOP} highest weights, highest first, ties to the lower id. */
-    static int[] top(int[] docs, float[] weights) {
+    /**
+     * The documents of the {@link #TOP} highest score levels, highest first, ties to the lower id: the order in
+     * which the client ranks a term's documents, which sees the levels only.
+     */
+    static int[] top(int[] docs, int[] levels) {
         int k = Math.min(TOP, docs.length);
         int[] out = new int[k];
         int size = 0;
         for (int i = 0; i < docs.length; i++) {
-            float w = weights[i];
-            if (size == k && w <= weights[out[k - 1]]) {
-                continue; // ids ascend: an equal weight later has a higher id
+            int level = levels[i];
+            if (size == k && level <= levels[out[k - 1]]) {
+                continue; // ids ascend: an equal level later has a higher id
             }
             int at = size < k ? size++ : k - 1;
-            while (at > 0 && w > weights[out[at - 1]]) {
+            while (at > 0 && level > levels[out[at - 1]]) {
                 out[at] = out[at - 1];
                 at--;
             }
@@ -159,13 +161,14 @@ final class InvertedIndex {
         return Math.log(1 + (n - df + 0.5) / (df + 0.5));
     }
 
-    private static String encode(int[] docs, float[] weights, double termMax, double globalMax, int documentCount) {
+    private static Term term(String term, int[] docs, float[] weights, double termMax, double globalMax,
+                             int documentCount) {
         int[] levels = new int[docs.length];
         for (int i = 0; i < docs.length; i++) {
             levels[i] = Codec.level(weights[i], termMax, Codec.POSTING_RATIO, Codec.POSTING_LEVELS);
         }
-        return Codec.postings(docs, levels, Codec.level(termMax, globalMax, Codec.TERM_RATIO, Codec.TERM_LEVELS),
-                documentCount);
+        return new Term(term, docs.length, Codec.postings(docs, levels,
+                Codec.level(termMax, globalMax, Codec.TERM_RATIO, Codec.TERM_LEVELS), documentCount), top(docs, levels));
     }
 
     /**
