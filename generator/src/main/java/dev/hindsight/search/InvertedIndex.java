@@ -24,7 +24,7 @@ final class InvertedIndex {
     private static final long MAX_COUNT = (1L << BITS) - 1;
 
     /** How many of a term's best documents {@link Term#top} names. */
-    static final int TOP = 16;
+    static final int TOP = 10;
 
     /**
      * One term: its document frequency, the encoded postings ({@link Codec}) and its best documents (at most

@@ -57,7 +57,7 @@ public final class SearchIndex {
      * results then show without waiting for a second round of requests, one row file per result (measured at 10k
      * documents: ten row files took longer than the postings shards before them).
      */
-    static final int ROWS_BUDGET = 8_000;
+    static final int ROWS_BUDGET = 16_000;
     /**
      * Document rows, each with its section texts, are grouped into files of about this size: a page of results
      * loads one file per result it shows (rows are ordered by kind, service and severity, so results seldom
