@@ -27,16 +27,21 @@ import java.util.stream.Stream;
  *   <li>{@code meta} — document count, score scales, the first key of every postings shard
  *       (front-coded, {@link Codec#frontCoded}) and of every dictionary file. Its size grows with
  *       the number of shards only, not with the number of documents.</li>
- *   <li>{@code p/N} — postings shard N: a flat array of term, encoded postings ({@link Codec}), term,
- *       … in term order. An array rather than an object, so that a term such as {@code __proto__}
- *       or {@code constructor} is just a string. The terms that start with a word being typed follow
- *       it, so its shard usually answers its completions too.</li>
+ *   <li>{@code p/N} — postings shard N: {@code {"p": [...], "r": [...]}}. {@code p} is a flat array of term,
+ *       encoded postings ({@link Codec}), term, … in term order: an array rather than an object, so that a
+ *       term such as {@code __proto__} or {@code constructor} is just a string. The terms that start with a
+ *       word being typed follow it, so its shard usually answers its completions too. {@code r} holds the rows
+ *       ({@code [doc, id, title, url, date, snippet, kind, severity, services]}, a {@code d/} row without its
+ *       section texts) of its terms' best documents ({@link InvertedIndex#TOP} each, in the client's order,
+ *       the terms with most documents first, within {@link #ROWS_BUDGET}): a query's results then usually
+ *       show with the shards its words need anyway, without a second round of requests for rows.</li>
  *   <li>{@code t/N} — dictionary file N: its terms (space-separated, sorted) and one weight character
  *       per term (document frequency on a log scale), for short prefixes and typo tolerance.</li>
  *   <li>{@code d/N} — documents {@code N·chunk} to {@code N·chunk + chunk − 1}: id, title, page path,
  *       date, snippet, kind, severity, services and the opening text of each of its sections
  *       ({@link SearchEntry#sectionTexts}, [[anchor, heading, text], …]), for the results actually shown: their
- *       snippets around the matched words and links to the matching section. One file per result shown.</li>
+ *       snippets around the matched words and links to the matching section, loaded once the results are
+ *       shown; and the row of a result no loaded shard carried.</li>
  *   <li>{@code facets} — the facet values of every document ({@link Facets}), for the results
  *       page's facet counts and filters.</li>
  * </ul>
@@ -61,7 +66,7 @@ public final class SearchIndex {
     /**
      * Document rows, each with its section texts, are grouped into files of about this size: a page of results
      * loads one file per result it shows (rows are ordered by kind, service and severity, so results seldom
-     * share one), so a row holds everything a result needs. A document's row with its section texts is
+     * share one), after showing them from the rows its postings shards carry. A document's row with its section texts is
      * 0.5-2.7 KB: small documents share a file, large ones have one each.
      */
     static final int DOCS_BUDGET = 2_048;

@@ -117,6 +117,8 @@ class SearchIndexTest {
                 bytes += r.toString().length();
             }
             assertThat(bytes).as("rows of p/" + i).isLessThanOrEqualTo(SearchIndex.ROWS_BUDGET);
+            InvertedIndex.Term most = null;
+            int mostDf = 0;
             for (int k = 0; k < p.get("p").size(); k += 2) {
                 String term = p.get("p").get(k).asText();
                 InvertedIndex.Term t = big.index().terms().stream().filter(x -> x.term().equals(term)).findFirst()
@@ -127,11 +129,16 @@ class SearchIndexTest {
                                 .thenComparing(Map.Entry.comparingByKey()))
                         .limit(InvertedIndex.TOP).map(Map.Entry::getKey).toList();
                 assertThat(java.util.Arrays.stream(t.top()).boxed().toList()).as(term).isEqualTo(best);
-                boolean all = java.util.Arrays.stream(t.top()).allMatch(carried::contains);
-                withRows += all ? 1 : 0;
+                if (t.df() > mostDf) {
+                    mostDf = t.df();
+                    most = t;
+                }
             }
+            // The shard's most frequent term comes first: its best documents' rows (well under the budget) are there.
+            assertThat(carried).as("rows of p/" + i).containsAll(java.util.Arrays.stream(most.top()).boxed().toList());
+            withRows++;
         }
-        assertThat(withRows).as("terms whose best documents' rows come with their shard").isPositive();
+        assertThat(withRows).as("postings shards").isGreaterThan(10);
     }
 
     @Test
