@@ -23,8 +23,18 @@ final class InvertedIndex {
     private static final int BITS = 12;
     private static final long MAX_COUNT = (1L << BITS) - 1;
 
-    /** One term: its document frequency and the encoded postings ({@link Codec}). */
-    record Term(String term, int df, String postings) {
+    /** How many of a term's best documents {@link Term#top} names. */
+    static final int TOP = 10;
+
+    /**
+     * One term: its document frequency, the encoded postings ({@link Codec}) and its best documents (at most
+     * {@link #TOP}, best score first, ties to the lower id), whose rows its postings shard carries.
+     */
+    record Term(String term, int df, String postings, int[] top) {
+
+        Term(String term, int df, String postings) {
+            this(term, df, postings, new int[0]);
+        }
     }
 
     private final List<Term> terms;
@@ -117,21 +127,48 @@ final class InvertedIndex {
         double globalMax = Arrays.stream(maxima).max().orElse(1);
         Term[] out = new Term[sorted.length];
         IntStream.range(0, sorted.length).parallel().forEach(g ->
-                out[g] = new Term(sorted[g], df[g], encode(docs[g], weights[g], maxima[g], globalMax, n)));
+                out[g] = term(sorted[g], docs[g], weights[g], maxima[g], globalMax, n));
         return new InvertedIndex(List.of(out));
+    }
+
+    /**
+     * The documents of the {@link #TOP} highest score levels, highest first, ties to the lower id: the order in
+     * which the client ranks a term's documents, which sees the levels only.
+     */
+    static int[] top(int[] docs, int[] levels) {
+        int k = Math.min(TOP, docs.length);
+        int[] out = new int[k];
+        int size = 0;
+        for (int i = 0; i < docs.length; i++) {
+            int level = levels[i];
+            if (size == k && level <= levels[out[k - 1]]) {
+                continue; // ids ascend: an equal level later has a higher id
+            }
+            int at = size < k ? size++ : k - 1;
+            while (at > 0 && level > levels[out[at - 1]]) {
+                out[at] = out[at - 1];
+                at--;
+            }
+            out[at] = i;
+        }
+        for (int i = 0; i < k; i++) {
+            out[i] = docs[out[i]];
+        }
+        return out;
     }
 
     static double idf(int n, int df) {
         return Math.log(1 + (n - df + 0.5) / (df + 0.5));
     }
 
-    private static String encode(int[] docs, float[] weights, double termMax, double globalMax, int documentCount) {
+    private static Term term(String term, int[] docs, float[] weights, double termMax, double globalMax,
+                             int documentCount) {
         int[] levels = new int[docs.length];
         for (int i = 0; i < docs.length; i++) {
             levels[i] = Codec.level(weights[i], termMax, Codec.POSTING_RATIO, Codec.POSTING_LEVELS);
         }
-        return Codec.postings(docs, levels, Codec.level(termMax, globalMax, Codec.TERM_RATIO, Codec.TERM_LEVELS),
-                documentCount);
+        return new Term(term, docs.length, Codec.postings(docs, levels,
+                Codec.level(termMax, globalMax, Codec.TERM_RATIO, Codec.TERM_LEVELS), documentCount), top(docs, levels));
     }
 
     /**

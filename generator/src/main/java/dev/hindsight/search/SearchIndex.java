@@ -27,16 +27,21 @@ import java.util.stream.Stream;
  *   <li>{@code meta} — document count, score scales, the first key of every postings shard
  *       (front-coded, {@link Codec#frontCoded}) and of every dictionary file. Its size grows with
  *       the number of shards only, not with the number of documents.</li>
- *   <li>{@code p/N} — postings shard N: a flat array of term, encoded postings ({@link Codec}), term,
- *       … in term order. An array rather than an object, so that a term such as {@code __proto__}
- *       or {@code constructor} is just a string. The terms that start with a word being typed follow
- *       it, so its shard usually answers its completions too.</li>
+ *   <li>{@code p/N} — postings shard N: {@code {"p": [...], "r": [...]}}. {@code p} is a flat array of term,
+ *       encoded postings ({@link Codec}), term, … in term order: an array rather than an object, so that a
+ *       term such as {@code __proto__} or {@code constructor} is just a string. The terms that start with a
+ *       word being typed follow it, so its shard usually answers its completions too. {@code r} holds the rows
+ *       ({@code [doc, id, title, url, date, snippet, kind, severity, services]}, a {@code d/} row without its
+ *       section texts) of its terms' best documents ({@link InvertedIndex#TOP} each, in the client's order,
+ *       the terms with most documents first, within {@link #ROWS_BUDGET}): a query's results then usually
+ *       show with the shards its words need anyway, without a second round of requests for rows.</li>
  *   <li>{@code t/N} — dictionary file N: its terms (space-separated, sorted) and one weight character
  *       per term (document frequency on a log scale), for short prefixes and typo tolerance.</li>
  *   <li>{@code d/N} — documents {@code N·chunk} to {@code N·chunk + chunk − 1}: id, title, page path,
  *       date, snippet, kind, severity, services and the opening text of each of its sections
  *       ({@link SearchEntry#sectionTexts}, [[anchor, heading, text], …]), for the results actually shown: their
- *       snippets around the matched words and links to the matching section. One file per result shown.</li>
+ *       snippets around the matched words and links to the matching section, loaded once the results are
+ *       shown; and the row of a result no loaded shard carried.</li>
  *   <li>{@code facets} — the facet values of every document ({@link Facets}), for the results
  *       page's facet counts and filters.</li>
  * </ul>
@@ -45,7 +50,7 @@ import java.util.stream.Stream;
  */
 public final class SearchIndex {
 
-    public static final int FORMAT = 4;
+    public static final int FORMAT = 5;
     /**
      * A query loads one postings shard per word, so this is most of what a rare word costs; smaller
      * shards mean more keys in the metadata, which every query loads (about 6 KB at 10k documents).
@@ -53,9 +58,15 @@ public final class SearchIndex {
     static final int POSTINGS_BUDGET = 5_000;
     static final int DICTIONARY_BUDGET = 12_000;
     /**
+     * The rows of its terms' best documents a postings shard carries, at most about this many bytes: a query's
+     * results then show without waiting for a second round of requests, one row file per result (measured at 10k
+     * documents: ten row files took longer than the postings shards before them).
+     */
+    static final int ROWS_BUDGET = 16_000;
+    /**
      * Document rows, each with its section texts, are grouped into files of about this size: a page of results
      * loads one file per result it shows (rows are ordered by kind, service and severity, so results seldom
-     * share one), so a row holds everything a result needs. A document's row with its section texts is
+     * share one), after showing them from the rows its postings shards carry. A document's row with its section texts is
      * 0.5-2.7 KB: small documents share a file, large ones have one each.
      */
     static final int DOCS_BUDGET = 2_048;
@@ -102,15 +113,17 @@ public final class SearchIndex {
         SortedMap<String, String> files = new TreeMap<>();
         List<InvertedIndex.Term> terms = index.terms();
 
+        List<String> shortRows = entries.parallelStream().map(SearchIndex::rowJson).toList();
         List<Shards.Range> postings = Shards.postings(terms, POSTINGS_BUDGET);
         String[] postingFiles = new String[postings.size()];
         IntStream.range(0, postings.size()).parallel().forEach(i ->
-                postingFiles[i] = Js.shard("p/" + i, postingsJson(terms, postings.get(i))));
+                postingFiles[i] = Js.shard("p/" + i, postingsJson(terms, postings.get(i), shortRows)));
         List<Shards.Range> dictionary = Shards.dictionary(terms, DICTIONARY_BUDGET);
         String[] dictionaryFiles = new String[dictionary.size()];
         IntStream.range(0, dictionary.size()).parallel().forEach(i ->
                 dictionaryFiles[i] = Js.shard("t/" + i, dictionaryJson(terms, dictionary.get(i))));
-        List<String> rows = entries.parallelStream().map(SearchIndex::docJson).toList();
+        List<String> rows = IntStream.range(0, entries.size()).parallel()
+                .mapToObj(i -> docJson(entries.get(i), shortRows.get(i))).toList();
         int chunk = docsPerChunk(rows);
         for (int i = 0; i < postingFiles.length; i++) {
             files.put("p/" + i + ".js", postingFiles[i]);
@@ -219,9 +232,14 @@ public final class SearchIndex {
         return index;
     }
 
-    private static String postingsJson(List<InvertedIndex.Term> terms, Shards.Range r) {
-        StringBuilder b = new StringBuilder(POSTINGS_BUDGET + 1024);
-        b.append('[');
+    /**
+     * A postings shard: {"p": [term, postings, …], "r": [[doc, row…], …]}, where r holds the rows ({@link #rowJson})
+     * of its terms' best documents ({@link InvertedIndex.Term#top}), so that a query usually shows its results
+     * with the files its words need anyway, and loads row files (d/) only for the section texts.
+     */
+    private static String postingsJson(List<InvertedIndex.Term> terms, Shards.Range r, List<String> rows) {
+        StringBuilder b = new StringBuilder(POSTINGS_BUDGET + ROWS_BUDGET + 1024);
+        b.append("{\"p\":[");
         for (int i = r.from(); i < r.to(); i++) {
             if (i > r.from()) {
                 b.append(',');
@@ -229,7 +247,43 @@ public final class SearchIndex {
             Js.string(b, terms.get(i).term()).append(',');
             Js.string(b, terms.get(i).postings());
         }
-        return b.append(']').toString();
+        b.append("],\"r\":[");
+        int[] docs = shownRows(terms, r, rows);
+        for (int i = 0; i < docs.length; i++) {
+            if (i > 0) {
+                b.append(',');
+            }
+            b.append('[').append(docs[i]).append(',').append(rows.get(docs[i])).append(']');
+        }
+        return b.append("]}").toString();
+    }
+
+    /**
+     * The documents whose rows a shard carries, in id order: the best documents of its terms, the terms with
+     * most documents first (a rare word's few results cost few row files), as long as all of a term's rows fit
+     * in {@link #ROWS_BUDGET} with those already taken.
+     */
+    static int[] shownRows(List<InvertedIndex.Term> terms, Shards.Range r, List<String> rows) {
+        Integer[] order = IntStream.range(r.from(), r.to()).boxed().toArray(Integer[]::new);
+        Arrays.sort(order, Comparator.comparingInt((Integer i) -> -terms.get(i).df()).thenComparingInt(i -> i));
+        java.util.BitSet taken = new java.util.BitSet();
+        long bytes = 0;
+        for (int i : order) {
+            long more = 0;
+            for (int doc : terms.get(i).top()) {
+                if (!taken.get(doc)) {
+                    more += Shards.utf8(rows.get(doc)) + 8;
+                }
+            }
+            if (bytes + more > ROWS_BUDGET) {
+                continue;
+            }
+            bytes += more;
+            for (int doc : terms.get(i).top()) {
+                taken.set(doc);
+            }
+        }
+        return taken.stream().toArray();
     }
 
     private static String dictionaryJson(List<InvertedIndex.Term> terms, Shards.Range r) {
@@ -268,17 +322,23 @@ public final class SearchIndex {
         return b.append(']').toString();
     }
 
-    private static String docJson(SearchEntry e) {
+    /** What a result shows without its section texts: id, title, url, date, snippet, kind, severity, services. */
+    private static String rowJson(SearchEntry e) {
         StringBuilder b = new StringBuilder(64 + e.title().length() + e.snippet().length());
-        b.append('[');
         for (String s : List.of(e.id(), e.title(), e.url(), e.date(), e.snippet(), e.kind(), e.severity())) {
-            if (b.length() > 1) {
+            if (!b.isEmpty()) {
                 b.append(',');
             }
             Js.string(b, s);
         }
         b.append(',');
         strings(b, e.services());
+        return b.toString();
+    }
+
+    private static String docJson(SearchEntry e, String row) {
+        StringBuilder b = new StringBuilder(row.length() + 256);
+        b.append('[').append(row);
         // Its section texts, for the snippet and the section a result links to: with the row, so that a result
         // costs one file, not a row file and a section file.
         b.append(',').append(sectionsJson(e));

@@ -17,7 +17,9 @@
  * postings shards of about 5 KB in term order, so that a word costs little more than its own
  * postings and the words that start with it (its completions) come with it; dictionary files of
  * about 12 KB holding the terms grouped by their first two letters (for typo tolerance and the
- * completions of a short prefix); one document per file with what a result shows; a metadata file
+ * completions of a short prefix), each also carrying the rows (what a result shows) of its terms' ten
+ * best documents, so that a query's results usually show without a second round of requests; one
+ * document per file with what a result shows; a metadata file
  * with the shard keys only, which grows with the number of shards and not with the number of
  * documents; files of section texts (the opening of each section, at most about 2 KB a document),
  * which the results page loads for the results it shows, for snippets around the matched words and

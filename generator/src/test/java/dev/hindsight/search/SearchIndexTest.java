@@ -88,6 +88,60 @@ class SearchIndexTest {
     }
 
     @Test
+    void aPostingsShardCarriesTheRowsOfItsTermsBestDocumentsWithoutTheirSectionTexts() {
+        JsonNode shard = data("p/0");
+        List<List<String>> rows = rows();
+        // Every term's documents here (fewer than InvertedIndex.TOP each), as the d/ rows have them less the sections.
+        assertThat(shard.get("r")).hasSize(4);
+        for (int doc = 0; doc < 4; doc++) {
+            JsonNode r = shard.get("r").get(doc);
+            assertThat(r.get(0).asInt()).isEqualTo(doc);
+            List<String> row = new ArrayList<>();
+            for (int k = 1; k < r.size(); k++) {
+                row.add(r.get(k).isArray() ? r.get(k).toString() : r.get(k).asText());
+            }
+            assertThat(row).isEqualTo(rows.get(doc).subList(0, 8));
+        }
+        assertThat(shard.get("p").get(0).asText()).isEqualTo(index.index().terms().get(0).term());
+
+        // At scale: a term's best documents, best first as the client ranks them; a shard carries whole terms' rows within its budget,
+        // those of the terms with most documents first.
+        SearchIndex big = SearchIndex.build(new SyntheticKnowledgeBase(3, 100).documents(400));
+        int withRows = 0;
+        for (int i = 0; big.files().containsKey("p/" + i + ".js"); i++) {
+            JsonNode p = data(big, "p/" + i);
+            java.util.Set<Integer> carried = new java.util.HashSet<>();
+            long bytes = 0;
+            for (JsonNode r : p.get("r")) {
+                carried.add(r.get(0).asInt());
+                bytes += r.toString().length();
+            }
+            assertThat(bytes).as("rows of p/" + i).isLessThanOrEqualTo(SearchIndex.ROWS_BUDGET);
+            InvertedIndex.Term most = null;
+            int mostDf = 0;
+            for (int k = 0; k < p.get("p").size(); k += 2) {
+                String term = p.get("p").get(k).asText();
+                InvertedIndex.Term t = big.index().terms().stream().filter(x -> x.term().equals(term)).findFirst()
+                        .orElseThrow();
+                // As the client ranks a term's documents: by the score level it reads, ties to the lower id.
+                List<Integer> best = Codec.decodePostings(t.postings(), big.documentCount()).entrySet().stream()
+                        .sorted(Map.Entry.<Integer, Integer>comparingByValue().reversed()
+                                .thenComparing(Map.Entry.comparingByKey()))
+                        .limit(InvertedIndex.TOP).map(Map.Entry::getKey).toList();
+                assertThat(java.util.Arrays.stream(t.top()).boxed().toList()).as(term).isEqualTo(best);
+                if (t.df() > mostDf) {
+                    mostDf = t.df();
+                    most = t;
+                }
+            }
+            // The shard's most frequent term comes first: its best documents' rows (well under the budget) are there.
+            assertThat(carried).as("rows of p/" + i).containsAll(java.util.Arrays.stream(most.top()).boxed().toList());
+            withRows++;
+        }
+        assertThat(withRows).as("postings shards").isGreaterThan(10);
+    }
+
+    @Test
     void smallDocumentsShareAFileAndLargeOnesHaveOneEach() {
         List<dev.hindsight.model.Document> small = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
@@ -156,7 +210,8 @@ class SearchIndexTest {
     void aSiteWithoutDocumentsHasAnEmptyIndexThatStillLoads() {
         SearchIndex empty = SearchIndex.build(List.of());
         assertThat(empty.files().keySet()).containsExactly("facets.js", "meta.js", "p/0.js", "t/0.js");
-        assertThat(empty.files().get("p/0.js")).isEqualTo("window.__hindsightSearch.shard(\"p/0\",[]);\n");
+        assertThat(empty.files().get("p/0.js"))
+                .isEqualTo("window.__hindsightSearch.shard(\"p/0\",{\"p\":[],\"r\":[]});\n");
         assertThat(empty.files().get("t/0.js")).isEqualTo("window.__hindsightSearch.shard(\"t/0\",{\"t\":\"\",\"w\":\"\"});\n");
     }
 

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -235,6 +236,45 @@ class SearchUiTest {
         assertThat(loaded).allMatch(f -> f.equals("meta") || f.equals("facets") || f.matches("[ptd]/\\d+"));
         // ... and the snippets still come from the best section, which the result links to.
         assertThat(driver.findElements(By.cssSelector("#search-results .hs-result .hs-where"))).isNotEmpty();
+    }
+
+    /**
+     * A new query shows its results from the files its words need anyway: the postings shards carry the rows of
+     * their terms' best documents, so the results are in the page before any row file (d/) is requested; the
+     * d/ files come afterwards, for the snippets from the section texts.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"http", "file"})
+    void aNewQueryShowsItsResultsBeforeLoadingAnyRowFile(String scheme) {
+        for (String q : List.of("the", "redis failover", "memory leak", "rollback ")) {
+            driver.get(base(scheme) + "search/index.html");
+            new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> ((List<?>) driver.executeScript(
+                    "return window.__hindsightSearch.loaded();")).containsAll(List.of("meta", "facets")));
+            Map<?, ?> shown = (Map<?, ?>) driver.executeAsyncScript("var done = arguments[arguments.length - 1];"
+                    + "var q = arguments[0];"
+                    + "var input = document.getElementById('search-page-input');"
+                    + "var list = document.getElementById('search-results');"
+                    + "new MutationObserver(function (ms, o) {"
+                    + "  if (list.dataset.query !== q) { return; }"
+                    + "  o.disconnect();"
+                    + "  done({results: list.querySelectorAll('.hs-result').length,"
+                    + "        titles: Array.prototype.map.call(list.querySelectorAll('.hs-title'),"
+                    + "          function (t) { return t.textContent; }),"
+                    + "        loaded: window.__hindsightSearch.loaded()});"
+                    + "}).observe(list, {attributes: true});"
+                    + "input.value = q; input.dispatchEvent(new Event('input', {bubbles: true}));", q);
+            List<String> loaded = ((List<?>) shown.get("loaded")).stream().map(String::valueOf).toList();
+            assertThat(((Number) shown.get("results")).intValue()).as(q).isPositive();
+            assertThat((List<?>) shown.get("titles")).as(q).noneMatch(t -> String.valueOf(t).isBlank());
+            assertThat(loaded).as("files loaded when the results of " + q + " were shown")
+                    .noneMatch(f -> f.startsWith("d/"))
+                    .anyMatch(f -> f.startsWith("p/"));
+            // The section texts follow, from the d/ files of the results shown, and refine their snippets.
+            new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> q.equals(
+                    d.findElement(By.id("search-results")).getAttribute("data-sections")));
+            assertThat(((List<?>) driver.executeScript("return window.__hindsightSearch.loaded();")).stream()
+                    .map(String::valueOf)).as(q).anyMatch(f -> f.startsWith("d/"));
+        }
     }
 
     @Test

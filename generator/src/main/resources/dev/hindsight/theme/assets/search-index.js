@@ -5,8 +5,9 @@
  * Every index file is a script that calls window.__hindsightSearch.shard(name, data), loaded with a
  * <script> element, so search works from file:// as well as over HTTP. A query loads the metadata,
  * the postings shard of each word, the shards that follow the one of the word being typed (its
- * completions), the document chunks of the results it shows (their rows carry their section texts) and,
- * on the results page only, the facet data. A dictionary file is loaded for a typo, or to pick the completions of a short prefix.
+ * completions) and, on the results page only, the facet data. The postings shards carry the rows of their
+ * terms' best documents, so the results usually show with those files; the document chunks of the results
+ * shown (their rows carry their section texts) follow, for the snippets, and for a result no shard carried. A dictionary file is loaded for a typo, or to pick the completions of a short prefix.
  */
 (function () {
   'use strict';
@@ -71,7 +72,7 @@
     DIGITS[ALPHABET.charCodeAt(a)] = a;
   }
   var DENSE = 126; // '~': a postings list written as a bitmap of documents, then their scores
-  var FORMAT = 4; // SearchIndex.FORMAT
+  var FORMAT = 5; // SearchIndex.FORMAT
 
   var meta = null;
   var metaPromise = null;
@@ -79,6 +80,8 @@
   var postingLevels = null;
   var decoded = new Map();
   var dictionaries = new Map();
+  /** Document rows the postings shards carried, by document: [id, title, url, date, snippet, kind, severity, services]. */
+  var rows = new Map();
 
   function loadMeta() {
     if (!metaPromise) {
@@ -111,10 +114,15 @@
     if (!facetsPromise) {
       facetsPromise = load('facets').then(function (f) {
         var decodedFacets = null;
-        return function () {
+        var decode = function () {
           decodedFacets = decodedFacets || f.facets.map(decodeFacet);
           return decodedFacets;
         };
+        // Ahead of the first query when the page has nothing else to do (while the box waits for a word).
+        if (window.requestIdleCallback) {
+          window.requestIdleCallback(decode, { timeout: 2000 });
+        }
+        return decode;
       }, function (e) {
         facetsPromise = null;
         throw e;
@@ -218,18 +226,22 @@
     return fileFor(meta.postingKeys, t);
   }
 
-  /** Postings shard i as {terms, encoded}: two arrays in term order. */
+  /** Postings shard i as {terms, encoded}: two arrays in term order; the rows it carries go to rows. */
   function shardData(i) {
     var name = 'p/' + i;
     return load(name).then(function () {
       var data = store.get(name);
-      if (Array.isArray(data)) {
-        var terms = new Array(data.length / 2);
-        var encoded = new Array(data.length / 2);
-        for (var k = 0; k < data.length; k += 2) {
-          terms[k / 2] = data[k];
-          encoded[k / 2] = data[k + 1];
+      if (data.p) {
+        var p = data.p;
+        var terms = new Array(p.length / 2);
+        var encoded = new Array(p.length / 2);
+        for (var k = 0; k < p.length; k += 2) {
+          terms[k / 2] = p[k];
+          encoded[k / 2] = p[k + 1];
         }
+        data.r.forEach(function (row) {
+          rows.set(row[0], row);
+        });
         data = { terms: terms, encoded: encoded };
         store.set(name, data);
       }
@@ -410,37 +422,56 @@
   }
 
 
-  /**
-   * Display data of documents: {id, title, url, date, snippet, kind, services, severity, sections}, where
-   * sections are the raw section texts of the row (sectionTexts).
-   */
-  function documents(ids) {
+  function chunkRow(d) {
+    var chunk = store.get('d/' + Math.floor(d / meta.chunk));
+    return chunk ? chunk[d % meta.chunk] : null;
+  }
+
+  /** Loads the document chunks of ids that hold no row loaded so far (all when full: for their section texts). */
+  function loadChunks(ids, full) {
+    var chunks = new Set();
+    ids.forEach(function (d) {
+      if (!chunkRow(d) && (full || !rows.has(d))) {
+        chunks.add(Math.floor(d / meta.chunk));
+      }
+    });
     // In rank order: with a few connections at a time, the first results come first.
-    var chunks = new Set(ids.map(function (d) { return Math.floor(d / meta.chunk); }));
     return Promise.all(Array.from(chunks).map(function (c) {
       return load('d/' + c);
-    })).then(function () {
+    }));
+  }
+
+  /**
+   * Display data of documents: {doc, id, title, url, date, snippet, kind, services, severity, sections}, where
+   * sections are the raw section texts of the row (sectionTexts), undefined while its chunk is not loaded.
+   * A row a postings shard carried needs no file.
+   */
+  function documents(ids) {
+    return loadChunks(ids, false).then(function () {
       return ids.map(function (d) {
-        var row = store.get('d/' + Math.floor(d / meta.chunk))[d % meta.chunk];
+        var full = chunkRow(d);
+        var row = full || rows.get(d).slice(1);
         return {
           doc: d, id: row[0], title: row[1], url: ROOT + row[2], date: row[3], snippet: row[4],
-          kind: row[5], severity: row[6], services: row[7], sections: row[8]
+          kind: row[5], severity: row[6], services: row[7], sections: full ? full[8] : undefined
         };
       });
     });
   }
 
-
   /**
    * The section texts of documents (as documents() returned them): for each, [{anchor, heading,
-   * text}, …] in document order, [] for none. They come with the document rows: nothing is loaded.
+   * text}, …] in document order, [] for none. Loads the chunks of the rows that came without them.
    */
   function sectionTexts(docs) {
-    return Promise.resolve(docs.map(function (d) {
-      return (d.sections || []).map(function (s) {
-        return { anchor: s[0], heading: s[1], text: s[2] };
+    return loadChunks(docs.map(function (d) { return d.doc; }), true).then(function () {
+      return docs.map(function (d) {
+        var full = chunkRow(d.doc);
+        return ((full && full[8]) || []).map(function (s) {
+          return { anchor: s[0], heading: s[1], text: s[2] };
+        });
       });
-    }));
+    });
   }
 
   ns.index = {
