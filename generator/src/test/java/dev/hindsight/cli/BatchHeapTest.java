@@ -55,9 +55,9 @@ class BatchHeapTest {
     @Test
     void underG1TheDefaultsAreSetToCollectPeriodicallyAndGiveBackFreeHeap() throws Exception {
         assertThat(probe("-XX:+UseG1GC")).containsExactly(
-                "set [Setting[name=G1PeriodicGCInterval, value=1000], Setting[name=MinHeapFreeRatio, value=10], "
+                "set [Setting[name=G1PeriodicGCInterval, value=300], Setting[name=MinHeapFreeRatio, value=10], "
                         + "Setting[name=MaxHeapFreeRatio, value=30]]",
-                "G1PeriodicGCInterval=1000 MANAGEMENT", "MinHeapFreeRatio=10 MANAGEMENT",
+                "G1PeriodicGCInterval=300 MANAGEMENT", "MinHeapFreeRatio=10 MANAGEMENT",
                 "MaxHeapFreeRatio=30 MANAGEMENT");
     }
 
@@ -69,8 +69,8 @@ class BatchHeapTest {
                 "MaxHeapFreeRatio=80 VM_CREATION");
         // A lower bound above 30 makes 30 an invalid upper bound: the user's settings stand.
         assertThat(probe("-XX:+UseG1GC", "-XX:MinHeapFreeRatio=50")).containsExactly(
-                "set [Setting[name=G1PeriodicGCInterval, value=1000]]",
-                "G1PeriodicGCInterval=1000 MANAGEMENT", "MinHeapFreeRatio=50 VM_CREATION",
+                "set [Setting[name=G1PeriodicGCInterval, value=300]]",
+                "G1PeriodicGCInterval=300 MANAGEMENT", "MinHeapFreeRatio=50 VM_CREATION",
                 "MaxHeapFreeRatio=70 DEFAULT");
     }
 
