@@ -448,6 +448,9 @@ public final class SiteBuilder {
                 diagnostics);
         ParsedMarkdown body = markdown.parse(path, text, src.file().bodyLine(), diagnostics, html);
         Document document = factory.create(src, kind.get(), body, diagnostics);
+        if (!html) {
+            document = CheckedShape.of(document); // a check keeps what its rules read (issue 18)
+        }
         time.parse().add(System.nanoTime() - read);
         return document;
     }

@@ -65,6 +65,9 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        if (BatchHeap.appliesTo(commandsFor(args))) {
+            BatchHeap.tune(); // this process is the run's own JVM: a one-shot check or build (issue 18)
+        }
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), System.getenv(),
                 ProgressMode.stderrIsTerminal()));
     }

@@ -1,0 +1,53 @@
+package dev.hindsight.build;
+
+import dev.hindsight.markdown.Block;
+import dev.hindsight.markdown.ParsedMarkdown;
+import dev.hindsight.markdown.Section;
+import dev.hindsight.model.Document;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a check (a run that writes no pages) keeps of a document once it is made (issue 18: a small live set):
+ * the body without its plain text, which only the search index reads, and each block reduced to its kind, line
+ * and shape (an ordered list and its first number, a code block's language) without its text. The rules read
+ * only that of the blocks (a runbook's numbered diagnosis steps and mitigation code); the timeline, whys and
+ * action items were made of the blocks' text when the document was ({@code DocumentFactory}). The source text
+ * and the front matter stay: the prose and field rules read them.
+ */
+final class CheckedShape {
+
+    private CheckedShape() {
+    }
+
+    static Document of(Document d) {
+        ParsedMarkdown body = d.body();
+        List<Section> sections = new ArrayList<>(body.sections().size());
+        for (Section s : body.sections()) {
+            if (s.blocks().isEmpty()) {
+                sections.add(s);
+                continue;
+            }
+            List<Block> shapes = new ArrayList<>(s.blocks().size());
+            for (Block b : s.blocks()) {
+                shapes.add(shape(b));
+            }
+            sections.add(new Section(s.heading(), shapes));
+        }
+        return d.with(d.meta(), new ParsedMarkdown(body.html(), body.headings(), sections, body.links(), ""));
+    }
+
+    private static Block shape(Block b) {
+        if (b instanceof Block.Paragraph p) {
+            return new Block.Paragraph(p.line(), "");
+        }
+        if (b instanceof Block.ListBlock l) {
+            return new Block.ListBlock(l.line(), l.ordered(), l.start(), List.of());
+        }
+        if (b instanceof Block.Table t) {
+            return new Block.Table(t.line(), List.of(), List.of());
+        }
+        Block.Code c = (Block.Code) b;
+        return new Block.Code(c.line(), c.info(), "");
+    }
+}
