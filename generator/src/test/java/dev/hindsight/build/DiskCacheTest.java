@@ -328,7 +328,10 @@ class DiskCacheTest {
 
         // (f) an edit that keeps the size and sets the modification time back, to a file trusted by its stat
         letTheClockMoveOn();
-        assertThat(assertSameAsWithoutCache(site, dir, TOOL).fileReads()).isZero(); // every file is trusted again
+        // The two files written in (d) are read again if every run since then came within the racy window of
+        // their writing (a fast machine); after that run, or a slower machine's, every file is trusted again.
+        assertThat(assertSameAsWithoutCache(site, dir, TOOL).fileReads()).isBetween(0, 2);
+        assertThat(assertSameAsWithoutCache(site, dir, TOOL).fileReads()).isZero();
         Path drill = site.resolve("game-days/failover.md");
         java.nio.file.attribute.FileTime mtime = Files.getLastModifiedTime(drill);
         long size = Files.size(drill);
