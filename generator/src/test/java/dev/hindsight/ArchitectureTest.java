@@ -63,7 +63,7 @@ class ArchitectureTest {
             Map.entry("text", Set.of()),
             Map.entry("source", Set.of("diag")),
             Map.entry("config", Set.of("diag", "source")),
-            Map.entry("git", Set.of("diag")),
+            Map.entry("git", Set.of("diag", "text")),
             Map.entry("highlight", Set.of()),
             Map.entry("markdown", Set.of("diag", "highlight")),
             Map.entry("model", Set.of("diag", "config", "source", "git", "markdown")),

@@ -1,5 +1,6 @@
 package dev.hindsight.build;
 
+import dev.hindsight.text.Sealed;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -12,7 +13,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.zip.CRC32C;
 
 /**
  * A shortcut to a file's content hash for the {@link DiskCache}: for each path read last time, what {@code stat}
@@ -143,13 +143,10 @@ final class StatIndex {
                 out.writeLong(e.getValue().hashedAt());
                 out.write(e.getValue().sha256());
             }
-            CRC32C crc = new CRC32C();
-            crc.update(buffer.toByteArray());
-            out.writeLong(crc.getValue());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e); // a byte array does not fail
         }
-        return buffer.toByteArray();
+        return Sealed.seal(buffer.toByteArray());
     }
 
     Path file() {
@@ -157,15 +154,10 @@ final class StatIndex {
     }
 
     static Map<String, Entry> read(byte[] bytes, String root) {
-        if (bytes.length < 16) {
+        ByteBuffer in = Sealed.open(bytes, 16);
+        if (in == null) {
             return Map.of();
         }
-        CRC32C crc = new CRC32C();
-        crc.update(bytes, 0, bytes.length - 8);
-        if (crc.getValue() != ByteBuffer.wrap(bytes, bytes.length - 8, 8).getLong()) {
-            return Map.of();
-        }
-        ByteBuffer in = ByteBuffer.wrap(bytes, 0, bytes.length - 8);
         if (in.getInt() != MAGIC || in.getInt() != VERSION || !root.equals(string(in))) {
             return Map.of();
         }

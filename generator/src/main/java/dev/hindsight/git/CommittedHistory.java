@@ -1,5 +1,6 @@
 package dev.hindsight.git;
 
+import dev.hindsight.text.Sealed;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -14,7 +15,6 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.zip.CRC32C;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
@@ -104,13 +104,10 @@ final class CommittedHistory {
                     out.writeInt(i);
                 }
             }
-            CRC32C crc = new CRC32C();
-            crc.update(buffer.toByteArray());
-            out.writeLong(crc.getValue());
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a byte array does not fail
         }
-        return buffer.toByteArray();
+        return Sealed.seal(buffer.toByteArray());
     }
 
     /**
@@ -119,13 +116,8 @@ final class CommittedHistory {
      */
     static CommittedHistory read(byte[] bytes, String key, ObjectReader reader) {
         try {
-            if (bytes.length < 16) {
-                return null;
-            }
-            ByteBuffer in = ByteBuffer.wrap(bytes, 0, bytes.length - 8);
-            CRC32C crc = new CRC32C();
-            crc.update(bytes, 0, bytes.length - 8);
-            if (crc.getValue() != ByteBuffer.wrap(bytes, bytes.length - 8, 8).getLong()) {
+            ByteBuffer in = Sealed.open(bytes, 16);
+            if (in == null) {
                 return null;
             }
             if (in.getInt() != MAGIC || in.getInt() != VERSION || !key.equals(string(in))) {
