@@ -50,6 +50,8 @@ public final class Synonyms {
     private final int maxLength;
     /** Whether every last term is ASCII, so that a plain text search can rule a piece out. */
     private final boolean asciiLastTerms;
+    /** The last terms (lower case ASCII) by their first character, for {@link #mayHold}; null unless ASCII. */
+    private final String[][] lastTermsByFirstChar;
 
     public Synonyms(List<List<String>> groups) {
         this.groups = groups.stream().map(List::copyOf).toList();
@@ -66,6 +68,21 @@ public final class Synonyms {
         }
         this.maxLength = max;
         this.asciiLastTerms = byLastTerm.keySet().stream().allMatch(t -> t.chars().allMatch(c -> c < 0x80));
+        this.lastTermsByFirstChar = asciiLastTerms ? byFirstChar(byLastTerm.keySet()) : null;
+    }
+
+    private static String[][] byFirstChar(Set<String> terms) {
+        List<List<String>> table = new ArrayList<>();
+        for (int c = 0; c < 0x80; c++) {
+            table.add(new ArrayList<>());
+        }
+        terms.stream().filter(t -> !t.isEmpty()).sorted()
+                .forEach(t -> table.get(t.toLowerCase(java.util.Locale.ROOT).charAt(0)).add(t.toLowerCase(java.util.Locale.ROOT)));
+        String[][] out = new String[0x80][];
+        for (int c = 0; c < 0x80; c++) {
+            out[c] = table.get(c).isEmpty() ? null : table.get(c).toArray(String[]::new);
+        }
+        return out;
     }
 
     /** {@code own} groups (the built-in ones when null) followed by {@code extra}. */
@@ -156,18 +173,38 @@ public final class Synonyms {
         if (!asciiLastTerms) {
             return true;
         }
-        for (int i = 0; i < piece.length(); i++) {
-            if (piece.charAt(i) >= 0x80) {
+        // One pass, without copying the piece: at each character, the last terms that begin with it (in
+        // ASCII lower case, as the piece would be lower-cased) are compared in place.
+        int n = piece.length();
+        for (int i = 0; i < n; i++) {
+            char c = piece.charAt(i);
+            if (c >= 0x80) {
                 return true;
             }
-        }
-        String lower = piece.toLowerCase(java.util.Locale.ROOT);
-        for (String last : byLastTerm.keySet()) {
-            if (lower.contains(last)) {
-                return true;
+            String[] candidates = lastTermsByFirstChar[c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c];
+            if (candidates != null) {
+                for (String last : candidates) {
+                    if (last.length() <= n - i && startsAtIgnoringAsciiCase(piece, i, last)) {
+                        return true;
+                    }
+                }
             }
         }
         return false;
+    }
+
+    /** Whether {@code piece} holds {@code lower} (ASCII, lower case) at {@code at}, ASCII letters in either case. */
+    private static boolean startsAtIgnoringAsciiCase(String piece, int at, String lower) {
+        for (int k = 1; k < lower.length(); k++) {
+            char c = piece.charAt(at + k);
+            if (c >= 'A' && c <= 'Z') {
+                c += 'a' - 'A';
+            }
+            if (c != lower.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean endsWindow(String[] window, List<String> phrase) {
