@@ -54,7 +54,8 @@ final class BlamelessLanguageRule extends ProseRule {
      * those words cannot match, and a plain search for them is much cheaper than trying the
      * case-insensitive alternation at every position. The search is one pass over the line: the
      * first two letters of a word (ASCII, lower-cased) index the words that start with them, and only
-     * those are compared there, ignoring case. Phrases whose first word is not ASCII are not
+     * those are compared there, ignoring case; positions right after an ASCII letter or digit are skipped, as
+     * the pattern matches no phrase there. Phrases whose first word is not ASCII are not
      * pre-filtered (Unicode case folding may change lengths), so they always reach the pattern.
      */
     static final class Phrases {
@@ -105,6 +106,7 @@ final class BlamelessLanguageRule extends ProseRule {
                 return true;
             }
             int n = line.length();
+            boolean afterWordChar = false;
             for (int i = 0; i < n; i++) {
                 char c = line.charAt(i);
                 if (c >= 128) {
@@ -112,7 +114,13 @@ final class BlamelessLanguageRule extends ProseRule {
                     if (c == '\u017F' || c == '\u0131' || c == '\u0130' || c == '\u212A') {
                         return true;
                     }
+                    afterWordChar = false; // not known to be a letter or digit: the next position is tried
                     continue;
+                }
+                boolean wasAfterWordChar = afterWordChar;
+                afterWordChar = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+                if (wasAfterWordChar) {
+                    continue; // the pattern matches no phrase right after a letter or digit
                 }
                 int a = lower(c);
                 if (single[a]) {

@@ -92,13 +92,25 @@ public final class Validator {
                             + "overdue and stale checks are skipped");
         }
         Context context = new Context(kb, config, services, referenceDate, root, schemas);
+        List<ProseRule> prose = new java.util.ArrayList<>();
+        List<Reporter> proseOut = new java.util.ArrayList<>();
         for (Rule rule : rules) {
             if (referenceDate == null && rule instanceof NeedsReferenceDate) {
                 continue;
             }
             Optional<Severity> severity = config.validation().severityOf(rule.id(), rule.defaultSeverity());
-            severity.ifPresent(s -> rule.check(context, new Reporter(rule.id(), s, diagnostics)));
+            if (severity.isEmpty()) {
+                continue;
+            }
+            Reporter out = new Reporter(rule.id(), severity.get(), diagnostics);
+            if (rule instanceof ProseRule p) {
+                prose.add(p); // together below: one pass over each document's prose lines
+                proseOut.add(out);
+            } else {
+                rule.check(context, out);
+            }
         }
+        ProseRule.checkAll(context, prose, proseOut);
         return dev.hindsight.alerting.Alerting.check(config, alertRules, kb, diagnostics);
     }
 }
