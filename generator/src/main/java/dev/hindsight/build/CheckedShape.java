@@ -13,7 +13,8 @@ import java.util.List;
  * and shape (an ordered list and its first number, a code block's language) without its text. The rules read
  * only that of the blocks (a runbook's numbered diagnosis steps and mitigation code); the timeline, whys and
  * action items were made of the blocks' text when the document was ({@code DocumentFactory}). The source text
- * and the front matter stay: the prose and field rules read them.
+ * of the file is dropped too: only the document-local rules read it ({@code validate.LocalChecks}), and they ran
+ * when the document was read; the parsed front matter stays, with its positions, for the rules that run after.
  */
 final class CheckedShape {
 
@@ -34,7 +35,8 @@ final class CheckedShape {
             }
             sections.add(new Section(s.heading(), shapes));
         }
-        return d.with(d.meta(), new ParsedMarkdown(body.html(), body.headings(), sections, body.links(), ""));
+        return d.with(d.meta().withoutFileText(),
+                new ParsedMarkdown(body.html(), body.headings(), sections, body.links(), ""));
     }
 
     private static Block shape(Block b) {

@@ -153,7 +153,7 @@ final class DiskCache implements LoadCache {
                 return Optional.empty();
             }
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            part(sha, "hindsight cache v2".getBytes(StandardCharsets.UTF_8));
+            part(sha, "hindsight cache v3".getBytes(StandardCharsets.UTF_8));
             part(sha, fingerprint.get().getBytes(StandardCharsets.UTF_8));
             part(sha, optionalBytes(root.resolve("hindsight.yml")));
             part(sha, optionalBytes(root.resolve("services.yml")));

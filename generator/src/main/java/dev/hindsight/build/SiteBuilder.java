@@ -27,6 +27,7 @@ import dev.hindsight.text.Slugs;
 import dev.hindsight.source.SiteSource;
 import dev.hindsight.source.SourceDocument;
 import dev.hindsight.source.YamlReader;
+import dev.hindsight.validate.LocalChecks;
 import dev.hindsight.validate.Validator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -277,7 +278,8 @@ public final class SiteBuilder {
     static Checked check(Setup setup, KnowledgeBase kb, Diagnostics diagnostics) {
         checkRuleNames(setup.config(), diagnostics);
         AlertCatalog alerts = Validator.forSite(setup.config(), setup.root(), diagnostics)
-                .validate(kb, setup.services(), kb.referenceDate().orElse(null), diagnostics, setup.alertRules());
+                .validate(kb, setup.services(), kb.referenceDate().orElse(null), diagnostics, setup.alertRules(),
+                        true); // the document-local rules ran as each document was read (readDocument)
         return new Checked(applyRuleSettings(setup.config(), diagnostics), alerts);
     }
 
@@ -318,12 +320,13 @@ public final class SiteBuilder {
         Set<Path> excluded = output == null ? Set.of() : Set.of(output);
         List<String> paths = source.scan(excluded, diagnostics).stream().filter(config.paths()::includes).toList();
         DocumentFactory factory = new DocumentFactory(config);
+        LocalChecks local = Validator.localChecks(config);
         long scanned = System.nanoTime();
         listener.started(Stage.PARSE, paths.size());
         LoadTime time = new LoadTime(new LongAdder(), new LongAdder());
         List<Document> docs = paths.parallelStream()
                 .map(p -> {
-                    Document d = loadOne(source, factory, p, output != null, diagnostics, time);
+                    Document d = loadOne(source, factory, local, p, output != null, diagnostics, time);
                     listener.documentRead();
                     return d;
                 })
@@ -350,11 +353,12 @@ public final class SiteBuilder {
     java.util.Map<String, Document> reload(Path root, SiteConfig config, java.util.Collection<String> paths) {
         SiteSource source = new SiteSource(root, yaml, config.limits().maxFileSize());
         DocumentFactory factory = new DocumentFactory(config);
+        LocalChecks local = Validator.localChecks(config);
         java.util.Map<String, Document> out = new java.util.HashMap<>();
         for (String path : paths) {
             cache.forget(path);
             out.put(path, Files.isRegularFile(root.resolve(path))
-                    ? loadOne(source, factory, path, true, new Diagnostics(),
+                    ? loadOne(source, factory, local, path, true, new Diagnostics(),
                             new LoadTime(new LongAdder(), new LongAdder())) : null);
         }
         return out;
@@ -399,17 +403,17 @@ public final class SiteBuilder {
     }
 
     /** One document; its body rendered to HTML only when {@code html} (a build, not a check). */
-    private Document loadOne(SiteSource source, DocumentFactory factory, String path, boolean html,
+    private Document loadOne(SiteSource source, DocumentFactory factory, LocalChecks local, String path, boolean html,
                              Diagnostics diagnostics, LoadTime time) {
-        return cache.document(source.root().resolve(path), path, d -> read(source, factory, path, html, d, time),
-                diagnostics);
+        return cache.document(source.root().resolve(path), path,
+                d -> read(source, factory, local, path, html, d, time), diagnostics);
     }
 
     /** Reads one document; running out of stack or memory there names the document. */
-    private Document read(SiteSource source, DocumentFactory factory, String path, boolean html,
+    private Document read(SiteSource source, DocumentFactory factory, LocalChecks local, String path, boolean html,
                           Diagnostics diagnostics, LoadTime time) {
         try {
-            return readDocument(source, factory, path, html, diagnostics, time);
+            return readDocument(source, factory, local, path, html, diagnostics, time);
         } catch (StackOverflowError | OutOfMemoryError e) {
             throw new Exhaustion.DocumentExhausted(path, e);
         }
@@ -426,8 +430,13 @@ public final class SiteBuilder {
         return Exhaustion.of(error, stage, documents, source);
     }
 
-    private Document readDocument(SiteSource source, DocumentFactory factory, String path, boolean html,
-                                  Diagnostics diagnostics, LoadTime time) {
+    /**
+     * Reads, parses and makes one document, and runs the rules that look at nothing else ({@code local}): their
+     * diagnostics are the document's own, kept with it by a cache (issue 18: a warm check validates only what
+     * depends on more than one file).
+     */
+    private Document readDocument(SiteSource source, DocumentFactory factory, LocalChecks local, String path,
+                                  boolean html, Diagnostics diagnostics, LoadTime time) {
         long start = System.nanoTime();
         SourceDocument src = source.load(path, diagnostics);
         if (src == null) {
@@ -448,6 +457,7 @@ public final class SiteBuilder {
                 diagnostics);
         ParsedMarkdown body = markdown.parse(path, text, src.file().bodyLine(), diagnostics, html);
         Document document = factory.create(src, kind.get(), body, diagnostics);
+        local.check(document, diagnostics);
         if (!html) {
             document = CheckedShape.of(document); // a check keeps what its rules read (issue 18)
         }

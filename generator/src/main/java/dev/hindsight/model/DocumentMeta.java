@@ -49,6 +49,12 @@ public record DocumentMeta(String kind, String id, String slug, String sourcePat
         facts = List.copyOf(facts);
     }
 
+    /** The same meta with {@link SourceDocument#withoutFileText()}: for a check, once the rules that read the text ran. */
+    public DocumentMeta withoutFileText() {
+        return new DocumentMeta(kind, id, slug, sourcePath, url, title, status, date, tags, source.withoutFileText(),
+                sourceUrl, facts);
+    }
+
     /** The same meta with {@link SourceDocument#withoutText()}: for a build whose checks are done. */
     public DocumentMeta withoutSourceText() {
         return new DocumentMeta(kind, id, slug, sourcePath, url, title, status, date, tags, source.withoutText(),

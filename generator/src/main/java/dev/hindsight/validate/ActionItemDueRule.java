@@ -5,7 +5,7 @@ import dev.hindsight.diag.RuleInfo;
 import dev.hindsight.model.ActionItem;
 
 /** Every action item has a due date written as YYYY-MM-DD. */
-final class ActionItemDueRule extends ActionItemRule {
+final class ActionItemDueRule extends ActionItemRule implements DocumentLocal {
 
     ActionItemDueRule() {
         super(RuleInfo.ACTION_ITEM_DUE);

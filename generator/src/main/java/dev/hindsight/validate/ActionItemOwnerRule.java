@@ -5,7 +5,7 @@ import dev.hindsight.diag.RuleInfo;
 import dev.hindsight.model.ActionItem;
 
 /** Every action item names an owner: an item nobody owns does not get done. */
-final class ActionItemOwnerRule extends ActionItemRule {
+final class ActionItemOwnerRule extends ActionItemRule implements DocumentLocal {
 
     ActionItemOwnerRule() {
         super(RuleInfo.ACTION_ITEM_OWNER);

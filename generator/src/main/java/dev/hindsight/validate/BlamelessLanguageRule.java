@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * Phrases that put blame on people ("human error", "should have known"), reported where they
  * stand. Postmortems describe systems and decisions, so that people keep reporting honestly.
  */
-final class BlamelessLanguageRule extends ProseRule {
+final class BlamelessLanguageRule extends ProseRule implements DocumentLocal {
 
     /** The compiled phrases, per phrase list: compiled once per build, not once per document. */
     private final java.util.Map<List<String>, Phrases> patterns = new java.util.concurrent.ConcurrentHashMap<>();

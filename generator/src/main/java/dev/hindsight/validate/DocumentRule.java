@@ -25,6 +25,13 @@ abstract class DocumentRule<T extends Document> extends BaseRule {
         }
     }
 
+    /** Checks {@code doc} when it is of the rule's type (the rule's {@link #applies} is the caller's to ask). */
+    final void checkOne(Context context, Document doc, Reporter out) {
+        if (type.isInstance(doc)) {
+            check(context, type.cast(doc), out);
+        }
+    }
+
     /** Whether the rule runs at all in this context. */
     boolean applies(Context context) {
         return true;

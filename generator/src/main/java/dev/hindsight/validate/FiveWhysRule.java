@@ -5,7 +5,7 @@ import dev.hindsight.diag.RuleInfo;
 import dev.hindsight.model.Postmortem;
 
 /** The root cause is dug out with a 5-whys list of at least the configured number of steps. */
-final class FiveWhysRule extends SectionRule<Postmortem> {
+final class FiveWhysRule extends SectionRule<Postmortem> implements DocumentLocal {
 
     FiveWhysRule() {
         super(RuleInfo.FIVE_WHYS, Postmortem.class, "Root cause");

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** started ≤ detected ≤ acknowledged ≤ mitigated ≤ resolved, over the milestones that are given. */
-final class IncidentTimesOrderRule extends DocumentRule<Postmortem> {
+final class IncidentTimesOrderRule extends DocumentRule<Postmortem> implements DocumentLocal {
 
     static final List<String> ORDER = List.of("started", "detected", "acknowledged", "mitigated", "resolved");
 

@@ -7,7 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /** A published postmortem gives at least when the incident started, was detected and was resolved. */
-final class IncidentTimesRequiredRule extends DocumentRule<Postmortem> {
+final class IncidentTimesRequiredRule extends DocumentRule<Postmortem> implements DocumentLocal {
 
     private static final List<String> REQUIRED = List.of("started", "detected", "resolved");
 

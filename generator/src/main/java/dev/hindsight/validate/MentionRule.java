@@ -6,7 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** {@code @name} mentions of people, when the site asks for them to be flagged ({@code blameless.mentions}). */
-final class MentionRule extends ProseRule {
+final class MentionRule extends ProseRule implements DocumentLocal {
 
     private static final Pattern MENTION = Pattern.compile("(?<![\\w.@/:-])@[A-Za-z][\\w.-]*[\\w]");
 

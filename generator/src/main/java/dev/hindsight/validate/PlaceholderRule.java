@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * TODO markers left from the template: an error once a document is published, a warning while it
  * is a draft or in review.
  */
-final class PlaceholderRule extends ProseRule {
+final class PlaceholderRule extends ProseRule implements DocumentLocal {
 
     private static final Pattern TODO = Pattern.compile("(?<![A-Za-z])(TODO|TBD|FIXME)(?![a-z])");
 

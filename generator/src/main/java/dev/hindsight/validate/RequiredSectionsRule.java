@@ -8,7 +8,7 @@ import dev.hindsight.model.Document;
 import java.util.List;
 
 /** Every section the kind requires is there, under its name or an alias, at any heading level. */
-final class RequiredSectionsRule extends DocumentRule<Document> {
+final class RequiredSectionsRule extends DocumentRule<Document> implements DocumentLocal {
 
     RequiredSectionsRule() {
         super(RuleInfo.REQUIRED_SECTION, Document.class);

@@ -5,7 +5,7 @@ import dev.hindsight.markdown.Block;
 import dev.hindsight.model.Runbook;
 
 /** A runbook's Diagnosis is a numbered list of steps: under pressure, order matters. */
-final class RunbookDiagnosisRule extends SectionRule<Runbook> {
+final class RunbookDiagnosisRule extends SectionRule<Runbook> implements DocumentLocal {
 
     RunbookDiagnosisRule() {
         super(RuleInfo.RUNBOOK_DIAGNOSIS_STEPS, Runbook.class, "Diagnosis");

@@ -5,7 +5,7 @@ import dev.hindsight.markdown.Block;
 import dev.hindsight.model.Runbook;
 
 /** A runbook's Mitigation gives the commands to run, in at least one code block. */
-final class RunbookMitigationRule extends SectionRule<Runbook> {
+final class RunbookMitigationRule extends SectionRule<Runbook> implements DocumentLocal {
 
     RunbookMitigationRule() {
         super(RuleInfo.RUNBOOK_MITIGATION_CODE, Runbook.class, "Mitigation");

@@ -7,7 +7,7 @@ import dev.hindsight.model.TimelineEntry;
 import java.util.List;
 
 /** Timeline entries run forward in time; one that goes back is reported at its row. */
-final class TimelineOrderRule extends DocumentRule<Postmortem> {
+final class TimelineOrderRule extends DocumentRule<Postmortem> implements DocumentLocal {
 
     TimelineOrderRule() {
         super(RuleInfo.TIMELINE_ORDER, Postmortem.class);

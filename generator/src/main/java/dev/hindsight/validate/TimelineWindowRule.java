@@ -10,7 +10,7 @@ import dev.hindsight.model.TimelineEntry;
  * Timeline entries fall between {@code incident.started} and {@code incident.resolved}. Events
  * before or after the incident are allowed but unusual (a deploy hours earlier), hence a warning.
  */
-final class TimelineWindowRule extends DocumentRule<Postmortem> {
+final class TimelineWindowRule extends DocumentRule<Postmortem> implements DocumentLocal {
 
     TimelineWindowRule() {
         super(RuleInfo.TIMELINE_WINDOW, Postmortem.class);

@@ -7,7 +7,7 @@ import dev.hindsight.model.Postmortem;
 import java.util.List;
 
 /** Each of a postmortem's {@code contributing_factors} is an id of the site's taxonomy. */
-final class UnknownFactorRule extends DocumentRule<Postmortem> {
+final class UnknownFactorRule extends DocumentRule<Postmortem> implements DocumentLocal {
 
     UnknownFactorRule() {
         super(RuleInfo.UNKNOWN_FACTOR, Postmortem.class);

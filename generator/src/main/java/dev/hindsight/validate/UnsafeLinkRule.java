@@ -14,7 +14,7 @@ import java.util.Locale;
  * without one of those schemes is shown as text, as is an escalation contact written as a URL of another
  * scheme. The writer should know, rather than find a dead link during an incident.
  */
-final class UnsafeLinkRule extends DocumentRule<Document> {
+final class UnsafeLinkRule extends DocumentRule<Document> implements DocumentLocal {
 
     private static final List<String> LINK_SCHEMES = List.of("http", "https", "mailto", "tel");
     private static final List<String> IMAGE_SCHEMES = List.of("http", "https");

@@ -70,6 +70,14 @@ public final class Validator {
                 new TicketStatusRule());
     }
 
+    /**
+     * The {@link DocumentLocal} rules for {@code config}, to run on each document as it is read; a
+     * {@link #validate} told so then leaves them out.
+     */
+    public static LocalChecks localChecks(SiteConfig config) {
+        return new LocalChecks(config, rules());
+    }
+
     /** The ids of every validation rule, sorted: for documentation and for checking {@code rules:} in the config. */
     public static List<String> ruleIds() {
         return java.util.stream.Stream.concat(rules().stream().map(Rule::id),
@@ -86,6 +94,16 @@ public final class Validator {
      */
     public dev.hindsight.alerting.AlertCatalog validate(KnowledgeBase kb, ServiceCatalog services,
             LocalDate referenceDate, Diagnostics diagnostics, dev.hindsight.alerting.Alerting.Rules alertRules) {
+        return validate(kb, services, referenceDate, diagnostics, alertRules, false);
+    }
+
+    /**
+     * As above; with {@code localsChecked}, the {@link DocumentLocal} rules are left out, as
+     * {@link #localChecks} ran them on every document of {@code kb} when it was read.
+     */
+    public dev.hindsight.alerting.AlertCatalog validate(KnowledgeBase kb, ServiceCatalog services,
+            LocalDate referenceDate, Diagnostics diagnostics, dev.hindsight.alerting.Alerting.Rules alertRules,
+            boolean localsChecked) {
         if (referenceDate == null) {
             diagnostics.info(RULE_REFERENCE_DATE, Position.ofFile(SiteConfig.FILE_NAME),
                     "no reference date (no Git history, --reference-date or SOURCE_DATE_EPOCH): "
@@ -95,7 +113,7 @@ public final class Validator {
         List<ProseRule> prose = new java.util.ArrayList<>();
         List<Reporter> proseOut = new java.util.ArrayList<>();
         for (Rule rule : rules) {
-            if (referenceDate == null && rule instanceof NeedsReferenceDate) {
+            if (referenceDate == null && rule instanceof NeedsReferenceDate || localsChecked && rule instanceof DocumentLocal) {
                 continue;
             }
             Optional<Severity> severity = config.validation().severityOf(rule.id(), rule.defaultSeverity());
