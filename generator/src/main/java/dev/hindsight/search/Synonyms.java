@@ -50,8 +50,8 @@ public final class Synonyms {
     private final int maxLength;
     /** Whether every last term is ASCII, so that a plain text search can rule a piece out. */
     private final boolean asciiLastTerms;
-    /** The last terms (lower case ASCII) by their first character, for {@link #mayHold}; null unless ASCII. */
-    private final String[][] lastTermsByFirstChar;
+    /** The last terms (lower case ASCII) by their first character (128 lists), for {@link #mayHold}; null unless ASCII. */
+    private final List<List<String>> lastTermsByFirstChar;
 
     public Synonyms(List<List<String>> groups) {
         this.groups = groups.stream().map(List::copyOf).toList();
@@ -71,18 +71,14 @@ public final class Synonyms {
         this.lastTermsByFirstChar = asciiLastTerms ? byFirstChar(byLastTerm.keySet()) : null;
     }
 
-    private static String[][] byFirstChar(Set<String> terms) {
+    private static List<List<String>> byFirstChar(Set<String> terms) {
         List<List<String>> table = new ArrayList<>();
         for (int c = 0; c < 0x80; c++) {
             table.add(new ArrayList<>());
         }
-        terms.stream().filter(t -> !t.isEmpty()).sorted()
-                .forEach(t -> table.get(t.toLowerCase(java.util.Locale.ROOT).charAt(0)).add(t.toLowerCase(java.util.Locale.ROOT)));
-        String[][] out = new String[0x80][];
-        for (int c = 0; c < 0x80; c++) {
-            out[c] = table.get(c).isEmpty() ? null : table.get(c).toArray(String[]::new);
-        }
-        return out;
+        terms.stream().filter(t -> !t.isEmpty()).map(t -> t.toLowerCase(java.util.Locale.ROOT)).sorted()
+                .forEach(t -> table.get(t.charAt(0)).add(t));
+        return table.stream().map(List::copyOf).toList();
     }
 
     /** {@code own} groups (the built-in ones when null) followed by {@code extra}. */
@@ -181,12 +177,11 @@ public final class Synonyms {
             if (c >= 0x80) {
                 return true;
             }
-            String[] candidates = lastTermsByFirstChar[c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c];
-            if (candidates != null) {
-                for (String last : candidates) {
-                    if (last.length() <= n - i && startsAtIgnoringAsciiCase(piece, i, last)) {
-                        return true;
-                    }
+            List<String> candidates = lastTermsByFirstChar.get(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+            for (int k = 0; k < candidates.size(); k++) {
+                String last = candidates.get(k);
+                if (last.length() <= n - i && startsAtIgnoringAsciiCase(piece, i, last)) {
+                    return true;
                 }
             }
         }
