@@ -33,6 +33,22 @@ final class GuardedAutolinks implements Parser.ParserExtension {
 
     /** Whether {@code text} could contain something the autolink extension turns into a link. */
     static boolean mayLink(BasedSequence text) {
+        String base = BaseChars.base(text);
+        if (base != null) { // the same scan over the body string itself (NUL was replaced before the parse)
+            int from = text.getStartOffset();
+            int to = text.getEndOffset();
+            for (int i = from; i < to; i++) {
+                char c = base.charAt(i);
+                if (c == ':' || c == '@' || c == '&') {
+                    return true;
+                }
+                if ((c == 'w' || c == 'W') && i + 3 < to && (base.charAt(i + 1) | 0x20) == 'w'
+                        && (base.charAt(i + 2) | 0x20) == 'w' && base.charAt(i + 3) == '.') {
+                    return true;
+                }
+            }
+            return false;
+        }
         int n = text.length();
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);

@@ -102,6 +102,7 @@ public final class MarkdownParser {
                     .linkResolverFactory(new PageLinkResolver.Factory())
                     .attributeProviderFactory(new ExternalLinkRels.Factory())
                     .nodeRendererFactory(new UnparsedText.Renderer())
+                    .nodeRendererFactory(new EscapedText.Renderer())
                     .nodeRendererFactory(new HighlightedCode.Renderer())
                     .nodeRendererFactory(new RawHtml.Renderer()).build(), new HtmlSanitizer());
         }
