@@ -20,10 +20,34 @@ final class BaseChars {
         return seq instanceof SubSequence && seq.getBase() instanceof String s ? s : null;
     }
 
+    /**
+     * A set of characters for {@link #any}: those below 64 as bits of a mask, and the backslash, the only one
+     * above that the callers look for.
+     */
+    record Chars(long below64, boolean backslash) {
+        static Chars of(String chars) {
+            long mask = 0;
+            boolean backslash = false;
+            for (char c : chars.toCharArray()) {
+                if (c == '\\') {
+                    backslash = true;
+                } else if (c < 64) {
+                    mask |= 1L << c;
+                } else {
+                    throw new IllegalArgumentException("only the backslash and characters below 64: " + (int) c);
+                }
+            }
+            return new Chars(mask, backslash);
+        }
+    }
+
     /** Whether any of {@code chars} occurs in {@code s} from {@code from} to {@code to}. */
-    static boolean any(String s, int from, int to, String chars) {
+    static boolean any(String s, int from, int to, Chars chars) {
+        long mask = chars.below64();
+        boolean backslash = chars.backslash();
         for (int i = from; i < to; i++) {
-            if (chars.indexOf(s.charAt(i)) >= 0) {
+            char c = s.charAt(i);
+            if (c < 64 ? (mask >>> c & 1) != 0 : backslash && c == '\\') {
                 return true;
             }
         }

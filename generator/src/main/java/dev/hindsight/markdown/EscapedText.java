@@ -20,7 +20,7 @@ import java.util.Set;
 final class EscapedText {
 
     /** The characters that unescaping, line-end normalising or HTML escaping change (NUL reads as U+FFFD). */
-    private static final String CHANGED = "\\&<>\"\r\0";
+    private static final BaseChars.Chars CHANGED = BaseChars.Chars.of("\\&<>\"\r\0");
 
     private EscapedText() {
     }

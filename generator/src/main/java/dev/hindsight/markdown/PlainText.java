@@ -64,6 +64,10 @@ final class PlainText extends NodeVisitor {
 
     /** What {@code SpaceInsertingSequenceBuilder} does without its "add spaces" flag, on a StringBuilder. */
     private static final class Out implements ISequenceBuilder<Out, BasedSequence> {
+        /** What Text.collectText unescapes (backslash escapes and entities), and NUL, which flexmark reads as U+FFFD. */
+        private static final BaseChars.Chars ESCAPES = BaseChars.Chars.of("\\&\0");
+        private static final BaseChars.Chars NUL = BaseChars.Chars.of("\0");
+
         private final BasedSequence base;
         private final StringBuilder text = new StringBuilder();
         private Node lastNode;
@@ -121,7 +125,7 @@ final class PlainText extends NodeVisitor {
          */
         boolean appendUnescaped(BasedSequence chars) {
             String s = BaseChars.base(chars);
-            if (s == null || BaseChars.any(s, chars.getStartOffset(), chars.getEndOffset(), "\\&\0")) {
+            if (s == null || BaseChars.any(s, chars.getStartOffset(), chars.getEndOffset(), ESCAPES)) {
                 return false;
             }
             text.append(s, chars.getStartOffset(), chars.getEndOffset());
@@ -133,7 +137,7 @@ final class PlainText extends NodeVisitor {
             String s = chars instanceof BasedSequence b ? BaseChars.base(b) : null;
             if (s != null) {
                 int from = ((BasedSequence) chars).getStartOffset();
-                if (!BaseChars.any(s, from + start, from + end, "\0")) { // flexmark reads NUL as U+FFFD
+                if (!BaseChars.any(s, from + start, from + end, NUL)) { // flexmark reads NUL as U+FFFD
                     text.append(s, from + start, from + end);
                     return this;
                 }
