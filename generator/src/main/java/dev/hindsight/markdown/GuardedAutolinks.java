@@ -106,10 +106,11 @@ final class GuardedAutolinks implements Parser.ParserExtension {
                         return doc;
                     }
                     AutolinkNodePostProcessor autolinks = new AutolinkNodePostProcessor(doc);
+                    Untracked untracked = new Untracked();
                     for (Node node : texts) {
                         // flexmark reads on into an entity that follows (`www&period;…`), so that case goes through too.
                         if (node.getParent() != null && (mayLink(node.getChars()) || node.getNext() instanceof HtmlEntity)) {
-                            autolinks.process(UNTRACKED, node);
+                            autolinks.process(untracked, node);
                         }
                     }
                     return doc;
@@ -145,7 +146,7 @@ final class GuardedAutolinks implements Parser.ParserExtension {
     }
 
     /** The autolink processor reports the nodes it adds and removes; nothing here needs to know. */
-    private static final NodeTracker UNTRACKED = new NodeTracker() {
+    private static final class Untracked implements NodeTracker {
         @Override
         public void nodeAdded(Node node) {
         }
@@ -169,5 +170,5 @@ final class GuardedAutolinks implements Parser.ParserExtension {
         @Override
         public void nodeRemovedWithDescendants(Node node) {
         }
-    };
+    }
 }
