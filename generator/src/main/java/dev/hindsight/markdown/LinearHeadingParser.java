@@ -16,9 +16,24 @@ import com.vladsch.flexmark.util.sequence.BasedSequence;
  */
 final class LinearHeadingParser extends HeadingParser.Factory {
 
+    /**
+     * flexmark's heading factory for the options it was last made for. flexmark asks for one per document, and
+     * each compiles five regular expressions; it holds nothing else and reads no document state but what
+     * {@code tryStart} is given, so one serves every document parsed with the same options.
+     */
+    private volatile Made made;
+
+    private record Made(DataHolder options, BlockParserFactory delegate) {
+    }
+
     @Override
     public BlockParserFactory apply(DataHolder options) {
-        BlockParserFactory delegate = super.apply(options);
+        Made m = made;
+        if (m == null || m.options() != options) {
+            m = new Made(options, super.apply(options));
+            made = m;
+        }
+        BlockParserFactory delegate = m.delegate();
         return (state, matched) -> {
             BasedSequence line = state.getLine();
             int i = state.getNextNonSpaceIndex();

@@ -102,6 +102,7 @@ public final class MarkdownParser {
                     .linkResolverFactory(new PageLinkResolver.Factory())
                     .attributeProviderFactory(new ExternalLinkRels.Factory())
                     .nodeRendererFactory(new UnparsedText.Renderer())
+                    .nodeRendererFactory(new EscapedText.Renderer())
                     .nodeRendererFactory(new HighlightedCode.Renderer())
                     .nodeRendererFactory(new RawHtml.Renderer()).build(), new HtmlSanitizer());
         }
@@ -122,6 +123,8 @@ public final class MarkdownParser {
         options.set(TablesExtension.CLASS_NAME, "table");
         options.set(Parser.HEADING_PARSER, false); // replaced by LinearHeadingParser
         options.set(Parser.HTML_BLOCK_PARSER, false); // replaced by BoundedHtmlBlocks
+        options.set(Parser.FENCED_CODE_BLOCK_PARSER, false); // replaced by GuardedBlockStarts.Fences
+        options.set(Parser.THEMATIC_BREAK_PARSER, false); // replaced by GuardedBlockStarts.ThematicBreaks
         options.set(HtmlRenderer.GENERATE_HEADER_ID, true);
         options.set(HtmlRenderer.RENDER_HEADER_ID, true);
         options.set(HtmlRenderer.ESCAPE_HTML, false);
@@ -131,7 +134,9 @@ public final class MarkdownParser {
         this.parser = Parser.builder(this.options)
                 .customInlineParserFactory(new LinearInlineParser.Factory())
                 .customBlockParserFactory(new LinearHeadingParser())
+                .customBlockParserFactory(new GuardedBlockStarts.Fences())
                 .customBlockParserFactory(new BoundedHtmlBlocks())
+                .customBlockParserFactory(new GuardedBlockStarts.ThematicBreaks())
                 .build();
         parse("", WARM_UP, 1, new Diagnostics(), false);
     }

@@ -1,5 +1,6 @@
 package dev.hindsight.markdown;
 
+import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.util.ast.BlankLineBreakNode;
 import com.vladsch.flexmark.util.ast.Block;
 import com.vladsch.flexmark.util.ast.DoNotCollectText;
@@ -43,7 +44,9 @@ final class PlainText extends NodeVisitor {
         if (node instanceof Block && out.length() > 0) {
             out.appendEol();
         }
-        if (node instanceof TextContainer container) {
+        if (node instanceof Text text && out.appendUnescaped(text.getChars())) {
+            // What Text.collectText appends for text without escapes or entities, copied from the body string.
+        } else if (node instanceof TextContainer container) {
             if (container.collectText(out, 0, this)) {
                 if (node instanceof BlankLineBreakNode && out.length() > 0) {
                     out.appendEol();
@@ -61,6 +64,10 @@ final class PlainText extends NodeVisitor {
 
     /** What {@code SpaceInsertingSequenceBuilder} does without its "add spaces" flag, on a StringBuilder. */
     private static final class Out implements ISequenceBuilder<Out, BasedSequence> {
+        /** What Text.collectText unescapes (backslash escapes and entities), and NUL, which flexmark reads as U+FFFD. */
+        private static final BaseChars.Chars ESCAPES = BaseChars.Chars.of("\\&\0");
+        private static final BaseChars.Chars NUL = BaseChars.Chars.of("\0");
+
         private final BasedSequence base;
         private final StringBuilder text = new StringBuilder();
         private Node lastNode;
@@ -112,8 +119,29 @@ final class PlainText extends NodeVisitor {
             return text.charAt(index);
         }
 
+        /**
+         * Appends {@code chars} as {@link Text#collectText} does when it holds no backslash, entity or NUL, and
+         * says so; false (nothing appended) when it does or when it is not one piece of the body.
+         */
+        boolean appendUnescaped(BasedSequence chars) {
+            String s = BaseChars.base(chars);
+            if (s == null || BaseChars.any(s, chars.getStartOffset(), chars.getEndOffset(), ESCAPES)) {
+                return false;
+            }
+            text.append(s, chars.getStartOffset(), chars.getEndOffset());
+            return true;
+        }
+
         @Override
         public Out append(CharSequence chars, int start, int end) {
+            String s = chars instanceof BasedSequence b ? BaseChars.base(b) : null;
+            if (s != null) {
+                int from = ((BasedSequence) chars).getStartOffset();
+                if (!BaseChars.any(s, from + start, from + end, NUL)) { // flexmark reads NUL as U+FFFD
+                    text.append(s, from + start, from + end);
+                    return this;
+                }
+            }
             if (chars != null) {
                 text.append(chars, start, end);
             }

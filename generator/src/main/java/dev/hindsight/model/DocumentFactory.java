@@ -20,6 +20,7 @@ import java.util.Optional;
 public final class DocumentFactory {
 
     public static final String RULE_UNKNOWN_KIND = "unknown-kind";
+    private static final java.util.regex.Pattern HTTP_URL = java.util.regex.Pattern.compile("(?i)https?://\\S+");
 
     private final SiteConfig config;
     private final StructureExtractor extractor;
@@ -81,7 +82,7 @@ public final class DocumentFactory {
         }
         String status = f.string("status");
         String sourceUrl = f.string("source_url");
-        if (sourceUrl != null && !sourceUrl.matches("(?i)https?://\\S+")) {
+        if (sourceUrl != null && !HTTP_URL.matcher(sourceUrl).matches()) {
             r.error(f.present("source_url"), "`" + sourceUrl + "` is not an http(s) address; it is not linked");
             sourceUrl = null;
         }

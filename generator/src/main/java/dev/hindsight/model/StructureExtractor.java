@@ -36,6 +36,16 @@ public final class StructureExtractor {
     private static final Pattern LIST_SEPARATOR = Pattern.compile("^\\s*(?:[—–|:-]+\\s*)?");
     private static final Pattern ZONE_IN_HEADER = Pattern.compile("\\(([^)]+)\\)");
     static final Pattern TICKET_KEY = Pattern.compile("\\b[A-Z][A-Z0-9]{1,9}-\\d+\\b");
+    // Compiled once: String.matches and String.replaceAll compile their pattern on every call (issue 18).
+    private static final Pattern TRAILING_ZONE = Pattern.compile("\\(?[A-Za-z]{2,5}\\)?");
+    private static final Pattern LEADING_MARKS = Pattern.compile("^[*_\\s]+");
+    private static final Pattern QUOTES = Pattern.compile("^[\"`]|[\"`]$");
+    private static final Pattern EMPTY_PARENS = Pattern.compile("\\(\\s*[,;\\s]*\\)");
+    private static final Pattern OPEN_SEPARATORS = Pattern.compile("\\(\\s*[,;\\s]+");
+    private static final Pattern CLOSE_SEPARATORS = Pattern.compile("[,;\\s]+\\)");
+    private static final Pattern TRAILING_SEPARATORS = Pattern.compile("[\\s,;—–-]+$");
+    private static final Pattern DONE = Pattern.compile("(done|closed|complete|completed|fixed|resolved|shipped|✅|x|yes)");
+    private static final Pattern IN_PROGRESS = Pattern.compile("(in[- ]progress|doing|started|wip|ongoing|in review)");
     private static final Pattern INLINE_FIELD = Pattern.compile(
             "(?i)\\b(owner|assignee|due|status|ticket|priority|done)\\s*:\\s*(\"[^\"]*\"|`[^`]*`|[^\\s,;()]+)");
 
@@ -135,7 +145,7 @@ public final class StructureExtractor {
 
     private static boolean trailingZone(String text, TimeParse tp) {
         String rest = text.substring(tp.consumed).strip();
-        return rest.isEmpty() || rest.matches("\\(?[A-Za-z]{2,5}\\)?");
+        return rest.isEmpty() || TRAILING_ZONE.matcher(rest).matches();
     }
 
     private static void timeError(DocumentMeta meta, int line, int column, String text, Diagnostics diagnostics) {
@@ -227,7 +237,7 @@ public final class StructureExtractor {
 
     private static boolean mostlyWhy(Block.ListBlock l) {
         long why = l.items().stream()
-                .filter(i -> i.text().toLowerCase(Locale.ROOT).replaceAll("^[*_\\s]+", "").startsWith("why"))
+                .filter(i -> LEADING_MARKS.matcher(i.text().toLowerCase(Locale.ROOT)).replaceAll("").startsWith("why"))
                 .count();
         return why * 2 > l.items().size();
     }
@@ -330,7 +340,7 @@ public final class StructureExtractor {
         while (m.find()) {
             action.append(text, last, m.start());
             last = m.end();
-            String value = m.group(2).replaceAll("^[\"`]|[\"`]$", "");
+            String value = QUOTES.matcher(m.group(2)).replaceAll("");
             switch (m.group(1).toLowerCase(Locale.ROOT)) {
                 case "owner", "assignee" -> owner = value;
                 case "due" -> due = value;
@@ -348,8 +358,10 @@ public final class StructureExtractor {
             }
         }
         // The separators the fields leave behind go: "(owner: x, PAY-1)" becomes "(PAY-1)", "(owner: x)" nothing.
-        String a = action.toString().replaceAll("\\(\\s*[,;\\s]*\\)", "").replaceAll("\\(\\s*[,;\\s]+", "(")
-                .replaceAll("[,;\\s]+\\)", ")").replaceAll("[\\s,;—–-]+$", "").strip();
+        String a = EMPTY_PARENS.matcher(action.toString()).replaceAll("");
+        a = OPEN_SEPARATORS.matcher(a).replaceAll("(");
+        a = CLOSE_SEPARATORS.matcher(a).replaceAll(")");
+        a = TRAILING_SEPARATORS.matcher(a).replaceAll("").strip();
         return new ActionItem(a, owner, parseDate(due), due, status(statusText, item.task()), ticket, item.line(),
                 priority, parseDate(done));
     }
@@ -371,10 +383,10 @@ public final class StructureExtractor {
         if (s.isEmpty() && task != null) {
             return task ? ActionItem.Status.DONE : ActionItem.Status.OPEN;
         }
-        if (s.matches("(done|closed|complete|completed|fixed|resolved|shipped|✅|x|yes)")) {
+        if (DONE.matcher(s).matches()) {
             return ActionItem.Status.DONE;
         }
-        if (s.matches("(in[- ]progress|doing|started|wip|ongoing|in review)")) {
+        if (IN_PROGRESS.matcher(s).matches()) {
             return ActionItem.Status.IN_PROGRESS;
         }
         return ActionItem.Status.OPEN;

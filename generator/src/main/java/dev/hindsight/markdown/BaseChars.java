@@ -1,0 +1,56 @@
+package dev.hindsight.markdown;
+
+import com.vladsch.flexmark.util.sequence.BasedSequence;
+import com.vladsch.flexmark.util.sequence.SubSequence;
+
+/**
+ * The Java string under a flexmark sequence that is one contiguous piece of it (a {@link SubSequence} of the
+ * body), so that a scan or a copy runs over the string itself. flexmark's own {@code charAt} checks the index
+ * and maps NUL on every character: scanning and copying text that way was a tenth of the parse stage's samples
+ * (issue 18). A sequence made of several pieces (a paragraph in a list or a quote) has no such string: the
+ * callers then go flexmark's way, and do so too whenever the range holds a NUL, which flexmark shows as U+FFFD.
+ */
+final class BaseChars {
+
+    private BaseChars() {
+    }
+
+    /** The string {@code seq} is a contiguous part of, or null when it is not one. */
+    static String base(BasedSequence seq) {
+        return seq instanceof SubSequence && seq.getBase() instanceof String s ? s : null;
+    }
+
+    /**
+     * A set of characters for {@link #any}: those below 64 as bits of a mask, and the backslash, the only one
+     * above that the callers look for.
+     */
+    record Chars(long below64, boolean backslash) {
+        static Chars of(String chars) {
+            long mask = 0;
+            boolean backslash = false;
+            for (char c : chars.toCharArray()) {
+                if (c == '\\') {
+                    backslash = true;
+                } else if (c < 64) {
+                    mask |= 1L << c;
+                } else {
+                    throw new IllegalArgumentException("only the backslash and characters below 64: " + (int) c);
+                }
+            }
+            return new Chars(mask, backslash);
+        }
+    }
+
+    /** Whether any of {@code chars} occurs in {@code s} from {@code from} to {@code to}. */
+    static boolean any(String s, int from, int to, Chars chars) {
+        long mask = chars.below64();
+        boolean backslash = chars.backslash();
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < 64 ? (mask >>> c & 1) != 0 : backslash && c == '\\') {
+                return true;
+            }
+        }
+        return false;
+    }
+}
