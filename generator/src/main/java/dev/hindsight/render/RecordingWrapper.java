@@ -254,9 +254,9 @@ final class RecordingWrapper extends DefaultObjectWrapper {
                 documentsIn(v, consumer);
             });
         } else if (value != null && value.getClass().isRecord()) {
-            for (var part : value.getClass().getRecordComponents()) {
+            for (Method part : Fingerprint.accessors(value.getClass())) {
                 try {
-                    documentsIn(part.getAccessor().invoke(value), consumer);
+                    documentsIn(part.invoke(value), consumer);
                 } catch (IllegalAccessException | InvocationTargetException e) {
                     // not readable from here; records of the view and the model are public
                 }

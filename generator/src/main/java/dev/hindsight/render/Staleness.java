@@ -4,7 +4,7 @@ import dev.hindsight.model.Document;
 import dev.hindsight.model.DocumentMeta;
 import freemarker.template.TemplateModelException;
 import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -47,6 +47,9 @@ public final class Staleness {
         final Reads.Query query;
         final List<Object> answers = new ArrayList<>(1);
         final List<Set<String>> pages = new ArrayList<>(1);
+        /** The answer of the last update's view, when it asked, and its fingerprint. */
+        Object raw;
+        Object print;
 
         Asked(Reads.Query query) {
             this.query = query;
@@ -188,7 +191,7 @@ public final class Staleness {
                 continue; // rendered anyway
             }
             asked++;
-            Answer answer = ask(a.query, documents, view);
+            Answer answer = ask(a, documents, view);
             for (int i = 0; i < a.answers.size(); i++) {
                 if (answer.failed() || !Objects.equals(answer.fingerprint(), a.answers.get(i))) {
                     out.addAll(a.pages.get(i));
@@ -237,12 +240,12 @@ public final class Staleness {
 
     /** Whether each component of two records of one class is the same object, document path or plain value. */
     private static boolean sameParts(Object a, Object b) {
-        for (RecordComponent part : a.getClass().getRecordComponents()) {
+        for (Method part : Fingerprint.accessors(a.getClass())) {
             Object x;
             Object y;
             try {
-                x = part.getAccessor().invoke(a);
-                y = part.getAccessor().invoke(b);
+                x = part.invoke(a);
+                y = part.invoke(b);
             } catch (IllegalAccessException | InvocationTargetException e) {
                 return false;
             }
@@ -289,7 +292,13 @@ public final class Staleness {
         return false;
     }
 
-    private static Answer ask(Reads.Query q, Map<String, Document> documents, SiteView view) {
+    /**
+     * The new view's answer to query {@code a}: its fingerprint is not worked out again when the view gives the
+     * very object it gave the last update (an immutable part it kept), and is the instance a group of pages
+     * already holds when equal to it, so that comparing with that group is at once.
+     */
+    private static Answer ask(Asked a, Map<String, Document> documents, SiteView view) {
+        Reads.Query q = a.query;
         Object[] args = q.args().clone();
         for (int i = 0; i < args.length; i++) {
             if (args[i] instanceof Document d) {
@@ -299,10 +308,26 @@ public final class Staleness {
                 }
             }
         }
+        Object raw;
         try {
-            return new Answer(Fingerprint.of(RecordingWrapper.invoke(q.key().method(), view, args)), false);
+            raw = RecordingWrapper.invoke(q.key().method(), view, args);
         } catch (TemplateModelException | RuntimeException e) {
             return new Answer(null, true);
         }
+        Object print;
+        if (raw != null && raw == a.raw) {
+            print = a.print;
+        } else {
+            print = Fingerprint.of(raw);
+            for (Object held : a.answers) {
+                if (Objects.equals(held, print)) {
+                    print = held;
+                    break;
+                }
+            }
+            a.raw = raw;
+            a.print = print;
+        }
+        return new Answer(print, false);
     }
 }
