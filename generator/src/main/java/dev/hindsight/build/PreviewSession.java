@@ -332,6 +332,11 @@ public final class PreviewSession {
         return reads.staleness().work();
     }
 
+    /** How many distinct view queries the pages of the output made (for tests). */
+    int distinctQueries() {
+        return reads.staleness().queries();
+    }
+
     /**
      * A change that may affect every page: anything but a Markdown document (configuration, catalog,
      * schemas, a folder), and anything under {@code templates/} or {@code static/}.

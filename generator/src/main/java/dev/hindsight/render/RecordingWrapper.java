@@ -40,6 +40,17 @@ final class RecordingWrapper extends DefaultObjectWrapper {
     /** The environment attribute holding the {@link Reads} of the page being rendered. */
     static final String READS = "dev.hindsight.reads";
 
+    /** A query's last answer and its fingerprint. */
+    private record Printed(Object answer, Object fingerprint) {
+    }
+
+    /**
+     * The fingerprint of each query's last answer, by query: a query that many pages (or rows) make is
+     * fingerprinted once per answer, not once per call, and its pages then hold one fingerprint instance.
+     * Reused only for the very same answer object (the view's parts are immutable).
+     */
+    private final Map<Reads.QueryKey, Printed> printed = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** The view's public methods by name. */
     private final Map<String, List<Method>> viewMethods;
 
@@ -223,7 +234,7 @@ final class RecordingWrapper extends DefaultObjectWrapper {
         return wrap(answer);
     }
 
-    private static void record(Reads reads, Method method, Object[] args, Object answer) {
+    private void record(Reads reads, Method method, Object[] args, Object answer) {
         if (method.isAnnotationPresent(ArgumentsOnly.class)) {
             for (Object a : args) {
                 documentsIn(a, reads::whole);
@@ -239,7 +250,16 @@ final class RecordingWrapper extends DefaultObjectWrapper {
                 key.add(Fingerprint.of(a));
             }
         }
-        reads.query(new Reads.QueryKey(method, key), args.clone(), Fingerprint.of(answer));
+        Reads.QueryKey query = new Reads.QueryKey(method, key);
+        Printed last = printed.get(query);
+        Object print;
+        if (last != null && last.answer() == answer && answer != null) {
+            print = last.fingerprint();
+        } else {
+            print = Fingerprint.of(answer);
+            printed.put(query, new Printed(answer, print));
+        }
+        reads.query(query, args.clone(), print);
     }
 
     /** Calls {@code consumer} with each document in {@code value} (in records, collections, maps). */

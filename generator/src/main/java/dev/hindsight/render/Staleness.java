@@ -146,6 +146,11 @@ public final class Staleness {
         models.clear();
     }
 
+    /** How many distinct queries the pages of the output made. */
+    public synchronized int queries() {
+        return queries.size();
+    }
+
     /** What the last {@link #stale} call did. */
     public synchronized Work work() {
         return work;
