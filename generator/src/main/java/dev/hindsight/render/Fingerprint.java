@@ -31,29 +31,26 @@ final class Fingerprint {
     /**
      * Each record class's component accessors, looked up once: {@code getRecordComponents()} copies them on
      * every call, and a fresh {@link Method} has to find its accessor again on its first invocation, which
-     * cost more than the rest of a fingerprint. Class metadata only, the same for every build.
+     * cost more than the rest of a fingerprint. Held by the fingerprint's user (a preview session's renderer
+     * and staleness index), not statically.
      */
-    private static final ClassValue<Method[]> ACCESSORS = new ClassValue<>() {
-        @Override
-        protected Method[] computeValue(Class<?> type) {
-            RecordComponent[] parts = type.getRecordComponents();
-            Method[] out = new Method[parts.length];
-            for (int i = 0; i < parts.length; i++) {
-                out[i] = parts[i].getAccessor();
-            }
-            return out;
-        }
-    };
-
-    private Fingerprint() {
-    }
+    private final Map<Class<?>, Method[]> accessors = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The accessors of {@code type}'s components, in order; {@code type} is a record class. */
-    static Method[] accessors(Class<?> type) {
-        return ACCESSORS.get(type);
+    Method[] accessors(Class<?> type) {
+        Method[] known = accessors.get(type);
+        if (known == null) {
+            RecordComponent[] parts = type.getRecordComponents();
+            known = new Method[parts.length];
+            for (int i = 0; i < parts.length; i++) {
+                known[i] = parts[i].getAccessor();
+            }
+            accessors.put(type, known);
+        }
+        return known;
     }
 
-    static Object of(Object value) {
+    Object of(Object value) {
         if (value == null) {
             return null;
         }
@@ -76,11 +73,11 @@ final class Fingerprint {
             return out;
         }
         if (value instanceof Optional<?> o) {
-            return o.map(Fingerprint::of);
+            return o.map(this::of);
         }
         Class<?> type = value.getClass();
         if (type.isRecord()) {
-            Method[] parts = ACCESSORS.get(type);
+            Method[] parts = accessors(type);
             List<Object> out = new ArrayList<>(parts.length);
             for (Method part : parts) {
                 try {

@@ -40,6 +40,8 @@ final class RecordingWrapper extends DefaultObjectWrapper {
     /** The environment attribute holding the {@link Reads} of the page being rendered. */
     static final String READS = "dev.hindsight.reads";
 
+    private final Fingerprint fingerprint = new Fingerprint();
+
     /** A query's last answer and its fingerprint. */
     private record Printed(Object answer, Object fingerprint) {
     }
@@ -247,7 +249,7 @@ final class RecordingWrapper extends DefaultObjectWrapper {
                 key.add(new Fingerprint.DocRef(d.meta().sourcePath())); // checked again with the new document
             } else {
                 documentsIn(a, reads::whole); // inside another value: cannot be swapped for the new one
-                key.add(Fingerprint.of(a));
+                key.add(fingerprint.of(a));
             }
         }
         Reads.QueryKey query = new Reads.QueryKey(method, key);
@@ -256,14 +258,14 @@ final class RecordingWrapper extends DefaultObjectWrapper {
         if (last != null && last.answer() == answer && answer != null) {
             print = last.fingerprint();
         } else {
-            print = Fingerprint.of(answer);
+            print = fingerprint.of(answer);
             printed.put(query, new Printed(answer, print));
         }
         reads.query(query, args.clone(), print);
     }
 
     /** Calls {@code consumer} with each document in {@code value} (in records, collections, maps). */
-    static void documentsIn(Object value, Consumer<Object> consumer) {
+    private void documentsIn(Object value, Consumer<Object> consumer) {
         if (value instanceof Document || value instanceof DocumentMeta) {
             consumer.accept(value);
         } else if (value instanceof Collection<?> c) {
@@ -274,7 +276,7 @@ final class RecordingWrapper extends DefaultObjectWrapper {
                 documentsIn(v, consumer);
             });
         } else if (value != null && value.getClass().isRecord()) {
-            for (Method part : Fingerprint.accessors(value.getClass())) {
+            for (Method part : fingerprint.accessors(value.getClass())) {
                 try {
                     documentsIn(part.invoke(value), consumer);
                 } catch (IllegalAccessException | InvocationTargetException e) {

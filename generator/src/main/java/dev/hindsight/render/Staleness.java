@@ -87,6 +87,7 @@ public final class Staleness {
     private record Model(Page page, Object fingerprint) {
     }
 
+    private final Fingerprint fingerprint = new Fingerprint();
     /** What each page read, by page path. */
     private final Map<String, Reads> pages = new HashMap<>();
     /** The pages that read each document (or its meta), by the document's source path. */
@@ -238,14 +239,14 @@ public final class Staleness {
             return kept.fingerprint();
         }
         prints[0]++;
-        Object print = Fingerprint.of(page);
+        Object print = fingerprint.of(page);
         models.put(path, new Model(page, print));
         return print;
     }
 
     /** Whether each component of two records of one class is the same object, document path or plain value. */
-    private static boolean sameParts(Object a, Object b) {
-        for (Method part : Fingerprint.accessors(a.getClass())) {
+    private boolean sameParts(Object a, Object b) {
+        for (Method part : fingerprint.accessors(a.getClass())) {
             Object x;
             Object y;
             try {
@@ -302,7 +303,7 @@ public final class Staleness {
      * very object it gave the last update (an immutable part it kept), and is the instance a group of pages
      * already holds when equal to it, so that comparing with that group is at once.
      */
-    private static Answer ask(Asked a, Map<String, Document> documents, SiteView view) {
+    private Answer ask(Asked a, Map<String, Document> documents, SiteView view) {
         Reads.Query q = a.query;
         Object[] args = q.args().clone();
         for (int i = 0; i < args.length; i++) {
@@ -323,7 +324,7 @@ public final class Staleness {
         if (raw != null && raw == a.raw) {
             print = a.print;
         } else {
-            print = Fingerprint.of(raw);
+            print = fingerprint.of(raw);
             for (Object held : a.answers) {
                 if (Objects.equals(held, print)) {
                     print = held;
