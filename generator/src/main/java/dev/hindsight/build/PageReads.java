@@ -1,8 +1,6 @@
 package dev.hindsight.build;
 
 import dev.hindsight.render.Reads;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Where what each page read while it rendered goes: a preview session keeps it ({@link Kept}) to tell
@@ -33,9 +31,12 @@ interface PageReads {
         }
     }
 
-    /** The reads of the pages of the output a preview serves, by page path. */
+    /**
+     * The reads of the pages of the output a preview serves, indexed by what they read
+     * ({@link dev.hindsight.render.Staleness}).
+     */
     final class Kept implements PageReads {
-        private final Map<String, Reads> byPath = new ConcurrentHashMap<>();
+        private final dev.hindsight.render.Staleness index = new dev.hindsight.render.Staleness();
 
         @Override
         public Reads recorder() {
@@ -44,20 +45,26 @@ interface PageReads {
 
         @Override
         public void rendered(String path, Reads reads) {
-            byPath.put(path, reads);
+            index.rendered(path, reads);
         }
 
         /** What page {@code path} read when it was last rendered; null when unknown. */
         Reads of(String path) {
-            return byPath.get(path);
+            return index.of(path);
         }
 
-        void retainOnly(java.util.Collection<String> paths) {
-            byPath.keySet().retainAll(new java.util.HashSet<>(paths));
+        /** The index of what the pages read, which tells the pages an update makes stale. */
+        dev.hindsight.render.Staleness staleness() {
+            return index;
+        }
+
+        /** Forgets the pages at {@code paths}, no longer part of the output. */
+        void forget(java.util.Collection<String> paths) {
+            index.forget(paths);
         }
 
         void clear() {
-            byPath.clear();
+            index.clear();
         }
     }
 }

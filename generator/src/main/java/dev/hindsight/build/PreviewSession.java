@@ -298,8 +298,9 @@ public final class PreviewSession {
         List<Document> added = new ArrayList<>();
         SortedDocuments.differences(before.documents(), shown, gone, added);
         SiteWriter.Plan plan = writer.plan(before, shown, gone, added, diagnostics);
-        List<Page> stale = stale(before, plan, shown);
         List<String> removed = before.byPath().keySet().stream().filter(p -> !plan.byPath().containsKey(p)).toList();
+        reads.forget(removed);
+        List<Page> stale = stale(before, plan, shown, gone, added);
         int rendered;
         try {
             rendered = writer.update(plan, setup.output(), stale, removed, diagnostics, reads);
@@ -307,7 +308,6 @@ public final class PreviewSession {
             last = null;
             throw new UncheckedIOException(e);
         }
-        reads.retainOnly(plan.byPath().keySet());
         last = rendered < 0 ? null : next; // after a template failure, the next build starts over
         return rendered;
     }
@@ -317,18 +317,24 @@ public final class PreviewSession {
      * another model (another document, service, tag or alert, compared with documents by path), and pages
      * that read something the change touched ({@link Staleness}).
      */
-    private List<Page> stale(SiteWriter.Plan before, SiteWriter.Plan plan, List<Document> shown) {
+    private List<Page> stale(SiteWriter.Plan before, SiteWriter.Plan plan, List<Document> shown, List<Document> gone,
+                             List<Document> added) {
         Map<String, Document> byPath = new HashMap<>(shown.size() * 2);
         shown.forEach(d -> byPath.put(d.meta().sourcePath(), d));
-        Staleness staleness = new Staleness(byPath, plan.view());
-        List<Page> out = new ArrayList<>();
-        for (Page page : plan.pages()) {
-            Page old = before.byPath().get(page.path());
-            if (staleness.stale(old, page, reads.of(page.path()))) {
-                out.add(page);
-            }
-        }
-        return out;
+        Set<String> changed = new TreeSet<>();
+        gone.forEach(d -> changed.add(d.meta().sourcePath()));
+        added.forEach(d -> changed.add(d.meta().sourcePath()));
+        return reads.staleness().stale(before.byPath(), plan.pages(), changed, byPath, plan.view());
+    }
+
+    /** What finding the stale pages of the last incremental update did (for tests). */
+    Staleness.Work stalenessWork() {
+        return reads.staleness().work();
+    }
+
+    /** How many distinct view queries the pages of the output made (for tests). */
+    int distinctQueries() {
+        return reads.staleness().queries();
     }
 
     /**

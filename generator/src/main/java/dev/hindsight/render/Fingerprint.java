@@ -2,6 +2,7 @@ package dev.hindsight.render;
 
 import dev.hindsight.model.Document;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -27,10 +28,29 @@ final class Fingerprint {
     record Of(Class<?> type, List<Object> components) {
     }
 
-    private Fingerprint() {
+    /**
+     * Each record class's component accessors, looked up once: {@code getRecordComponents()} copies them on
+     * every call, and a fresh {@link Method} has to find its accessor again on its first invocation, which
+     * cost more than the rest of a fingerprint. Held by the fingerprint's user (a preview session's renderer
+     * and staleness index), not statically.
+     */
+    private final Map<Class<?>, Method[]> accessors = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The accessors of {@code type}'s components, in order; {@code type} is a record class. */
+    Method[] accessors(Class<?> type) {
+        Method[] known = accessors.get(type);
+        if (known == null) {
+            RecordComponent[] parts = type.getRecordComponents();
+            known = new Method[parts.length];
+            for (int i = 0; i < parts.length; i++) {
+                known[i] = parts[i].getAccessor();
+            }
+            accessors.put(type, known);
+        }
+        return known;
     }
 
-    static Object of(Object value) {
+    Object of(Object value) {
         if (value == null) {
             return null;
         }
@@ -53,15 +73,15 @@ final class Fingerprint {
             return out;
         }
         if (value instanceof Optional<?> o) {
-            return o.map(Fingerprint::of);
+            return o.map(this::of);
         }
         Class<?> type = value.getClass();
         if (type.isRecord()) {
-            RecordComponent[] parts = type.getRecordComponents();
+            Method[] parts = accessors(type);
             List<Object> out = new ArrayList<>(parts.length);
-            for (RecordComponent part : parts) {
+            for (Method part : parts) {
                 try {
-                    out.add(of(part.getAccessor().invoke(value)));
+                    out.add(of(part.invoke(value)));
                 } catch (IllegalAccessException | InvocationTargetException e) {
                     return value; // not readable from here: compared by equals
                 }

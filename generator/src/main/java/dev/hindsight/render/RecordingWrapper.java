@@ -40,6 +40,19 @@ final class RecordingWrapper extends DefaultObjectWrapper {
     /** The environment attribute holding the {@link Reads} of the page being rendered. */
     static final String READS = "dev.hindsight.reads";
 
+    private final Fingerprint fingerprint = new Fingerprint();
+
+    /** A query's last answer and its fingerprint. */
+    private record Printed(Object answer, Object fingerprint) {
+    }
+
+    /**
+     * The fingerprint of each query's last answer, by query: a query that many pages (or rows) make is
+     * fingerprinted once per answer, not once per call, and its pages then hold one fingerprint instance.
+     * Reused only for the very same answer object (the view's parts are immutable).
+     */
+    private final Map<Reads.QueryKey, Printed> printed = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** The view's public methods by name. */
     private final Map<String, List<Method>> viewMethods;
 
@@ -223,7 +236,7 @@ final class RecordingWrapper extends DefaultObjectWrapper {
         return wrap(answer);
     }
 
-    private static void record(Reads reads, Method method, Object[] args, Object answer) {
+    private void record(Reads reads, Method method, Object[] args, Object answer) {
         if (method.isAnnotationPresent(ArgumentsOnly.class)) {
             for (Object a : args) {
                 documentsIn(a, reads::whole);
@@ -236,14 +249,23 @@ final class RecordingWrapper extends DefaultObjectWrapper {
                 key.add(new Fingerprint.DocRef(d.meta().sourcePath())); // checked again with the new document
             } else {
                 documentsIn(a, reads::whole); // inside another value: cannot be swapped for the new one
-                key.add(Fingerprint.of(a));
+                key.add(fingerprint.of(a));
             }
         }
-        reads.query(new Reads.QueryKey(method, key), args.clone(), Fingerprint.of(answer));
+        Reads.QueryKey query = new Reads.QueryKey(method, key);
+        Printed last = printed.get(query);
+        Object print;
+        if (last != null && last.answer() == answer && answer != null) {
+            print = last.fingerprint();
+        } else {
+            print = fingerprint.of(answer);
+            printed.put(query, new Printed(answer, print));
+        }
+        reads.query(query, args.clone(), print);
     }
 
     /** Calls {@code consumer} with each document in {@code value} (in records, collections, maps). */
-    static void documentsIn(Object value, Consumer<Object> consumer) {
+    private void documentsIn(Object value, Consumer<Object> consumer) {
         if (value instanceof Document || value instanceof DocumentMeta) {
             consumer.accept(value);
         } else if (value instanceof Collection<?> c) {
@@ -254,9 +276,9 @@ final class RecordingWrapper extends DefaultObjectWrapper {
                 documentsIn(v, consumer);
             });
         } else if (value != null && value.getClass().isRecord()) {
-            for (var part : value.getClass().getRecordComponents()) {
+            for (Method part : fingerprint.accessors(value.getClass())) {
                 try {
-                    documentsIn(part.getAccessor().invoke(value), consumer);
+                    documentsIn(part.invoke(value), consumer);
                 } catch (IllegalAccessException | InvocationTargetException e) {
                     // not readable from here; records of the view and the model are public
                 }

@@ -169,6 +169,39 @@ class PreviewSessionTest {
     }
 
     @Test
+    void aRunbookTitleEditUpdatesTheListServiceAndTagPagesThatShowIt() throws IOException {
+        PreviewSession.Update u = edit("runbooks/orders-db.md", "title: Orders database (PostgreSQL)",
+                "title: Orders primary store");
+        assertThat(u.full()).isFalse();
+        assertThat(session.stalenessWork().stale()).contains("runbooks/index.html", "services/orders-db/index.html",
+                "tags/database/index.html", "runbooks/orders-db/index.html");
+        for (String page : List.of("runbooks/index.html", "services/orders-db/index.html", "tags/database/index.html")) {
+            assertThat(Files.readString(tmp.resolve("preview").resolve(page))).as(page)
+                    .contains("Orders primary store").doesNotContain("Orders database (PostgreSQL)");
+        }
+        assertSameAsFullBuild();
+    }
+
+    @Test
+    void aRunbookTitleEditDoesNotRenderAnUnrelatedPage() throws IOException {
+        String unrelated = "postmortems/2025-10-14-sms-provider-degradation/index.html";
+        assertThat(Files.readString(tmp.resolve("preview").resolve(unrelated))).doesNotContain("orders-db");
+        PreviewSession.Update u = edit("runbooks/orders-db.md", "title: Orders database (PostgreSQL)",
+                "title: Orders primary store");
+        assertThat(u.full()).isFalse();
+        assertThat(session.stalenessWork().stale()).doesNotContain(unrelated, "runbooks/session-redis/index.html");
+        assertThat(u.rendered()).isEqualTo(session.stalenessWork().stale().size())
+                .isLessThan(session.writerPlan().pages().size() / 4);
+        // A runbook edit joins the alert catalog again: the alert pages get new models, compared by fingerprint
+        // (both sides on this first update, only the new one on later updates), as do the pages of its service and
+        // tags, which are rendered anyway; no other page's model is.
+        long alertPages = session.writerPlan().pages().stream().filter(p -> p.path().startsWith("alerts/")).count();
+        assertThat(session.stalenessWork().modelFingerprints()).as("page models made of other objects only")
+                .isLessThanOrEqualTo((int) (2 * (alertPages + u.rendered())));
+        assertSameAsFullBuild();
+    }
+
+    @Test
     void aContributingFactorEditUpdatesThePatternFactorAndPredecessorPages() throws IOException {
         Path patterns = tmp.resolve("preview/patterns/index.html");
         assertThat(Files.readString(patterns)).contains("INC-2026-035");
