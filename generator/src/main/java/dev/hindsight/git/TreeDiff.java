@@ -21,8 +21,11 @@ import org.eclipse.jgit.lib.ObjectReader;
  *
  * <p>A folder of thousands of files changes in almost every commit; a generic tree walk parses and
  * path-compares every entry of both versions each time, which made the history walk the slowest
- * stage of a build. Trees read are kept in a small cache: walking back, a commit's parent tree is
- * the tree of the next commit walked. One instance per walk; not thread-safe.
+ * stage of a build. Trees read are kept in a small cache (64 trees, 32 MiB): walking back, a commit's parent
+ * tree is the tree of the next commit walked. A tree read for a comparison gets its entry offsets from the
+ * other side's (only where their bytes differ is it parsed), so the cost of a commit follows what it changed
+ * rather than the size of the folder, but for reading and comparing the raw bytes. One instance per walk; not
+ * thread-safe.
  */
 final class TreeDiff {
 
@@ -187,12 +190,9 @@ final class TreeDiff {
 
         /** Indexes every entry of {@code raw}. */
         Tree(byte[] raw) {
-            this(raw, new int[64], 0, 0);
-        }
-
-        /** Indexes {@code raw} on from entry offset {@code from}, the first {@code n} offsets being in {@code s}. */
-        private Tree(byte[] raw, int[] s, int n, int from) {
-            int p = from;
+            int[] s = new int[64];
+            int n = 0;
+            int p = 0;
             while (p < raw.length) {
                 if (n + 2 > s.length) {
                     s = Arrays.copyOf(s, s.length * 2);
