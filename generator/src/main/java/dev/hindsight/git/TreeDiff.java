@@ -116,8 +116,8 @@ final class TreeDiff {
         Tree a;
         Tree b;
         if (oldId == null || newId == null) {
-            a = oldId == null ? Tree.EMPTY : load(oldId);
-            b = newId == null ? Tree.EMPTY : load(newId);
+            a = oldId == null ? new Tree(new byte[0]) : load(oldId);
+            b = newId == null ? new Tree(new byte[0]) : load(newId);
         } else if (trees.containsKey(newId)) { // walking back from HEAD, the newer tree was read the step before
             b = load(newId);
             a = load(oldId, b);
@@ -185,8 +185,6 @@ final class TreeDiff {
         /** Entry offsets, then {@code raw.length}. */
         final int[] starts;
         final int count;
-
-        static final Tree EMPTY = new Tree(new byte[0]);
 
         /** Indexes every entry of {@code raw}. */
         Tree(byte[] raw) {
