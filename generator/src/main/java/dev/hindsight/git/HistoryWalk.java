@@ -73,6 +73,7 @@ final class HistoryWalk {
 
     /** Walks the whole history reachable from {@code head}. Call once. */
     void run(ObjectId head) throws IOException {
+        DeltaBaseLimit.fit(repo, repo.parseCommit(head).getTree(), prefix); // before the reader's cache is made
         try (ObjectReader reader = repo.newObjectReader();
              RevWalk walk = newWalk(reader);
              TreeWalk tree = new TreeWalk(repo, reader)) {

@@ -6,9 +6,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.eclipse.jgit.diff.DiffEntry;
+import org.eclipse.jgit.dircache.DirCache;
+import org.eclipse.jgit.dircache.DirCacheBuilder;
+import org.eclipse.jgit.dircache.DirCacheEntry;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
@@ -96,6 +104,146 @@ class TreeDiffTest {
         }
     }
 
+    /** File names that sort around '/' and each other in Git's tree order, as files and as folders. */
+    private static final String[] NAMES = {"a", "a.b", "a-b", "a0", "a.md", "a b", "b", "B", "ü", "z", "x/"};
+
+    /** Object ids whose bytes look like tree syntax: NULs, spaces and mode digits, as a real id may hold. */
+    private static final byte[] TRICKY = {0, 0, ' ', '1', '0', '0', '6', '4', '4', '4', 'a'};
+
+    private static final FileMode[] MODES = {FileMode.REGULAR_FILE, FileMode.REGULAR_FILE, FileMode.REGULAR_FILE,
+        FileMode.EXECUTABLE_FILE, FileMode.SYMLINK, FileMode.GITLINK};
+
+    /**
+     * Random pairs of trees written with JGit: a base and a copy with files added, deleted, modified, changed in
+     * mode (executable, symlink, submodule), replaced by folders and back, in subfolders and in a flat folder of up
+     * to 3,000 entries; names sort around '/' ({@code a.b}, {@code a-b}, {@code a/}, {@code a0}) and object ids are
+     * full of NULs, spaces and digits. Each pair is compared both ways and under several prefixes, with the index of
+     * one tree derived from the other's and from scratch, against JGit's own tree walk and {@code DiffEntry.scan}.
+     */
+    @Test
+    void matchesJGitOnRandomTreePairs(@TempDir Path dir) throws Exception {
+        Random random = new Random(18);
+        try (TestRepo repo = TestRepo.init(dir);
+             ObjectInserter inserter = repo.git.getRepository().newObjectInserter();
+             ObjectReader reader = repo.git.getRepository().newObjectReader()) {
+            for (int round = 0; round < 200; round++) {
+                Map<String, Entry> base = randomTree(random, round % 3 == 0 ? random.nextInt(3000) : 0);
+                Map<String, Entry> changed = mutate(base, random);
+                ObjectId a = write(inserter, base);
+                ObjectId b = write(inserter, changed);
+                inserter.flush();
+                for (String prefix : new String[] {"", "big/", "a/", "a.b/", "x/", "a/a/", "missing/"}) {
+                    String why = "round " + round + " under '" + prefix + "'";
+                    List<String> forward = jgit(reader, a, b, prefix);
+                    List<String> backward = jgit(reader, b, a, prefix);
+                    TreeDiff fresh = new TreeDiff(reader);
+                    assertThat(describe(fresh.diff(a, b, prefix))).as(why).isEqualTo(forward);
+                    assertThat(describe(fresh.diff(b, a, prefix))).as(why).isEqualTo(backward);
+                    TreeDiff newerFirst = new TreeDiff(reader);
+                    assertThat(describe(newerFirst.diff(null, b, prefix))).as(why).isEqualTo(jgit(reader, null, b,
+                            prefix));
+                    assertThat(describe(newerFirst.diff(a, b, prefix))).as(why).isEqualTo(forward);
+                    assertThat(describe(new TreeDiff(reader).diff(b, a, prefix))).as(why).isEqualTo(backward);
+                }
+            }
+        }
+    }
+
+    private record Entry(FileMode mode, ObjectId id) {
+    }
+
+    private static TreeMap<String, Entry> randomTree(Random random, int big) {
+        TreeMap<String, Entry> tree = new TreeMap<>();
+        for (int k = random.nextInt(12); k >= 0; k--) {
+            put(tree, randomPath(random), randomEntry(random));
+        }
+        for (int f = 0; f < big; f++) {
+            if (random.nextInt(4) != 0) {
+                put(tree, bigName(random, f), randomEntry(random));
+            }
+        }
+        return tree;
+    }
+
+    private static String bigName(Random random, int f) {
+        String name = String.format(java.util.Locale.ROOT, "big/f%05d", f);
+        return random.nextInt(5) == 0 ? name + NAMES[random.nextInt(NAMES.length - 1)] : name;
+    }
+
+    private static String randomPath(Random random) {
+        StringBuilder path = new StringBuilder();
+        for (int depth = random.nextInt(3); depth > 0; depth--) {
+            path.append(NAMES[random.nextInt(NAMES.length - 1)]).append('/');
+        }
+        String last = NAMES[random.nextInt(NAMES.length)];
+        return path + (last.endsWith("/") ? last + "y" : last);
+    }
+
+    private static Entry randomEntry(Random random) {
+        byte[] id = new byte[20];
+        for (int i = 0; i < id.length; i++) {
+            id[i] = random.nextBoolean() ? TRICKY[random.nextInt(TRICKY.length)] : (byte) random.nextInt(256);
+        }
+        return new Entry(MODES[random.nextInt(MODES.length)], ObjectId.fromRaw(id));
+    }
+
+    /** Adds {@code path} unless a file stands where one of its folders would be, or it is a folder already. */
+    private static void put(TreeMap<String, Entry> tree, String path, Entry entry) {
+        for (int slash = path.indexOf('/'); slash > 0; slash = path.indexOf('/', slash + 1)) {
+            if (tree.containsKey(path.substring(0, slash))) {
+                return;
+            }
+        }
+        String after = tree.ceilingKey(path + "/");
+        if (after == null || !after.startsWith(path + "/")) {
+            tree.put(path, entry);
+        }
+    }
+
+    private static TreeMap<String, Entry> mutate(Map<String, Entry> base, Random random) {
+        TreeMap<String, Entry> tree = new TreeMap<>(base);
+        for (int k = random.nextInt(6) + 1; k > 0; k--) {
+            List<String> paths = new ArrayList<>(tree.keySet());
+            String some = paths.isEmpty() ? "a" : paths.get(random.nextInt(paths.size()));
+            Entry old = tree.get(some);
+            switch (random.nextInt(7)) {
+                case 0 -> put(tree, randomPath(random), randomEntry(random));
+                case 1 -> put(tree, bigName(random, random.nextInt(3000)), randomEntry(random));
+                case 2 -> tree.remove(some);
+                case 3 -> tree.computeIfPresent(some, (p, e) -> new Entry(e.mode(), randomEntry(random).id()));
+                case 4 -> tree.computeIfPresent(some, (p, e) -> new Entry(MODES[random.nextInt(MODES.length)], e.id()));
+                case 5 -> { // a file becomes a folder
+                    if (old != null) {
+                        tree.remove(some);
+                        put(tree, some + "/" + NAMES[random.nextInt(NAMES.length - 1)], old);
+                    }
+                }
+                default -> { // a folder becomes a file
+                    int slash = some.lastIndexOf('/');
+                    if (slash > 0) {
+                        String folder = some.substring(0, slash);
+                        tree.keySet().removeIf(p -> p.startsWith(folder + "/"));
+                        put(tree, folder, randomEntry(random));
+                    }
+                }
+            }
+        }
+        return tree;
+    }
+
+    private static ObjectId write(ObjectInserter inserter, Map<String, Entry> tree) throws Exception {
+        DirCache index = DirCache.newInCore();
+        DirCacheBuilder builder = index.builder();
+        tree.forEach((path, e) -> {
+            DirCacheEntry entry = new DirCacheEntry(path);
+            entry.setFileMode(e.mode());
+            entry.setObjectId(e.id());
+            builder.add(entry);
+        });
+        builder.finish();
+        return index.writeTree(inserter);
+    }
+
     /** Every commit's diff against its first parent, under each prefix, as JGit's tree walk reports it. */
     private static void assertMatchesJGit(TestRepo repo, List<RevCommit> commits, String... prefixes)
             throws Exception {
@@ -109,7 +257,8 @@ class TreeDiffTest {
                     TreeDiff.Changes ours = differ.diff(parent == null ? null : parent.getTree(),
                             commit.getTree(), prefix);
                     assertThat(describe(ours)).as("%s in %s", commit.getShortMessage(), prefix)
-                            .isEqualTo(jgit(repo, reader, parent, commit, prefix));
+                            .isEqualTo(jgit(reader, parent == null ? null : parent.getTree(), commit.getTree(),
+                                    prefix));
                 }
             }
         }
@@ -133,9 +282,10 @@ class TreeDiffTest {
         return List.copyOf(out);
     }
 
-    private static List<String> jgit(TestRepo repo, ObjectReader reader, RevCommit parent, RevCommit commit,
-                                     String prefix) throws Exception {
-        try (TreeWalk tree = new TreeWalk(repo.git.getRepository(), reader)) {
+    /** What JGit's recursive tree walk and {@code DiffEntry.scan} (no rename detection) report. */
+    private static List<String> jgit(ObjectReader reader, ObjectId parent, ObjectId commit, String prefix)
+            throws Exception {
+        try (TreeWalk tree = new TreeWalk(reader)) {
             tree.setRecursive(true);
             tree.setFilter(prefix.isEmpty() ? TreeFilter.ANY_DIFF
                     : AndTreeFilter.create(PathFilter.create(prefix.substring(0, prefix.length() - 1)),
@@ -143,13 +293,15 @@ class TreeDiffTest {
             if (parent == null) {
                 tree.addTree(new EmptyTreeIterator());
             } else {
-                tree.addTree(parent.getTree());
+                tree.addTree(parent);
             }
-            tree.addTree(commit.getTree());
+            tree.addTree(commit);
             TreeSet<String> out = new TreeSet<>();
             for (DiffEntry d : DiffEntry.scan(tree)) {
-                out.add(d.getChangeType() + " " + (d.getChangeType() == DiffEntry.ChangeType.DELETE
-                        ? d.getOldPath() : d.getNewPath()));
+                String path = d.getChangeType() == DiffEntry.ChangeType.DELETE ? d.getOldPath() : d.getNewPath();
+                if (path.startsWith(prefix)) { // the path filter also matches a file named like the folder
+                    out.add(d.getChangeType() + " " + path);
+                }
             }
             return List.copyOf(out);
         }
