@@ -120,13 +120,54 @@ public final class SiteBuilder {
         if (setup.failure() != null) {
             return setup.failure();
         }
+        Released released = loadCheckAndRelease(options, progress, setup, diagnostics, listener, readStart);
+        if (released.result() != null) {
+            return released.result();
+        }
+        // Only what the pages read is reachable from here on: the whole documents went with the frame that
+        // loaded and checked them (issue 18: the live set while the pages are written).
+        try {
+            KnowledgeBase shown = released.shown();
+            // The released documents are new instances: the alert catalog the checks made is joined again
+            // over them (in memory; the rule files are not read again).
+            int pages = released.writer().write(shown, setup.services(), new OutputDirectory(setup.output()),
+                    released.diagnostics(), PageReads.NONE,
+                    Alerting.catalog(setup.config(), setup.alertRules(), shown),
+                    searchFrom(listener, since(released.releaseStart())));
+            return new BuildResult(released.diagnostics().sorted(), released.documents(), pages, pages < 0);
+        } catch (IOException | UncheckedIOException e) {
+            return setupFailure(released.diagnostics(), setup.output().toString(),
+                    "cannot write the site: " + e.getMessage());
+        }
+    }
+
+    /**
+     * What a build writes from, once its documents are checked: the writer and the documents it shows, released
+     * ({@link SiteWriter#released}); or {@code result} when the run ends there (a check, no documents, a failure).
+     */
+    private record Released(BuildResult result, SiteWriter writer, KnowledgeBase shown, Diagnostics diagnostics,
+                            int documents, long releaseStart) {
+
+        static Released ended(BuildResult result) {
+            return new Released(result, null, null, null, 0, 0);
+        }
+    }
+
+    /**
+     * Loads and checks the documents; for a build, releases them for the pages. The whole knowledge base (source
+     * texts, YAML trees, blocks, plain text) and the alert catalog the checks made of it are referenced only from
+     * this frame, so that they are garbage once it returns, before the first page is rendered.
+     */
+    private Released loadCheckAndRelease(BuildOptions options, Progress progress, Setup setup,
+                                         Diagnostics diagnostics, BuildListener listener, long readStart) {
         KnowledgeBase kb;
         progress.stage = "reading the documents";
         try {
             kb = loader(options, setup).load(setup.root(), setup.output(), setup.config(), options.referenceDate(),
                     diagnostics, listener, readStart);
         } catch (IOException e) {
-            return setupFailure(diagnostics, setup.root().toString(), "cannot read the site: " + e.getMessage());
+            return Released.ended(setupFailure(diagnostics, setup.root().toString(),
+                    "cannot read the site: " + e.getMessage()));
         }
         progress.documents = kb.documents().size();
         progress.stage = "checking the documents";
@@ -134,14 +175,14 @@ public final class SiteBuilder {
         long validateStart = System.nanoTime();
         Checked checked = check(setup, kb, diagnostics);
         listener.ended(Stage.VALIDATE, kb.documents().size(), since(validateStart));
-        diagnostics = checked.diagnostics();
+        Diagnostics checkedDiagnostics = checked.diagnostics();
         if (kb.documents().isEmpty()) {
             // An empty site is never what a team meant to publish: fail instead of writing it.
-            diagnostics.add(noDocuments(setup));
-            return new BuildResult(diagnostics.sorted(), 0, 0, false);
+            checkedDiagnostics.add(noDocuments(setup));
+            return Released.ended(new BuildResult(checkedDiagnostics.sorted(), 0, 0, false));
         }
         if (setup.output() == null) {
-            return new BuildResult(diagnostics.sorted(), kb.documents().size(), 0, false);
+            return Released.ended(new BuildResult(checkedDiagnostics.sorted(), kb.documents().size(), 0, false));
         }
         progress.stage = STAGE_WRITING;
         int documents = kb.documents().size();
@@ -150,15 +191,11 @@ public final class SiteBuilder {
         try {
             SiteWriter writer = new SiteWriter(setup.config(), setup.root(), false, setup.alertRules(), streaming);
             long releaseStart = System.nanoTime();
-            KnowledgeBase shown = writer.released(published(kb, options));
-            // The released documents are new instances: the alert catalog the checks made is joined again
-            // over them (in memory; the rule files are not read again).
-            int pages = writer.write(shown, setup.services(), new OutputDirectory(setup.output()), diagnostics,
-                    PageReads.NONE, Alerting.catalog(setup.config(), setup.alertRules(), shown),
-                    searchFrom(listener, since(releaseStart)));
-            return new BuildResult(diagnostics.sorted(), documents, pages, pages < 0);
-        } catch (IOException | UncheckedIOException e) {
-            return setupFailure(diagnostics, setup.output().toString(), "cannot write the site: " + e.getMessage());
+            return new Released(null, writer, writer.released(published(kb, options)), checkedDiagnostics, documents,
+                    releaseStart);
+        } catch (UncheckedIOException e) {
+            return Released.ended(setupFailure(checkedDiagnostics, setup.output().toString(),
+                    "cannot write the site: " + e.getMessage()));
         }
     }
 

@@ -61,6 +61,18 @@ record SearchEntry(String id, String title, String url, String kind, List<String
         return texts.get(f.ordinal());
     }
 
+    /**
+     * This entry without the text of its fields, which only the inverted index reads: what the rows and files
+     * of a one-shot build's index are made of once its terms are (issue 18: a small live set).
+     */
+    SearchEntry withoutTexts() {
+        return new SearchEntry(id, title, url, kind, services, severity, date, snippet, sourcePath, NO_TEXTS,
+                sections);
+    }
+
+    private static final List<List<String>> NO_TEXTS =
+            java.util.Collections.nCopies(Field.values().length, List.of());
+
     static SearchEntry of(Document doc) {
         return of(doc, UnaryOperator.identity(), Synonyms.builtIn());
     }

@@ -107,9 +107,21 @@ public final class SearchIndex {
     }
 
     static SearchIndex fromEntries(List<SearchEntry> unordered) {
-        List<SearchEntry> entries = new ArrayList<>(unordered);
+        return fromOwnedEntries(new ArrayList<>(unordered), false);
+    }
+
+    /**
+     * As {@link #fromEntries}, from a list nobody else holds, which this sorts in place; with {@code slim} (a
+     * one-shot build, whose entries nobody keeps) each entry is replaced by {@link SearchEntry#withoutTexts}
+     * once the terms are made, and each document's row is let go once it is in its file, so that the field
+     * texts and the rows are not all held while the files are made and written. The files are the same.
+     */
+    static SearchIndex fromOwnedEntries(ArrayList<SearchEntry> entries, boolean slim) {
         entries.sort(ORDER);
         InvertedIndex index = InvertedIndex.build(entries);
+        if (slim) {
+            entries.replaceAll(SearchEntry::withoutTexts);
+        }
         SortedMap<String, String> files = new TreeMap<>();
         List<InvertedIndex.Term> terms = index.terms();
 
@@ -122,8 +134,8 @@ public final class SearchIndex {
         String[] dictionaryFiles = new String[dictionary.size()];
         IntStream.range(0, dictionary.size()).parallel().forEach(i ->
                 dictionaryFiles[i] = Js.shard("t/" + i, dictionaryJson(terms, dictionary.get(i))));
-        List<String> rows = IntStream.range(0, entries.size()).parallel()
-                .mapToObj(i -> docJson(entries.get(i), shortRows.get(i))).toList();
+        List<String> rows = new ArrayList<>(IntStream.range(0, entries.size()).parallel()
+                .mapToObj(i -> docJson(entries.get(i), shortRows.get(i))).toList());
         int chunk = docsPerChunk(rows);
         for (int i = 0; i < postingFiles.length; i++) {
             files.put("p/" + i + ".js", postingFiles[i]);
@@ -133,7 +145,11 @@ public final class SearchIndex {
         }
         for (int from = 0, n = 0; from < rows.size(); from += chunk, n++) {
             StringBuilder b = new StringBuilder("[");
-            b.append(String.join(",", rows.subList(from, Math.min(rows.size(), from + chunk))));
+            List<String> part = rows.subList(from, Math.min(rows.size(), from + chunk));
+            b.append(String.join(",", part));
+            if (slim) {
+                Collections.fill(part, null); // in its file now
+            }
             files.put("d/" + n + ".js", Js.shard("d/" + n, b.append(']')));
         }
         files.put("meta.js", Js.shard("meta", metaJson(entries.size(), chunk, postings, dictionary)));

@@ -37,6 +37,13 @@ public final class SearchIndexer {
      * the index keeps of each document is not kept here for a next build, so that it can go with the index.
      */
     public SearchIndex build(List<? extends Document> documents, boolean keep) {
+        // The entries are referenced from here only through the call: with keep false, nothing holds their
+        // field texts once the index has made its terms (SearchIndex#fromOwnedEntries).
+        return SearchIndex.fromOwnedEntries(entries(documents, keep), !keep);
+    }
+
+    /** The entry of each of {@code documents}, kept for the next build when {@code keep}, else none is kept. */
+    private java.util.ArrayList<SearchEntry> entries(List<? extends Document> documents, boolean keep) {
         Map<Document, SearchEntry> previous = entries;
         List<SearchEntry> list = documents.parallelStream().map(d -> {
             SearchEntry e = previous.get(d);
@@ -47,7 +54,7 @@ public final class SearchIndexer {
             next.put(documents.get(i), list.get(i));
         }
         entries = next;
-        return SearchIndex.fromEntries(list);
+        return new java.util.ArrayList<>(list);
     }
 
     /**
