@@ -2,6 +2,7 @@ package dev.hindsight.validate;
 
 import dev.hindsight.config.SiteConfig;
 import dev.hindsight.diag.Diagnostics;
+import dev.hindsight.diag.Severity;
 import dev.hindsight.model.Document;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,12 +15,16 @@ import java.util.List;
 public final class LocalChecks {
 
     private final Context context;
-    private final List<DocumentRule<?>> rules = new ArrayList<>();
-    private final List<String> ruleIds = new ArrayList<>();
-    private final List<dev.hindsight.diag.Severity> severities = new ArrayList<>();
-    private final List<ProseRule> prose = new ArrayList<>();
-    private final List<String> proseIds = new ArrayList<>();
-    private final List<dev.hindsight.diag.Severity> proseSeverities = new ArrayList<>();
+    /** The enabled rules that are not prose rules, and the prose rules (run in one pass over the lines). */
+    private final List<Enabled<DocumentRule<?>>> rules = new ArrayList<>();
+    private final List<Enabled<ProseRule>> prose = new ArrayList<>();
+
+    /** A rule and the severity the configuration gives it. */
+    private record Enabled<R extends Rule>(R rule, Severity severity) {
+        Reporter reporter(Diagnostics out) {
+            return new Reporter(rule.id(), severity, out);
+        }
+    }
 
     LocalChecks(SiteConfig config, List<Rule> all) {
         // Nothing a document-local rule may read is left out; what it must not read (the knowledge base,
@@ -29,37 +34,24 @@ public final class LocalChecks {
             if (!(rule instanceof DocumentLocal) || !(rule instanceof DocumentRule<?> dr) || !dr.applies(context)) {
                 continue;
             }
-            var severity = config.validation().severityOf(rule.id(), rule.defaultSeverity());
-            if (severity.isEmpty()) {
-                continue;
-            }
-            if (rule instanceof ProseRule p) {
-                prose.add(p);
-                proseIds.add(p.id());
-                proseSeverities.add(severity.get());
-            } else {
-                rules.add(dr);
-                ruleIds.add(rule.id());
-                severities.add(severity.get());
-            }
+            config.validation().severityOf(rule.id(), rule.defaultSeverity()).ifPresent(severity -> {
+                if (rule instanceof ProseRule p) {
+                    prose.add(new Enabled<>(p, severity));
+                } else {
+                    rules.add(new Enabled<>(dr, severity));
+                }
+            });
         }
     }
 
     /** Runs the rules on {@code doc}, reporting into {@code out}. */
     public void check(Document doc, Diagnostics out) {
-        for (int i = 0; i < rules.size(); i++) {
-            rules.get(i).checkOne(context, doc, new Reporter(ruleIds.get(i), severities.get(i), out));
+        for (Enabled<DocumentRule<?>> e : rules) {
+            e.rule().checkOne(context, doc, e.reporter(out));
         }
         if (!prose.isEmpty()) {
-            List<Reporter> reporters = new ArrayList<>(prose.size());
-            for (int i = 0; i < prose.size(); i++) {
-                reporters.add(new Reporter(proseIds.get(i), proseSeverities.get(i), out));
-            }
-            for (ProseLines.Line line : ProseLines.of(doc.meta().source().file())) {
-                for (int i = 0; i < prose.size(); i++) {
-                    prose.get(i).check(context, doc, line, reporters.get(i));
-                }
-            }
+            ProseRule.checkLines(context, doc, prose.stream().map(Enabled::rule).toList(),
+                    prose.stream().map(e -> e.reporter(out)).toList());
         }
     }
 }

@@ -15,9 +15,7 @@ abstract class ProseRule extends DocumentRule<Document> {
 
     @Override
     final void check(Context context, Document doc, Reporter out) {
-        for (ProseLines.Line line : ProseLines.of(doc.meta().source().file())) {
-            check(context, doc, line, out);
-        }
+        checkLines(context, doc, List.of(this), List.of(out));
     }
 
     /**
@@ -37,13 +35,16 @@ abstract class ProseRule extends DocumentRule<Document> {
         if (running.isEmpty()) {
             return;
         }
-        context.kb().documents().parallelStream().forEach(doc -> {
-            for (ProseLines.Line line : ProseLines.of(doc.meta().source().file())) {
-                for (int i = 0; i < running.size(); i++) {
-                    running.get(i).check(context, doc, line, outs.get(i));
-                }
+        context.kb().documents().parallelStream().forEach(doc -> checkLines(context, doc, running, outs));
+    }
+
+    /** Runs {@code rules} (each with the reporter at the same index) over {@code doc}'s prose lines, made once. */
+    static void checkLines(Context context, Document doc, List<ProseRule> rules, List<Reporter> reporters) {
+        for (ProseLines.Line line : ProseLines.of(doc.meta().source().file())) {
+            for (int i = 0; i < rules.size(); i++) {
+                rules.get(i).check(context, doc, line, reporters.get(i));
             }
-        });
+        }
     }
 
     abstract void check(Context context, Document doc, ProseLines.Line line, Reporter out);
