@@ -29,8 +29,6 @@ public record SourceDocument(SourceFile file, FrontMatter frontMatter) {
      * and positions, are done. See {@link FrontMatter#withoutPositions()}.
      */
     public SourceDocument withoutText() {
-        SourceFile f = file;
-        return new SourceDocument(new SourceFile(f.path(), "", f.frontMatterLine(), "", f.bodyLine(),
-                f.hasFrontMatter()), frontMatter.withoutPositions());
+        return new SourceDocument(withoutFileText().file(), frontMatter.withoutPositions());
     }
 }
