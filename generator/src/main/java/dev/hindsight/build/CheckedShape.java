@@ -22,7 +22,19 @@ final class CheckedShape {
     }
 
     static Document of(Document d) {
-        ParsedMarkdown body = d.body();
+        return d.with(d.meta().withoutFileText(),
+                new ParsedMarkdown(d.body().html(), d.body().headings(), shapes(d.body()), d.body().links(), ""));
+    }
+
+    /**
+     * As {@link #of}, with the body's HTML held until the pages that show it are written
+     * ({@link ParsedMarkdown#streamedWith}): what a one-shot build keeps of a document as it reads it.
+     */
+    static Document streamed(Document d) {
+        return d.with(d.meta().withoutFileText(), d.body().streamedWith(shapes(d.body())));
+    }
+
+    private static List<Section> shapes(ParsedMarkdown body) {
         List<Section> sections = new ArrayList<>(body.sections().size());
         for (Section s : body.sections()) {
             if (s.blocks().isEmpty()) {
@@ -35,8 +47,7 @@ final class CheckedShape {
             }
             sections.add(new Section(s.heading(), shapes));
         }
-        return d.with(d.meta().withoutFileText(),
-                new ParsedMarkdown(body.html(), body.headings(), sections, body.links(), ""));
+        return sections;
     }
 
     private static Block shape(Block b) {

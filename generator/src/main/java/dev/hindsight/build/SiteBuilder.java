@@ -162,9 +162,19 @@ public final class SiteBuilder {
                                          Diagnostics diagnostics, BuildListener listener, long readStart) {
         KnowledgeBase kb;
         progress.stage = "reading the documents";
+        SiteWriter writer;
+        try {
+            // Made before the documents are read: it says what a build keeps of each one as it is read.
+            writer = setup.output() == null ? null
+                    : new SiteWriter(setup.config(), setup.root(), false, setup.alertRules(), streaming);
+        } catch (UncheckedIOException e) {
+            return Released.ended(setupFailure(diagnostics, setup.output().toString(),
+                    "cannot write the site: " + e.getMessage()));
+        }
+        Keep keep = writer == null ? Keep.WHOLE : writer.keep();
         try {
             kb = loader(options, setup).load(setup.root(), setup.output(), setup.config(), options.referenceDate(),
-                    diagnostics, listener, readStart);
+                    diagnostics, listener, readStart, keep);
         } catch (IOException e) {
             return Released.ended(setupFailure(diagnostics, setup.root().toString(),
                     "cannot read the site: " + e.getMessage()));
@@ -188,14 +198,28 @@ public final class SiteBuilder {
         int documents = kb.documents().size();
         // The checks are done: what only they and the search index read goes now, not when the last page is
         // written. A preview keeps its documents whole (it checks them again).
-        try {
-            SiteWriter writer = new SiteWriter(setup.config(), setup.root(), false, setup.alertRules(), streaming);
-            long releaseStart = System.nanoTime();
-            return new Released(null, writer, writer.released(published(kb, options)), checkedDiagnostics, documents,
-                    releaseStart);
-        } catch (UncheckedIOException e) {
-            return Released.ended(setupFailure(checkedDiagnostics, setup.output().toString(),
-                    "cannot write the site: " + e.getMessage()));
+        long releaseStart = System.nanoTime() - keep.wall().toNanos(); // the entries made as the documents were read
+        return new Released(null, writer, writer.released(published(kb, options)), checkedDiagnostics, documents,
+                releaseStart);
+    }
+
+    /**
+     * What a load keeps of each document it has read (after the cache, so whether read now or kept from an earlier
+     * run): the document itself, or for a one-shot build only what its checks, pages and search index need
+     * ({@link SiteWriter#keep}), made on the reading thread so that the whole document is garbage at once (issue 18:
+     * the live set does not grow with the site's text). {@link #wall} is the share of the load's wall time it took.
+     */
+    interface Keep {
+        Keep WHOLE = d -> d;
+
+        Document keep(Document whole);
+
+        /** Told once, at the end of the load, the wall time {@link #keep} took (its threads' share). */
+        default void took(Duration wall) {
+        }
+
+        default Duration wall() {
+            return Duration.ZERO;
         }
     }
 
@@ -346,6 +370,12 @@ public final class SiteBuilder {
      */
     KnowledgeBase load(Path root, Path output, SiteConfig config, LocalDate requestedDate,
                        Diagnostics diagnostics, BuildListener listener, long readStart) throws IOException {
+        return load(root, output, config, requestedDate, diagnostics, listener, readStart, Keep.WHOLE);
+    }
+
+    /** As above, keeping of each document what {@code keep} makes of it. */
+    KnowledgeBase load(Path root, Path output, SiteConfig config, LocalDate requestedDate,
+                       Diagnostics diagnostics, BuildListener listener, long readStart, Keep keep) throws IOException {
         Diagnostics gitDiagnostics = new Diagnostics();
         FutureTask<GitHistory> git = new FutureTask<>(timedGit(listener, cache.history(root,
                 new GitHistoryBuilder(root, gitDiagnostics, config.git().bots(), cache.historyStore()))));
@@ -360,21 +390,29 @@ public final class SiteBuilder {
         LocalChecks local = Validator.localChecks(config);
         long scanned = System.nanoTime();
         listener.started(Stage.PARSE, paths.size());
-        LoadTime time = new LoadTime(new LongAdder(), new LongAdder());
+        LoadTime time = LoadTime.start();
         List<Document> docs = paths.parallelStream()
                 .map(p -> {
                     Document d = loadOne(source, factory, local, p, output != null, diagnostics, time);
                     listener.documentRead();
+                    if (d == null) {
+                        return null;
+                    }
+                    long kept = System.nanoTime();
+                    d = keep.keep(d);
+                    time.kept().add(System.nanoTime() - kept);
                     return d;
                 })
                 .filter(d -> d != null)
                 .toList();
         long loaded = System.nanoTime();
-        // Each document is read, then parsed, on every core: the shared wall time is split as the threads' was.
-        long both = time.read().sum() + time.parse().sum();
-        long readShare = both == 0 ? 0 : Math.round((loaded - scanned) * (time.read().sum() / (double) both));
+        // Each document is read, parsed, then kept, on every core: the shared wall time is split as the threads' was.
+        long all = time.read().sum() + time.parse().sum() + time.kept().sum();
+        long readShare = all == 0 ? 0 : Math.round((loaded - scanned) * (time.read().sum() / (double) all));
+        long keptShare = all == 0 ? 0 : Math.round((loaded - scanned) * (time.kept().sum() / (double) all));
+        keep.took(Duration.ofNanos(keptShare));
         listener.ended(Stage.READ, paths.size(), Duration.ofNanos(scanned - readStart + readShare));
-        listener.ended(Stage.PARSE, docs.size(), Duration.ofNanos(loaded - scanned - readShare));
+        listener.ended(Stage.PARSE, docs.size(), Duration.ofNanos(loaded - scanned - readShare - keptShare));
 
         GitHistory history = await(git);
         diagnostics.addAll(cache.loaded(paths, history, gitDiagnostics.sorted()));
@@ -395,14 +433,16 @@ public final class SiteBuilder {
         for (String path : paths) {
             cache.forget(path);
             out.put(path, Files.isRegularFile(root.resolve(path))
-                    ? loadOne(source, factory, local, path, true, new Diagnostics(),
-                            new LoadTime(new LongAdder(), new LongAdder())) : null);
+                    ? loadOne(source, factory, local, path, true, new Diagnostics(), LoadTime.start()) : null);
         }
         return out;
     }
 
-    /** The nanoseconds the threads of a load spent reading files and parsing them, summed. */
-    record LoadTime(LongAdder read, LongAdder parse) {
+    /** The nanoseconds the threads of a load spent reading files, parsing them and keeping them ({@link Keep}), summed. */
+    record LoadTime(LongAdder read, LongAdder parse, LongAdder kept) {
+        static LoadTime start() {
+            return new LoadTime(new LongAdder(), new LongAdder(), new LongAdder());
+        }
     }
 
     /** {@code read}, telling {@code listener} when it starts and ends, with the files it has a history of. */

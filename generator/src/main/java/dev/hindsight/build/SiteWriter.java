@@ -46,6 +46,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.LinkedHashMap;
 import java.util.TreeMap;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -153,13 +154,47 @@ final class SiteWriter {
         List<Document> shown = whole.stream().map(d -> d.with(d.meta().withoutSourceText(),
                 builtInTheme ? d.body().streamed() : d.body())).toList();
         if (builtInTheme) {
-            search.prepare(whole, shown);
+            search.prepare(whole, shown); // the entries made as each document was read ({@link #keep}) move
         }
         Map<Document, Document> byWhole = new java.util.IdentityHashMap<>(whole.size() * 2);
         for (int i = 0; i < whole.size(); i++) {
             byWhole.put(whole.get(i), shown.get(i));
         }
         return kb.map(byWhole::get);
+    }
+
+    /**
+     * What the load of a one-shot build with the built-in templates keeps of each document as it is read: its
+     * search entry, made now of the whole document, and the document as its checks and pages read it
+     * ({@link CheckedShape#streamed}: no file text, no plain text, blocks as shapes, the HTML held until its pages
+     * are written). The whole document is then garbage at once instead of when every document has been read
+     * (issue 18: the live set of a build does not grow with the text of the site). A preview, a site with its own
+     * templates (which may read anything of a document) or a build that does not stream keeps documents whole.
+     */
+    SiteBuilder.Keep keep() {
+        if (!streaming || !overridden.isEmpty()) {
+            return SiteBuilder.Keep.WHOLE;
+        }
+        return new SiteBuilder.Keep() {
+            private volatile Duration wall = Duration.ZERO;
+
+            @Override
+            public Document keep(Document whole) {
+                Document kept = CheckedShape.streamed(whole);
+                search.prepare(whole, kept);
+                return kept;
+            }
+
+            @Override
+            public void took(Duration took) {
+                wall = took;
+            }
+
+            @Override
+            public Duration wall() {
+                return wall;
+            }
+        };
     }
 
     /** Returns the number of pages written, or -1 when the site was not published. */

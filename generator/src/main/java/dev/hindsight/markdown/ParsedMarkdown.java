@@ -68,8 +68,16 @@ public record ParsedMarkdown(String html, List<Heading> headings, List<Section> 
      */
     public ParsedMarkdown streamed() {
         ParsedMarkdown pages = forPages();
-        return new ParsedMarkdown("", pages.headings, pages.sections, pages.links, pages.plainText,
-                new HtmlSlot(html()));
+        return slot != null ? pages : new ParsedMarkdown("", pages.headings, pages.sections, pages.links,
+                pages.plainText, new HtmlSlot(html()));
+    }
+
+    /**
+     * This body with {@code sections} instead of its own and without its plain text, the HTML held in a slot as by
+     * {@link #streamed()}: what a one-shot build keeps of a body as it reads it (its checks read the sections given).
+     */
+    public ParsedMarkdown streamedWith(List<Section> sections) {
+        return new ParsedMarkdown("", headings, sections, links, "", slot != null ? slot : new HtmlSlot(html()));
     }
 
     /** Lets the HTML of a streamed body go; nothing for any other body. */

@@ -44,7 +44,10 @@ public final class SearchIndexer {
 
     /** The entry of each of {@code documents}, kept for the next build when {@code keep}, else none is kept. */
     private java.util.ArrayList<SearchEntry> entries(List<? extends Document> documents, boolean keep) {
-        Map<Document, SearchEntry> previous = entries;
+        Map<Document, SearchEntry> previous;
+        synchronized (this) {
+            previous = entries;
+        }
         List<SearchEntry> list = documents.parallelStream().map(d -> {
             SearchEntry e = previous.get(d);
             return e != null ? e : SearchEntry.of(d, href, synonyms);
@@ -53,7 +56,9 @@ public final class SearchIndexer {
         for (int i = 0; keep && i < documents.size(); i++) {
             next.put(documents.get(i), list.get(i));
         }
-        entries = next;
+        synchronized (this) {
+            entries = next;
+        }
         return new java.util.ArrayList<>(list);
     }
 
@@ -66,11 +71,33 @@ public final class SearchIndexer {
         if (whole.size() != shown.size()) {
             throw new IllegalArgumentException("one shown document per whole one");
         }
-        List<SearchEntry> list = whole.parallelStream().map(d -> SearchEntry.of(d, href, synonyms)).toList();
-        Map<Document, SearchEntry> next = new IdentityHashMap<>(entries);
+        Map<Document, SearchEntry> previous;
+        synchronized (this) {
+            previous = entries;
+        }
+        // A document prepared as it was read (prepare(Document, Document)) moves with its entry; the others are
+        // whole and made now. Only the shown documents are kept: the earlier keys go with their documents.
+        List<SearchEntry> list = whole.parallelStream().map(d -> {
+            SearchEntry e = previous.get(d);
+            return e != null ? e : SearchEntry.of(d, href, synonyms);
+        }).toList();
+        Map<Document, SearchEntry> next = new IdentityHashMap<>(shown.size() * 2);
         for (int i = 0; i < shown.size(); i++) {
             next.put(shown.get(i), list.get(i));
         }
-        entries = next;
+        synchronized (this) {
+            entries = next;
+        }
+    }
+
+    /**
+     * What the index keeps of {@code whole}, made now and kept as what it keeps of {@code kept}: for a build that
+     * keeps less of each document than the index reads, as it reads it. Safe to call from several threads at once.
+     */
+    public void prepare(Document whole, Document kept) {
+        SearchEntry e = SearchEntry.of(whole, href, synonyms);
+        synchronized (this) {
+            entries.put(kept, e);
+        }
     }
 }
