@@ -44,21 +44,8 @@ public final class SearchIndexer {
 
     /** The entry of each of {@code documents}, kept for the next build when {@code keep}, else none is kept. */
     private java.util.ArrayList<SearchEntry> entries(List<? extends Document> documents, boolean keep) {
-        Map<Document, SearchEntry> previous;
-        synchronized (this) {
-            previous = entries;
-        }
-        List<SearchEntry> list = documents.parallelStream().map(d -> {
-            SearchEntry e = previous.get(d);
-            return e != null ? e : SearchEntry.of(d, href, synonyms);
-        }).toList();
-        Map<Document, SearchEntry> next = new IdentityHashMap<>(keep ? documents.size() * 2 : 0);
-        for (int i = 0; keep && i < documents.size(); i++) {
-            next.put(documents.get(i), list.get(i));
-        }
-        synchronized (this) {
-            entries = next;
-        }
+        List<SearchEntry> list = entriesOf(documents);
+        keepOnly(keep ? documents : List.of(), list);
         return new java.util.ArrayList<>(list);
     }
 
@@ -71,19 +58,28 @@ public final class SearchIndexer {
         if (whole.size() != shown.size()) {
             throw new IllegalArgumentException("one shown document per whole one");
         }
+        // A document prepared as it was read (prepare(Document, Document)) moves with its entry; the others are
+        // whole and made now. Only the shown documents are kept: the earlier keys go with their documents.
+        keepOnly(shown, entriesOf(whole));
+    }
+
+    /** The entry of each of {@code documents}: the one kept from before, else made now. */
+    private List<SearchEntry> entriesOf(List<? extends Document> documents) {
         Map<Document, SearchEntry> previous;
         synchronized (this) {
             previous = entries;
         }
-        // A document prepared as it was read (prepare(Document, Document)) moves with its entry; the others are
-        // whole and made now. Only the shown documents are kept: the earlier keys go with their documents.
-        List<SearchEntry> list = whole.parallelStream().map(d -> {
+        return documents.parallelStream().map(d -> {
             SearchEntry e = previous.get(d);
             return e != null ? e : SearchEntry.of(d, href, synonyms);
         }).toList();
-        Map<Document, SearchEntry> next = new IdentityHashMap<>(shown.size() * 2);
-        for (int i = 0; i < shown.size(); i++) {
-            next.put(shown.get(i), list.get(i));
+    }
+
+    /** Keeps {@code list}'s entries as those of {@code keys} (at the same index), and no other. */
+    private void keepOnly(List<? extends Document> keys, List<SearchEntry> list) {
+        Map<Document, SearchEntry> next = new IdentityHashMap<>(keys.size() * 2);
+        for (int i = 0; i < keys.size(); i++) {
+            next.put(keys.get(i), list.get(i));
         }
         synchronized (this) {
             entries = next;
