@@ -65,10 +65,13 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        Map<String, String> environment = System.getenv();
         if (BatchHeap.appliesTo(commandsFor(args))) {
-            BatchHeap.tune(); // this process is the run's own JVM: a one-shot check or build (issue 18)
+            // This process is the run's own JVM, a one-shot check or build: its heap (issue 18) and its JIT.
+            BatchHeap.tune();
+            BatchCompiler.keepC2Out(environment);
         }
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), System.getenv(),
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), environment,
                 ProgressMode.stderrIsTerminal()));
     }
 

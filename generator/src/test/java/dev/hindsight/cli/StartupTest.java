@@ -72,7 +72,7 @@ class StartupTest {
                         || c.startsWith("dev.hindsight.markdown.HighlightedCode") || c.startsWith("dev.hindsight.markdown.PageLinkResolver")
                         || c.startsWith("dev.hindsight.cli.") && !c.startsWith("dev.hindsight.cli.Main")
                         && !c.startsWith("dev.hindsight.cli.CheckCommand") && !c.startsWith("dev.hindsight.cli.CommonOptions")
-                        && !c.startsWith("dev.hindsight.cli.BatchHeap")
+                        && !c.startsWith("dev.hindsight.cli.BatchHeap") && !c.startsWith("dev.hindsight.cli.BatchCompiler")
                         && !c.startsWith("dev.hindsight.cli.Reporting") && !c.startsWith("dev.hindsight.cli.Progress")).toList())
                 .as("what only a build, another command or a printed schema needs").isEmpty();
     }
