@@ -83,6 +83,9 @@ final class RecordingWrapper extends DefaultObjectWrapper {
     /** A state of the view ({@link ShownAsText}) is its text, as it was before it was an enum. */
     @Override
     public TemplateModel wrap(Object obj) throws TemplateModelException {
+        if (obj instanceof String text) {
+            return new SimpleScalar(text); // as DefaultObjectWrapper wraps it; most values are text
+        }
         return obj instanceof ShownAsText ? new SimpleScalar(obj.toString()) : super.wrap(obj);
     }
 
