@@ -18,6 +18,8 @@ final class PageBuffer extends Writer {
     private static final int INITIAL = 64 * 1024;
 
     private byte[] bytes = new byte[INITIAL];
+    /** Where {@link #write(String, int, int)} copies a string's characters to. */
+    private final char[] scratch = new char[8192];
     private int length;
     /** A high surrogate whose low half has not come yet, or 0. */
     private char high;
@@ -56,30 +58,52 @@ final class PageBuffer extends Writer {
         put((char) c);
     }
 
+    /**
+     * Runs of ASCII are copied in a tight loop with the buffer and its length in locals; anything else goes
+     * through {@link #put} one character at a time, as does the character after a pending high surrogate.
+     */
     @Override
     public void write(char[] chars, int off, int len) {
         room(len);
-        for (int i = off, end = off + len; i < end; i++) {
-            char c = chars[i];
-            if (c < 0x80 && high == 0) {
-                bytes[length++] = (byte) c;
-            } else {
-                put(c);
+        int i = off;
+        int end = off + len;
+        while (i < end) {
+            if (high == 0) {
+                byte[] b = bytes;
+                int at = length;
+                while (i < end) {
+                    char c = chars[i];
+                    if (c >= 0x80) {
+                        break;
+                    }
+                    b[at++] = (byte) c;
+                    i++;
+                }
+                length = at;
+                if (i == end) {
+                    return;
+                }
             }
+            put(chars[i++]);
+        }
+    }
+
+    /** Copied out of the string in chunks ({@link String#getChars}) and written as characters. */
+    @Override
+    public void write(String s, int off, int len) {
+        char[] chunk = scratch;
+        while (len > 0) {
+            int n = Math.min(len, chunk.length);
+            s.getChars(off, off + n, chunk, 0);
+            write(chunk, 0, n);
+            off += n;
+            len -= n;
         }
     }
 
     @Override
-    public void write(String s, int off, int len) {
-        room(len);
-        for (int i = off, end = off + len; i < end; i++) {
-            char c = s.charAt(i);
-            if (c < 0x80 && high == 0) {
-                bytes[length++] = (byte) c;
-            } else {
-                put(c);
-            }
-        }
+    public void write(String s) {
+        write(s, 0, s.length());
     }
 
     @Override

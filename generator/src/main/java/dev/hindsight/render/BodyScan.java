@@ -63,6 +63,8 @@ final class BodyScan {
     private static final int SLOT_AFTER = 4;
 
     private final String html;
+    /** The characters of {@link #html}: the scan reads them from an array rather than by {@code charAt}. */
+    private final char[] chars;
     private int count;
     private int[] name;
     private int[] start;
@@ -83,6 +85,7 @@ final class BodyScan {
 
     private BodyScan(String html) {
         this.html = html;
+        this.chars = html.toCharArray();
         int capacity = Math.max(16, html.length() / 16);
         name = new int[capacity];
         start = new int[capacity];
@@ -148,7 +151,7 @@ final class BodyScan {
                     if (attribute(code, CLASS) >= 0) {
                         return null; // jsoup would rewrite its class list
                     }
-                    String id = DocumentPage.uniqueId("alert-" + alert.replaceAll("[^A-Za-z0-9_.-]", "-"), ids);
+                    String id = DocumentPage.uniqueId("alert-" + idPart(alert), ids);
                     codeIds.put(code, id);
                     anchors.put(alert, DocumentPage.fragment(id));
                     break;
@@ -166,6 +169,22 @@ final class BodyScan {
             write(c, out);
         }
         return new DocumentPage(out.toString(), toc, anchors);
+    }
+
+    /** {@code alert.replaceAll("[^A-Za-z0-9_.-]", "-")}: each code point outside those characters becomes one "-". */
+    static String idPart(String alert) {
+        StringBuilder out = new StringBuilder(alert.length());
+        for (int i = 0; i < alert.length(); ) {
+            int cp = alert.codePointAt(i);
+            if ((cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9') || cp == '_'
+                    || cp == '.' || cp == '-') {
+                out.append((char) cp);
+            } else {
+                out.append('-');
+            }
+            i += Character.charCount(cp);
+        }
+        return out.toString();
     }
 
     private boolean isHeading(int n) {
@@ -334,7 +353,7 @@ final class BodyScan {
                     key.length())))) {
                 out.append(' ').append(key);
             } else {
-                out.append(' ').append(key).append("=\"").append(html, from, until).append('"');
+                out.append(' ').append(key).append("=\"").append(chars, from, until - from).append('"');
             }
         }
         String codeId = codeIds.get(n);
@@ -365,15 +384,17 @@ final class BodyScan {
     /** Text as flexmark escaped it, as jsoup writes it: {@code &quot;} is a plain quote. */
     private void writeText(int from, int to, StringBuilder out) {
         // Bounded to [from, to): an unbounded indexOf would scan the rest of the body for every text node.
+        char[] c = chars;
         int written = from;
         for (int i = from; i < to; i++) {
-            if (html.charAt(i) == '&' && html.startsWith("&quot;", i) && i + 6 <= to) {
-                out.append(html, written, i).append('"');
+            if (c[i] == '&' && i + 6 <= to && c[i + 1] == 'q' && c[i + 2] == 'u' && c[i + 3] == 'o' && c[i + 4] == 't'
+                    && c[i + 5] == ';') {
+                out.append(c, written, i - written).append('"');
                 written = i + 6;
                 i += 5;
             }
         }
-        out.append(html, written, to);
+        out.append(c, written, to - written);
     }
 
     private static void escapeAttribute(String value, StringBuilder out) {
@@ -468,13 +489,14 @@ final class BodyScan {
      */
     private boolean parse() {
         int open = add(BODY, 0, 0, 0);
+        char[] c = chars;
         int i = 0;
-        int n = html.length();
+        int n = c.length;
         while (i < n) {
-            int lt = html.indexOf('<', i);
+            int lt = indexOf('<', i);
             int textEnd = lt < 0 ? n : lt;
             if (textEnd > i) {
-                if (!plainText(html, i, textEnd) || !textAllowedIn(open, i, textEnd)) {
+                if (!plainText(i, textEnd) || !textAllowedIn(open, i, textEnd)) {
                     return false;
                 }
                 add(TEXT, i, textEnd, open);
@@ -482,25 +504,25 @@ final class BodyScan {
             if (lt < 0) {
                 break;
             }
-            int gt = html.indexOf('>', lt);
+            int gt = indexOf('>', lt);
             if (gt < 0) {
                 return false;
             }
-            if (lt + 1 < n && html.charAt(lt + 1) == '/') {
+            if (lt + 1 < n && c[lt + 1] == '/') {
                 if (open == 0 || !isName(lt + 2, gt, NAMES.get(name[open]))) {
                     return false;
                 }
                 open = parent[open];
             } else {
                 int j = lt + 1;
-                while (j < gt && isNameChar(html.charAt(j))) {
+                while (j < gt && isNameChar(c[j])) {
                     j++;
                 }
                 int element = lookUp(NAMES, lt + 1, j);
                 if (element < 0 || !allowedIn(open, element)) {
                     return false;
                 }
-                boolean selfClosed = html.charAt(gt - 1) == '/';
+                boolean selfClosed = c[gt - 1] == '/';
                 if (selfClosed && !isVoid(element)) {
                     return false;
                 }
@@ -517,13 +539,39 @@ final class BodyScan {
         return open == 0;
     }
 
-    private boolean isName(int from, int to, String candidate) {
-        return to - from == candidate.length() && html.regionMatches(from, candidate, 0, candidate.length());
+    /** The index of {@code ch} in {@link #chars} from {@code from}, or -1. */
+    private int indexOf(char ch, int from) {
+        char[] c = chars;
+        for (int i = from; i < c.length; i++) {
+            if (c[i] == ch) {
+                return i;
+            }
+        }
+        return -1;
     }
 
+    private boolean isName(int from, int to, String candidate) {
+        if (to - from != candidate.length()) {
+            return false;
+        }
+        char[] c = chars;
+        for (int i = 0; i < candidate.length(); i++) {
+            if (c[from + i] != candidate.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The index in {@code names} of the name between {@code from} and {@code to}; names of one first letter only are compared. */
     private int lookUp(List<String> names, int from, int to) {
+        if (from >= to) {
+            return -1;
+        }
+        char first = chars[from];
         for (int k = 0; k < names.size(); k++) {
-            if (isName(from, to, names.get(k))) {
+            String candidate = names.get(k);
+            if (candidate.charAt(0) == first && isName(from, to, candidate)) {
                 return k;
             }
         }
@@ -540,7 +588,7 @@ final class BodyScan {
         int i = from;
         while (true) {
             int spaces = i;
-            while (i < end && html.charAt(i) == ' ') {
+            while (i < end && chars[i] == ' ') {
                 i++;
             }
             if (i == end) {
@@ -550,17 +598,17 @@ final class BodyScan {
                 return false; // a name ran into something else
             }
             int nameStart = i;
-            while (i < end && (isNameChar(html.charAt(i)) || html.charAt(i) == '-')) {
+            while (i < end && (isNameChar(chars[i]) || chars[i] == '-')) {
                 i++;
             }
             int key = lookUp(ATTRIBUTES, nameStart, i);
             if (key < 0 || (key == ID && !(element >= H1 && element <= H6))
-                    || i + 1 >= end || html.charAt(i) != '=' || html.charAt(i + 1) != '"') {
+                    || i + 1 >= end || chars[i] != '=' || chars[i + 1] != '"') {
                 return false;
             }
             int valueStart = i + 2;
-            int valueEnd = html.indexOf('"', valueStart);
-            if (valueEnd < 0 || valueEnd > end || !plainText(html, valueStart, valueEnd)) {
+            int valueEnd = indexOf('"', valueStart);
+            if (valueEnd < 0 || valueEnd > end || !plainText(valueStart, valueEnd)) {
                 return false;
             }
             for (int a = first; a < attrCount; a++) {
@@ -584,15 +632,19 @@ final class BodyScan {
      * character an HTML parser replaces (CR, NUL, form feed) or jsoup writes otherwise (no-break space, {@code <},
      * {@code >}).
      */
-    private static boolean plainText(String html, int from, int to) {
+    private boolean plainText(int from, int to) {
+        char[] chs = chars;
         for (int i = from; i < to; i++) {
-            char c = html.charAt(i);
-            if (c == '&') {
+            char c = chs[i];
+            if (c > '>') {
+                if (c == 160 || (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE)) {
+                    return false;
+                }
+            } else if (c == '&') {
                 if (entityAt(html, i) < 0) {
                     return false;
                 }
-            } else if (c == '\r' || c == '\0' || c == '\f' || c == 160 || c == '>' || c == '<'
-                    || Character.isSurrogate(c)) {
+            } else if (c == '\r' || c == '\0' || c == '\f' || c == '>' || c == '<') {
                 return false;
             }
         }
@@ -604,7 +656,7 @@ final class BodyScan {
         int e = name[p];
         if (e == TABLE || e == THEAD || e == TBODY || e == TR || e == UL || e == OL) {
             for (int i = from; i < to; i++) {
-                char c = html.charAt(i);
+                char c = chars[i];
                 if (c != ' ' && c != '\n' && c != '\t') {
                     return false;
                 }
@@ -612,7 +664,7 @@ final class BodyScan {
             return true;
         }
         if (e == PRE) {
-            return html.charAt(from) != '\n' || firstChild[p] != 0; // a parser drops a first newline
+            return chars[from] != '\n' || firstChild[p] != 0; // a parser drops a first newline
         }
         return true;
     }

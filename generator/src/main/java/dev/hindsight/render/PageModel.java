@@ -17,11 +17,18 @@ final class PageModel implements TemplateHashModel {
     /** What {@link Page#variable} answers for a name it leaves to the shared variables. */
     static final Mark SHARED = Mark.SHARED;
 
-    enum Mark { SHARED }
+    /** {@link #SHARED}; and, in {@link #known}, a variable the page does not have. */
+    enum Mark { SHARED, ABSENT }
 
     private final Page page;
     private final Page.Shared shared;
     private final ObjectWrapper wrapper;
+    /**
+     * Each variable asked for, wrapped, or {@link Mark#ABSENT}: templates read {@code root}, {@code view} and the
+     * like many times a page (every row of a list), and each was looked up and wrapped again. One page renders on
+     * one thread.
+     */
+    private final java.util.Map<String, Object> known = new java.util.HashMap<>();
 
     PageModel(Page page, Page.Shared shared, ObjectWrapper wrapper) {
         this.page = page;
@@ -31,6 +38,16 @@ final class PageModel implements TemplateHashModel {
 
     @Override
     public TemplateModel get(String name) throws TemplateModelException {
+        Object seen = known.get(name);
+        if (seen != null) {
+            return seen == Mark.ABSENT ? null : (TemplateModel) seen;
+        }
+        TemplateModel model = model(name);
+        known.put(name, model == null ? Mark.ABSENT : model);
+        return model;
+    }
+
+    private TemplateModel model(String name) throws TemplateModelException {
         Object own = page.variable(name);
         Object value = own != SHARED ? own : switch (name) {
             case "site" -> shared.site();

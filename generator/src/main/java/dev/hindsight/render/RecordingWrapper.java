@@ -56,8 +56,20 @@ final class RecordingWrapper extends DefaultObjectWrapper {
     /** The view's public methods by name. */
     private final Map<String, List<Method>> viewMethods;
 
+    /** Whether this wrapper records at all: the renderer wraps the pages that record nothing with one that does not. */
+    private final boolean records;
+
     RecordingWrapper(Version version) {
+        this(version, true);
+    }
+
+    /**
+     * @param records whether to record what a page reads into its {@link Reads} when they are recording; without,
+     *                a plain {@link DefaultObjectWrapper} (but for {@link ShownAsText}) that never looks for them
+     */
+    RecordingWrapper(Version version, boolean records) {
         super(new DefaultObjectWrapperBuilder(version), true);
+        this.records = records;
         Map<String, List<Method>> methods = new TreeMap<>();
         for (Method m : SiteView.class.getMethods()) {
             if (m.getDeclaringClass() == SiteView.class && !Modifier.isStatic(m.getModifiers())) {
@@ -71,6 +83,9 @@ final class RecordingWrapper extends DefaultObjectWrapper {
     /** A state of the view ({@link ShownAsText}) is its text, as it was before it was an enum. */
     @Override
     public TemplateModel wrap(Object obj) throws TemplateModelException {
+        if (obj instanceof String text) {
+            return new SimpleScalar(text); // as DefaultObjectWrapper wraps it; most values are text
+        }
         return obj instanceof ShownAsText ? new SimpleScalar(obj.toString()) : super.wrap(obj);
     }
 
@@ -83,7 +98,7 @@ final class RecordingWrapper extends DefaultObjectWrapper {
 
     @Override
     protected TemplateModel handleUnknownType(Object obj) throws TemplateModelException {
-        if (current() != null) {
+        if (records && current() != null) {
             if (obj instanceof Document || obj instanceof DocumentMeta) {
                 return new Tracked(obj);
             }

@@ -36,6 +36,8 @@ public final class Renderer {
 
     private final Configuration cfg;
     private final RecordingWrapper wrapper;
+    /** The wrapper of the pages that record nothing (a one-shot build's): it never looks for their reads. */
+    private final RecordingWrapper plain;
 
     public Renderer(Path siteTemplates) {
         this(siteTemplates, false);
@@ -61,6 +63,7 @@ public final class Renderer {
         cfg.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
         cfg.setAPIBuiltinEnabled(false);
         wrapper = new RecordingWrapper(VERSION);
+        plain = new RecordingWrapper(VERSION, false);
         cfg.setObjectWrapper(wrapper);
         // Helpers every template can call: safeUrls.isSafeLink(url), scriptJson.escape(json).
         try {
@@ -91,7 +94,11 @@ public final class Renderer {
     public void render(Page page, Page.Shared shared, Writer out, Reads reads) throws IOException, RenderException {
         try {
             Template t = cfg.getTemplate(page.template());
-            Environment env = t.createProcessingEnvironment(new PageModel(page, shared, wrapper), out);
+            RecordingWrapper w = reads.recording() ? wrapper : plain;
+            Environment env = t.createProcessingEnvironment(new PageModel(page, shared, w), out);
+            if (w != wrapper) {
+                env.setObjectWrapper(w);
+            }
             env.setCustomAttribute(RecordingWrapper.READS, reads);
             env.process();
         } catch (TemplateException e) {

@@ -238,7 +238,13 @@ public final class SiteView {
     public DocumentPage page(Document d, String bodyHtml) {
         List<String> alerts = d instanceof Runbook r ? r.alerts() : List.of();
         boolean slot = d instanceof Postmortem p && !actions(p).isEmpty();
-        return DocumentPage.of(bodyHtml, alerts, slot);
+        DocumentPage page = DocumentPage.of(bodyHtml, alerts, slot);
+        if (d instanceof Runbook && !alerts.isEmpty()) {
+            // The pages of its alerts need its anchors ({@link #anchors}): not scanned again for them.
+            anchors.putIfAbsent(d, new Anchors(new java.lang.ref.WeakReference<>(bodyHtml),
+                    new DocumentPage("", page.toc(), page.alertAnchors())));
+        }
+        return page;
     }
 
     /**
