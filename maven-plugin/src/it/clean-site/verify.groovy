@@ -19,7 +19,7 @@ assert new File(site, 'runbooks/checkout/index.html').isFile()
 assert new File(site, '.hindsight-output').isFile()
 assert !new File(basedir, 'target/hindsight-reports').exists() : 'no report unless asked for'
 def cache = new File(basedir, 'target/hindsight-cache')
-assert cache.isDirectory() && cache.listFiles().any { it.name ==~ /[0-9a-f]{64}\.json/ } : 'documents cached under target/'
+assert cache.isDirectory() && cache.listFiles().any { it.name ==~ /[0-9a-f]{64}\.entry/ } : 'documents cached under target/'
 assert !new File(basedir, '.hindsight').exists()
 
 // hindsight:help -Ddetail documents the parameters

@@ -1,27 +1,10 @@
 package dev.hindsight.build;
 
-import com.fasterxml.jackson.annotation.JsonTypeInfo;
-import com.fasterxml.jackson.annotation.PropertyAccessor;
-import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonSerializer;
-import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.jsontype.NamedType;
-import com.fasterxml.jackson.databind.module.SimpleModule;
 import dev.hindsight.diag.Diagnostic;
 import dev.hindsight.diag.Diagnostics;
 import dev.hindsight.git.GitHistory;
 import dev.hindsight.git.HistoryStore;
-import dev.hindsight.markdown.Block;
 import dev.hindsight.model.Document;
-import dev.hindsight.source.FrontMatterJson;
 import dev.hindsight.source.LimitedFiles;
 import dev.hindsight.source.YamlReader;
 import java.io.IOException;
@@ -37,10 +20,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.Period;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HexFormat;
@@ -51,12 +30,11 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * The content-addressed cache of {@code check} and {@code build} (issue 18): what reading each file gave — the
- * {@link Document} or "not a document", and the diagnostics reading it reported — stored on disk as one JSON file
- * per entry, so that the next run reads a file it has seen before from there instead of parsing it again.
+ * {@link Document} or "not a document", and the diagnostics reading it reported — stored on disk as one binary file
+ * per entry ({@link EntryCodec}), so that the next run reads a file it has seen before from there instead of parsing it again.
  *
  * <p><b>Never stale.</b> An entry's name is a SHA-256 over everything reading a file depends on: the
  * {@link ToolFingerprint} of the code, the bytes of {@code hindsight.yml} and {@code services.yml}, the base
@@ -67,13 +45,10 @@ import java.util.regex.Pattern;
  * <p><b>Safe.</b> Entries are written to a temporary file and renamed into place, so a reader sees a whole entry
  * or none; an entry that cannot be read, is cut short, is not valid or names another key or path is a miss (the
  * file is parsed as if there were no cache), never an error. The directory may be deleted at any time. Files are
- * created with the process's umask. Only entry files ({@code <64 hex digits>.json}) and this class's own
+ * created with the process's umask. Only entry files ({@code <64 hex digits>.entry}) and this class's own
  * temporary files are ever deleted, never a directory: when the directory holds more than twice as many entries as
- * this run used (plus {@value #SLACK}), the entries this run did not use are deleted.
- *
- * <p>Serialised with Jackson, generically: records by their components (a new component is picked up without a
- * list to keep), the sealed {@link Document} and {@link Block} by the simple name of their permitted subclasses,
- * {@code java.time} values as ISO text, {@link dev.hindsight.source.FrontMatter} by {@link FrontMatterJson}.
+ * this run used (plus {@value #SLACK}), the entries this run did not use are deleted. Entries of the JSON form that
+ * earlier versions wrote ({@code <64 hex digits>.json}) are never read, and deleted whenever they are found.
  *
  * <p><b>Warm runs read little.</b> A {@link StatIndex} remembers each file's stat and content hash, so a file
  * whose stat has not changed (and is old enough not to be racy) is not read again: the hash it had still names the
@@ -87,21 +62,26 @@ final class DiskCache implements LoadCache {
     static final int SLACK = 64;
     /** Files larger than this are not cached (read as without a cache): the default file-size limit. */
     static final long MAX_CACHED_FILE = LimitedFiles.DEFAULT_MAX_FILE_SIZE;
-    private static final Pattern ENTRY = Pattern.compile("[0-9a-f]{64}\\.json");
+    /** An entry's file: {@code <key>.entry}. */
+    static final String ENTRY = ".entry";
+    /** An entry of earlier versions, in JSON: never read, deleted when found. */
+    private static final String OLD_ENTRY = ".json";
     /** A Git history's committed part ({@link dev.hindsight.git.HistoryStore}). */
-    private static final Pattern HISTORY = Pattern.compile("[0-9a-f]{64}\\.history");
+    private static final String HISTORY = ".history";
+    /** The stat index ({@link StatIndex}): only its temporary files are ever deleted here. */
+    private static final String INDEX = ".files";
+    private static final String TEMPORARY = ".tmp-";
     /** History entries kept beside this run's: a few branches' worth. */
     static final int HISTORY_SLACK = 4;
-    private static final Pattern TEMPORARY =
-            Pattern.compile("\\.[0-9a-f]{64}\\.(json|history|files)\\.tmp-[0-9a-z-]+");
+    private static final int KEY_LENGTH = 64;
     private static final String IGNORE_ALL = "# Written by hindsight: a cache, never committed.\n*\n";
 
     private final Path dir;
     private final MessageDigest prefix;
     private final String fingerprint;
     private final StatIndex index;
-    private final ObjectReader reader;
-    private final ObjectWriter writer;
+    /** Works out the positions of a front matter read back, when asked (as the reader of the file would). */
+    private final YamlReader yaml = new YamlReader();
     private final Set<String> used = ConcurrentHashMap.newKeySet();
     private final AtomicInteger hits = new AtomicInteger();
     private final AtomicInteger misses = new AtomicInteger();
@@ -132,9 +112,6 @@ final class DiskCache implements LoadCache {
         this.prefix = prefix;
         this.fingerprint = fingerprint;
         this.index = index;
-        JsonMapper mapper = mapper();
-        this.reader = mapper.readerFor(Entry.class);
-        this.writer = mapper.writerFor(Entry.class);
     }
 
     /**
@@ -153,7 +130,7 @@ final class DiskCache implements LoadCache {
                 return Optional.empty();
             }
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            part(sha, "hindsight cache v3".getBytes(StandardCharsets.UTF_8));
+            part(sha, "hindsight cache v4".getBytes(StandardCharsets.UTF_8));
             part(sha, fingerprint.get().getBytes(StandardCharsets.UTF_8));
             part(sha, optionalBytes(root.resolve("hindsight.yml")));
             part(sha, optionalBytes(root.resolve("services.yml")));
@@ -341,33 +318,32 @@ final class DiskCache implements LoadCache {
     }
 
     private Path entryFile(String key) {
-        return dir.resolve(key + ".json");
+        return dir.resolve(key + ENTRY);
     }
 
     /** The entry stored under {@code key} for {@code path}, or null when there is none that reads back whole. */
     private Entry load(String key, String path) {
-        Path file = entryFile(key);
-        try (java.io.InputStream in = Files.newInputStream(file)) {
-            Entry e = reader.readValue(in); // streamed through Jackson's recycled buffers: less garbage than bytes
-            if (e == null || !key.equals(e.key()) || !path.equals(e.path())
+        try {
+            Entry e = EntryCodec.read(Files.readAllBytes(entryFile(key)), yaml);
+            if (!key.equals(e.key()) || !path.equals(e.path())
                     || (e.document() != null && !path.equals(e.document().meta().sourcePath()))) {
                 return null;
             }
             return e;
         } catch (IOException | RuntimeException e) {
-            // missing, unreadable, cut short, not JSON, not an entry: a miss
+            // missing, unreadable, cut short, damaged, of another version, another's: a miss
             return null;
         }
     }
 
     private void store(Entry entry) {
-        byte[] json;
+        byte[] bytes;
         try {
-            json = writer.writeValueAsBytes(entry);
-        } catch (IOException | RuntimeException e) {
-            return; // something in it cannot be stored faithfully (FrontMatterJson): no entry, a miss next time
+            bytes = EntryCodec.write(entry);
+        } catch (RuntimeException e) {
+            return; // something in it would not read back the same (EntryCodec): no entry, a miss next time
         }
-        if (write(entryFile(entry.key()), json)) {
+        if (write(entryFile(entry.key()), bytes)) {
             written.incrementAndGet();
         }
     }
@@ -398,19 +374,31 @@ final class DiskCache implements LoadCache {
         List<Path> entries = new java.util.ArrayList<>();
         List<Path> temporaries = new java.util.ArrayList<>();
         List<Path> histories = new java.util.ArrayList<>();
+        List<Path> old = new java.util.ArrayList<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
             for (Path f : files) {
                 String name = f.getFileName().toString();
-                if (ENTRY.matcher(name).matches()) {
+                if (keyed(name, 0, ENTRY)) {
                     entries.add(f);
-                } else if (HISTORY.matcher(name).matches()) {
+                } else if (keyed(name, 0, HISTORY)) {
                     histories.add(f);
-                } else if (TEMPORARY.matcher(name).matches()) {
+                } else if (keyed(name, 0, OLD_ENTRY)) {
+                    old.add(f);
+                } else if (temporary(name)) {
                     temporaries.add(f);
                 }
             }
         } catch (IOException | RuntimeException e) {
             return;
+        }
+        for (Path o : old) {
+            try {
+                if (Files.isRegularFile(o, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.deleteIfExists(o);
+                }
+            } catch (IOException e) {
+                // stays until the next prune
+            }
         }
         Instant hourAgo = Instant.now().minus(Duration.ofHours(1));
         for (Path t : temporaries) {
@@ -444,7 +432,7 @@ final class DiskCache implements LoadCache {
         }
         for (Path e : entries) {
             String name = e.getFileName().toString();
-            if (!used.contains(name.substring(0, name.length() - ".json".length()))) {
+            if (!used.contains(name.substring(0, KEY_LENGTH))) {
                 try {
                     if (Files.isRegularFile(e, LinkOption.NOFOLLOW_LINKS) && Files.deleteIfExists(e)) {
                         pruned.incrementAndGet();
@@ -454,6 +442,55 @@ final class DiskCache implements LoadCache {
                 }
             }
         }
+    }
+
+    /**
+     * Whether {@code name} from {@code from} on is a key (64 lower-case hex digits) followed by {@code extension}
+     * and nothing else: a file this class names.
+     */
+    private static boolean keyed(String name, int from, String extension) {
+        if (name.length() != from + KEY_LENGTH + extension.length() || !name.startsWith(extension, from + KEY_LENGTH)) {
+            return false;
+        }
+        return hex(name, from);
+    }
+
+    private static boolean hex(String name, int from) {
+        for (int i = from; i < from + KEY_LENGTH; i++) {
+            char c = name.charAt(i);
+            if ((c < '0' || c > '9') && (c < 'a' || c > 'f')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether {@code name} is one of {@link #write}'s temporary files: {@code .<key><extension>.tmp-<suffix>}, the
+     * suffix of digits, lower-case letters and dashes.
+     */
+    private static boolean temporary(String name) {
+        int tmp = 1 + KEY_LENGTH;
+        if (name.length() <= tmp || name.charAt(0) != '.' || !hex(name, 1)) {
+            return false;
+        }
+        String rest = name.substring(tmp);
+        String suffix = null;
+        for (String extension : new String[] {ENTRY, HISTORY, INDEX, OLD_ENTRY}) {
+            if (rest.startsWith(extension + TEMPORARY)) {
+                suffix = rest.substring(extension.length() + TEMPORARY.length());
+            }
+        }
+        if (suffix == null || suffix.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < suffix.length(); i++) {
+            char c = suffix.charAt(i);
+            if ((c < '0' || c > '9') && (c < 'a' || c > 'z') && c != '-') {
+                return false;
+            }
+        }
+        return true;
     }
 
     Stats stats() {
@@ -471,63 +508,5 @@ final class DiskCache implements LoadCache {
 
     Path directory() {
         return dir;
-    }
-
-    /**
-     * The mapper: records by their fields and canonical constructors (no getters, so that methods such as
-     * {@code isDraft()} are not taken for properties), sealed types by their permitted subclasses' simple names.
-     */
-    static JsonMapper mapper() {
-        SimpleModule time = new SimpleModule("hindsight-cache-time");
-        iso(time, LocalDate.class, LocalDate::parse);
-        iso(time, LocalDateTime.class, LocalDateTime::parse);
-        iso(time, OffsetDateTime.class, OffsetDateTime::parse);
-        iso(time, Instant.class, Instant::parse);
-        iso(time, Period.class, Period::parse);
-        iso(time, Duration.class, Duration::parse);
-        JsonMapper.Builder b = JsonMapper.builder()
-                .visibility(PropertyAccessor.GETTER, Visibility.NONE)
-                .visibility(PropertyAccessor.IS_GETTER, Visibility.NONE)
-                .visibility(PropertyAccessor.SETTER, Visibility.NONE)
-                .visibility(PropertyAccessor.FIELD, Visibility.ANY)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .addMixIn(Document.class, Sealed.class)
-                .addMixIn(Block.class, Sealed.class)
-                .addModule(time)
-                .addModule(FrontMatterJson.module(new YamlReader()));
-        JsonMapper mapper = b.build();
-        for (Class<?> sealed : List.of(Document.class, Block.class)) {
-            for (Class<?> sub : sealed.getPermittedSubclasses()) {
-                mapper.registerSubtypes(new NamedType(sub, sub.getSimpleName()));
-            }
-        }
-        return mapper;
-    }
-
-    /** Mix-in for a sealed interface: its implementations are told apart by name. */
-    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "@type")
-    private interface Sealed {
-    }
-
-    private static <T> void iso(SimpleModule module, Class<T> type, Function<String, T> parse) {
-        module.addSerializer(type, new JsonSerializer<T>() {
-            @Override
-            public void serialize(T value, JsonGenerator gen, SerializerProvider provider) throws IOException {
-                gen.writeString(value.toString());
-            }
-        });
-        module.addDeserializer(type, new JsonDeserializer<T>() {
-            @Override
-            public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-                try {
-                    return parse.apply(p.getValueAsString());
-                } catch (RuntimeException e) {
-                    throw ctxt.weirdStringException(p.getText(), type, e.getMessage());
-                }
-            }
-        });
     }
 }

@@ -94,8 +94,8 @@ public final class FrontMatter {
     }
 
     /**
-     * For {@link FrontMatterJson}: front matter as stored, each part as {@link FrontMatterJson#write} took it
-     * from the accessors below; {@code positions} null unless they were given (not worked out from {@code yaml}).
+     * For {@link StoredFrontMatter#restore}: front matter as stored, each part as {@link StoredFrontMatter#of} took
+     * it from the accessors below; {@code positions} null unless they were given (not worked out from {@code yaml}).
      */
     static FrontMatter restored(String path, ObjectNode root, Position start, boolean readable, YamlReader reader,
                                 String yaml, int firstLine, boolean released, Positions positions) {

@@ -44,7 +44,7 @@ public record LinkedFile(String path, Status status) {
     public static Optional<LinkedFile> resolve(Path root, String fromSourcePath, String url) {
         String u = url.strip();
         if (u.isEmpty() || u.startsWith("/") || u.startsWith("#") || u.startsWith("\\")
-                || u.matches("(?s)^[A-Za-z][A-Za-z0-9+.-]*:.*")) {
+                || schemeEnd(u) >= 0) {
             return Optional.empty();
         }
         int cut = indexOfAny(u, '#', '?');
@@ -92,6 +92,30 @@ public record LinkedFile(String path, Status status) {
         } catch (IOException e) {
             return Optional.of(new LinkedFile(joined, Status.MISSING)); // a dangling symbolic link
         }
+    }
+
+    /**
+     * The index of the colon that ends {@code url}'s scheme ({@code https:}, {@code mailto:}: a letter, then
+     * letters, digits, {@code +}, {@code .} or {@code -}), or -1 when it does not start with one.
+     */
+    public static int schemeEnd(String url) {
+        if (url.isEmpty() || !asciiLetter(url.charAt(0))) {
+            return -1;
+        }
+        for (int i = 1; i < url.length(); i++) {
+            char c = url.charAt(i);
+            if (c == ':') {
+                return i;
+            }
+            if (!asciiLetter(c) && (c < '0' || c > '9') && c != '+' && c != '.' && c != '-') {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean asciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
     private static int indexOfAny(String s, char a, char b) {

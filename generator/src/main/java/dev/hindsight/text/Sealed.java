@@ -5,7 +5,8 @@ import java.util.zip.CRC32C;
 
 /**
  * Bytes sealed with a CRC-32C of all before it (eight bytes, big-endian), as the cache's binary files keep them
- * ({@code build/StatIndex}, {@code git/CommittedHistory}): a file cut short or damaged opens as nothing.
+ * ({@code build/StatIndex}, {@code build/EntryCodec}, {@code git/CommittedHistory}): a file cut short or damaged
+ * opens as nothing.
  */
 public final class Sealed {
 

@@ -1,5 +1,6 @@
 package dev.hindsight.validate;
 
+import dev.hindsight.source.LinkedFile;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -15,7 +16,7 @@ record InternalLink(String path, String anchor, boolean escapes) {
 
     /** Null for links that leave the site (a scheme, a protocol-relative or a site-absolute URL). */
     static InternalLink resolve(String fromSourcePath, String url) {
-        if (url.isEmpty() || url.startsWith("/") || url.matches("^[A-Za-z][A-Za-z0-9+.-]*:.*")) {
+        if (url.isEmpty() || url.startsWith("/") || hasScheme(url)) {
             return null;
         }
         int hash = url.indexOf('#');
@@ -34,5 +35,23 @@ record InternalLink(String path, String anchor, boolean escapes) {
         String p = target.toString().replace('\\', '/');
         boolean escapes = p.equals("..") || p.startsWith("../");
         return new InternalLink(p, anchor, escapes);
+    }
+
+    /**
+     * Whether {@code url} starts with a scheme ({@link LinkedFile#schemeEnd}) and has no line break after it (as
+     * {@code ^[A-Za-z][A-Za-z0-9+.-]*:.*} matches it: its dot takes no line terminator).
+     */
+    private static boolean hasScheme(String url) {
+        int colon = LinkedFile.schemeEnd(url);
+        if (colon < 0) {
+            return false;
+        }
+        for (int i = colon + 1; i < url.length(); i++) {
+            char c = url.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -3,7 +3,6 @@ package dev.hindsight.build;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.hindsight.api.BuildOptions;
 import dev.hindsight.api.BuildResult;
 import dev.hindsight.diag.Diagnostic;
@@ -87,7 +86,7 @@ class DiskCacheTest {
     @Test
     void aStoredDocumentReadsBackEqualForEveryKindBuildAndCheck() throws Exception {
         Path site = site();
-        JsonMapper mapper = DiskCache.mapper();
+        dev.hindsight.source.YamlReader yaml = new dev.hindsight.source.YamlReader();
         for (Path out : new Path[] {tmp.resolve("out"), null}) {
             SiteBuilder builder = new SiteBuilder();
             Diagnostics diagnostics = new Diagnostics();
@@ -96,8 +95,7 @@ class DiskCacheTest {
             List<Class<?>> kinds = new ArrayList<>();
             for (Document d : kb.documents()) {
                 DiskCache.Entry entry = new DiskCache.Entry("k", d.meta().sourcePath(), d, diagnostics.sorted());
-                byte[] json = mapper.writerFor(DiskCache.Entry.class).writeValueAsBytes(entry);
-                DiskCache.Entry back = mapper.readerFor(DiskCache.Entry.class).readValue(json);
+                DiskCache.Entry back = EntryCodec.read(EntryCodec.write(entry), yaml);
                 assertThat(back).as(d.meta().sourcePath()).isEqualTo(entry);
                 assertThat(back.document().getClass()).isEqualTo(d.getClass());
                 // positions are worked out from the stored YAML text when asked, as from the original's
@@ -382,19 +380,22 @@ class DiskCacheTest {
         assertSameAsWithoutCache(site, dir, TOOL);
         List<Path> entries;
         try (Stream<Path> list = Files.list(dir)) {
-            entries = list.filter(p -> p.getFileName().toString().matches("[0-9a-f]{64}\\.json")).sorted().toList();
+            entries = list.filter(p -> p.getFileName().toString().matches("[0-9a-f]{64}\\.entry")).sorted().toList();
         }
-        assertThat(entries).hasSizeGreaterThan(5);
+        assertThat(entries).hasSizeGreaterThan(6);
         byte[] whole = Files.readAllBytes(entries.get(0));
         Files.write(entries.get(0), java.util.Arrays.copyOf(whole, whole.length / 2)); // cut short
-        Files.writeString(entries.get(1), "not json at all");
+        Files.writeString(entries.get(1), "not an entry at all");
         Files.write(entries.get(2), new byte[0]);
         Files.copy(entries.get(4), entries.get(3), java.nio.file.StandardCopyOption.REPLACE_EXISTING); // another's entry
-        Files.writeString(entries.get(5), Files.readString(entries.get(5)) + "{}"); // trailing data
+        Files.write(entries.get(5), new byte[] {0, 1}, StandardOpenOption.APPEND); // trailing data
+        byte[] flipped = Files.readAllBytes(entries.get(6));
+        flipped[flipped.length / 2] ^= 0x04; // one bit flipped in the middle
+        Files.write(entries.get(6), flipped);
 
         DiskCache.Stats damaged = assertSameAsWithoutCache(site, dir, TOOL);
-        assertThat(damaged.misses()).isEqualTo(5);
-        assertThat(damaged.written()).isEqualTo(5);
+        assertThat(damaged.misses()).isEqualTo(6);
+        assertThat(damaged.written()).isEqualTo(6);
         assertThat(assertSameAsWithoutCache(site, dir, TOOL).misses()).isZero();
     }
 
@@ -404,19 +405,44 @@ class DiskCacheTest {
         Path dir = tmp.resolve("cache");
         Files.createDirectories(dir.resolve("sub"));
         Files.writeString(dir.resolve("notes.txt"), "mine");
-        Path subEntry = Files.writeString(dir.resolve("sub").resolve("a".repeat(64) + ".json"), "{}");
+        Path subEntry = Files.writeString(dir.resolve("sub").resolve("a".repeat(64) + ".entry"), "x");
         for (int i = 0; i < 200; i++) {
-            Files.writeString(dir.resolve(String.format(java.util.Locale.ROOT, "%064x.json", i)), "{}");
+            Files.writeString(dir.resolve(String.format(java.util.Locale.ROOT, "%064x.entry", i)), "x");
         }
+        Files.writeString(dir.resolve("A".repeat(64) + ".entry"), "not our name: upper-case");
+        Files.writeString(dir.resolve("b".repeat(63) + ".entry"), "not our name: too short");
+        Files.writeString(dir.resolve("c".repeat(64) + ".entry.bak"), "not our name: more after it");
+        Files.writeString(dir.resolve("." + "d".repeat(64) + ".entry.tmp-Q"), "not our name: upper-case suffix");
         DiskCache.Stats stats = assertSameAsWithoutCache(site, dir, TOOL);
         assertThat(stats.pruned()).isEqualTo(200);
         try (Stream<Path> list = Files.list(dir)) {
-            assertThat(list.filter(p -> p.getFileName().toString().endsWith(".json")).count())
+            assertThat(list.filter(p -> p.getFileName().toString().matches("[0-9a-f]{64}\\.entry")).count())
                     .isEqualTo(stats.written());
         }
+        assertThat(dir.resolve("A".repeat(64) + ".entry")).exists();
+        assertThat(dir.resolve("b".repeat(63) + ".entry")).exists();
+        assertThat(dir.resolve("c".repeat(64) + ".entry.bak")).exists();
+        assertThat(dir.resolve("." + "d".repeat(64) + ".entry.tmp-Q")).exists();
         assertThat(dir.resolve("notes.txt")).hasContent("mine");
         assertThat(subEntry).exists();
         assertThat(dir.resolve(".gitignore")).doesNotExist(); // not created by us: left alone
+    }
+
+    @Test
+    void entriesOfTheOldJsonFormAreDeletedAndNothingElse() throws Exception {
+        Path site = site();
+        Path dir = tmp.resolve("cache");
+        Files.createDirectories(dir);
+        Path old = Files.writeString(dir.resolve("e".repeat(64) + ".json"), "{\"key\":\"old\"}");
+        Path oldTemporary = Files.writeString(dir.resolve("." + "e".repeat(64) + ".json.tmp-1-2-3"), "{");
+        Files.setLastModifiedTime(oldTemporary, java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().minus(java.time.Duration.ofHours(2))));
+        Path other = Files.writeString(dir.resolve("report.json"), "{}");
+        DiskCache.Stats stats = assertSameAsWithoutCache(site, dir, TOOL);
+        assertThat(stats.pruned()).isZero(); // not this version's entries: not counted as pruned
+        assertThat(old).doesNotExist();
+        assertThat(oldTemporary).doesNotExist();
+        assertThat(other).exists();
     }
 
     @Test

@@ -32,7 +32,7 @@ class CacheOptionsTest {
 
     private static long entries(Path dir) throws IOException {
         try (Stream<Path> list = Files.list(dir)) {
-            return list.filter(p -> p.getFileName().toString().matches("[0-9a-f]{64}\\.json")).count();
+            return list.filter(p -> p.getFileName().toString().matches("[0-9a-f]{64}\\.entry")).count();
         }
     }
 
