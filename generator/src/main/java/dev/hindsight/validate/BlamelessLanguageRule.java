@@ -30,15 +30,25 @@ final class BlamelessLanguageRule extends ProseRule implements DocumentLocal {
         return !context.config().validation().blameless().isEmpty();
     }
 
-    @Override
-    void check(Context context, Document doc, ProseLines.Line line, Reporter out) {
+    /** The compiled phrases of the site's list. */
+    private Phrases phrases(Context context) {
         List<String> phrases = context.config().validation().blameless();
         Last seen = last;
         if (seen == null || seen.key() != phrases) {
             seen = new Last(phrases, patterns.computeIfAbsent(phrases, Phrases::of));
             last = seen;
         }
-        Phrases compiled = seen.phrases();
+        return seen.phrases();
+    }
+
+    @Override
+    boolean mayMatch(Context context, char[] text, int from, int to) {
+        return phrases(context).mayMatch(text, from, to);
+    }
+
+    @Override
+    void check(Context context, Document doc, ProseLines.Line line, Reporter out) {
+        Phrases compiled = phrases(context);
         if (!compiled.mayMatch(line.text())) {
             return;
         }
@@ -102,13 +112,17 @@ final class BlamelessLanguageRule extends ProseRule implements DocumentLocal {
         }
 
         boolean mayMatch(String line) {
+            return mayMatch(line.toCharArray(), 0, line.length());
+        }
+
+        /** As {@link #mayMatch(String)} for the line {@code from}..{@code to} of {@code text}. */
+        boolean mayMatch(char[] text, int from, int to) {
             if (!filter) {
                 return true;
             }
-            int n = line.length();
             boolean afterWordChar = false;
-            for (int i = 0; i < n; i++) {
-                char c = line.charAt(i);
+            for (int i = from; i < to; i++) {
+                char c = text[i];
                 if (c >= 128) {
                     // Letters that case-insensitive matching equates with an ASCII one, which lower-casing keeps apart.
                     if (c == '\u017F' || c == '\u0131' || c == '\u0130' || c == '\u212A') {
@@ -126,11 +140,11 @@ final class BlamelessLanguageRule extends ProseRule implements DocumentLocal {
                 if (single[a]) {
                     return true;
                 }
-                if (i + 1 < n && line.charAt(i + 1) < 128) {
-                    String[] words = byPair[128 * a + lower(line.charAt(i + 1))];
+                if (i + 1 < to && text[i + 1] < 128) {
+                    String[] words = byPair[128 * a + lower(text[i + 1])];
                     if (words != null) {
                         for (String w : words) {
-                            if (line.regionMatches(true, i, w, 0, w.length())) {
+                            if (regionMatchesIgnoringCase(text, i, to, w)) {
                                 return true;
                             }
                         }
@@ -138,6 +152,28 @@ final class BlamelessLanguageRule extends ProseRule implements DocumentLocal {
                 }
             }
             return false;
+        }
+
+        /** {@code String.regionMatches(true, at, w, 0, w.length())} on the line of {@code text} that ends at {@code to}. */
+        private static boolean regionMatchesIgnoringCase(char[] text, int at, int to, String w) {
+            int n = w.length();
+            if (at + n > to) {
+                return false;
+            }
+            for (int k = 0; k < n; k++) {
+                char c1 = text[at + k];
+                char c2 = w.charAt(k);
+                if (c1 == c2) {
+                    continue;
+                }
+                char u1 = Character.toUpperCase(c1);
+                char u2 = Character.toUpperCase(c2);
+                if (u1 == u2 || Character.toLowerCase(u1) == Character.toLowerCase(u2)) {
+                    continue;
+                }
+                return false;
+            }
+            return true;
         }
 
         private static int lower(char c) {
