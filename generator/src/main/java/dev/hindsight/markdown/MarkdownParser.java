@@ -129,7 +129,7 @@ public final class MarkdownParser {
 
     public MarkdownParser() {
         MutableDataSet options = new MutableDataSet();
-        options.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), TaskListExtension.create(),
+        options.set(Parser.EXTENSIONS, List.of(new SharedTables(), TaskListExtension.create(),
                 StrikethroughExtension.create(), new GuardedAutolinks()));
         options.set(TablesExtension.COLUMN_SPANS, false);
         options.set(TablesExtension.APPEND_MISSING_COLUMNS, true);
