@@ -32,11 +32,11 @@ final class BlockCount {
 
     /** The 0-based index of the line on which the count passes {@code max}, or -1 when it never does. */
     static int lineOverLimit(String body, int max) {
-        return lineOverLimit(body.toCharArray(), max);
+        return lineOverLimit(Latin1.bytes(body), max);
     }
 
-    /** As {@link #lineOverLimit(String, int)} on the body's characters (a UTF-16 string's charAt is slow under C1). */
-    static int lineOverLimit(char[] body, int max) {
+    /** As {@link #lineOverLimit(String, int)} on the body's {@link Latin1} bytes (it looks for ASCII only). */
+    static int lineOverLimit(byte[] body, int max) {
         int n = body.length;
         int count = 0;
         int marks = 0;
@@ -96,7 +96,7 @@ final class BlockCount {
                 start = end + 1;
                 continue;
             }
-            char c = body[i];
+            char c = (char) (body[i] & 0xFF);
             if (!html && indent <= 3 && (c == '`' || c == '~') && run(body, i, end, c) >= 3
                     && (c == '~' || !contains(body, i + run(body, i, end, c), end, '`'))) {
                 fenceChar = c;
@@ -121,7 +121,7 @@ final class BlockCount {
                     }
                 }
                 if (k < end) {
-                    char d = body[k];
+                    char d = (char) (body[k] & 0xFF);
                     if (d == '<') {
                         html = true;
                     }
@@ -142,8 +142,8 @@ final class BlockCount {
     }
 
     /** The index after a list marker starting at {@code i} (and the space after it), or -1. */
-    private static int listMarkerEnd(char[] s, int i, int end) {
-        char c = s[i];
+    private static int listMarkerEnd(byte[] s, int i, int end) {
+        char c = (char) (s[i] & 0xFF);
         int j;
         if (c == '-' || c == '+' || c == '*') {
             j = i + 1;
@@ -161,10 +161,10 @@ final class BlockCount {
     }
 
     /** The inline marks on a line that open emphasis, code, links, images and inline HTML. */
-    private static int marks(char[] s, int from, int to) {
+    private static int marks(byte[] s, int from, int to) {
         int m = 0;
         for (int i = from; i < to; i++) {
-            char c = s[i];
+            char c = (char) (s[i] & 0xFF);
             if (c == '*' || c == '_' || c == '`' || c == '[' || c == '<') {
                 m++;
             }
@@ -173,7 +173,7 @@ final class BlockCount {
     }
 
     /** The index of the first line feed in {@code s} from {@code from}, or {@code n} when there is none. */
-    static int indexOfLineFeed(char[] s, int from, int n) {
+    static int indexOfLineFeed(byte[] s, int from, int n) {
         int i = from;
         while (i < n && s[i] != '\n') {
             i++;
@@ -181,7 +181,7 @@ final class BlockCount {
         return i;
     }
 
-    private static boolean contains(char[] s, int from, int to, char c) {
+    private static boolean contains(byte[] s, int from, int to, char c) {
         for (int i = from; i < to; i++) {
             if (s[i] == c) {
                 return true;
@@ -190,7 +190,7 @@ final class BlockCount {
         return false;
     }
 
-    private static int run(char[] s, int i, int end, char c) {
+    private static int run(byte[] s, int i, int end, char c) {
         int j = i;
         while (j < end && s[j] == c) {
             j++;
@@ -199,9 +199,9 @@ final class BlockCount {
     }
 
     /** Whether {@code s} from {@code from} to {@code to} holds only spaces, tabs and carriage returns. */
-    static boolean isBlank(char[] s, int from, int to) {
+    static boolean isBlank(byte[] s, int from, int to) {
         for (int i = from; i < to; i++) {
-            char c = s[i];
+            char c = (char) (s[i] & 0xFF);
             if (c != ' ' && c != '\t' && c != '\r') {
                 return false;
             }

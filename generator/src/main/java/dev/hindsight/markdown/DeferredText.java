@@ -20,34 +20,38 @@ import com.vladsch.flexmark.html.HtmlWriter;
  */
 final class DeferredText {
 
-    /** A noncharacter: never meant to appear in text, and flexmark writes it as it is. */
-    static final char MARK = '\uFFFF';
+    /**
+     * A control character, not blank: rare in text, written by flexmark as it is, and one byte in a string, so that
+     * HTML of text whose characters all fit one byte stays so (a mark above U+00FF made every page's HTML a UTF-16
+     * string, and compressing it back cost more than the mark saved).
+     */
+    static final char MARK = '\u0001';
     private static final String MARK_TEXT = String.valueOf(MARK);
 
-    /** The body whose runs are deferred, as characters (scanning a UTF-16 string by charAt is slow without C2). */
+    /** The body whose runs are deferred, and its {@link Latin1} bytes for scans. */
     private final String body;
-    private final char[] chars;
+    private final byte[] chars;
     private int[] runs = new int[64];
     private int count;
     private int length;
 
-    private DeferredText(String body, char[] chars) {
+    private DeferredText(String body, byte[] chars) {
         this.body = body;
         this.chars = chars;
     }
 
     /** A deferral for text of {@code body}, or null when the body holds the mark character. */
     static DeferredText of(String body) {
-        return of(body, body.toCharArray());
+        return of(body, Latin1.bytes(body));
     }
 
-    /** As {@link #of(String)}, given the body's characters ({@code body.toCharArray()}, not changed after). */
-    static DeferredText of(String body, char[] chars) {
+    /** As {@link #of(String)}, given the body's {@link Latin1} bytes (not changed after). */
+    static DeferredText of(String body, byte[] chars) {
         return body.indexOf(MARK) >= 0 ? null : new DeferredText(body, chars);
     }
 
-    /** The body's characters, for scans over the text of its nodes. */
-    char[] chars() {
+    /** The body's {@link Latin1} bytes, for scans over the text of its nodes. */
+    byte[] chars() {
         return chars;
     }
 
@@ -64,8 +68,8 @@ final class DeferredText {
         if (from >= to) {
             return false;
         }
-        char first = chars[from];
-        char last = chars[to - 1];
+        byte first = chars[from];
+        byte last = chars[to - 1];
         if (first == ' ' || first == '\t' || last == ' ' || last == '\t') {
             return false;
         }
@@ -94,26 +98,19 @@ final class DeferredText {
             return html.indexOf(MARK) < 0 ? html : null;
         }
         int n = html.length();
-        char[] out = new char[n + length];
-        int at = 0;
+        StringBuilder out = new StringBuilder(n + length); // appends of one-byte strings are array copies
         int from = 0;
         for (int i = 0; i < count; i++) {
             int mark = html.indexOf(MARK, from);
             if (mark < 0) {
                 return null;
             }
-            html.getChars(from, mark, out, at);
-            at += mark - from;
-            int start = runs[2 * i];
-            int len = runs[2 * i + 1] - start;
-            System.arraycopy(chars, start, out, at, len);
-            at += len;
+            out.append(html, from, mark).append(body, runs[2 * i], runs[2 * i + 1]);
             from = mark + 1;
         }
         if (html.indexOf(MARK, from) >= 0) {
             return null;
         }
-        html.getChars(from, n, out, at);
-        return new String(out);
+        return out.append(html, from, n).toString();
     }
 }

@@ -54,11 +54,11 @@ final class EscapedText {
      * 0 when {@code chars} from {@code from} to {@code to} hold none of {@link #CHANGED_OR_LF}, 1 when line feeds
      * only, 2 when any of {@link #CHANGED}.
      */
-    private static int scan(char[] chars, int from, int to) {
+    private static int scan(byte[] chars, int from, int to) {
         long mask = CHANGED_OR_LF;
         int found = 0;
         for (int i = from; i < to; i++) {
-            char c = chars[i];
+            int c = chars[i] & 0xFF;
             if (c < 64 ? (mask >>> c & 1) != 0 : c == '\\') {
                 if (c != '\n') {
                     return 2;

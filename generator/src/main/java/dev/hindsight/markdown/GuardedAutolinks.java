@@ -38,19 +38,19 @@ final class GuardedAutolinks implements Parser.ParserExtension {
     /** Whether {@code text} could contain something the autolink extension turns into a link. */
     static boolean mayLink(BasedSequence text) {
         String base = BaseChars.base(text);
-        return mayLink(text, base, base == null ? null : base.toCharArray());
+        return mayLink(text, base, base == null ? null : Latin1.bytes(base));
     }
 
     /**
-     * As {@link #mayLink(BasedSequence)}, given the body string of the document and its characters: text that is a
-     * contiguous part of it is scanned on those (NUL was replaced before the parse).
+     * As {@link #mayLink(BasedSequence)}, given the body string of the document and its {@link Latin1}
+     * bytes: text that is a contiguous part of it is scanned on those (NUL was replaced before the parse).
      */
-    static boolean mayLink(BasedSequence text, String body, char[] chars) {
+    static boolean mayLink(BasedSequence text, String body, byte[] chars) {
         if (body != null && BaseChars.base(text) == body) {
             int from = text.getStartOffset();
             int to = text.getEndOffset();
             for (int i = from; i < to; i++) {
-                char c = chars[i];
+                int c = chars[i];
                 if (c == ':' || c == '@' || c == '&') {
                     return true;
                 }
@@ -116,7 +116,7 @@ final class GuardedAutolinks implements Parser.ParserExtension {
                     AutolinkNodePostProcessor autolinks = new AutolinkNodePostProcessor(doc);
                     Untracked untracked = new Untracked();
                     String body = doc.getChars().getBase() instanceof String b ? b : null;
-                    char[] chars = body == null ? null : body.toCharArray();
+                    byte[] chars = body == null ? null : Latin1.bytes(body);
                     for (Node node : texts) {
                         // flexmark reads on into an entity that follows (`www&period;…`), so that case goes through too.
                         if (node.getParent() != null

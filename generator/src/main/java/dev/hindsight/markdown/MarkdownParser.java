@@ -112,7 +112,7 @@ public final class MarkdownParser {
                     .nodeRendererFactory(new RawHtml.Renderer()).build(), new HtmlSanitizer(), deferred);
         }
 
-        String render(Document doc, String body, char[] chars, boolean rawHtml) {
+        String render(Document doc, String body, byte[] chars, boolean rawHtml) {
             DeferredText text = DeferredText.of(body, chars);
             String html = null;
             if (text != null) {
@@ -166,7 +166,7 @@ public final class MarkdownParser {
                     h = Html.of(options);
                     Document warmUp = parser.parse(WARM_UP);
                     new HeaderIdGenerator.Factory().create().generateIds(warmUp);
-                    h.render(warmUp, WARM_UP, WARM_UP.toCharArray(), true);
+                    h.render(warmUp, WARM_UP, Latin1.bytes(WARM_UP), true);
                     html = h;
                 }
             }
@@ -199,7 +199,7 @@ public final class MarkdownParser {
     public ParsedMarkdown parse(String path, String text, int firstLine, Diagnostics diagnostics, boolean html) {
         // CommonMark replaces NUL with U+FFFD; flexmark's own replacement shifts its offsets.
         String body = text.indexOf('\0') < 0 ? text : text.replace('\0', '\uFFFD');
-        char[] chars = body.toCharArray(); // scanned, not read by charAt: the body is often UTF-16, slow so under C1
+        byte[] chars = Latin1.bytes(body); // scanned for ASCII marks without charAt, slow under C1
         QuoteScan quotes = QuoteScan.of(chars);
         if (quotes.tooDeepAt() >= 0) {
             return unrendered(path, body, firstLine + quotes.tooDeepAt(), diagnostics, RULE_TOO_DEEP,
@@ -307,7 +307,7 @@ public final class MarkdownParser {
      * are quoted text too, which only makes the check stricter for writers who fence inside quotes.
      */
     private record QuoteScan(int tooDeepAt, int tooLongAt) {
-        static QuoteScan of(char[] body) {
+        static QuoteScan of(byte[] body) {
             int n = body.length;
             int line = 0;
             int run = 0;

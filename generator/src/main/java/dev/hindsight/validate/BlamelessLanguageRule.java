@@ -1,6 +1,7 @@
 package dev.hindsight.validate;
 
 import dev.hindsight.diag.RuleInfo;
+import dev.hindsight.markdown.Latin1;
 import dev.hindsight.model.Document;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -42,8 +43,8 @@ final class BlamelessLanguageRule extends ProseRule implements DocumentLocal {
     }
 
     @Override
-    boolean mayMatch(Context context, char[] text, int from, int to) {
-        return phrases(context).mayMatch(text, from, to);
+    boolean mayMatch(Context context, String text, byte[] chars, int from, int to) {
+        return phrases(context).mayMatch(text, chars, from, to);
     }
 
     @Override
@@ -112,17 +113,20 @@ final class BlamelessLanguageRule extends ProseRule implements DocumentLocal {
         }
 
         boolean mayMatch(String line) {
-            return mayMatch(line.toCharArray(), 0, line.length());
+            return mayMatch(line, Latin1.bytes(line), 0, line.length());
         }
 
-        /** As {@link #mayMatch(String)} for the line {@code from}..{@code to} of {@code text}. */
-        boolean mayMatch(char[] text, int from, int to) {
+        /**
+         * As {@link #mayMatch(String)} for the line {@code from}..{@code to} of {@code text}, whose characters are
+         * {@code chars} as {@link Latin1} bytes.
+         */
+        boolean mayMatch(String text, byte[] chars, int from, int to) {
             if (!filter) {
                 return true;
             }
             boolean afterWordChar = false;
             for (int i = from; i < to; i++) {
-                char c = text[i];
+                char c = Latin1.at(text, chars, i);
                 if (c >= 128) {
                     // Letters that case-insensitive matching equates with an ASCII one, which lower-casing keeps apart.
                     if (c == '\u017F' || c == '\u0131' || c == '\u0130' || c == '\u212A') {
@@ -140,11 +144,12 @@ final class BlamelessLanguageRule extends ProseRule implements DocumentLocal {
                 if (single[a]) {
                     return true;
                 }
-                if (i + 1 < to && text[i + 1] < 128) {
-                    String[] words = byPair[128 * a + lower(text[i + 1])];
+                char next = i + 1 < to ? Latin1.at(text, chars, i + 1) : 128;
+                if (next < 128) {
+                    String[] words = byPair[128 * a + lower(next)];
                     if (words != null) {
                         for (String w : words) {
-                            if (regionMatchesIgnoringCase(text, i, to, w)) {
+                            if (i + w.length() <= to && text.regionMatches(true, i, w, 0, w.length())) {
                                 return true;
                             }
                         }
@@ -152,28 +157,6 @@ final class BlamelessLanguageRule extends ProseRule implements DocumentLocal {
                 }
             }
             return false;
-        }
-
-        /** {@code String.regionMatches(true, at, w, 0, w.length())} on the line of {@code text} that ends at {@code to}. */
-        private static boolean regionMatchesIgnoringCase(char[] text, int at, int to, String w) {
-            int n = w.length();
-            if (at + n > to) {
-                return false;
-            }
-            for (int k = 0; k < n; k++) {
-                char c1 = text[at + k];
-                char c2 = w.charAt(k);
-                if (c1 == c2) {
-                    continue;
-                }
-                char u1 = Character.toUpperCase(c1);
-                char u2 = Character.toUpperCase(c2);
-                if (u1 == u2 || Character.toLowerCase(u1) == Character.toLowerCase(u2)) {
-                    continue;
-                }
-                return false;
-            }
-            return true;
         }
 
         private static int lower(char c) {

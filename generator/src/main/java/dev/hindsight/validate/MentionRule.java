@@ -21,7 +21,7 @@ final class MentionRule extends ProseRule implements DocumentLocal {
 
     /** A mention starts with {@code @}. */
     @Override
-    boolean mayMatch(Context context, char[] text, int from, int to) {
+    boolean mayMatch(Context context, String line, byte[] text, int from, int to) {
         for (int i = from; i < to; i++) {
             if (text[i] == '@') {
                 return true;

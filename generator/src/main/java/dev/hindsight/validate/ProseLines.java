@@ -1,5 +1,6 @@
 package dev.hindsight.validate;
 
+import dev.hindsight.markdown.Latin1;
 import dev.hindsight.source.SourceFile;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,17 +19,20 @@ final class ProseLines {
 
     static List<Line> of(SourceFile file) {
         List<Line> out = new ArrayList<>();
-        each(file, (text, from, to, number, markdown) -> {
+        each(file, (text, chars, from, to, number, markdown) -> {
             out.add(line(text, from, to, number, markdown));
             return true;
         });
         return out;
     }
 
-    /** A prose line found by {@link #each}: the line {@code from}..{@code to} of {@code text}. */
+    /**
+     * A prose line found by {@link #each}: the line {@code from}..{@code to} of {@code text}, whose characters are
+     * also given as {@link Latin1} bytes.
+     */
     interface Visitor {
         /** Visits a line; false to stop. */
-        boolean line(char[] text, int from, int to, int number, boolean markdown);
+        boolean line(String text, byte[] chars, int from, int to, int number, boolean markdown);
     }
 
     /**
@@ -43,15 +47,15 @@ final class ProseLines {
     }
 
     /** The line {@code from}..{@code to} of {@code text} as {@link #of} makes it: code spans blanked in Markdown. */
-    static Line line(char[] text, int from, int to, int number, boolean markdown) {
-        String line = new String(text, from, to - from);
+    static Line line(String text, int from, int to, int number, boolean markdown) {
+        String line = text.substring(from, to);
         return new Line(number, markdown ? blankCode(line) : line);
     }
 
     private static boolean each(String s, int first, boolean markdown, Visitor visitor) {
-        char[] text = s.toCharArray();
+        byte[] text = Latin1.bytes(s);
         int n = text.length;
-        char fence = 0; // the fence character while inside fenced code, else 0
+        int fence = 0; // the fence character while inside fenced code, else 0
         int number = first;
         for (int start = 0; start <= n; number++) {
             int end = start;
@@ -60,10 +64,10 @@ final class ProseLines {
             }
             if (markdown) {
                 int i = start;
-                while (i < end && Character.isWhitespace(text[i])) {
+                while (i < end && Character.isWhitespace(Latin1.at(s, text, i))) {
                     i++;
                 }
-                char c = i + 2 < end ? text[i] : 0;
+                int c = i + 2 < end ? text[i] : 0;
                 if ((c == '`' || c == '~') && text[i + 1] == c && text[i + 2] == c) {
                     if (fence == 0) {
                         fence = c;
@@ -74,7 +78,7 @@ final class ProseLines {
                     continue;
                 }
             }
-            if (fence == 0 && !visitor.line(text, start, end, number, markdown)) {
+            if (fence == 0 && !visitor.line(s, text, start, end, number, markdown)) {
                 return false;
             }
             start = end + 1;

@@ -44,11 +44,11 @@ abstract class ProseRule extends DocumentRule<Document> {
      */
     static void checkLines(Context context, Document doc, List<ProseRule> rules, List<Reporter> reporters) {
         int count = rules.size();
-        ProseLines.each(doc.meta().source().file(), (text, from, to, number, markdown) -> {
+        ProseLines.each(doc.meta().source().file(), (text, chars, from, to, number, markdown) -> {
             ProseLines.Line line = null;
             for (int i = 0; i < count; i++) {
                 ProseRule rule = rules.get(i);
-                if (rule.mayMatch(context, text, from, to)) {
+                if (rule.mayMatch(context, text, chars, from, to)) {
                     if (line == null) {
                         line = ProseLines.line(text, from, to, number, markdown);
                     }
@@ -61,9 +61,10 @@ abstract class ProseRule extends DocumentRule<Document> {
 
     /**
      * A quick look at the line {@code from}..{@code to} of {@code text} as it stands in the file (code spans not
-     * blanked): false only when {@link #check} cannot report anything on it, whatever blanking code spans changes.
+     * blanked), given also as {@link dev.hindsight.markdown.Latin1} bytes: false only when {@link #check} cannot
+     * report anything on it, whatever blanking code spans changes.
      */
-    boolean mayMatch(Context context, char[] text, int from, int to) {
+    boolean mayMatch(Context context, String text, byte[] chars, int from, int to) {
         return true;
     }
 

@@ -34,8 +34,8 @@ class DeferredTextTest {
             "> quote line \n> second\t\n>\n>  para\n",
             "| a  b | c \\| d |\n|---|---|\n|  x  | y\t|\n",
             "# Heading  with   spaces #\n\nText with `code` and [ link  x ](http://e.x \"t\") ![ img ](i.png)\n",
-            "mark \uFFFF in the body\n",
-            "entity &#xFFFF; and &#65535; here\n",
+            "mark \u0001 in the body\n",
+            "entity &#x1; and &#1; here\n",
             "1. first\n   lazy\ncontinuation\n2. second\n\n    indented\n",
             "*em*  **strong**  ~~gone~~ www.example.com and https://x.example/a\n",
             "<div>\n  html block \n</div>\n\ninline <b> bold </b> text\n");
@@ -44,7 +44,8 @@ class DeferredTextTest {
         List<String> all = new ArrayList<>(TRICKY);
         Random random = new Random(18);
         String[] pieces = {"a", "bc", " ", "  ", "\t", "\n", "\n\n", "*", "_", "`", "[x](y)", "- ", "> ", "1. ", "| ",
-            "|---|", "# ", "\\", "&amp;", "<b>", "\u00e9", "\uFFFF", "www.x.example", "    ", "~~", "  \n"};
+            "|---|", "# ", "\\", "&amp;", "<b>", "\u00e9", "www.x.example", "    ", "~~", "  \n", "\u0001", "&#1;",
+            "\u0101", "\ud83d\ude00"};
         for (int i = 0; i < 2000; i++) {
             StringBuilder b = new StringBuilder();
             int n = random.nextInt(40);
@@ -88,7 +89,7 @@ class DeferredTextTest {
             String expected = plain.render(doc);
             DeferredText text = DeferredText.of(body);
             if (text == null) {
-                assertThat(body).contains("\uFFFF");
+                assertThat(body).contains("\u0001");
                 continue;
             }
             doc.set(key, text);
@@ -96,7 +97,7 @@ class DeferredTextTest {
             doc.remove(key);
             if (filled == null) {
                 refused++;
-                assertThat(expected).as(input).contains("\uFFFF");
+                assertThat(expected).as(input).contains("\u0001");
                 continue;
             }
             if (text.any()) {
@@ -104,15 +105,15 @@ class DeferredTextTest {
             }
             assertThat(filled).as(input).isEqualTo(expected);
         }
-        assertThat(deferred).isGreaterThan(500);
+        assertThat(deferred).isGreaterThan(300);
         assertThat(refused).as("entities that decode to the mark").isGreaterThan(0);
     }
 
     @Test
     void theParserGivesTheSameHtmlWithTheMarkInTheBody() {
         MarkdownParser parser = new MarkdownParser();
-        assertThat(parser.parse("a \uFFFF b *c* d\n", 1).html()).isEqualTo("<p>a \uFFFF b <em>c</em> d</p>\n");
-        assertThat(parser.parse("a &#xFFFF; b *c* d\n", 1).html()).isEqualTo("<p>a \uFFFF b <em>c</em> d</p>\n");
+        assertThat(parser.parse("a \u0001 b *c* d\n", 1).html()).isEqualTo("<p>a \u0001 b <em>c</em> d</p>\n");
+        assertThat(parser.parse("a &#1; b *c* d\n", 1).html()).isEqualTo("<p>a \u0001 b <em>c</em> d</p>\n");
         assertThat(parser.parse("  lead *c*  \ttrail  \nnext\n", 1).html())
                 .isEqualTo("<p>lead <em>c</em>  \ttrail<br />\nnext</p>\n");
     }

@@ -53,25 +53,26 @@ class ProseLinesTest {
         int[] found = new int[3];
         for (int n = 0; n < 50_000; n++) {
             String raw = random(random, 8).replace("\n", "");
-            char[] text = ("x\n" + raw + "\ny").toCharArray();
+            String file = "x\n" + raw + "\ny";
+            byte[] text = dev.hindsight.markdown.Latin1.bytes(file);
             int from = 2;
             int to = from + raw.length();
-            String blanked = ProseLines.line(text, from, to, 1, true).text();
+            String blanked = ProseLines.line(file, from, to, 1, true).text();
             boolean hasMarker = raw.contains("TODO") || raw.contains("TBD") || raw.contains("FIXME");
-            assertThat(placeholder.mayMatch(null, text, from, to)).as(raw).isEqualTo(hasMarker);
-            assertThat(mentions.mayMatch(null, text, from, to)).as(raw).isEqualTo(raw.indexOf('@') >= 0);
-            assertThat(phrases.mayMatch(text, from, to)).as(raw).isEqualTo(phrases.mayMatch(raw));
+            assertThat(placeholder.mayMatch(null, file, text, from, to)).as(raw).isEqualTo(hasMarker);
+            assertThat(mentions.mayMatch(null, file, text, from, to)).as(raw).isEqualTo(raw.indexOf('@') >= 0);
+            assertThat(phrases.mayMatch(file, text, from, to)).as(raw).isEqualTo(phrases.mayMatch(raw));
             if (todo.matcher(blanked).find()) {
                 found[0]++;
-                assertThat(placeholder.mayMatch(null, text, from, to)).as(raw).isTrue();
+                assertThat(placeholder.mayMatch(null, file, text, from, to)).as(raw).isTrue();
             }
             if (mention.matcher(blanked).find()) {
                 found[1]++;
-                assertThat(mentions.mayMatch(null, text, from, to)).as(raw).isTrue();
+                assertThat(mentions.mayMatch(null, file, text, from, to)).as(raw).isTrue();
             }
             if (phrases.pattern().matcher(blanked).find()) {
                 found[2]++;
-                assertThat(phrases.mayMatch(text, from, to)).as(raw).isTrue();
+                assertThat(phrases.mayMatch(file, text, from, to)).as(raw).isTrue();
             }
         }
         assertThat(java.util.Arrays.stream(found).min().getAsInt()).as("lines reported on").isGreaterThan(500);
