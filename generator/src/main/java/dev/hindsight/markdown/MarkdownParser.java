@@ -117,7 +117,9 @@ public final class MarkdownParser {
             String html = null;
             if (text != null) {
                 doc.set(deferred, text);
-                html = text.fill(renderer.render(doc));
+                StringBuilder out = new StringBuilder(body.length() + body.length() / 2); // not grown from 16 chars
+                renderer.render(doc, out); // as renderer.render(doc) does into a StringBuilder of its own
+                html = text.fill(out.toString());
                 doc.remove(deferred);
             }
             if (html == null) { // the body or the rendered HTML holds the mark: render as flexmark does
