@@ -28,7 +28,7 @@ final class AstWalker {
     private final int firstLine;
     final List<Heading> headings = new ArrayList<>();
     final List<Link> links = new ArrayList<>();
-    final StringBuilder plain = new StringBuilder();
+    final StringBuilder plain;
     private final List<Section> sections = new ArrayList<>();
     private Heading current;
     private List<Block> currentBlocks = new ArrayList<>();
@@ -39,6 +39,7 @@ final class AstWalker {
     AstWalker(String body, int firstLine) {
         this.body = body;
         this.firstLine = firstLine;
+        this.plain = new StringBuilder(body.length()); // the plain text is about as long: not grown step by step
         int[] starts = new int[16];
         int count = 1;
         for (int i = body.indexOf('\n'); i >= 0; i = body.indexOf('\n', i + 1)) {

@@ -32,7 +32,12 @@ final class BlockCount {
 
     /** The 0-based index of the line on which the count passes {@code max}, or -1 when it never does. */
     static int lineOverLimit(String body, int max) {
-        int n = body.length();
+        return lineOverLimit(Latin1.bytes(body), max);
+    }
+
+    /** As {@link #lineOverLimit(String, int)} on the body's {@link Latin1} bytes (it looks for ASCII only). */
+    static int lineOverLimit(byte[] body, int max) {
+        int n = body.length;
         int count = 0;
         int marks = 0;
         boolean prevBlank = true;
@@ -43,21 +48,18 @@ final class BlockCount {
         int fenceIndent = 0;
         int line = 0;
         for (int start = 0; start <= n; line++) {
-            int end = body.indexOf('\n', start);
-            if (end < 0) {
-                end = n;
-            }
+            int end = indexOfLineFeed(body, start, n);
             // Quote markers, each after at most three spaces.
             int i = start;
             int quotes = 0;
             while (true) {
                 int j = i;
                 int spaces = 0;
-                while (j < end && body.charAt(j) == ' ' && spaces < 4) {
+                while (j < end && body[j] == ' ' && spaces < 4) {
                     j++;
                     spaces++;
                 }
-                if (spaces < 4 && j < end && body.charAt(j) == '>') {
+                if (spaces < 4 && j < end && body[j] == '>') {
                     quotes++;
                     i = j + 1;
                 } else {
@@ -65,11 +67,11 @@ final class BlockCount {
                 }
             }
             int indent = 0;
-            while (i < end && (body.charAt(i) == ' ' || body.charAt(i) == '\t')) {
-                indent += body.charAt(i) == '\t' ? 4 : 1;
+            while (i < end && (body[i] == ' ' || body[i] == '\t')) {
+                indent += body[i] == '\t' ? 4 : 1;
                 i++;
             }
-            boolean blank = i >= end || (i == end - 1 && body.charAt(i) == '\r');
+            boolean blank = i >= end || (i == end - 1 && body[i] == '\r');
             if (fenceChar != 0) {
                 if (quotes < fenceQuotes || !blank && indent < fenceIndent) {
                     fenceChar = 0; // its quote or list item may have ended: count from here
@@ -94,7 +96,7 @@ final class BlockCount {
                 start = end + 1;
                 continue;
             }
-            char c = body.charAt(i);
+            char c = (char) (body[i] & 0xFF);
             if (!html && indent <= 3 && (c == '`' || c == '~') && run(body, i, end, c) >= 3
                     && (c == '~' || !contains(body, i + run(body, i, end, c), end, '`'))) {
                 fenceChar = c;
@@ -114,12 +116,12 @@ final class BlockCount {
                     }
                     count++;
                     k = m;
-                    while (k < end && (body.charAt(k) == ' ' || body.charAt(k) == '\t')) {
+                    while (k < end && (body[k] == ' ' || body[k] == '\t')) {
                         k++;
                     }
                 }
                 if (k < end) {
-                    char d = body.charAt(k);
+                    char d = (char) (body[k] & 0xFF);
                     if (d == '<') {
                         html = true;
                     }
@@ -140,29 +142,29 @@ final class BlockCount {
     }
 
     /** The index after a list marker starting at {@code i} (and the space after it), or -1. */
-    private static int listMarkerEnd(String s, int i, int end) {
-        char c = s.charAt(i);
+    private static int listMarkerEnd(byte[] s, int i, int end) {
+        char c = (char) (s[i] & 0xFF);
         int j;
         if (c == '-' || c == '+' || c == '*') {
             j = i + 1;
         } else {
             j = i;
-            while (j < end && j - i < 9 && s.charAt(j) >= '0' && s.charAt(j) <= '9') {
+            while (j < end && j - i < 9 && s[j] >= '0' && s[j] <= '9') {
                 j++;
             }
-            if (j == i || j >= end || s.charAt(j) != '.' && s.charAt(j) != ')') {
+            if (j == i || j >= end || s[j] != '.' && s[j] != ')') {
                 return -1;
             }
             j++;
         }
-        return j == end || s.charAt(j) == ' ' || s.charAt(j) == '\t' || s.charAt(j) == '\r' ? j : -1;
+        return j == end || s[j] == ' ' || s[j] == '\t' || s[j] == '\r' ? j : -1;
     }
 
     /** The inline marks on a line that open emphasis, code, links, images and inline HTML. */
-    private static int marks(String s, int from, int to) {
+    private static int marks(byte[] s, int from, int to) {
         int m = 0;
         for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
+            char c = (char) (s[i] & 0xFF);
             if (c == '*' || c == '_' || c == '`' || c == '[' || c == '<') {
                 m++;
             }
@@ -170,27 +172,36 @@ final class BlockCount {
         return m;
     }
 
-    private static boolean contains(String s, int from, int to, char c) {
+    /** The index of the first line feed in {@code s} from {@code from}, or {@code n} when there is none. */
+    static int indexOfLineFeed(byte[] s, int from, int n) {
+        int i = from;
+        while (i < n && s[i] != '\n') {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean contains(byte[] s, int from, int to, char c) {
         for (int i = from; i < to; i++) {
-            if (s.charAt(i) == c) {
+            if (s[i] == c) {
                 return true;
             }
         }
         return false;
     }
 
-    private static int run(String s, int i, int end, char c) {
+    private static int run(byte[] s, int i, int end, char c) {
         int j = i;
-        while (j < end && s.charAt(j) == c) {
+        while (j < end && s[j] == c) {
             j++;
         }
         return j - i;
     }
 
     /** Whether {@code s} from {@code from} to {@code to} holds only spaces, tabs and carriage returns. */
-    static boolean isBlank(String s, int from, int to) {
+    static boolean isBlank(byte[] s, int from, int to) {
         for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
+            char c = (char) (s[i] & 0xFF);
             if (c != ' ' && c != '\t' && c != '\r') {
                 return false;
             }

@@ -38,16 +38,24 @@ final class GuardedAutolinks implements Parser.ParserExtension {
     /** Whether {@code text} could contain something the autolink extension turns into a link. */
     static boolean mayLink(BasedSequence text) {
         String base = BaseChars.base(text);
-        if (base != null) { // the same scan over the body string itself (NUL was replaced before the parse)
+        return mayLink(text, base, base == null ? null : Latin1.bytes(base));
+    }
+
+    /**
+     * As {@link #mayLink(BasedSequence)}, given the body string of the document and its {@link Latin1}
+     * bytes: text that is a contiguous part of it is scanned on those (NUL was replaced before the parse).
+     */
+    static boolean mayLink(BasedSequence text, String body, byte[] chars) {
+        if (body != null && BaseChars.base(text) == body) {
             int from = text.getStartOffset();
             int to = text.getEndOffset();
             for (int i = from; i < to; i++) {
-                char c = base.charAt(i);
+                int c = chars[i];
                 if (c == ':' || c == '@' || c == '&') {
                     return true;
                 }
-                if ((c == 'w' || c == 'W') && i + 3 < to && (base.charAt(i + 1) | 0x20) == 'w'
-                        && (base.charAt(i + 2) | 0x20) == 'w' && base.charAt(i + 3) == '.') {
+                if ((c == 'w' || c == 'W') && i + 3 < to && (chars[i + 1] | 0x20) == 'w'
+                        && (chars[i + 2] | 0x20) == 'w' && chars[i + 3] == '.') {
                     return true;
                 }
             }
@@ -107,9 +115,12 @@ final class GuardedAutolinks implements Parser.ParserExtension {
                     }
                     AutolinkNodePostProcessor autolinks = new AutolinkNodePostProcessor(doc);
                     Untracked untracked = new Untracked();
+                    String body = doc.getChars().getBase() instanceof String b ? b : null;
+                    byte[] chars = body == null ? null : Latin1.bytes(body);
                     for (Node node : texts) {
                         // flexmark reads on into an entity that follows (`www&period;…`), so that case goes through too.
-                        if (node.getParent() != null && (mayLink(node.getChars()) || node.getNext() instanceof HtmlEntity)) {
+                        if (node.getParent() != null
+                                && (mayLink(node.getChars(), body, chars) || node.getNext() instanceof HtmlEntity)) {
                             autolinks.process(untracked, node);
                         }
                     }

@@ -12,6 +12,7 @@ import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.MutableDataSet;
+import com.vladsch.flexmark.util.data.NullableDataKey;
 import dev.hindsight.diag.Diagnostics;
 import dev.hindsight.diag.Position;
 import java.util.ArrayDeque;
@@ -95,26 +96,42 @@ public final class MarkdownParser {
      */
     private volatile Html html;
 
-    /** flexmark's renderer with Hindsight's node renderers, and the sanitizer over what it renders. */
-    private record Html(HtmlRenderer renderer, HtmlSanitizer sanitizer) {
+    /**
+     * flexmark's renderer with Hindsight's node renderers, and the sanitizer over what it renders; the text of a
+     * document rendered goes in after flexmark's writer ({@link DeferredText}), which finds it under {@code deferred}.
+     */
+    private record Html(HtmlRenderer renderer, HtmlSanitizer sanitizer, NullableDataKey<DeferredText> deferred) {
         static Html of(com.vladsch.flexmark.util.data.DataHolder options) {
+            NullableDataKey<DeferredText> deferred = new NullableDataKey<>("HINDSIGHT_DEFERRED_TEXT");
             return new Html(HtmlRenderer.builder(options)
                     .linkResolverFactory(new PageLinkResolver.Factory())
                     .attributeProviderFactory(new ExternalLinkRels.Factory())
                     .nodeRendererFactory(new UnparsedText.Renderer())
-                    .nodeRendererFactory(new EscapedText.Renderer())
+                    .nodeRendererFactory(new EscapedText.Renderer(deferred))
                     .nodeRendererFactory(new HighlightedCode.Renderer())
-                    .nodeRendererFactory(new RawHtml.Renderer()).build(), new HtmlSanitizer());
+                    .nodeRendererFactory(new RawHtml.Renderer()).build(), new HtmlSanitizer(), deferred);
         }
 
-        String render(Document doc, boolean rawHtml) {
-            return sanitizer.sanitize(renderer.render(doc), rawHtml);
+        String render(Document doc, String body, byte[] chars, boolean rawHtml) {
+            DeferredText text = DeferredText.of(body, chars);
+            String html = null;
+            if (text != null) {
+                doc.set(deferred, text);
+                StringBuilder out = new StringBuilder(body.length() + body.length() / 2); // not grown from 16 chars
+                renderer.render(doc, out); // as renderer.render(doc) does into a StringBuilder of its own
+                html = text.fill(out.toString());
+                doc.remove(deferred);
+            }
+            if (html == null) { // the body or the rendered HTML holds the mark: render as flexmark does
+                html = renderer.render(doc);
+            }
+            return sanitizer.sanitize(html, rawHtml);
         }
     }
 
     public MarkdownParser() {
         MutableDataSet options = new MutableDataSet();
-        options.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), TaskListExtension.create(),
+        options.set(Parser.EXTENSIONS, List.of(new SharedTables(), TaskListExtension.create(),
                 StrikethroughExtension.create(), new GuardedAutolinks()));
         options.set(TablesExtension.COLUMN_SPANS, false);
         options.set(TablesExtension.APPEND_MISSING_COLUMNS, true);
@@ -151,7 +168,7 @@ public final class MarkdownParser {
                     h = Html.of(options);
                     Document warmUp = parser.parse(WARM_UP);
                     new HeaderIdGenerator.Factory().create().generateIds(warmUp);
-                    h.render(warmUp, true);
+                    h.render(warmUp, WARM_UP, Latin1.bytes(WARM_UP), true);
                     html = h;
                 }
             }
@@ -184,7 +201,8 @@ public final class MarkdownParser {
     public ParsedMarkdown parse(String path, String text, int firstLine, Diagnostics diagnostics, boolean html) {
         // CommonMark replaces NUL with U+FFFD; flexmark's own replacement shifts its offsets.
         String body = text.indexOf('\0') < 0 ? text : text.replace('\0', '\uFFFD');
-        QuoteScan quotes = QuoteScan.of(body);
+        byte[] chars = Latin1.bytes(body); // scanned for ASCII marks without charAt, slow under C1
+        QuoteScan quotes = QuoteScan.of(chars);
         if (quotes.tooDeepAt() >= 0) {
             return unrendered(path, body, firstLine + quotes.tooDeepAt(), diagnostics, RULE_TOO_DEEP,
                     "block quotes nested more than " + MAX_QUOTE_DEPTH + " levels deep", 
@@ -195,7 +213,7 @@ public final class MarkdownParser {
                     "more than " + MAX_QUOTED_LINES + " quoted lines in a row (`>` without a blank line)",
                     "put logs and long excerpts in a fenced code block, or split the quote with blank lines");
         }
-        int tooManyAt = BlockCount.lineOverLimit(body, MAX_BLOCKS);
+        int tooManyAt = BlockCount.lineOverLimit(chars, MAX_BLOCKS);
         if (tooManyAt >= 0) {
             return unrendered(path, body, firstLine + tooManyAt, diagnostics, RULE_TOO_MANY_BLOCKS,
                     "more than " + MAX_BLOCKS + " Markdown lines and blocks outside fenced code (two inline marks"
@@ -234,7 +252,7 @@ public final class MarkdownParser {
                 }
             }
             w.walk(doc);
-            String rendered = html ? html().render(doc, !shape.rawHtml().isEmpty()) : "";
+            String rendered = html ? html().render(doc, body, chars, !shape.rawHtml().isEmpty()) : "";
             return new ParsedMarkdown(rendered, w.headings, w.finishSections(), w.links, w.plain.toString().strip());
         } catch (StackOverflowError e) {
             // The parser recurses (AST post-processing, regular expressions) before depth can be
@@ -291,25 +309,22 @@ public final class MarkdownParser {
      * are quoted text too, which only makes the check stricter for writers who fence inside quotes.
      */
     private record QuoteScan(int tooDeepAt, int tooLongAt) {
-        static QuoteScan of(String body) {
-            int n = body.length();
+        static QuoteScan of(byte[] body) {
+            int n = body.length;
             int line = 0;
             int run = 0;
             int tooLong = -1;
             for (int start = 0; start <= n; line++) {
-                int end = body.indexOf('\n', start);
-                if (end < 0) {
-                    end = n;
-                }
+                int end = BlockCount.indexOfLineFeed(body, start, n);
                 int depth = 0;
                 int i = start;
                 while (true) {
                     int spaces = 0;
-                    while (i < end && body.charAt(i) == ' ' && spaces < 4) {
+                    while (i < end && body[i] == ' ' && spaces < 4) {
                         i++;
                         spaces++;
                     }
-                    if (spaces < 4 && i < end && body.charAt(i) == '>') {
+                    if (spaces < 4 && i < end && body[i] == '>') {
                         depth++;
                         i++;
                     } else {

@@ -25,12 +25,13 @@ final class PlainText extends NodeVisitor {
 
     private final Out out;
 
-    private PlainText(BasedSequence base) {
-        this.out = new Out(base);
+    private PlainText(BasedSequence base, int capacity) {
+        this.out = new Out(base, capacity);
     }
 
     static String of(Node node) {
-        PlainText visitor = new PlainText(node.getChars().getBaseSequence());
+        BasedSequence chars = node.getChars();
+        PlainText visitor = new PlainText(chars.getBaseSequence(), chars.length());
         visitor.visit(node);
         return visitor.out.text.toString();
     }
@@ -69,12 +70,14 @@ final class PlainText extends NodeVisitor {
         private static final BaseChars.Chars NUL = BaseChars.Chars.of("\0");
 
         private final BasedSequence base;
-        private final StringBuilder text = new StringBuilder();
+        private final StringBuilder text;
         private Node lastNode;
         private boolean needEol;
 
-        Out(BasedSequence base) {
+        /** {@code capacity}: the length of the node's text in the body, about that of its plain text. */
+        Out(BasedSequence base, int capacity) {
             this.base = base;
+            this.text = new StringBuilder(capacity);
         }
 
         /** A line break is due when only whitespace with an end of line lies between two nodes. */
@@ -111,7 +114,7 @@ final class PlainText extends NodeVisitor {
 
         @Override
         public Out getBuilder() {
-            return new Out(base);
+            return new Out(base, 16);
         }
 
         @Override

@@ -58,11 +58,15 @@ public final class StructureExtractor {
 
     Extracted extract(KindConfig kind, DocumentMeta meta, ParsedMarkdown body, IncidentTimes times,
                       Diagnostics diagnostics) {
+        List<String> titles = new ArrayList<>(body.sections().size()); // normalised once for the five look-ups
+        for (Section s : body.sections()) {
+            titles.add(SectionRequirement.normalize(s.title()));
+        }
         return new Extracted(
-                timeline(meta, body, find(body, kind.headingsFor("Timeline")), times, diagnostics),
-                whys(body, find(body, kind.headingsFor("5 whys")), find(body, kind.headingsFor("Root cause"))),
-                actionItems(body, find(body, kind.headingsFor("Action items"))),
-                actionItems(body, find(body, IDEAS)));
+                timeline(meta, body, indexOf(titles, kind.headingsFor("Timeline")), times, diagnostics),
+                whys(body, indexOf(titles, kind.headingsFor("5 whys")), indexOf(titles, kind.headingsFor("Root cause"))),
+                actionItems(body, indexOf(titles, kind.headingsFor("Action items"))),
+                actionItems(body, indexOf(titles, IDEAS)));
     }
 
     /** Index of the first section whose heading is one of {@code headings}, or -1. */
@@ -70,6 +74,16 @@ public final class StructureExtractor {
         List<Section> sections = body.sections();
         for (int i = 0; i < sections.size(); i++) {
             if (headings.contains(SectionRequirement.normalize(sections.get(i).title()))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** As {@link #find}, given the sections' titles normalised ({@link SectionRequirement#normalize}). */
+    private static int indexOf(List<String> titles, List<String> headings) {
+        for (int i = 0; i < titles.size(); i++) {
+            if (headings.contains(titles.get(i))) {
                 return i;
             }
         }

@@ -1,6 +1,7 @@
 package dev.hindsight.validate;
 
 import dev.hindsight.diag.RuleInfo;
+import dev.hindsight.markdown.Latin1;
 import dev.hindsight.model.Document;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -30,15 +31,25 @@ final class BlamelessLanguageRule extends ProseRule implements DocumentLocal {
         return !context.config().validation().blameless().isEmpty();
     }
 
-    @Override
-    void check(Context context, Document doc, ProseLines.Line line, Reporter out) {
+    /** The compiled phrases of the site's list. */
+    private Phrases phrases(Context context) {
         List<String> phrases = context.config().validation().blameless();
         Last seen = last;
         if (seen == null || seen.key() != phrases) {
             seen = new Last(phrases, patterns.computeIfAbsent(phrases, Phrases::of));
             last = seen;
         }
-        Phrases compiled = seen.phrases();
+        return seen.phrases();
+    }
+
+    @Override
+    boolean mayMatch(Context context, String text, byte[] chars, int from, int to) {
+        return phrases(context).mayMatch(text, chars, from, to);
+    }
+
+    @Override
+    void check(Context context, Document doc, ProseLines.Line line, Reporter out) {
+        Phrases compiled = phrases(context);
         if (!compiled.mayMatch(line.text())) {
             return;
         }
@@ -102,13 +113,20 @@ final class BlamelessLanguageRule extends ProseRule implements DocumentLocal {
         }
 
         boolean mayMatch(String line) {
+            return mayMatch(line, Latin1.bytes(line), 0, line.length());
+        }
+
+        /**
+         * As {@link #mayMatch(String)} for the line {@code from}..{@code to} of {@code text}, whose characters are
+         * {@code chars} as {@link Latin1} bytes.
+         */
+        boolean mayMatch(String text, byte[] chars, int from, int to) {
             if (!filter) {
                 return true;
             }
-            int n = line.length();
             boolean afterWordChar = false;
-            for (int i = 0; i < n; i++) {
-                char c = line.charAt(i);
+            for (int i = from; i < to; i++) {
+                char c = Latin1.at(text, chars, i);
                 if (c >= 128) {
                     // Letters that case-insensitive matching equates with an ASCII one, which lower-casing keeps apart.
                     if (c == '\u017F' || c == '\u0131' || c == '\u0130' || c == '\u212A') {
@@ -126,11 +144,12 @@ final class BlamelessLanguageRule extends ProseRule implements DocumentLocal {
                 if (single[a]) {
                     return true;
                 }
-                if (i + 1 < n && line.charAt(i + 1) < 128) {
-                    String[] words = byPair[128 * a + lower(line.charAt(i + 1))];
+                char next = i + 1 < to ? Latin1.at(text, chars, i + 1) : 128;
+                if (next < 128) {
+                    String[] words = byPair[128 * a + lower(next)];
                     if (words != null) {
                         for (String w : words) {
-                            if (line.regionMatches(true, i, w, 0, w.length())) {
+                            if (i + w.length() <= to && text.regionMatches(true, i, w, 0, w.length())) {
                                 return true;
                             }
                         }

@@ -19,6 +19,17 @@ final class MentionRule extends ProseRule implements DocumentLocal {
         return context.config().validation().flagMentions();
     }
 
+    /** A mention starts with {@code @}. */
+    @Override
+    boolean mayMatch(Context context, String line, byte[] text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (text[i] == '@') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Override
     void check(Context context, Document doc, ProseLines.Line line, Reporter out) {
         Matcher m = MENTION.matcher(line.text());

@@ -36,6 +36,21 @@ final class PlaceholderRule extends ProseRule implements DocumentLocal {
         }
     }
 
+    /** Whether the line {@code from}..{@code to} of {@code text} holds TODO, TBD or FIXME ({@link #mayHoldMarker}). */
+    @Override
+    boolean mayMatch(Context context, String line, byte[] text, int from, int to) {
+        for (int i = from; i + 2 < to; i++) {
+            int c = text[i];
+            if (c == 'T' ? text[i + 1] == 'O' && i + 3 < to && text[i + 2] == 'D' && text[i + 3] == 'O'
+                    || text[i + 1] == 'B' && text[i + 2] == 'D'
+                    : c == 'F' && i + 4 < to && text[i + 1] == 'I' && text[i + 2] == 'X' && text[i + 3] == 'M'
+                    && text[i + 4] == 'E') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A plain search first: the pattern's look-behind makes it try every position of every line. */
     private static boolean mayHoldMarker(String text) {
         return text.contains("TODO") || text.contains("TBD") || text.contains("FIXME");

@@ -38,13 +38,34 @@ abstract class ProseRule extends DocumentRule<Document> {
         context.kb().documents().parallelStream().forEach(doc -> checkLines(context, doc, running, outs));
     }
 
-    /** Runs {@code rules} (each with the reporter at the same index) over {@code doc}'s prose lines, made once. */
+    /**
+     * Runs {@code rules} (each with the reporter at the same index) over {@code doc}'s prose lines: a line is made
+     * (once) only when a rule's {@link #mayMatch} lets it through, and then each rule that lets it through checks it.
+     */
     static void checkLines(Context context, Document doc, List<ProseRule> rules, List<Reporter> reporters) {
-        for (ProseLines.Line line : ProseLines.of(doc.meta().source().file())) {
-            for (int i = 0; i < rules.size(); i++) {
-                rules.get(i).check(context, doc, line, reporters.get(i));
+        int count = rules.size();
+        ProseLines.each(doc.meta().source().file(), (text, chars, from, to, number, markdown) -> {
+            ProseLines.Line line = null;
+            for (int i = 0; i < count; i++) {
+                ProseRule rule = rules.get(i);
+                if (rule.mayMatch(context, text, chars, from, to)) {
+                    if (line == null) {
+                        line = ProseLines.line(text, from, to, number, markdown);
+                    }
+                    rule.check(context, doc, line, reporters.get(i));
+                }
             }
-        }
+            return true;
+        });
+    }
+
+    /**
+     * A quick look at the line {@code from}..{@code to} of {@code text} as it stands in the file (code spans not
+     * blanked), given also as {@link dev.hindsight.markdown.Latin1} bytes: false only when {@link #check} cannot
+     * report anything on it, whatever blanking code spans changes.
+     */
+    boolean mayMatch(Context context, String text, byte[] chars, int from, int to) {
+        return true;
     }
 
     abstract void check(Context context, Document doc, ProseLines.Line line, Reporter out);

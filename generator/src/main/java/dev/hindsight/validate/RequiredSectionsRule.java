@@ -5,6 +5,7 @@ import dev.hindsight.diag.Position;
 import dev.hindsight.diag.RuleInfo;
 import dev.hindsight.markdown.Section;
 import dev.hindsight.model.Document;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Every section the kind requires is there, under its name or an alias, at any heading level. */
@@ -16,12 +17,17 @@ final class RequiredSectionsRule extends DocumentRule<Document> implements Docum
 
     @Override
     void check(Context context, Document doc, Reporter out) {
-        List<Section> sections = doc.body().sections();
+        List<String> titles = new ArrayList<>(); // the headings' titles, normalised once for all requirements
+        for (Section s : doc.body().sections()) {
+            if (s.heading() != null) {
+                titles.add(SectionRequirement.normalize(s.title()));
+            }
+        }
         for (SectionRequirement req : context.kindOf(doc).sections()) {
-            if (present(req, sections)) {
+            if (present(req, titles)) {
                 continue;
             }
-            if (!req.alternative().isEmpty() && req.alternative().stream().allMatch(a -> present(a, sections))) {
+            if (!req.alternative().isEmpty() && req.alternative().stream().allMatch(a -> present(a, titles))) {
                 continue;
             }
             StringBuilder hint = new StringBuilder("add a heading named ")
@@ -35,8 +41,14 @@ final class RequiredSectionsRule extends DocumentRule<Document> implements Docum
         }
     }
 
-    private static boolean present(SectionRequirement req, List<Section> sections) {
-        return sections.stream().anyMatch(s -> s.heading() != null && req.matches(s.title()));
+    /** Whether a heading matches {@code req} ({@link SectionRequirement#matches}), given the normalised titles. */
+    private static boolean present(SectionRequirement req, List<String> titles) {
+        for (String title : titles) {
+            if (req.headings().contains(title)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String title(String lower) {
