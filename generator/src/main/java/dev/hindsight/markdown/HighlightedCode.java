@@ -32,9 +32,13 @@ final class HighlightedCode {
                 }
                 open.append('>');
                 html.line();
+                // Preformatted, as flexmark's own renderer has it: else the writer drops each line's leading
+                // spaces, and the code's indentation with them (YAML, Python, nested shell blocks).
+                html.openPre();
                 html.raw(open);
                 html.raw(Highlighter.html(language, node.getContentChars().normalizeEOL()));
                 html.raw("</code></pre>");
+                html.closePre();
                 html.line();
             }));
         }
