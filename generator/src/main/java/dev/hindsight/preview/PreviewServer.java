@@ -51,6 +51,8 @@ public final class PreviewServer implements Preview {
 
     private final PreviewOptions options;
     private final Consumer<String> log;
+    /** How long {@link #close()} waits for a rebuild under way to end. */
+    private static final int CLOSE_WAIT_SECONDS = 30;
     private final StaticFiles files;
     private final LiveReload live = new LiveReload();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "hindsight-rebuild"));
@@ -348,6 +350,15 @@ public final class PreviewServer implements Preview {
     @Override
     public void close() {
         scheduler.shutdownNow();
+        // A rebuild under way still writes the output folder: let it end before this returns, so that whoever
+        // closed the server may remove or reuse that folder (a test's temporary directory, a second serve).
+        try {
+            if (!scheduler.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                log.accept("a rebuild was still running " + CLOSE_WAIT_SECONDS + " s after the preview stopped");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         live.closeAll();
         if (watcher != null) {
             try {
