@@ -11,12 +11,10 @@ import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.data.NullableDataKey;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -54,15 +52,7 @@ class DeferredTextTest {
             }
             all.add(b.toString());
         }
-        for (Path dir : List.of(Path.of("..", "example-site"), Path.of("src", "test", "resources"))) {
-            if (Files.isDirectory(dir)) {
-                try (Stream<Path> files = Files.walk(dir)) {
-                    for (Path p : files.filter(f -> f.toString().endsWith(".md")).sorted().toList()) {
-                        all.add(Files.readString(p));
-                    }
-                }
-            }
-        }
+        all.addAll(MarkdownSamples.files(Path.of("..", "example-site"), Path.of("src", "test", "resources")));
         return all;
     }
 

@@ -10,12 +10,10 @@ import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -53,14 +51,7 @@ class EscapedTextTest {
             }
             all.add(b.toString());
         }
-        Path site = Path.of("..", "example-site");
-        if (Files.isDirectory(site)) {
-            try (Stream<Path> files = Files.walk(site)) {
-                for (Path p : files.filter(f -> f.toString().endsWith(".md")).sorted().toList()) {
-                    all.add(Files.readString(p));
-                }
-            }
-        }
+        all.addAll(MarkdownSamples.files(Path.of("..", "example-site")));
         return all;
     }
 
