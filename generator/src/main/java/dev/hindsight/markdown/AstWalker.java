@@ -196,6 +196,6 @@ final class AstWalker {
     }
 
     private static String text(Node n) {
-        return PlainText.of(n).strip();
+        return PlainText.stripped(n);
     }
 }

@@ -253,7 +253,7 @@ public final class MarkdownParser {
             }
             w.walk(doc);
             String rendered = html ? html().render(doc, body, chars, !shape.rawHtml().isEmpty()) : "";
-            return new ParsedMarkdown(rendered, w.headings, w.finishSections(), w.links, w.plain.toString().strip());
+            return new ParsedMarkdown(rendered, w.headings, w.finishSections(), w.links, PlainText.strip(w.plain));
         } catch (StackOverflowError e) {
             // The parser recurses (AST post-processing, regular expressions) before depth can be
             // measured. The stack is unwound here and the parse held no shared state, so going on is safe.

@@ -36,6 +36,30 @@ final class PlainText extends NodeVisitor {
         return visitor.out.text.toString();
     }
 
+    /** {@code of(node).strip()}, copied out of the builder once. */
+    static String stripped(Node node) {
+        BasedSequence chars = node.getChars();
+        PlainText visitor = new PlainText(chars.getBaseSequence(), chars.length());
+        visitor.visit(node);
+        return strip(visitor.out.text);
+    }
+
+    /**
+     * {@code text.toString().strip()} without the intermediate copy. {@code String.strip} tests code points; no
+     * character outside the BMP is whitespace, nor is a surrogate, so testing characters finds the same ends.
+     */
+    static String strip(StringBuilder text) {
+        int to = text.length();
+        while (to > 0 && Character.isWhitespace(text.charAt(to - 1))) {
+            to--;
+        }
+        int from = 0;
+        while (from < to && Character.isWhitespace(text.charAt(from))) {
+            from++;
+        }
+        return text.substring(from, to);
+    }
+
     @Override
     public void processNode(Node node, boolean withChildren, BiConsumer<Node, Visitor<Node>> processor) {
         if (node.isOrDescendantOfType(DoNotCollectText.class)) {
