@@ -230,7 +230,7 @@ public final class MarkdownParser {
             }
             HeaderIdGenerator ids = new HeaderIdGenerator.Factory().create();
             ids.generateIds(doc);
-            AstWalker w = new AstWalker(body, firstLine);
+            AstWalker w = new AstWalker(body, chars, firstLine);
             for (Node n : shape.unparsed()) {
                 diagnostics.warning(RULE_PARAGRAPH_TOO_LONG, Position.of(path, w.line(n), w.column(n)),
                         "paragraph of " + n.getTextLength() + " characters, more than "

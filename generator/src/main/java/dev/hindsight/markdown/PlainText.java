@@ -36,10 +36,15 @@ final class PlainText extends NodeVisitor {
         return visitor.out.text.toString();
     }
 
-    /** {@code of(node).strip()}, copied out of the builder once. */
-    static String stripped(Node node) {
+    /**
+     * {@code of(node).strip()}, copied out of the builder once; text of {@code body} (whose {@link Latin1} bytes are
+     * {@code latin1}) is scanned on those bytes.
+     */
+    static String stripped(Node node, String body, byte[] latin1) {
         BasedSequence chars = node.getChars();
         PlainText visitor = new PlainText(chars.getBaseSequence(), chars.length());
+        visitor.out.body = body;
+        visitor.out.latin1 = latin1;
         visitor.visit(node);
         return strip(visitor.out.text);
     }
@@ -95,6 +100,9 @@ final class PlainText extends NodeVisitor {
 
         private final BasedSequence base;
         private final StringBuilder text;
+        /** The body and its {@link Latin1} bytes when known (null otherwise): text of it is scanned on the bytes. */
+        private String body;
+        private byte[] latin1;
         private Node lastNode;
         private boolean needEol;
 
@@ -152,7 +160,9 @@ final class PlainText extends NodeVisitor {
          */
         boolean appendUnescaped(BasedSequence chars) {
             String s = BaseChars.base(chars);
-            if (s == null || BaseChars.any(s, chars.getStartOffset(), chars.getEndOffset(), ESCAPES)) {
+            if (s == null || (s == body
+                    ? BaseChars.any(s, latin1, chars.getStartOffset(), chars.getEndOffset(), ESCAPES)
+                    : BaseChars.any(s, chars.getStartOffset(), chars.getEndOffset(), ESCAPES))) {
                 return false;
             }
             text.append(s, chars.getStartOffset(), chars.getEndOffset());
