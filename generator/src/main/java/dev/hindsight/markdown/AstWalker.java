@@ -25,6 +25,8 @@ import java.util.List;
 /** Collects headings, sections, blocks and links in one pass over the AST. */
 final class AstWalker {
     private final String body;
+    /** The body's {@link Latin1} bytes, for scans of its text. */
+    private final byte[] latin1;
     private final int firstLine;
     final List<Heading> headings = new ArrayList<>();
     final List<Link> links = new ArrayList<>();
@@ -36,8 +38,9 @@ final class AstWalker {
     /** Offsets where each line of the body starts: positions by binary search, not by rescanning. */
     private final int[] lineStarts;
 
-    AstWalker(String body, int firstLine) {
+    AstWalker(String body, byte[] latin1, int firstLine) {
         this.body = body;
+        this.latin1 = latin1;
         this.firstLine = firstLine;
         this.plain = new StringBuilder(body.length()); // the plain text is about as long: not grown step by step
         int[] starts = new int[16];
@@ -195,7 +198,7 @@ final class AstWalker {
         return sections;
     }
 
-    private static String text(Node n) {
-        return PlainText.of(n).strip();
+    private String text(Node n) {
+        return PlainText.stripped(n, body, latin1);
     }
 }

@@ -41,6 +41,26 @@ final class BaseChars {
         }
     }
 
+    /**
+     * As {@link #any(String, int, int, Chars)}, scanning {@code latin1}, the {@link Latin1} bytes of {@code s}, instead
+     * of {@code s.charAt} (slow without the optimising compiler on a string with characters above U+00FF): a byte
+     * holds its character unless it is {@code ?}, which is asked of the string.
+     */
+    static boolean any(String s, byte[] latin1, int from, int to, Chars chars) {
+        long mask = chars.below64();
+        boolean backslash = chars.backslash();
+        for (int i = from; i < to; i++) {
+            int c = latin1[i] & 0xFF;
+            if (c == '?') {
+                c = s.charAt(i);
+            }
+            if (c < 64 ? (mask >>> c & 1) != 0 : backslash && c == '\\') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether any of {@code chars} occurs in {@code s} from {@code from} to {@code to}. */
     static boolean any(String s, int from, int to, Chars chars) {
         long mask = chars.below64();

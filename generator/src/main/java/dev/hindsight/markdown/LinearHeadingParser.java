@@ -11,7 +11,8 @@ import com.vladsch.flexmark.util.sequence.BasedSequence;
  * gathers the whole current paragraph on every line to check for a setext underline, so a paragraph
  * or table of n lines cost n²: a 20 000-row timeline table took seconds, 100 000 rows minutes. A
  * heading line starts with {@code #} (ATX) or is made of {@code =} or {@code -} (setext), so every
- * other line is answered "no heading" straight away. Registered in place of the built-in factory
+ * other line is answered "no heading" straight away: a list item ({@code - text}) at its first letter, without
+ * flexmark's regular expressions. Registered in place of the built-in factory
  * ({@code Parser.HEADING_PARSER} off), with the same ordering.
  */
 final class LinearHeadingParser extends HeadingParser.Factory {
@@ -41,7 +42,8 @@ final class LinearHeadingParser extends HeadingParser.Factory {
                 return BlockStart.none();
             }
             char c = line.charAt(i);
-            return c == '#' || c == '=' || c == '-' ? delegate.tryStart(state, matched) : BlockStart.none();
+            return c == '#' || (c == '=' || c == '-') && GuardedBlockStarts.marksOnly(line, i, c, false)
+                    ? delegate.tryStart(state, matched) : BlockStart.none();
         };
     }
 }

@@ -230,7 +230,7 @@ public final class MarkdownParser {
             }
             HeaderIdGenerator ids = new HeaderIdGenerator.Factory().create();
             ids.generateIds(doc);
-            AstWalker w = new AstWalker(body, firstLine);
+            AstWalker w = new AstWalker(body, chars, firstLine);
             for (Node n : shape.unparsed()) {
                 diagnostics.warning(RULE_PARAGRAPH_TOO_LONG, Position.of(path, w.line(n), w.column(n)),
                         "paragraph of " + n.getTextLength() + " characters, more than "
@@ -253,7 +253,7 @@ public final class MarkdownParser {
             }
             w.walk(doc);
             String rendered = html ? html().render(doc, body, chars, !shape.rawHtml().isEmpty()) : "";
-            return new ParsedMarkdown(rendered, w.headings, w.finishSections(), w.links, w.plain.toString().strip());
+            return new ParsedMarkdown(rendered, w.headings, w.finishSections(), w.links, PlainText.strip(w.plain));
         } catch (StackOverflowError e) {
             // The parser recurses (AST post-processing, regular expressions) before depth can be
             // measured. The stack is unwound here and the parse held no shared state, so going on is safe.

@@ -36,6 +36,35 @@ final class PlainText extends NodeVisitor {
         return visitor.out.text.toString();
     }
 
+    /**
+     * {@code of(node).strip()}, copied out of the builder once; text of {@code body} (whose {@link Latin1} bytes are
+     * {@code latin1}) is scanned on those bytes.
+     */
+    static String stripped(Node node, String body, byte[] latin1) {
+        BasedSequence chars = node.getChars();
+        PlainText visitor = new PlainText(chars.getBaseSequence(), chars.length());
+        visitor.out.body = body;
+        visitor.out.latin1 = latin1;
+        visitor.visit(node);
+        return strip(visitor.out.text);
+    }
+
+    /**
+     * {@code text.toString().strip()} without the intermediate copy. {@code String.strip} tests code points; no
+     * character outside the BMP is whitespace, nor is a surrogate, so testing characters finds the same ends.
+     */
+    static String strip(StringBuilder text) {
+        int to = text.length();
+        while (to > 0 && Character.isWhitespace(text.charAt(to - 1))) {
+            to--;
+        }
+        int from = 0;
+        while (from < to && Character.isWhitespace(text.charAt(from))) {
+            from++;
+        }
+        return text.substring(from, to);
+    }
+
     @Override
     public void processNode(Node node, boolean withChildren, BiConsumer<Node, Visitor<Node>> processor) {
         if (node.isOrDescendantOfType(DoNotCollectText.class)) {
@@ -71,6 +100,9 @@ final class PlainText extends NodeVisitor {
 
         private final BasedSequence base;
         private final StringBuilder text;
+        /** The body and its {@link Latin1} bytes when known (null otherwise): text of it is scanned on the bytes. */
+        private String body;
+        private byte[] latin1;
         private Node lastNode;
         private boolean needEol;
 
@@ -128,7 +160,9 @@ final class PlainText extends NodeVisitor {
          */
         boolean appendUnescaped(BasedSequence chars) {
             String s = BaseChars.base(chars);
-            if (s == null || BaseChars.any(s, chars.getStartOffset(), chars.getEndOffset(), ESCAPES)) {
+            if (s == null || (s == body
+                    ? BaseChars.any(s, latin1, chars.getStartOffset(), chars.getEndOffset(), ESCAPES)
+                    : BaseChars.any(s, chars.getStartOffset(), chars.getEndOffset(), ESCAPES))) {
                 return false;
             }
             text.append(s, chars.getStartOffset(), chars.getEndOffset());

@@ -3,7 +3,9 @@ package dev.hindsight.source;
 import dev.hindsight.diag.Diagnostics;
 import dev.hindsight.diag.Position;
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -33,8 +35,8 @@ public final class LimitedFiles {
             return null;
         }
         byte[] bytes;
-        try (InputStream in = Files.newInputStream(file)) {
-            bytes = in.readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE - 16));
+        try (FileChannel channel = FileChannel.open(file)) {
+            bytes = readAtMost(channel, (int) Math.min(limit + 1, Integer.MAX_VALUE - 16));
         }
         if (bytes.length > limit) {
             long size = Math.max(bytes.length, sizeOrZero(file));
@@ -44,6 +46,27 @@ public final class LimitedFiles {
             return null;
         }
         return bytes;
+    }
+
+    /**
+     * The first {@code max} bytes of {@code channel}, all of them if it holds fewer. A file smaller than {@code max}
+     * (the usual case) is read straight into an array of its size, not in chunks copied together; one that turns
+     * out shorter or longer than its size said (changed while read) is read again from its start, in chunks.
+     */
+    static byte[] readAtMost(FileChannel channel, int max) throws IOException {
+        long size = channel.size();
+        if (size < max) {
+            byte[] bytes = new byte[(int) size];
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
+                // reads until full or at the end
+            }
+            if (!buffer.hasRemaining() && channel.read(ByteBuffer.allocate(1)) < 0) {
+                return bytes;
+            }
+            channel.position(0);
+        }
+        return Channels.newInputStream(channel).readNBytes(max);
     }
 
     /**

@@ -27,6 +27,13 @@ final class Utf8 {
                 return null;
             }
         }
+        // The usual case, valid UTF-8, in one pass of the JDK's own decoding: it writes U+FFFD for each
+        // malformed sequence, so text without U+FFFD came from valid bytes and equals the strict decoding.
+        // Text with U+FFFD (written in the file, or a bad byte) is decoded again strictly to tell which.
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (text.indexOf('\uFFFD') < 0) {
+            return text;
+        }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);

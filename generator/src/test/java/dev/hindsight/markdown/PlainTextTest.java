@@ -59,4 +59,20 @@ class PlainTextTest {
                 "p.md:4:1: error[markdown-too-deep]: Markdown nested 122 levels deep (lists, quotes, emphasis);"
                         + " the limit is 100; shown as plain text");
     }
+
+    /** {@link PlainText#strip} is {@code String.strip} on the builder's text, for every kind of space at either end. */
+    @Test
+    void stripIsStringStrip() {
+        String[] pieces = {" ", "\t", "\n", "\r", "\u00A0", "\u2007", "\u2028", "\u3000", "\u001C", "\u0085", "\uFEFF",
+            "a", "é", "😀", "\uD83D", "\uDE00", "x y"};
+        java.util.Random random = new java.util.Random(7);
+        for (int n = 0; n < 5_000; n++) {
+            StringBuilder text = new StringBuilder();
+            for (int k = random.nextInt(8); k > 0; k--) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+            }
+            assertThat(PlainText.strip(text)).as("%s", text).isEqualTo(text.toString().strip());
+        }
+        assertThat(PlainText.strip(new StringBuilder(" \n a b \u2028"))).isEqualTo("a b");
+    }
 }
