@@ -54,7 +54,9 @@ import java.util.function.Function;
  * whose stat has not changed (and is old enough not to be racy) is not read again: the hash it had still names the
  * entry. The committed part of the Git history (the walk from HEAD) is kept as a {@code <hex>.history} file
  * ({@link #historyStore()}); the work tree's status, submodules and remotes are read afresh each run. Of those,
- * only the ones this run did not use beyond {@value #HISTORY_SLACK}, oldest first, are deleted.
+ * only the ones this run did not use beyond {@value #HISTORY_SLACK}, oldest first, are deleted. The services of
+ * {@code services.yml} are kept beside them by {@link CatalogStore} ({@code <hex>.services}, its temporary files
+ * pruned here like the others').
  */
 final class DiskCache implements LoadCache {
 
@@ -476,7 +478,7 @@ final class DiskCache implements LoadCache {
         }
         String rest = name.substring(tmp);
         String suffix = null;
-        for (String extension : new String[] {ENTRY, HISTORY, INDEX, OLD_ENTRY}) {
+        for (String extension : new String[] {ENTRY, HISTORY, INDEX, OLD_ENTRY, CatalogStore.SERVICES}) {
             if (rest.startsWith(extension + TEMPORARY)) {
                 suffix = rest.substring(extension.length() + TEMPORARY.length());
             }

@@ -62,7 +62,11 @@ public final class SiteBuilder {
     public static final String RULE_OUT_OF_MEMORY = "out-of-memory";
 
     private final YamlReader yaml = new YamlReader();
-    private final MarkdownParser markdown = new MarkdownParser();
+    /**
+     * Made when the first document is parsed ({@link #markdown()}): a warm check whose documents all come from
+     * the {@link DiskCache} parses none, and flexmark's parser and extensions cost ~50 ms to set up.
+     */
+    private volatile MarkdownParser markdown;
     /** What is kept from one load to the next: nothing for a one-shot build. */
     private final LoadCache cache;
 
@@ -270,6 +274,17 @@ public final class SiteBuilder {
                 ToolFingerprint.current()).map(SiteBuilder::new).orElse(this);
     }
 
+    /**
+     * Where a one-shot run with {@code options.cacheDir()} keeps its parsed {@code services.yml} ({@link CatalogStore},
+     * beside the {@link DiskCache}'s entries); nowhere for a preview or without a cache.
+     */
+    private ServiceCatalog.Store catalogStore(BuildOptions options) {
+        if (cache != LoadCache.OneShot.INSTANCE || options.cacheDir() == null) {
+            return ServiceCatalog.Store.NONE;
+        }
+        return CatalogStore.in(options.cacheDir(), ToolFingerprint.current());
+    }
+
     /** What a build reads before the documents; {@code failure} is set when it cannot go on. */
     record Setup(Path root, Path output, SiteConfig config, ServiceCatalog services, BuildResult failure,
                  Alerting.Rules alertRules) {
@@ -315,7 +330,8 @@ public final class SiteBuilder {
             }
         }
         try {
-            return new Setup(root, output, config, ServiceCatalog.load(root, yaml, Slugs::slug, diagnostics), null,
+            return new Setup(root, output, config, ServiceCatalog.load(root, yaml, Slugs::slug, diagnostics,
+                    catalogStore(options)), null,
                     Alerting.read(config, root)); // once per build: checks, pages and api/alerts.json share it
         } catch (IOException e) {
             return failed(setupFailure(diagnostics, root.toString(), "cannot read the site: " + e.getMessage()));
@@ -532,7 +548,7 @@ public final class SiteBuilder {
         }
         String text = dev.hindsight.markdown.Shortcodes.rewrite(path, src.file().body(), src.file().bodyLine(),
                 diagnostics);
-        ParsedMarkdown body = markdown.parse(path, text, src.file().bodyLine(), diagnostics, html);
+        ParsedMarkdown body = markdown().parse(path, text, src.file().bodyLine(), diagnostics, html);
         Document document = factory.create(src, kind.get(), body, diagnostics);
         local.check(document, diagnostics);
         if (!html) {
@@ -540,6 +556,21 @@ public final class SiteBuilder {
         }
         time.parse().add(System.nanoTime() - read);
         return document;
+    }
+
+    /** The Markdown parser, made on first use (thread-safe: the parallel load shares one). */
+    private MarkdownParser markdown() {
+        MarkdownParser m = markdown;
+        if (m == null) {
+            synchronized (this) {
+                m = markdown;
+                if (m == null) {
+                    m = new MarkdownParser();
+                    markdown = m;
+                }
+            }
+        }
+        return m;
     }
 
     /** Rules named in {@code rules:} that do not exist are most likely typos. */

@@ -84,7 +84,41 @@ public final class ServiceCatalog {
      */
     public static ServiceCatalog load(Path root, YamlReader yaml, UnaryOperator<String> pageName,
                                       Diagnostics diagnostics) throws IOException {
-        ServiceCatalog own = loadServicesYml(root, yaml, pageName, diagnostics);
+        return load(root, yaml, pageName, diagnostics, Store.NONE);
+    }
+
+    /**
+     * Where {@link #load} may keep the services it parsed from a {@code services.yml} between runs (the build's
+     * disk cache): only a file that parsed without any diagnostic is kept, under a key that names its bytes and
+     * the code (so also {@code pageName}), and a store must hand back exactly what was written for those bytes, or
+     * nothing.
+     */
+    public interface Store {
+
+        /** Keeps nothing: every run parses the file. */
+        Store NONE = new Store() {
+            @Override
+            public Optional<List<Service>> read(byte[] bytes) {
+                return Optional.empty();
+            }
+
+            @Override
+            public void write(byte[] bytes, List<Service> services) {
+                // nothing kept
+            }
+        };
+
+        /** The services parsed, without a diagnostic, from a {@code services.yml} of exactly {@code bytes}; or empty. Never throws. */
+        Optional<List<Service>> read(byte[] bytes);
+
+        /** Keeps {@code services}, parsed without a diagnostic from {@code bytes}. Never throws. */
+        void write(byte[] bytes, List<Service> services);
+    }
+
+    /** As {@link #load(Path, YamlReader, UnaryOperator, Diagnostics)}, with {@code services.yml} kept in {@code store}. */
+    public static ServiceCatalog load(Path root, YamlReader yaml, UnaryOperator<String> pageName,
+                                      Diagnostics diagnostics, Store store) throws IOException {
+        ServiceCatalog own = loadServicesYml(root, yaml, pageName, diagnostics, store);
         Optional<List<Service>> backstage = BackstageCatalog.load(root, yaml, diagnostics);
         if (backstage.isEmpty()) {
             return own;
@@ -95,7 +129,7 @@ public final class ServiceCatalog {
     }
 
     private static ServiceCatalog loadServicesYml(Path root, YamlReader yaml, UnaryOperator<String> pageName,
-                                                  Diagnostics diagnostics)
+                                                  Diagnostics diagnostics, Store store)
             throws IOException {
         Path file = root.resolve(FILE_NAME);
         if (!Files.isRegularFile(file)) {
@@ -105,8 +139,19 @@ public final class ServiceCatalog {
         if (bytes == null) {
             return absent();
         }
-        return parse(StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString(), yaml,
-                pageName, diagnostics);
+        Optional<List<Service>> kept = store.read(bytes);
+        if (kept.isPresent()) {
+            return new ServiceCatalog(true, true, kept.get()); // parsed from these bytes without a diagnostic
+        }
+        Diagnostics own = new Diagnostics();
+        ServiceCatalog parsed = parse(StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes))
+                .toString(), yaml, pageName, own);
+        List<Diagnostic> found = own.sorted();
+        diagnostics.addAll(found);
+        if (found.isEmpty() && parsed.readable()) {
+            store.write(bytes, parsed.services());
+        }
+        return parsed;
     }
 
     /**

@@ -34,13 +34,18 @@ final class FileNames {
         if (name.indexOf('\uFFFD') >= 0 && !isUtf8(rawName(file))) {
             return Problem.NOT_UTF8;
         }
-        if (name.chars().anyMatch(FileNames::isControl)) {
-            return Problem.CONTROL;
+        // One pass over the chars (every file of a site is checked on every run): the worst problem found wins.
+        boolean backslash = false;
+        boolean unportable = false;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (isControl(c)) {
+                return Problem.CONTROL;
+            }
+            backslash |= c == '\\';
+            unportable |= UNPORTABLE.indexOf(c) >= 0;
         }
-        if (name.indexOf('\\') >= 0) {
-            return Problem.BACKSLASH;
-        }
-        return name.chars().anyMatch(c -> UNPORTABLE.indexOf(c) >= 0) ? Problem.UNPORTABLE : Problem.NONE;
+        return backslash ? Problem.BACKSLASH : unportable ? Problem.UNPORTABLE : Problem.NONE;
     }
 
     /** The unportable characters of {@code name}, each once, in the order of {@link #UNPORTABLE}'s first use in it. */
