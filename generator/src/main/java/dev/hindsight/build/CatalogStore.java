@@ -174,21 +174,13 @@ final class CatalogStore implements ServiceCatalog.Store {
     }
 
     private static void string(DataOutputStream out, String s) throws IOException {
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        if (!new String(b, StandardCharsets.UTF_8).equals(s)) {
+        if (!new String(s.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8).equals(s)) {
             throw new IllegalArgumentException("does not read back the same"); // a lone surrogate: not kept
         }
-        out.writeInt(b.length);
-        out.write(b);
+        LengthPrefixed.write(out, s);
     }
 
     private static String string(ByteBuffer in) {
-        int n = in.getInt();
-        if (n < 0 || n > in.remaining()) {
-            throw new IllegalArgumentException("bad length " + n);
-        }
-        String s = new String(in.array(), in.position(), n, StandardCharsets.UTF_8);
-        in.position(in.position() + n);
-        return s;
+        return LengthPrefixed.read(in);
     }
 }

@@ -178,19 +178,11 @@ final class StatIndex {
     }
 
     private static void string(DataOutputStream out, String s) throws IOException {
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(b.length);
-        out.write(b);
+        LengthPrefixed.write(out, s);
     }
 
     private static String string(ByteBuffer in) {
-        int n = in.getInt();
-        if (n < 0 || n > in.remaining()) {
-            throw new IllegalArgumentException("bad length " + n);
-        }
-        String s = new String(in.array(), in.position(), n, StandardCharsets.UTF_8);
-        in.position(in.position() + n);
-        return s;
+        return LengthPrefixed.read(in);
     }
 
     @Override
