@@ -569,11 +569,15 @@ final class SiteWriter {
             }
             text(dir, "sitemap.xml", Sitemap.write(urls, listed));
         }
-        SearchIndex index = search.build(kb.documents(), preview);
         SearchIndex previous = lastIndex;
         lastIndex = null; // should writing fail half way
-        index.writeTo(dir.resolve("search/data"), previous);
-        lastIndex = preview ? index : null; // a one-shot build writes it once: it may go while pages are written
+        if (preview) {
+            SearchIndex index = search.build(kb.documents());
+            index.writeTo(dir.resolve("search/data"), previous);
+            lastIndex = index;
+        } else {
+            search.write(kb.documents(), dir.resolve("search/data")); // written once, each file as it is made
+        }
         ApiFiles api = new ApiFiles(plan.view(), kb);
         text(dir, "api/postmortems.json", api.postmortems());
         text(dir, "api/runbooks.json", api.runbooks());

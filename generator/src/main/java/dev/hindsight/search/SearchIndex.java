@@ -107,42 +107,79 @@ public final class SearchIndex {
     }
 
     static SearchIndex fromEntries(List<SearchEntry> unordered) {
-        return fromOwnedEntries(new ArrayList<>(unordered), false);
+        return fromOwnedEntries(new ArrayList<>(unordered));
+    }
+
+    /** As {@link #fromEntries}, from a list nobody else holds, which this sorts in place. */
+    static SearchIndex fromOwnedEntries(ArrayList<SearchEntry> entries) {
+        SortedMap<String, String> files = new TreeMap<>();
+        InvertedIndex index = make(entries, false, (path, text) -> {
+            synchronized (files) {
+                files.put(path, text);
+            }
+        });
+        return new SearchIndex(List.copyOf(entries), index, Collections.unmodifiableSortedMap(files));
     }
 
     /**
-     * As {@link #fromEntries}, from a list nobody else holds, which this sorts in place; with {@code slim} (a
-     * one-shot build, whose entries nobody keeps) each entry is replaced by {@link SearchEntry#withoutTexts}
-     * once the terms are made, and each document's row is let go once it is in its file, so that the field
-     * texts and the rows are not all held while the files are made and written. The files are the same.
+     * Writes the index of {@code entries} (a list nobody else holds, sorted here) into {@code dir} ({@code search/data/}
+     * of the site) as {@link #writeTo(Path)} would write {@link #fromOwnedEntries}'s, each file as soon as it is made:
+     * for a one-shot build, which keeps no index afterwards, so that the index files (63 MB at 10,000 documents) are
+     * not all held at once while the pages render (issue 18: a small live set); what the index keeps of each
+     * document goes as soon as the files no longer need it (see {@link #make}). Index files {@code dir} holds from before and this index does not have are
+     * deleted. Returns the number of files.
      */
-    static SearchIndex fromOwnedEntries(ArrayList<SearchEntry> entries, boolean slim) {
+    static int writeOwnedEntries(ArrayList<SearchEntry> entries, Path dir) throws IOException {
+        for (String sub : SUBDIRECTORIES) {
+            Files.createDirectories(dir.resolve(sub));
+        }
+        java.util.Set<String> written = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        try {
+            make(entries, true, (path, text) -> {
+                try {
+                    write(dir.resolve(path), text.getBytes(StandardCharsets.UTF_8));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                written.add(path);
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        deleteOthers(dir, written);
+        return written.size();
+    }
+
+    /**
+     * Makes the index files of {@code entries} (sorted here) and gives each to {@code sink} as soon as it is made,
+     * from several threads at once; returns the inverted index. With {@code slim} (the index is written once and
+     * not kept) what each file needs goes as soon as it is made: the entries' field texts once the terms are made,
+     * the entries themselves (their section texts) once the rows are, each row once it is in its file.
+     */
+    private static InvertedIndex make(ArrayList<SearchEntry> entries, boolean slim,
+                                      java.util.function.BiConsumer<String, String> sink) {
         entries.sort(ORDER);
+        int count = entries.size();
+        sink.accept("facets.js", Js.shard("facets", Facets.json(count, Facets.of(entries))));
         InvertedIndex index = InvertedIndex.build(entries);
         if (slim) {
             entries.replaceAll(SearchEntry::withoutTexts);
         }
-        SortedMap<String, String> files = new TreeMap<>();
         List<InvertedIndex.Term> terms = index.terms();
 
         List<String> shortRows = entries.parallelStream().map(SearchIndex::rowJson).toList();
         List<Shards.Range> postings = Shards.postings(terms, POSTINGS_BUDGET);
-        String[] postingFiles = new String[postings.size()];
         IntStream.range(0, postings.size()).parallel().forEach(i ->
-                postingFiles[i] = Js.shard("p/" + i, postingsJson(terms, postings.get(i), shortRows)));
+                sink.accept("p/" + i + ".js", Js.shard("p/" + i, postingsJson(terms, postings.get(i), shortRows))));
         List<Shards.Range> dictionary = Shards.dictionary(terms, DICTIONARY_BUDGET);
-        String[] dictionaryFiles = new String[dictionary.size()];
         IntStream.range(0, dictionary.size()).parallel().forEach(i ->
-                dictionaryFiles[i] = Js.shard("t/" + i, dictionaryJson(terms, dictionary.get(i))));
+                sink.accept("t/" + i + ".js", Js.shard("t/" + i, dictionaryJson(terms, dictionary.get(i)))));
         List<String> rows = new ArrayList<>(IntStream.range(0, entries.size()).parallel()
                 .mapToObj(i -> docJson(entries.get(i), shortRows.get(i))).toList());
+        if (slim) {
+            entries.clear(); // their rows hold what the files still need
+        }
         int chunk = docsPerChunk(rows);
-        for (int i = 0; i < postingFiles.length; i++) {
-            files.put("p/" + i + ".js", postingFiles[i]);
-        }
-        for (int i = 0; i < dictionaryFiles.length; i++) {
-            files.put("t/" + i + ".js", dictionaryFiles[i]);
-        }
         for (int from = 0, n = 0; from < rows.size(); from += chunk, n++) {
             StringBuilder b = new StringBuilder("[");
             List<String> part = rows.subList(from, Math.min(rows.size(), from + chunk));
@@ -150,11 +187,10 @@ public final class SearchIndex {
             if (slim) {
                 Collections.fill(part, null); // in its file now
             }
-            files.put("d/" + n + ".js", Js.shard("d/" + n, b.append(']')));
+            sink.accept("d/" + n + ".js", Js.shard("d/" + n, b.append(']')));
         }
-        files.put("meta.js", Js.shard("meta", metaJson(entries.size(), chunk, postings, dictionary)));
-        files.put("facets.js", Js.shard("facets", Facets.json(entries.size(), Facets.of(entries))));
-        return new SearchIndex(List.copyOf(entries), index, Collections.unmodifiableSortedMap(files));
+        sink.accept("meta.js", Js.shard("meta", metaJson(count, chunk, postings, dictionary)));
+        return index;
     }
 
     /** The index files by path relative to the index directory, in path order. */
@@ -202,11 +238,16 @@ public final class SearchIndex {
             }
             return;
         }
+        deleteOthers(dir, files.keySet());
+    }
+
+    /** Deletes the index files in {@code dir} that are not among {@code kept} (paths relative to it). */
+    private static void deleteOthers(Path dir, java.util.Set<String> kept) throws IOException {
         for (String sub : List.of("", "p", "t", "d")) {
             try (Stream<Path> list = Files.list(sub.isEmpty() ? dir : dir.resolve(sub))) {
                 for (Path f : list.filter(Files::isRegularFile).toList()) {
                     String rel = sub.isEmpty() ? f.getFileName().toString() : sub + "/" + f.getFileName();
-                    if (rel.endsWith(".js") && !files.containsKey(rel)) {
+                    if (rel.endsWith(".js") && !kept.contains(rel)) {
                         Files.delete(f);
                     }
                 }

@@ -28,25 +28,23 @@ public final class SearchIndexer {
         this.synonyms = synonyms;
     }
 
+    /** The index of {@code documents}; what it keeps of each document is kept here for the next build. */
     public SearchIndex build(List<? extends Document> documents) {
-        return build(documents, true);
+        List<SearchEntry> list = entriesOf(documents);
+        keepOnly(documents, list);
+        return SearchIndex.fromOwnedEntries(new java.util.ArrayList<>(list));
     }
 
     /**
-     * As {@link #build(List)}; with {@code keep} false (a one-shot build, which builds the index once) what
-     * the index keeps of each document is not kept here for a next build, so that it can go with the index.
+     * Writes the index of {@code documents} into {@code dir} ({@code search/data/} of the site) for a one-shot build,
+     * which builds it once: nothing is kept here for a next build, and each file is written as soon as it is made
+     * ({@link SearchIndex#writeOwnedEntries}), so that neither the files nor what the index keeps of each document
+     * are held longer than they are needed. The files are those {@link #build} makes. Returns how many were written.
      */
-    public SearchIndex build(List<? extends Document> documents, boolean keep) {
-        // The entries are referenced from here only through the call: with keep false, nothing holds their
-        // field texts once the index has made its terms (SearchIndex#fromOwnedEntries).
-        return SearchIndex.fromOwnedEntries(entries(documents, keep), !keep);
-    }
-
-    /** The entry of each of {@code documents}, kept for the next build when {@code keep}, else none is kept. */
-    private java.util.ArrayList<SearchEntry> entries(List<? extends Document> documents, boolean keep) {
-        List<SearchEntry> list = entriesOf(documents);
-        keepOnly(keep ? documents : List.of(), list);
-        return new java.util.ArrayList<>(list);
+    public int write(List<? extends Document> documents, java.nio.file.Path dir) throws java.io.IOException {
+        java.util.ArrayList<SearchEntry> list = new java.util.ArrayList<>(entriesOf(documents));
+        keepOnly(List.of(), list);
+        return SearchIndex.writeOwnedEntries(list, dir);
     }
 
     /**
