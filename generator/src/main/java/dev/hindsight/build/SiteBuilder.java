@@ -393,8 +393,10 @@ public final class SiteBuilder {
     KnowledgeBase load(Path root, Path output, SiteConfig config, LocalDate requestedDate,
                        Diagnostics diagnostics, BuildListener listener, long readStart, Keep keep) throws IOException {
         Diagnostics gitDiagnostics = new Diagnostics();
+        GitHistoryBuilder gitBuilder = new GitHistoryBuilder(root, gitDiagnostics, config.git().bots(),
+                cache.historyStore());
         FutureTask<GitHistory> git = new FutureTask<>(timedGit(listener, cache.history(root,
-                new GitHistoryBuilder(root, gitDiagnostics, config.git().bots(), cache.historyStore()))));
+                output == null ? gitBuilder.withoutShortIds() : gitBuilder))); // a check shows no commits
         Thread gitThread = new Thread(git, "hindsight-git");
         gitThread.setDaemon(true);
         gitThread.start();

@@ -8,7 +8,9 @@ import java.util.Objects;
  * One commit as shown in a page's history. Deliberately without the e-mail address.
  *
  * @param id      the full 40-character object id
- * @param shortId the shortest unique abbreviation of at least 7 characters, as {@code git log} shows
+ * @param shortId the shortest unique abbreviation of at least 7 characters, as {@code git log} shows; the whole id
+ *                in a run that shows no commits (a check: {@code GitHistoryBuilder#withoutShortIds}), as working
+ *                the abbreviations out looks each commit up among all the repository's objects
  * @param time    the committer time, in UTC
  * @param author  the author's name, as the repository's {@code .mailmap} maps it
  * @param subject the first paragraph of the message, on one line

@@ -54,16 +54,21 @@ final class HistoryWalk {
     private final List<String> headPaths = new ArrayList<>();
     private int walks;
     private OffsetDateTime headTime;
+    private final boolean shortIds;
 
     HistoryWalk(Repository repo, String prefix) {
-        this(repo, prefix, Set.of(), Mailmap.EMPTY, List.of());
+        this(repo, prefix, Set.of(), Mailmap.EMPTY, List.of(), true);
     }
 
     /**
      * @param shallowCommits the boundary commits of a shallow clone (their parents were not fetched)
      * @param bots           lower-case texts: an author whose name or address holds one is a bot
+     * @param shortIds       whether the commits get their abbreviated ids ({@link CommitInfo#shortId}), else their
+     *                       whole ids
      */
-    HistoryWalk(Repository repo, String prefix, Set<ObjectId> shallowCommits, Mailmap mailmap, List<String> bots) {
+    HistoryWalk(Repository repo, String prefix, Set<ObjectId> shallowCommits, Mailmap mailmap, List<String> bots,
+                boolean shortIds) {
+        this.shortIds = shortIds;
         this.repo = repo;
         this.prefix = prefix;
         this.shallowCommits = shallowCommits;
@@ -178,7 +183,7 @@ final class HistoryWalk {
                 : mailmap.map(author.getName(), author.getEmailAddress());
         boolean bot = author != null && (isBot(who.name(), who.email())
                 || isBot(author.getName(), author.getEmailAddress()));
-        return new CommitInfo(c.name(), reader.abbreviate(c, 7).name(), timeOf(c), who.name(), c.getShortMessage(),
+        return new CommitInfo(c.name(), shortIds ? reader.abbreviate(c, 7).name() : c.name(), timeOf(c), who.name(), c.getShortMessage(),
                 bot);
     }
 

@@ -73,6 +73,35 @@ class HistoryStoreTest {
     }
 
     @Test
+    void aRunThatShowsNoCommitsGetsWholeIdsAndOtherwiseTheSameHistoryWalkedOrKept() throws Exception {
+        try (TestRepo repo = TestRepo.init(tmp.resolve("repo"))) {
+            repo.write("kb/hindsight.yml", "title: Ops\n").write("kb/runbooks/redis.md", "# Redis\n")
+                    .commit("Alice", "2024-01-01T00:00:00Z", "Start");
+            repo.write("kb/runbooks/redis.md", "# Redis\n\nMore.\n").commit("Bob", "2024-02-01T00:00:00Z", "More");
+            Path site = tmp.resolve("repo/kb");
+            MemoryStore store = new MemoryStore();
+            GitHistory shown = read(site, null, HistoryStore.NONE);
+
+            for (int run = 0; run < 2; run++) { // walked and stored, then read from the store
+                GitHistory checked = new GitHistoryBuilder(site, new Diagnostics(), null, store).withoutShortIds().call();
+
+                assertThat(checked.historyWalks()).isEqualTo(run == 0 ? 1 : 0);
+                List<CommitInfo> full = checked.files().get("runbooks/redis.md").commits();
+                List<CommitInfo> abbreviated = shown.files().get("runbooks/redis.md").commits();
+                assertThat(full).hasSize(2);
+                assertThat(full).allSatisfy(c -> assertThat(c.shortId()).isEqualTo(c.id()).hasSize(40));
+                assertThat(abbreviated).allSatisfy(c -> assertThat(c.shortId()).hasSize(7).isEqualTo(c.id().substring(0, 7)));
+                assertThat(full).extracting(CommitInfo::id, CommitInfo::time, CommitInfo::author, CommitInfo::subject)
+                        .isEqualTo(abbreviated.stream().map(c -> org.assertj.core.groups.Tuple.tuple(c.id(), c.time(),
+                                c.author(), c.subject())).toList());
+            }
+            GitHistory kept = read(site, null, store); // the same entry, now for pages: abbreviated
+            assertThat(kept.historyWalks()).isZero();
+            assertThat(kept.files()).isEqualTo(shown.files());
+        }
+    }
+
+    @Test
     void renamesMergesAndBotsReadBackAsWalked() throws Exception {
         try (TestRepo repo = TestRepo.init(tmp.resolve("repo"))) {
             String text = "# Redis failover\n\nA runbook long enough for Git to see the rename.\n".repeat(5);
