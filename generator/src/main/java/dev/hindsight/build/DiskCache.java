@@ -56,7 +56,7 @@ import java.util.function.Function;
  * ({@link #historyStore()}); the work tree's status, submodules and remotes are read afresh each run. Of those,
  * only the ones this run did not use beyond {@value #HISTORY_SLACK}, oldest first, are deleted. The services of
  * {@code services.yml} are kept beside them by {@link CatalogStore} ({@code <hex>.services}, its temporary files
- * pruned here like the others').
+ * pruned here like the others'). The directory is pruned after a run that wrote to it, not after one that only read.
  */
 final class DiskCache implements LoadCache {
 
@@ -92,6 +92,8 @@ final class DiskCache implements LoadCache {
     private final AtomicInteger fileReads = new AtomicInteger();
     private final AtomicInteger historyHits = new AtomicInteger();
     private final AtomicInteger historyWritten = new AtomicInteger();
+    /** Whether this run has written a file here: only then is the directory listed to prune it ({@link #loaded}). */
+    private final java.util.concurrent.atomic.AtomicBoolean wrote = new java.util.concurrent.atomic.AtomicBoolean();
     private final Set<String> historyUsed = ConcurrentHashMap.newKeySet();
 
     /** One stored entry: its key and path (checked on reading), the document or null, and the diagnostics. */
@@ -194,7 +196,12 @@ final class DiskCache implements LoadCache {
         if (index.changed()) {
             write(index.file(), index.bytes());
         }
-        prune();
+        if (wrote.get()) {
+            // A run that wrote nothing added nothing to prune: listing 10,000 entries would be most of what a warm
+            // run does here. What it leaves (entries it no longer used, a temporary file of a run killed since)
+            // waits for the next run that writes.
+            prune();
+        }
         return gitDiagnostics;
     }
 
@@ -352,6 +359,7 @@ final class DiskCache implements LoadCache {
 
     /** Writes {@code target} atomically (a temporary file of ours renamed into place); false when it could not. */
     private boolean write(Path target, byte[] bytes) {
+        wrote.set(true);
         Path tmp = dir.resolve("." + target.getFileName() + ".tmp-" + Long.toString(ProcessHandle.current().pid(), 36)
                 + "-" + Long.toString(Thread.currentThread().getId(), 36) + "-" + Long.toString(System.nanoTime(), 36));
         try {
