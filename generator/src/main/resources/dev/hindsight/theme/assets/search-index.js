@@ -474,8 +474,25 @@
     });
   }
 
+  /**
+   * Made-up postings, decoded as a term's are: a sparse list and a bitmap, of a few thousand documents each.
+   * Nothing of the index is read or kept: this only runs the decoding once ahead of the first query (see
+   * ns.rank.warmUp), so that its code is compiled before a query's postings wait for it.
+   */
+  function warmPostings() {
+    var n = Math.min(meta.count, 3000);
+    var sparse = '00' + '00'.repeat(n);
+    var bitmap = Math.ceil(meta.count / 6);
+    var full = Math.floor(n / 6);
+    var dense = String.fromCharCode(DENSE) + '00' + '_'.repeat(full) + '0'.repeat(bitmap - full) + '0'.repeat(full * 6);
+    documentFrequency(sparse);
+    documentFrequency(dense);
+    return [decodePostings(sparse), decodePostings(dense)];
+  }
+
   ns.index = {
     load: load,
+    warmPostings: warmPostings,
     loadMeta: loadMeta,
     loadFacets: loadFacets,
     /** The metadata once loadMeta() has resolved. */

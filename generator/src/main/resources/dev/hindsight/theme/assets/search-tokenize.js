@@ -16,6 +16,7 @@
   var UPPER = /\p{Lu}/u;
   var LOWER = /\p{Ll}/u;
   var DIGIT = /\p{Nd}/u;
+  var LOWER_ASCII = /^[a-z0-9]*$/;
   var MIN_LENGTH = 2;
   var MAX_LENGTH = 40;
 
@@ -57,17 +58,27 @@
     return DIGIT.test(ch) ? 'D' : 'O';
   }
 
+  /** typeOf of the code point cp; ASCII without making a string. */
+  function typeOfCode(cp) {
+    if (cp < 128) {
+      return cp >= 65 && cp <= 90 ? 'U' : cp >= 97 && cp <= 122 ? 'L' : cp >= 48 && cp <= 57 ? 'D' : 'O';
+    }
+    return typeOf(String.fromCodePoint(cp));
+  }
+
   /** Camel-case parts of a piece as [start, end) offsets into it; one-unit parts join a neighbour. */
   function camelParts(piece) {
+    if (LOWER_ASCII.test(piece)) {
+      return [[0, piece.length]]; // no capital, so no boundary (most words)
+    }
     var bounds = [];
     var segStart = 0;
     var prev = '';
     for (var i = 0; i < piece.length;) {
       var cp = piece.codePointAt(i);
-      var ch = String.fromCodePoint(cp);
-      var type = typeOf(ch);
-      var nextIndex = i + ch.length;
-      var next = nextIndex < piece.length ? typeOf(String.fromCodePoint(piece.codePointAt(nextIndex))) : '';
+      var type = typeOfCode(cp);
+      var nextIndex = i + (cp > 0xffff ? 2 : 1);
+      var next = nextIndex < piece.length ? typeOfCode(piece.codePointAt(nextIndex)) : '';
       var boundary = type === 'U' && (prev === 'L' || prev === 'D' || (prev === 'U' && next === 'L'));
       if (boundary && i > segStart) {
         bounds.push([segStart, i]);

@@ -2,6 +2,10 @@
  * Hindsight search, part 4 of 4: the header box's dropdown, the results page and the "/" key.
  *
  * Untrusted text (titles, snippets) only ever reaches the page as text nodes.
+ *
+ * On the results page, once the metadata and the facets are in, the code of a query runs once on made-up data
+ * in idle time (warmUpWhenIdle), so that the first query does not wait for it to be compiled; the address is
+ * updated after the results are shown.
  */
 (function () {
   'use strict';
@@ -513,11 +517,21 @@
         return Promise.resolve();
       }
       var q = input.value;
-      var running = runQuery(q, filters, true);
-      // Once the query's first files are requested (a microtask that runQuery queued): replacing the
-      // address costs a few milliseconds, which need not come before them.
-      Promise.resolve().then(remember);
-      return running.then(function (r) {
+      // Replacing the address costs several milliseconds of the main thread (more on a busy machine): in a task
+      // of its own once the results are shown (or the query failed), so that it delays neither the query's
+      // files nor the results.
+      var remembered = false;
+      var rememberLater = function () {
+        if (!remembered) {
+          remembered = true;
+          setTimeout(function () {
+            if (mine === seq) {
+              remember();
+            }
+          }, 0);
+        }
+      };
+      return runQuery(q, filters, true).then(function (r) {
         var rows = documents(r.top(shown));
         return Promise.all([rows, r.facets()]).then(function (loaded) {
           var docs = loaded[0];
@@ -525,8 +539,10 @@
             return;
           }
           var m = matcher(r);
-          list.replaceChildren();
-          docs.forEach(function (d) { list.appendChild(resultItem(d, m, false, r)); });
+          // Built apart and put in at once.
+          var items = document.createDocumentFragment();
+          docs.forEach(function (d) { items.appendChild(resultItem(d, m, false, r)); });
+          list.replaceChildren(items);
           showSections(list, docs, m, r, function () { return mine === seq; }).then(function () {
             if (mine === seq) {
               list.dataset.sections = q;
@@ -541,16 +557,64 @@
           lastFacets = loaded[1];
           renderFacets();
           list.dataset.query = q;
+          rememberLater();
         });
       }).catch(function (e) {
         if (mine === seq) {
           status.textContent = e.message;
         }
-      });
+      }).then(rememberLater);
     }
 
     function prefetch() {
-      loadMeta().then(loadFacets).catch(function () {});
+      loadMeta().then(loadFacets).then(warmUpWhenIdle).catch(function () {});
+    }
+
+    var warmed = false;
+
+    /**
+     * Once, when the page has nothing else to do (the box waits for a word): runs the code of a query, from the
+     * decoding to the result items and facets, on made-up data, apart from the page (ns.rank.warmUp says why).
+     */
+    function warmUpWhenIdle(facets) {
+      if (warmed) {
+        return;
+      }
+      warmed = true;
+      var idle = function (fn) {
+        if (window.requestIdleCallback) {
+          window.requestIdleCallback(fn, { timeout: 1000 });
+        } else {
+          setTimeout(fn, 0);
+        }
+      };
+      var quietly = function (fn) {
+        return function () {
+          try {
+            fn();
+          } catch (ignored) {
+            // Only ever a head start: the first query runs the same code.
+          }
+        };
+      };
+      // In three idle tasks rather than one long one: a word typed meanwhile waits for one of them at most.
+      idle(quietly(function () {
+        var counts = ns.rank.warmUp(facets());
+        idle(quietly(function () {
+          var r = { matched: ['warm', 'erro'], prefixes: ['hi'] };
+          var m = matcher(r);
+          var items = document.createDocumentFragment();
+          for (var i = 0; i < PAGE_SIZE; i++) {
+            items.appendChild(resultItem({ doc: i, id: 'INC-2024-' + i, title: 'Warm-up: HighErrorRate on checkout-' + i,
+              url: ROOT + 'warm/' + i + '/', date: '2026-01-01', kind: 'postmortem', severity: 'SEV2',
+              services: ['checkout', 'payments'], snippet: 'The p99 latency of the warm-up went up; pg_stat_activity showed'
+              + ' waiting connections, then the pods were OOMKilled and high error rates followed.' }, m, false, r));
+          }
+          idle(quietly(function () {
+            facetSets(counts);
+          }));
+        }));
+      }));
     }
 
     /**
@@ -559,8 +623,13 @@
      * the selected ones, most results first, and a button that shows them all.
      */
     function renderFacets() {
-      facetsBox.replaceChildren();
-      lastFacets.forEach(function (f) {
+      facetsBox.replaceChildren(facetSets(lastFacets));
+    }
+
+    /** The fieldsets of renderFacets, in a fragment. */
+    function facetSets(facetList) {
+      var sets = document.createDocumentFragment();
+      facetList.forEach(function (f) {
         var selected = filters[f.name] || [];
         var shownValues = [];
         f.values.forEach(function (v, i) {
@@ -619,8 +688,9 @@
           });
           set.appendChild(all);
         }
-        facetsBox.appendChild(set);
+        sets.appendChild(set);
       });
+      return sets;
     }
 
     more.addEventListener('click', function () {
