@@ -112,7 +112,8 @@ final class CommittedHistory {
 
     /**
      * The history kept in {@code bytes} under {@code key}, its abbreviated ids worked out with {@code reader} (or
-     * the whole ids when {@code reader} is null: a run that shows no commits); null when the record is not whole, is damaged, or is another key's.
+     * the whole ids when {@code reader} is null: a run that shows no commits); null when the record is not whole, is
+     * damaged, or is another key's.
      */
     static CommittedHistory read(byte[] bytes, String key, ObjectReader reader) {
         try {
@@ -133,7 +134,8 @@ final class CommittedHistory {
                 String author = string(in);
                 String subject = string(in);
                 boolean bot = in.get() != 0;
-                commits.add(new CommitInfo(id.name(), reader == null ? id.name() : reader.abbreviate(id, 7).name(), time, author, subject, bot));
+                String shortId = reader == null ? id.name() : reader.abbreviate(id, 7).name();
+                commits.add(new CommitInfo(id.name(), shortId, time, author, subject, bot));
             }
             int m = count(in, 4 + 1 + 4);
             List<PathCommits> paths = new ArrayList<>(m);

@@ -183,7 +183,8 @@ final class HistoryWalk {
                 : mailmap.map(author.getName(), author.getEmailAddress());
         boolean bot = author != null && (isBot(who.name(), who.email())
                 || isBot(author.getName(), author.getEmailAddress()));
-        return new CommitInfo(c.name(), shortIds ? reader.abbreviate(c, 7).name() : c.name(), timeOf(c), who.name(), c.getShortMessage(),
+        String shortId = shortIds ? reader.abbreviate(c, 7).name() : c.name();
+        return new CommitInfo(c.name(), shortId, timeOf(c), who.name(), c.getShortMessage(),
                 bot);
     }
 

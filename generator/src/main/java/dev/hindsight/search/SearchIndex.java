@@ -126,8 +126,8 @@ public final class SearchIndex {
      * of the site) as {@link #writeTo(Path)} would write {@link #fromOwnedEntries}'s, each file as soon as it is made:
      * for a one-shot build, which keeps no index afterwards, so that the index files (63 MB at 10,000 documents) are
      * not all held at once while the pages render (issue 18: a small live set); what the index keeps of each
-     * document goes as soon as the files no longer need it (see {@link #make}). Index files {@code dir} holds from before and this index does not have are
-     * deleted. Returns the number of files.
+     * document goes as soon as the files no longer need it (see {@link #make}). Index files {@code dir} holds from
+     * before and this index does not have are deleted. Returns the number of files.
      */
     static int writeOwnedEntries(ArrayList<SearchEntry> entries, Path dir) throws IOException {
         for (String sub : SUBDIRECTORIES) {
@@ -136,11 +136,7 @@ public final class SearchIndex {
         java.util.Set<String> written = java.util.concurrent.ConcurrentHashMap.newKeySet();
         try {
             make(entries, true, (path, text) -> {
-                try {
-                    write(dir.resolve(path), text.getBytes(StandardCharsets.UTF_8));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
+                writeUnchecked(dir.resolve(path), text);
                 written.add(path);
             });
         } catch (UncheckedIOException e) {
@@ -220,13 +216,7 @@ public final class SearchIndex {
         try {
             files.entrySet().parallelStream()
                     .filter(e -> previous == null || !e.getValue().equals(previous.files.get(e.getKey())))
-                    .forEach(e -> {
-                        try {
-                            write(dir.resolve(e.getKey()), e.getValue().getBytes(StandardCharsets.UTF_8));
-                        } catch (IOException ex) {
-                            throw new UncheckedIOException(ex);
-                        }
-                    });
+                    .forEach(e -> writeUnchecked(dir.resolve(e.getKey()), e.getValue()));
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
@@ -252,6 +242,15 @@ public final class SearchIndex {
                     }
                 }
             }
+        }
+    }
+
+    /** {@link #write} of {@code text} in UTF-8, for a stream: its failure as an {@link UncheckedIOException}. */
+    private static void writeUnchecked(Path file, String text) {
+        try {
+            write(file, text.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
