@@ -4,6 +4,7 @@ import dev.hindsight.diag.Diagnostics;
 import dev.hindsight.diag.Position;
 import dev.hindsight.markdown.Link;
 import dev.hindsight.model.Document;
+import dev.hindsight.publish.PreviousSite;
 import dev.hindsight.source.LinkedFile;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,9 +34,10 @@ final class LinkedFileCopies {
      * @param root  the site root
      * @param dir   the output (or staging) directory
      * @param pages the paths of the build's pages
+     * @param previous the published site a file not yet in {@code dir} is linked to when its copy is the same
      */
-    static void copy(Path root, Path dir, List<Document> documents, Set<String> pages, Diagnostics diagnostics)
-            throws IOException {
+    static void copy(Path root, Path dir, List<Document> documents, Set<String> pages, Diagnostics diagnostics,
+                     PreviousSite previous) throws IOException {
         SortedMap<String, String> files = new TreeMap<>();
         for (Document doc : documents) {
             for (Link link : doc.body().links()) {
@@ -64,7 +66,9 @@ final class LinkedFileCopies {
             }
             Files.createDirectories(to.getParent());
             if (!exists) {
-                Files.write(to, bytes);
+                if (!previous.linked(to, bytes)) {
+                    Files.write(to, bytes);
+                }
             } else {
                 // Written beside and moved over it, so a reader (the preview) never sees half a file.
                 Path tmp = to.resolveSibling("." + to.getFileName() + ".hindsight-tmp");

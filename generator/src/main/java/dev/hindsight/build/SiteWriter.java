@@ -1,6 +1,7 @@
 package dev.hindsight.build;
 
 import dev.hindsight.publish.OutputDirectory;
+import dev.hindsight.publish.PreviousSite;
 import dev.hindsight.config.ServiceCatalog;
 import dev.hindsight.config.SiteConfig;
 import dev.hindsight.diag.Diagnostic;
@@ -225,6 +226,7 @@ final class SiteWriter {
         lastPlan = null;
         lastIndex = null; // the staging directory starts empty
         written.clear();
+        previousSite = out.previous(staging);
         freshStaging = staging;
         FutureTask<Void> data = null;
         try {
@@ -275,6 +277,7 @@ final class SiteWriter {
             throw e;
         } finally {
             freshStaging = null;
+            previousSite = PreviousSite.none();
         }
     }
 
@@ -576,7 +579,9 @@ final class SiteWriter {
             index.writeTo(dir.resolve("search/data"), previous);
             lastIndex = index;
         } else {
-            search.write(kb.documents(), dir.resolve("search/data")); // written once, each file as it is made
+            // written once, each file as it is made; an unchanged one linked to the published site's
+            PreviousSite reuse = dir.equals(freshStaging) ? previousSite : PreviousSite.none();
+            search.write(kb.documents(), dir.resolve("search/data"), reuse::linked);
         }
         ApiFiles api = new ApiFiles(plan.view(), kb);
         text(dir, "api/postmortems.json", api.postmortems());
@@ -633,7 +638,9 @@ final class SiteWriter {
             // A new, empty directory that only this build writes: nothing to compare or replace. Creating
             // files is most of a build's system time, so no lookup that cannot find anything is made.
             Files.createDirectories(file.getParent());
-            write(file, bytes, length);
+            if (!previousSite.linked(file, bytes, length)) {
+                write(file, bytes, length);
+            }
             written.put(path, print);
             return;
         }
@@ -667,6 +674,9 @@ final class SiteWriter {
      * written, so there are about as many as pages rendered at once, and they go with this writer.
      */
     private final java.util.Queue<PageBuffer> buffers = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    /** The site the full build under way replaces, the source of its unchanged files; none outside {@link #write}. */
+    private volatile PreviousSite previousSite = PreviousSite.none();
 
     /** The staging directory of the full build under way, empty when it began; null outside {@link #write}. */
     private volatile Path freshStaging;
@@ -799,7 +809,8 @@ final class SiteWriter {
 
     /** The images and files the documents link to, copied to their own path in the output ({@link LinkedFileCopies}). */
     private void copyLinkedFiles(Path dir, Plan plan, Diagnostics diagnostics) throws IOException {
-        LinkedFileCopies.copy(root, dir, plan.documents(), plan.byPath().keySet(), diagnostics);
+        LinkedFileCopies.copy(root, dir, plan.documents(), plan.byPath().keySet(), diagnostics,
+                dir.equals(freshStaging) ? previousSite : PreviousSite.none());
     }
 
     private void copyAssets(Path staging) throws IOException {
@@ -814,6 +825,6 @@ final class SiteWriter {
 
     /** The site's {@code static/} folder, copied as is after everything generated ({@link StaticFolder}). */
     private void copyStatic(Path staging, Diagnostics diagnostics) throws IOException {
-        StaticFolder.copy(root.resolve("static"), staging, config.staticFiles(), diagnostics);
+        StaticFolder.copy(root.resolve("static"), staging, config.staticFiles(), diagnostics, previousSite);
     }
 }

@@ -5,6 +5,7 @@ import dev.hindsight.diag.Diagnostic;
 import dev.hindsight.diag.Diagnostics;
 import dev.hindsight.diag.Position;
 import dev.hindsight.diag.Severity;
+import dev.hindsight.publish.PreviousSite;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -25,8 +26,12 @@ final class StaticFolder {
     private StaticFolder() {
     }
 
-    /** Copies {@code src} (the site's {@code static/}, if it exists) into {@code staging}. */
-    static void copy(Path src, Path staging, StaticSettings settings, Diagnostics diagnostics) throws IOException {
+    /**
+     * Copies {@code src} (the site's {@code static/}, if it exists) into {@code staging}; a file the published
+     * site {@code previous} holds the same is linked to it, not copied.
+     */
+    static void copy(Path src, Path staging, StaticSettings settings, Diagnostics diagnostics, PreviousSite previous)
+            throws IOException {
         if (!Files.isDirectory(src)) {
             return;
         }
@@ -66,7 +71,9 @@ final class StaticFolder {
                     conflict(rel, Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS) ? rel + "/" : rel);
                     return FileVisitResult.CONTINUE;
                 }
-                Files.copy(file, target);
+                if (!previous.linkedCopy(file, target)) {
+                    Files.copy(file, target);
+                }
                 return FileVisitResult.CONTINUE;
             }
 

@@ -105,6 +105,14 @@ public final class OutputDirectory {
         }
     }
 
+    /**
+     * The site published now, as the source of {@code staging}'s unchanged files ({@link PreviousSite}); none
+     * when the target holds no site of ours.
+     */
+    public PreviousSite previous(Path staging) {
+        return PreviousSite.of(target, staging);
+    }
+
     /** Swaps the finished staging directory in place of the target; the old site goes last. */
     public void publish(Path staging) throws IOException {
         Path parent = target.getParent();

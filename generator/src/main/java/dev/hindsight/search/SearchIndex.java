@@ -130,13 +130,19 @@ public final class SearchIndex {
      * before and this index does not have are deleted. Returns the number of files.
      */
     static int writeOwnedEntries(ArrayList<SearchEntry> entries, Path dir) throws IOException {
+        return writeOwnedEntries(entries, dir, (file, bytes) -> false);
+    }
+
+    /** As above; a file that does not exist yet and that {@code present} puts in place itself is not written. */
+    static int writeOwnedEntries(ArrayList<SearchEntry> entries, Path dir,
+                                 java.util.function.BiPredicate<Path, byte[]> present) throws IOException {
         for (String sub : SUBDIRECTORIES) {
             Files.createDirectories(dir.resolve(sub));
         }
         java.util.Set<String> written = java.util.concurrent.ConcurrentHashMap.newKeySet();
         try {
             make(entries, true, (path, text) -> {
-                writeUnchecked(dir.resolve(path), text);
+                writeUnchecked(dir.resolve(path), text, present);
                 written.add(path);
             });
         } catch (UncheckedIOException e) {
@@ -247,24 +253,25 @@ public final class SearchIndex {
 
     /** {@link #write} of {@code text} in UTF-8, for a stream: its failure as an {@link UncheckedIOException}. */
     private static void writeUnchecked(Path file, String text) {
+        writeUnchecked(file, text, (f, bytes) -> false);
+    }
+
+    /** As above; when the file does not exist and {@code present} puts it in place itself, it is not written. */
+    private static void writeUnchecked(Path file, String text, java.util.function.BiPredicate<Path, byte[]> present) {
         try {
-            write(file, text.getBytes(StandardCharsets.UTF_8));
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+            if (!Files.exists(file)) {
+                if (!present.test(file, bytes)) {
+                    Files.write(file, bytes);
+                }
+            } else if (Files.size(file) != bytes.length || !Arrays.equals(Files.readAllBytes(file), bytes)) {
+                Path tmp = file.resolveSibling("." + file.getFileName() + ".hindsight-tmp");
+                Files.write(tmp, bytes);
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static void write(Path file, byte[] bytes) throws IOException {
-        if (!Files.exists(file)) {
-            Files.write(file, bytes);
-            return;
-        }
-        if (Files.size(file) == bytes.length && Arrays.equals(Files.readAllBytes(file), bytes)) {
-            return;
-        }
-        Path tmp = file.resolveSibling("." + file.getFileName() + ".hindsight-tmp");
-        Files.write(tmp, bytes);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     public int documentCount() {

@@ -42,9 +42,18 @@ public final class SearchIndexer {
      * are held longer than they are needed. The files are those {@link #build} makes. Returns how many were written.
      */
     public int write(List<? extends Document> documents, java.nio.file.Path dir) throws java.io.IOException {
+        return write(documents, dir, (file, bytes) -> false);
+    }
+
+    /**
+     * As {@link #write(List, java.nio.file.Path)}, into a {@code dir} that starts empty: a file that {@code present}
+     * puts in place itself (a link to a published copy with these bytes, say) is not written.
+     */
+    public int write(List<? extends Document> documents, java.nio.file.Path dir,
+                     java.util.function.BiPredicate<java.nio.file.Path, byte[]> present) throws java.io.IOException {
         java.util.ArrayList<SearchEntry> list = new java.util.ArrayList<>(entriesOf(documents));
         keepOnly(List.of(), list);
-        return SearchIndex.writeOwnedEntries(list, dir);
+        return SearchIndex.writeOwnedEntries(list, dir, present);
     }
 
     /**
