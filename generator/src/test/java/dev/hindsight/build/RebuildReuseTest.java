@@ -88,37 +88,42 @@ class RebuildReuseTest {
 
     @Test
     void aPublishedFileChangedByHandIsWrittenAgainNotKept() throws IOException {
-        Path src = SiteFixture.write(tmp.resolve("src"), SITE);
-        Path out = tmp.resolve("out");
-        new Hindsight().build(BuildOptions.build(src, out));
-        Path page = out.resolve("runbooks/payments/index.html");
+        Path page = published().resolve("runbooks/payments/index.html");
         String html = Files.readString(page);
         Files.delete(page); // a new file of the same length, one letter changed
         Files.writeString(page, html.replace("Fail over", "Fail OVER"));
 
-        new Hindsight().build(BuildOptions.build(src, out));
+        rebuild();
 
         assertThat(Files.readString(page)).isEqualTo(html);
     }
 
     @Test
     void aLinkInThePublishedSiteIsNeitherFollowedNorKept() throws IOException {
-        Path src = SiteFixture.write(tmp.resolve("src"), SITE);
-        Path out = tmp.resolve("out");
-        new Hindsight().build(BuildOptions.build(src, out));
-        Path page = out.resolve("runbooks/payments/index.html");
+        Path page = published().resolve("runbooks/payments/index.html");
         Path elsewhere = tmp.resolve("elsewhere.html");
         Files.copy(page, elsewhere);
         Files.delete(page);
         Files.createSymbolicLink(page, elsewhere);
 
-        new Hindsight().build(BuildOptions.build(src, out));
+        rebuild();
 
         assertThat(Files.isSymbolicLink(page)).isFalse();
         assertThat(Files.isRegularFile(page, LinkOption.NOFOLLOW_LINKS)).isTrue();
         assertThat(Files.mismatch(page, elsewhere)).isEqualTo(-1L);
         assertThat(inode(page)).isNotEqualTo(inode(elsewhere));
         assertThat(Files.getAttribute(elsewhere, "unix:nlink")).isEqualTo(1);
+    }
+
+    /** {@link #SITE} built into {@code out}: the published site. */
+    private Path published() throws IOException {
+        SiteFixture.write(tmp.resolve("src"), SITE);
+        rebuild();
+        return tmp.resolve("out");
+    }
+
+    private void rebuild() throws IOException {
+        new Hindsight().build(BuildOptions.build(tmp.resolve("src"), tmp.resolve("out")));
     }
 
     private static Object inode(Path file) throws IOException {
