@@ -9,6 +9,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
+import java.util.Map;
 
 /**
  * The published site a build replaces, as the source of the new site's unchanged files: a file the build
@@ -20,10 +21,11 @@ import java.util.Arrays;
  * when its files were links; the folders are still made and freed each build (a page is a folder).
  *
  * <p>Nothing about the published site is trusted: each file is compared byte for byte before it is linked,
- * symbolic links are not followed, and any failure to read or link (a file system without hard links, a
- * file of another user) only means the file is written as usual; once a link fails no other is tried. Both
- * directories are ours: the published one carries {@link OutputDirectory#MARKER}, and neither is written
- * in place (a changed file is always a new one), so the shared files never change under the other name.
+ * symbolic links are not followed, a file that also has a name outside the site is not shared, and any failure
+ * to read or link (a file system without hard links, a file of another user) only means the file is written as
+ * usual; once a link fails no other is tried. Both directories are ours: the published one carries
+ * {@link OutputDirectory#MARKER}, and neither is written in place (a changed file is always a new one), so the
+ * shared files never change under the other name.
  */
 public final class PreviousSite {
 
@@ -79,8 +81,7 @@ public final class PreviousSite {
         }
         Path old = published.resolve(staging.relativize(file));
         try {
-            if (!Files.isRegularFile(old, LinkOption.NOFOLLOW_LINKS) || Files.size(old) != Files.size(source)
-                    || Files.mismatch(source, old) != -1) {
+            if (!oneName(old, Files.size(source)) || Files.mismatch(source, old) != -1) {
                 return false;
             }
         } catch (IOException e) {
@@ -101,18 +102,35 @@ public final class PreviousSite {
         }
     }
 
-    /** Whether {@code old} is a regular file holding exactly the first {@code length} of {@code bytes}. */
+    /**
+     * Whether {@code old} is a regular file of {@code size} bytes and one name: the published site's alone (a file
+     * someone also linked elsewhere is not shared further; symbolic links are not followed).
+     */
+    private static boolean oneName(Path old, long size) {
+        try {
+            Map<String, Object> attributes = Files.readAttributes(old, "unix:isRegularFile,size,nlink",
+                    LinkOption.NOFOLLOW_LINKS);
+            return Boolean.TRUE.equals(attributes.get("isRegularFile"))
+                    && Long.valueOf(size).equals(attributes.get("size"))
+                    && Integer.valueOf(1).equals(attributes.get("nlink"));
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return false; // gone, unreadable, or no Unix attributes here
+        }
+    }
+
+    /** Whether {@code old} is {@link #oneName} and holds exactly the first {@code length} of {@code bytes}. */
     private static boolean holds(Path old, byte[] bytes, int length) {
+        if (!oneName(old, length)) {
+            return false;
+        }
         try (FileChannel in = FileChannel.open(old, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
-            if (in.size() != length) {
-                return false;
-            }
             ByteBuffer have = ByteBuffer.allocate(length);
             while (have.hasRemaining() && in.read(have) >= 0) {
                 // reads until full, or the file shrank meanwhile
             }
-            return !have.hasRemaining() && Arrays.equals(have.array(), 0, length, bytes, 0, length);
-        } catch (IOException e) { // gone, a directory, a link, unreadable: not the same file
+            return !have.hasRemaining() && in.size() == length
+                    && Arrays.equals(have.array(), 0, length, bytes, 0, length);
+        } catch (IOException e) { // gone or unreadable meanwhile: not the same file
             return false;
         }
     }

@@ -115,6 +115,22 @@ class RebuildReuseTest {
         assertThat(Files.getAttribute(elsewhere, "unix:nlink")).isEqualTo(1);
     }
 
+    @Test
+    void aPublishedFileWithAnotherNameElsewhereIsWrittenAgainNotShared() throws IOException {
+        Path out = published();
+        Path page = out.resolve("runbooks/payments/index.html");
+        Path robots = out.resolve("robots.txt");
+        Path keptPage = Files.createLink(tmp.resolve("kept.html"), page);
+        Path keptRobots = Files.createLink(tmp.resolve("kept.txt"), robots);
+
+        rebuild();
+
+        assertThat(inode(page)).isNotEqualTo(inode(keptPage));
+        assertThat(inode(robots)).isNotEqualTo(inode(keptRobots));
+        assertThat(Files.mismatch(page, keptPage)).isEqualTo(-1L);
+        assertThat(Files.getAttribute(keptPage, "unix:nlink")).isEqualTo(1);
+    }
+
     /** {@link #SITE} built into {@code out}: the published site. */
     private Path published() throws IOException {
         SiteFixture.write(tmp.resolve("src"), SITE);
