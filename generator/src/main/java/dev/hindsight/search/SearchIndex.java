@@ -251,7 +251,10 @@ public final class SearchIndex {
         }
     }
 
-    /** {@link #write} of {@code text} in UTF-8, for a stream: its failure as an {@link UncheckedIOException}. */
+    /**
+     * Writes {@code text} in UTF-8 to {@code file} unless it already holds it (a changed file is written beside and
+     * moved over it, so a reader never sees half of one), for a stream: its failure as an {@link UncheckedIOException}.
+     */
     private static void writeUnchecked(Path file, String text) {
         writeUnchecked(file, text, (f, bytes) -> false);
     }
