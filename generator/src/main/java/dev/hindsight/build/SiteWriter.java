@@ -580,8 +580,7 @@ final class SiteWriter {
             lastIndex = index;
         } else {
             // written once, each file as it is made; an unchanged one linked to the published site's
-            PreviousSite reuse = dir.equals(freshStaging) ? previousSite : PreviousSite.none();
-            search.write(kb.documents(), dir.resolve("search/data"), reuse::linked);
+            search.write(kb.documents(), dir.resolve("search/data"), previousFor(dir)::linked);
         }
         ApiFiles api = new ApiFiles(plan.view(), kb);
         text(dir, "api/postmortems.json", api.postmortems());
@@ -677,6 +676,11 @@ final class SiteWriter {
 
     /** The site the full build under way replaces, the source of its unchanged files; none outside {@link #write}. */
     private volatile PreviousSite previousSite = PreviousSite.none();
+
+    /** Where {@code dir}'s unchanged files come from: the replaced site when {@code dir} is the fresh staging one. */
+    private PreviousSite previousFor(Path dir) {
+        return dir.equals(freshStaging) ? previousSite : PreviousSite.none();
+    }
 
     /** The staging directory of the full build under way, empty when it began; null outside {@link #write}. */
     private volatile Path freshStaging;
@@ -809,8 +813,7 @@ final class SiteWriter {
 
     /** The images and files the documents link to, copied to their own path in the output ({@link LinkedFileCopies}). */
     private void copyLinkedFiles(Path dir, Plan plan, Diagnostics diagnostics) throws IOException {
-        LinkedFileCopies.copy(root, dir, plan.documents(), plan.byPath().keySet(), diagnostics,
-                dir.equals(freshStaging) ? previousSite : PreviousSite.none());
+        LinkedFileCopies.copy(root, dir, plan.documents(), plan.byPath().keySet(), diagnostics, previousFor(dir));
     }
 
     private void copyAssets(Path staging) throws IOException {

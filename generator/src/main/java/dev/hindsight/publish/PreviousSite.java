@@ -59,11 +59,8 @@ public final class PreviousSite {
      * returns whether it did. When it did not, {@code file} still does not exist.
      */
     public boolean linked(Path file, byte[] bytes, int length) {
-        if (!linking || !file.startsWith(staging)) {
-            return false;
-        }
-        Path old = published.resolve(staging.relativize(file));
-        return holds(old, bytes, length) && link(file, old);
+        Path old = publishedCopy(file);
+        return old != null && holds(old, bytes, length) && link(file, old);
     }
 
     /** As {@link #linked(Path, byte[], int)} for all of {@code bytes}. */
@@ -76,18 +73,18 @@ public final class PreviousSite {
      * the published copy when that holds the same bytes as {@code source}.
      */
     public boolean linkedCopy(Path source, Path file) {
-        if (!linking || !file.startsWith(staging)) {
-            return false;
-        }
-        Path old = published.resolve(staging.relativize(file));
+        Path old = publishedCopy(file);
         try {
-            if (!oneName(old, Files.size(source)) || Files.mismatch(source, old) != -1) {
-                return false;
-            }
+            return old != null && oneName(old, Files.size(source)) && Files.mismatch(source, old) == -1
+                    && link(file, old);
         } catch (IOException e) {
             return false;
         }
-        return link(file, old);
+    }
+
+    /** The published file at {@code file}'s path in the staging directory; null when there is none to link to. */
+    private Path publishedCopy(Path file) {
+        return linking && file.startsWith(staging) ? published.resolve(staging.relativize(file)) : null;
     }
 
     private boolean link(Path file, Path old) {
