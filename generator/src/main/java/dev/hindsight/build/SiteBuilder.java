@@ -23,6 +23,7 @@ import dev.hindsight.markdown.ParsedMarkdown;
 import dev.hindsight.model.Document;
 import dev.hindsight.model.DocumentFactory;
 import dev.hindsight.model.KnowledgeBase;
+import dev.hindsight.model.Runbook;
 import dev.hindsight.text.Slugs;
 import dev.hindsight.source.SiteSource;
 import dev.hindsight.source.SourceDocument;
@@ -42,6 +43,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -395,11 +397,16 @@ public final class SiteBuilder {
         Diagnostics gitDiagnostics = new Diagnostics();
         GitHistoryBuilder gitBuilder = new GitHistoryBuilder(root, gitDiagnostics, config.git().bots(),
                 cache.historyStore());
-        FutureTask<GitHistory> git = new FutureTask<>(timedGit(listener, cache.history(root,
-                output == null ? gitBuilder.withoutShortIds() : gitBuilder))); // a check shows no commits
-        Thread gitThread = new Thread(git, "hindsight-git");
-        gitThread.setDaemon(true);
-        gitThread.start();
+        boolean check = output == null;
+        GitHistoryBuilder checkBuilder = check ? gitBuilder.withoutShortIds() : gitBuilder; // a check shows no commits
+        // A build reads the whole history, on its own thread while the documents are read. A check needs a file's
+        // history only for a runbook without `last_reviewed`, whose last commit counts as its review: the walk starts
+        // when the first such runbook is read, and a check that meets none reads HEAD alone (the reference date and
+        // the repository's diagnostics) once the documents are read.
+        GitThread git = new GitThread(timedGit(listener, cache.history(root, checkBuilder)));
+        if (!check) {
+            git.start();
+        }
 
         SiteSource source = new SiteSource(root, yaml, config.limits().maxFileSize());
         Set<Path> excluded = output == null ? Set.of() : Set.of(output);
@@ -415,6 +422,9 @@ public final class SiteBuilder {
                     listener.documentRead();
                     if (d == null) {
                         return null;
+                    }
+                    if (check && needsFileHistory(d, config)) {
+                        git.start();
                     }
                     long kept = System.nanoTime();
                     d = keep.keep(d);
@@ -432,7 +442,8 @@ public final class SiteBuilder {
         listener.ended(Stage.READ, paths.size(), Duration.ofNanos(scanned - readStart + readShare));
         listener.ended(Stage.PARSE, docs.size(), Duration.ofNanos(loaded - scanned - readShare - keptShare));
 
-        GitHistory history = await(git);
+        GitHistory history = git.started() ? await(git.task)
+                : await(GitThread.runHere(timedGit(listener, cache.history(root, checkBuilder.headOnly()))));
         diagnostics.addAll(cache.loaded(paths, history, gitDiagnostics.sorted()));
         return new KnowledgeBase(docs, history, referenceDate(requestedDate, history),
                 config.git().freshnessFallback());
@@ -472,6 +483,44 @@ public final class SiteBuilder {
             listener.ended(Stage.GIT, history.files().size(), since(start));
             return history;
         };
+    }
+
+    /**
+     * Whether a check needs the Git history of {@code d}'s file: a runbook without a {@code last_reviewed} date when
+     * its last commit counts as its review ({@code git.freshness_fallback}, see {@code KnowledgeBase
+     * .effectiveLastReviewed}); no other check reads a file's history.
+     */
+    static boolean needsFileHistory(Document d, SiteConfig config) {
+        return config.git().freshnessFallback() && d instanceof Runbook r && r.lastReviewed() == null;
+    }
+
+    /** The Git history read on a thread of its own, which the first {@link #start} starts; later calls do nothing. */
+    private static final class GitThread {
+        final FutureTask<GitHistory> task;
+        private final AtomicBoolean started = new AtomicBoolean();
+
+        GitThread(Callable<GitHistory> read) {
+            this.task = new FutureTask<>(read);
+        }
+
+        void start() {
+            if (started.compareAndSet(false, true)) {
+                Thread thread = new Thread(task, "hindsight-git");
+                thread.setDaemon(true);
+                thread.start();
+            }
+        }
+
+        boolean started() {
+            return started.get();
+        }
+
+        /** {@code read} run on this thread, as a task {@link #await} takes. */
+        static FutureTask<GitHistory> runHere(Callable<GitHistory> read) {
+            FutureTask<GitHistory> task = new FutureTask<>(read);
+            task.run();
+            return task;
+        }
     }
 
     /** "Today": the requested date, else HEAD's commit date in UTC, else unknown (null). Never the clock. */

@@ -22,6 +22,7 @@ import org.eclipse.jgit.lib.IndexDiff;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.submodule.SubmoduleWalk;
 import org.eclipse.jgit.treewalk.FileTreeIterator;
@@ -57,6 +58,8 @@ public final class GitHistoryBuilder implements Callable<GitHistory> {
     private final List<String> bots;
     private final HistoryStore store;
     private final boolean shortIds;
+    /** Whether the history of each file is read (the walk from HEAD, the work tree's status, submodules). */
+    private final boolean files;
 
     public GitHistoryBuilder(Path siteRoot, Diagnostics diagnostics) {
         this(siteRoot, diagnostics, null);
@@ -73,12 +76,13 @@ public final class GitHistoryBuilder implements Callable<GitHistory> {
      *              remote are read afresh each run
      */
     public GitHistoryBuilder(Path siteRoot, Diagnostics diagnostics, List<String> bots, HistoryStore store) {
-        this(siteRoot, diagnostics, bots, store, true);
+        this(siteRoot, diagnostics, bots, store, true, true);
     }
 
     private GitHistoryBuilder(Path siteRoot, Diagnostics diagnostics, List<String> bots, HistoryStore store,
-                              boolean shortIds) {
+                              boolean shortIds, boolean files) {
         this.shortIds = shortIds;
+        this.files = files;
         this.siteRoot = Objects.requireNonNull(siteRoot, "siteRoot");
         this.diagnostics = Objects.requireNonNull(diagnostics, "diagnostics");
         this.bots = (bots == null ? DEFAULT_BOTS : bots).stream()
@@ -92,7 +96,18 @@ public final class GitHistoryBuilder implements Callable<GitHistory> {
      * (about a third of a check's Git time with a warm cache, 12,000 commits).
      */
     public GitHistoryBuilder withoutShortIds() {
-        return new GitHistoryBuilder(siteRoot, diagnostics, bots, store, false);
+        return new GitHistoryBuilder(siteRoot, diagnostics, bots, store, false, files);
+    }
+
+    /**
+     * This builder for a run that needs no file's history (a check whose runbooks all have {@code last_reviewed}):
+     * the repository is found and HEAD read as by {@link #call()}, with the same diagnostics about them (no
+     * repository, bare, outside the work tree, no commit yet, shallow clone), but no commit is walked and the work
+     * tree's status is not read, so the history knows HEAD (the reference date) and no file. Damage in the objects
+     * the walk would read goes unnoticed, as nothing reads them.
+     */
+    public GitHistoryBuilder headOnly() {
+        return new GitHistoryBuilder(siteRoot, diagnostics, bots, store, shortIds, false);
     }
 
     /** Never throws for a missing or unreadable repository: that is a diagnostic and {@link GitHistory#none()}. */
@@ -131,11 +146,13 @@ public final class GitHistoryBuilder implements Callable<GitHistory> {
         ObjectId head = repo.resolve(Constants.HEAD + "^{commit}");
         Set<ObjectId> shallowCommits = head == null ? Set.of() : repo.getObjectDatabase().getShallowCommits();
         boolean shallow = !shallowCommits.isEmpty();
-        Status status = status(repo, head, prefix);
+        Status status = this.files ? status(repo, head, prefix) : null;
         if (head == null) {
             unavailable("the Git repository has no commit yet; pages get no created or updated dates");
             Map<String, FileHistory> files = new HashMap<>();
-            status.addUncommittedFiles(prefix, files);
+            if (status != null) {
+                status.addUncommittedFiles(prefix, files);
+            }
             return new GitHistory(true, prefix, null, null, false, files, 0);
         }
         if (shallow) {
@@ -145,6 +162,12 @@ public final class GitHistoryBuilder implements Callable<GitHistory> {
                             + "last-updated date, and a runbook without `last_reviewed` is stale only when "
                             + "even the oldest fetched commit is older than its review interval",
                     "fetch the whole history: `git fetch --unshallow` (GitHub Actions: `fetch-depth: 0`)"));
+        }
+        if (status == null) {
+            try (RevWalk walk = new RevWalk(repo)) {
+                return new GitHistory(true, prefix, head.name(), HistoryWalk.timeOf(walk.parseCommit(head)), shallow,
+                        Map.of(), 0, Map.of(), webAddress(repo));
+            }
         }
         byte[] mailmapText = mailmapBytes(repo);
         String key = key(repo, prefix, head, shallowCommits, mailmapText);
@@ -168,7 +191,12 @@ public final class GitHistoryBuilder implements Callable<GitHistory> {
         Map<String, String> submodules = new HashMap<>();
         walks += submodules(repo, prefix, files, submodules, bots);
         return new GitHistory(true, prefix, head.name(), committed.headTime(), shallow, files, walks, submodules,
-                GitHistory.webAddress(repo.getConfig().getString("remote", "origin", "url")));
+                webAddress(repo));
+    }
+
+    /** The web address of {@code repo}'s {@code origin} remote, or "". */
+    private static String webAddress(Repository repo) {
+        return GitHistory.webAddress(repo.getConfig().getString("remote", "origin", "url"));
     }
 
     /**
@@ -231,7 +259,7 @@ public final class GitHistoryBuilder implements Callable<GitHistory> {
                         files.put(folder + p, FileHistory.of(folder + p, p, trace.commits(), !subShallow.isEmpty(),
                                 false, trace.truncatedAt()));
                     }
-                    found.put(folder, GitHistory.webAddress(sub.getConfig().getString("remote", "origin", "url")));
+                    found.put(folder, webAddress(sub));
                 } catch (IOException | RevWalkException e) {
                     // A submodule that cannot be read: its files get no history, the rest of the site does.
                 }

@@ -203,7 +203,7 @@ final class HistoryWalk {
      * The committer time, in UTC. Read from the committer line as an {@code Instant}: the {@code int} of
      * {@code getCommitTime()} wraps after 2038 (and a 2106 date would wrap twice).
      */
-    private static OffsetDateTime timeOf(RevCommit c) {
+    static OffsetDateTime timeOf(RevCommit c) {
         PersonIdent committer = c.getCommitterIdent();
         Instant when = committer != null ? committer.getWhenAsInstant() : Instant.ofEpochSecond(c.getCommitTime());
         return OffsetDateTime.ofInstant(when, ZoneOffset.UTC);

@@ -233,8 +233,10 @@ class DiskCacheTest {
         Diagnostics diagnostics = new Diagnostics();
         SiteBuilder.Setup setup = builder.setup(new BuildOptions(site, null, false, "", ExampleSite.REFERENCE_DATE),
                 diagnostics);
-        return builder.load(setup.root(), setup.output(), setup.config(), ExampleSite.REFERENCE_DATE, diagnostics)
-                .git();
+        // Loaded as a build loads (an output folder, never written here): a check reads HEAD alone when no runbook
+        // needs its Git date, and these tests are about the whole history.
+        return builder.load(setup.root(), site.resolveSibling("unwritten-output"), setup.config(),
+                ExampleSite.REFERENCE_DATE, diagnostics).git();
     }
 
     /** The history read through a fresh cache on {@code dir} equals the one read without; returns the cached one. */

@@ -29,6 +29,11 @@ public final class TestRepo implements AutoCloseable {
         return new TestRepo(dir, Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call());
     }
 
+    /** The repository made earlier in {@code dir}. */
+    public static TestRepo open(Path dir) throws IOException {
+        return new TestRepo(dir, Git.open(dir.toFile()));
+    }
+
     public TestRepo write(String path, String content) throws IOException {
         Path file = dir.resolve(path);
         Files.createDirectories(file.getParent());
