@@ -23,7 +23,6 @@ import dev.hindsight.markdown.ParsedMarkdown;
 import dev.hindsight.model.Document;
 import dev.hindsight.model.DocumentFactory;
 import dev.hindsight.model.KnowledgeBase;
-import dev.hindsight.model.Runbook;
 import dev.hindsight.text.Slugs;
 import dev.hindsight.source.SiteSource;
 import dev.hindsight.source.SourceDocument;
@@ -45,6 +44,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
 
 /**
  * The pipeline: config → source → markdown → model → (validate) → render → publish. Every problem
@@ -398,12 +398,13 @@ public final class SiteBuilder {
         GitHistoryBuilder gitBuilder = new GitHistoryBuilder(root, gitDiagnostics, config.git().bots(),
                 cache.historyStore());
         boolean check = output == null;
-        GitHistoryBuilder checkBuilder = check ? gitBuilder.withoutShortIds() : gitBuilder; // a check shows no commits
+        GitHistoryBuilder historyBuilder = check ? gitBuilder.withoutShortIds() : gitBuilder; // a check shows no commits
         // A build reads the whole history, on its own thread while the documents are read. A check needs a file's
         // history only for a runbook without `last_reviewed`, whose last commit counts as its review: the walk starts
         // when the first such runbook is read, and a check that meets none reads HEAD alone (the reference date and
         // the repository's diagnostics) once the documents are read.
-        GitThread git = new GitThread(timedGit(listener, cache.history(root, checkBuilder)));
+        Function<GitHistoryBuilder, Callable<GitHistory>> read = b -> timedGit(listener, cache.history(root, b));
+        GitThread git = new GitThread(read.apply(historyBuilder));
         if (!check) {
             git.start();
         }
@@ -423,7 +424,7 @@ public final class SiteBuilder {
                     if (d == null) {
                         return null;
                     }
-                    if (check && needsFileHistory(d, config)) {
+                    if (check && KnowledgeBase.datedByGit(d, config.git().freshnessFallback())) {
                         git.start();
                     }
                     long kept = System.nanoTime();
@@ -443,7 +444,7 @@ public final class SiteBuilder {
         listener.ended(Stage.PARSE, docs.size(), Duration.ofNanos(loaded - scanned - readShare - keptShare));
 
         GitHistory history = git.started() ? await(git.task)
-                : await(GitThread.runHere(timedGit(listener, cache.history(root, checkBuilder.headOnly()))));
+                : await(GitThread.runHere(read.apply(historyBuilder.headOnly())));
         diagnostics.addAll(cache.loaded(paths, history, gitDiagnostics.sorted()));
         return new KnowledgeBase(docs, history, referenceDate(requestedDate, history),
                 config.git().freshnessFallback());
@@ -483,15 +484,6 @@ public final class SiteBuilder {
             listener.ended(Stage.GIT, history.files().size(), since(start));
             return history;
         };
-    }
-
-    /**
-     * Whether a check needs the Git history of {@code d}'s file: a runbook without a {@code last_reviewed} date when
-     * its last commit counts as its review ({@code git.freshness_fallback}, see {@code KnowledgeBase
-     * .effectiveLastReviewed}); no other check reads a file's history.
-     */
-    static boolean needsFileHistory(Document d, SiteConfig config) {
-        return config.git().freshnessFallback() && d instanceof Runbook r && r.lastReviewed() == null;
     }
 
     /** The Git history read on a thread of its own, which the first {@link #start} starts; later calls do nothing. */

@@ -113,11 +113,8 @@ public final class KnowledgeBase {
      * reach the last change, the boundary date when that alone makes the runbook stale, else none.
      */
     public Optional<LocalDate> effectiveLastReviewed(Runbook runbook) {
-        if (runbook.lastReviewed() != null) {
-            return Optional.of(runbook.lastReviewed());
-        }
-        if (!gitFreshnessFallback) {
-            return Optional.empty();
+        if (!datedByGit(runbook, gitFreshnessFallback)) {
+            return Optional.ofNullable(runbook.lastReviewed());
         }
         Optional<FileHistory> h = history(runbook);
         if (h.isEmpty()) {
@@ -135,6 +132,15 @@ public final class KnowledgeBase {
             return Optional.of(atMost.toLocalDate());
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether {@code d} is a runbook whose review date {@link #effectiveLastReviewed} takes from its file's Git
+     * history: one without a (valid) {@code last_reviewed} while {@code gitFreshnessFallback} is on. No check reads a
+     * file's history for anything else, so a check walks the history only when some document is such a runbook.
+     */
+    public static boolean datedByGit(Document d, boolean gitFreshnessFallback) {
+        return gitFreshnessFallback && d instanceof Runbook r && r.lastReviewed() == null;
     }
 
     /**
