@@ -55,19 +55,19 @@ class BatchHeapTest {
     @Test
     void underG1TheDefaultsAreSetToCollectPeriodicallyAndGiveBackFreeHeap() throws Exception {
         assertThat(probe("-XX:+UseG1GC")).containsExactly(
-                "set [Setting[name=G1PeriodicGCInterval, value=300], Setting[name=MinHeapFreeRatio, value=10], "
-                        + "Setting[name=MaxHeapFreeRatio, value=30]]",
-                "G1PeriodicGCInterval=300 MANAGEMENT", "MinHeapFreeRatio=10 MANAGEMENT",
-                "MaxHeapFreeRatio=30 MANAGEMENT");
+                "set [Setting[name=G1PeriodicGCInterval, value=300], Setting[name=MinHeapFreeRatio, value=5], "
+                        + "Setting[name=MaxHeapFreeRatio, value=15]]",
+                "G1PeriodicGCInterval=300 MANAGEMENT", "MinHeapFreeRatio=5 MANAGEMENT",
+                "MaxHeapFreeRatio=15 MANAGEMENT");
     }
 
     @Test
     void aValueTheCommandLineSetIsKept() throws Exception {
         assertThat(probe("-XX:+UseG1GC", "-XX:MaxHeapFreeRatio=80", "-XX:G1PeriodicGCInterval=0")).containsExactly(
-                "set [Setting[name=MinHeapFreeRatio, value=10]]",
-                "G1PeriodicGCInterval=0 VM_CREATION", "MinHeapFreeRatio=10 MANAGEMENT",
+                "set [Setting[name=MinHeapFreeRatio, value=5]]",
+                "G1PeriodicGCInterval=0 VM_CREATION", "MinHeapFreeRatio=5 MANAGEMENT",
                 "MaxHeapFreeRatio=80 VM_CREATION");
-        // A lower bound above 30 makes 30 an invalid upper bound: the user's settings stand.
+        // A lower bound above 15 makes 15 an invalid upper bound: the user's settings stand.
         assertThat(probe("-XX:+UseG1GC", "-XX:MinHeapFreeRatio=50")).containsExactly(
                 "set [Setting[name=G1PeriodicGCInterval, value=300]]",
                 "G1PeriodicGCInterval=300 MANAGEMENT", "MinHeapFreeRatio=50 VM_CREATION",
