@@ -1,5 +1,6 @@
 package dev.hindsight.markdown;
 
+import com.vladsch.flexmark.util.sequence.BasedOptionsSequence;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import com.vladsch.flexmark.util.sequence.SubSequence;
 
@@ -17,7 +18,15 @@ final class BaseChars {
 
     /** The string {@code seq} is a contiguous part of, or null when it is not one. */
     static String base(BasedSequence seq) {
-        return seq instanceof SubSequence && seq.getBase() instanceof String s ? s : null;
+        return seq instanceof SubSequence ? string(seq.getBase()) : null;
+    }
+
+    /**
+     * The string under {@code base}, a sequence's {@code getBase()}: the body itself, or the body in the options
+     * wrapper the parser reads ({@link MarkdownParser#source}), whose {@code toString()} is that same string.
+     */
+    static String string(Object base) {
+        return base instanceof String s ? s : base instanceof BasedOptionsSequence o ? o.toString() : null;
     }
 
     /**

@@ -115,7 +115,7 @@ final class GuardedAutolinks implements Parser.ParserExtension {
                     }
                     AutolinkNodePostProcessor autolinks = new AutolinkNodePostProcessor(doc);
                     Untracked untracked = new Untracked();
-                    String body = doc.getChars().getBase() instanceof String b ? b : null;
+                    String body = BaseChars.string(doc.getChars().getBase());
                     byte[] chars = body == null ? null : Latin1.bytes(body);
                     for (Node node : texts) {
                         // flexmark reads on into an entity that follows (`www&period;…`), so that case goes through too.
