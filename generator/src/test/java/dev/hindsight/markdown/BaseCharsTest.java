@@ -2,6 +2,14 @@ package dev.hindsight.markdown;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.vladsch.flexmark.ast.SoftLineBreak;
+import com.vladsch.flexmark.ast.Text;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.sequence.SegmentedSequenceFull;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -40,5 +48,29 @@ class BaseCharsTest {
         assertThat(BaseChars.any(s, Latin1.bytes(s), 0, 2, ESCAPES)).isFalse();
         assertThat(BaseChars.any(s, Latin1.bytes(s), 0, 2, QUESTION)).isFalse();
         assertThat(BaseChars.any(s, Latin1.bytes(s), 0, 3, ESCAPES)).isTrue();
+    }
+
+    /**
+     * What the parser reads ({@link MarkdownParser#source}): a sequence of several pieces (a soft break in a list item)
+     * is an offset array, not a tree with a thread-local cache of its own, and the body's own string is the base
+     * under every contiguous sequence, so that the scans over the string itself still apply.
+     */
+    @Test
+    void theBodyStaysTheBaseOfWhatTheParserReadsAndPiecedSequencesAreArrays() {
+        String body = "- an item\n  continued *here*\n";
+        Document doc = Parser.builder().build().parse(MarkdownParser.source(body));
+        List<Node> texts = new ArrayList<>();
+        List<Node> breaks = new ArrayList<>();
+        for (Node n : doc.getDescendants()) {
+            if (n instanceof Text) {
+                texts.add(n);
+            } else if (n instanceof SoftLineBreak) {
+                breaks.add(n);
+            }
+        }
+        assertThat(texts).extracting(n -> n.getChars().toString()).containsExactly("an item", "continued ", "here");
+        assertThat(texts).allSatisfy(n -> assertThat(BaseChars.base(n.getChars())).isSameAs(body));
+        assertThat(BaseChars.string(doc.getChars().getBase())).isSameAs(body);
+        assertThat(breaks).singleElement().satisfies(n -> assertThat((Object) n.getChars()).isInstanceOf(SegmentedSequenceFull.class));
     }
 }
