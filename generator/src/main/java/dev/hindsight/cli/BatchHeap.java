@@ -22,7 +22,7 @@ import java.util.List;
  *   <li>{@code MinHeapFreeRatio=5}, {@code MaxHeapFreeRatio=15}: at the end of each cycle the heap is cut to
  *       what it holds plus at most 15 % free. The next young collections that take more than a per cent or so of
  *       the time grow it again by up to its size (twice, three times), so the heap it is cut to bounds the peak:
- *       at 30 % free a 10k build peaked at 0.9-1.15 GiB, at 15 % at 0.78-0.98 GiB, in the same time (bench/README.md).
+ *       at 30 % free a 10k build peaked at 0.86-1.12 GiB, at 15 % at 0.74-0.98 GiB, in the same time (bench/README.md).
  * </ul>
  * Nothing else changes: the launcher's ParallelGC ignores these (this does nothing there), {@code serve} and the
  * other commands are left alone, and the Maven plugin, which runs inside Maven's own JVM, never calls this.
