@@ -496,7 +496,7 @@ public final class SiteBuilder {
         }
 
         void start() {
-            if (started.compareAndSet(false, true)) {
+            if (!started.get() && started.compareAndSet(false, true)) { // a read, not a write, once started
                 Thread thread = new Thread(task, "hindsight-git");
                 thread.setDaemon(true);
                 thread.start();

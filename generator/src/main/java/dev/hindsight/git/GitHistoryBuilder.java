@@ -59,7 +59,7 @@ public final class GitHistoryBuilder implements Callable<GitHistory> {
     private final HistoryStore store;
     private final boolean shortIds;
     /** Whether the history of each file is read (the walk from HEAD, the work tree's status, submodules). */
-    private final boolean files;
+    private final boolean walkFiles;
 
     public GitHistoryBuilder(Path siteRoot, Diagnostics diagnostics) {
         this(siteRoot, diagnostics, null);
@@ -80,9 +80,9 @@ public final class GitHistoryBuilder implements Callable<GitHistory> {
     }
 
     private GitHistoryBuilder(Path siteRoot, Diagnostics diagnostics, List<String> bots, HistoryStore store,
-                              boolean shortIds, boolean files) {
+                              boolean shortIds, boolean walkFiles) {
         this.shortIds = shortIds;
-        this.files = files;
+        this.walkFiles = walkFiles;
         this.siteRoot = Objects.requireNonNull(siteRoot, "siteRoot");
         this.diagnostics = Objects.requireNonNull(diagnostics, "diagnostics");
         this.bots = (bots == null ? DEFAULT_BOTS : bots).stream()
@@ -96,7 +96,7 @@ public final class GitHistoryBuilder implements Callable<GitHistory> {
      * (about a third of a check's Git time with a warm cache, 12,000 commits).
      */
     public GitHistoryBuilder withoutShortIds() {
-        return new GitHistoryBuilder(siteRoot, diagnostics, bots, store, false, files);
+        return new GitHistoryBuilder(siteRoot, diagnostics, bots, store, false, walkFiles);
     }
 
     /**
@@ -146,7 +146,7 @@ public final class GitHistoryBuilder implements Callable<GitHistory> {
         ObjectId head = repo.resolve(Constants.HEAD + "^{commit}");
         Set<ObjectId> shallowCommits = head == null ? Set.of() : repo.getObjectDatabase().getShallowCommits();
         boolean shallow = !shallowCommits.isEmpty();
-        Status status = this.files ? status(repo, head, prefix) : null;
+        Status status = walkFiles ? status(repo, head, prefix) : null;
         if (head == null) {
             unavailable("the Git repository has no commit yet; pages get no created or updated dates");
             Map<String, FileHistory> files = new HashMap<>();
@@ -163,7 +163,7 @@ public final class GitHistoryBuilder implements Callable<GitHistory> {
                             + "even the oldest fetched commit is older than its review interval",
                     "fetch the whole history: `git fetch --unshallow` (GitHub Actions: `fetch-depth: 0`)"));
         }
-        if (status == null) {
+        if (!walkFiles) {
             try (RevWalk walk = new RevWalk(repo)) {
                 return new GitHistory(true, prefix, head.name(), HistoryWalk.timeOf(walk.parseCommit(head)), shallow,
                         Map.of(), 0, Map.of(), webAddress(repo));
