@@ -48,14 +48,18 @@ final class InvertedIndex {
         return terms;
     }
 
-    /** Indexes {@code entries}; a document's id in the index is its position in the list. */
-    static InvertedIndex build(List<SearchEntry> entries) {
+    /**
+     * Indexes {@code entries}; a document's id in the index is its position in the list. A field that holds a phrase
+     * of {@code synonyms} is indexed with the other phrases of its group too ({@link Synonyms#expand}), found as the
+     * field is tokenized.
+     */
+    static InvertedIndex build(List<SearchEntry> entries, Synonyms synonyms) {
         int n = entries.size();
         int fields = Field.COUNT;
         int taskCount = Math.max(1, Math.min(n / 64, 2 * Runtime.getRuntime().availableProcessors()));
         Task[] tasks = new Task[taskCount];
         IntStream.range(0, taskCount).parallel().forEach(t -> {
-            tasks[t] = new Task(n * t / taskCount, n * (t + 1) / taskCount);
+            tasks[t] = new Task(n * t / taskCount, n * (t + 1) / taskCount, synonyms);
             tasks[t].run(entries);
         });
 
@@ -192,11 +196,16 @@ final class InvertedIndex {
         private int field;
         private long one;
 
-        Task(int from, int to) {
+        /** The phrases of the current field so far, while its terms are looked at for them; null when not. */
+        private Synonyms.Matcher matching;
+        private final Synonyms.Matcher matcher;
+
+        Task(int from, int to, Synonyms synonyms) {
             this.from = from;
             this.to = to;
             this.termStart = new int[to - from + 1];
             this.lengths = new int[(to - from) * Field.COUNT];
+            this.matcher = synonyms.isEmpty() ? null : synonyms.matcher(dictionary);
         }
 
         void run(List<SearchEntry> entries) {
@@ -208,12 +217,37 @@ final class InvertedIndex {
                 for (Field f : Field.values()) {
                     field = f.ordinal();
                     one = 1L << (BITS * field);
-                    for (String text : e.texts(f)) {
-                        Tokenizer.tokenize(text, this);
+                    if (matcher == null) {
+                        for (String text : e.texts(f)) {
+                            Tokenizer.tokenize(text, this);
+                        }
+                    } else {
+                        tokenizeExpanded(e.texts(f), f == Field.BODY ? SearchEntry.BODY_SYNONYM_CHARS : Integer.MAX_VALUE);
                     }
                 }
             }
             termStart[to - from] = termCount;
+        }
+
+        /**
+         * Tokenizes the pieces of a field and then the phrases {@link Synonyms#expand(List, int)} adds to them, looking
+         * for the phrases in the first {@code maxChars} characters only.
+         */
+        private void tokenizeExpanded(List<String> pieces, int maxChars) {
+            matcher.startField();
+            int budget = maxChars;
+            for (String piece : pieces) {
+                if (budget > 0 && piece.length() <= budget) {
+                    matcher.startPiece();
+                    matching = matcher;
+                } else if (budget > 0) {
+                    matcher.scan(piece.substring(0, budget));
+                }
+                budget -= Math.min(budget, piece.length());
+                Tokenizer.tokenize(piece, this);
+                matching = null;
+            }
+            matcher.added(phrase -> Tokenizer.tokenize(phrase, this));
         }
 
         @Override
@@ -227,6 +261,9 @@ final class InvertedIndex {
         }
 
         private void count(int id) {
+            if (matching != null) {
+                matching.term(id);
+            }
             if (id >= lastDoc.length) {
                 int old = lastDoc.length;
                 lastDoc = Arrays.copyOf(lastDoc, Math.max(id + 1, old * 2));

@@ -74,15 +74,17 @@ record SearchEntry(String id, String title, String url, String kind, List<String
             java.util.Collections.nCopies(Field.values().length, List.of());
 
     static SearchEntry of(Document doc) {
-        return of(doc, UnaryOperator.identity(), Synonyms.builtIn());
+        return of(doc, UnaryOperator.identity());
     }
 
     /**
-     * @param href     a page path ({@code runbooks/a b/index.html}) as the link to it, percent-encoded
-     *                 ({@code SiteUrls.path} in a build)
-     * @param synonyms the phrases indexed as one another
+     * The entry of {@code doc}; its field texts are as the document has them (the index adds the synonyms of the
+     * phrases they hold as it tokenizes them, see {@link InvertedIndex#build}).
+     *
+     * @param href a page path ({@code runbooks/a b/index.html}) as the link to it, percent-encoded
+     *             ({@code SiteUrls.path} in a build)
      */
-    static SearchEntry of(Document doc, UnaryOperator<String> href, Synonyms synonyms) {
+    static SearchEntry of(Document doc, UnaryOperator<String> href) {
         var meta = doc.meta();
         List<String> labels = new ArrayList<>(meta.tags());
         labels.addAll(meta.frontMatterWords(KEYWORDS));
@@ -114,12 +116,11 @@ record SearchEntry(String id, String title, String url, String kind, List<String
             snippet = firstParagraph(doc.body());
         }
         List<List<String>> texts = new ArrayList<>(List.of(List.of(), List.of(), List.of(), List.of(), List.of()));
-        texts.set(Field.TITLE.ordinal(), synonyms.expand(List.of(meta.title())));
-        texts.set(Field.ID.ordinal(), synonyms.expand(List.of(meta.id())));
-        texts.set(Field.HEADINGS.ordinal(),
-                synonyms.expand(doc.body().headings().stream().map(Heading::text).toList()));
-        texts.set(Field.LABELS.ordinal(), synonyms.expand(labels));
-        texts.set(Field.BODY.ordinal(), synonyms.expand(body, BODY_SYNONYM_CHARS));
+        texts.set(Field.TITLE.ordinal(), List.of(meta.title()));
+        texts.set(Field.ID.ordinal(), List.of(meta.id()));
+        texts.set(Field.HEADINGS.ordinal(), doc.body().headings().stream().map(Heading::text).toList());
+        texts.set(Field.LABELS.ordinal(), labels);
+        texts.set(Field.BODY.ordinal(), body);
         return new SearchEntry(meta.id(), meta.title(), href.apply(meta.url()), meta.kind(), services, severity,
                 meta.date() == null ? "" : meta.date().toString(), shorten(snippet, SNIPPET_LENGTH),
                 meta.sourcePath(), texts, sectionTexts(doc.body()));

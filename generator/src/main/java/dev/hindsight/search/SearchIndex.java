@@ -101,19 +101,15 @@ public final class SearchIndex {
     /** @param href a page path as the link to it, percent-encoded ({@code SiteUrls::path} in a build) */
     public static SearchIndex build(List<? extends Document> documents, java.util.function.UnaryOperator<String> href,
                                     Synonyms synonyms) {
-        List<SearchEntry> entries = new ArrayList<>(documents.parallelStream()
-                .map(d -> SearchEntry.of(d, href, synonyms)).toList());
-        return fromEntries(entries);
+        ArrayList<SearchEntry> entries = new ArrayList<>(documents.parallelStream()
+                .map(d -> SearchEntry.of(d, href)).toList());
+        return fromOwnedEntries(entries, synonyms);
     }
 
-    static SearchIndex fromEntries(List<SearchEntry> unordered) {
-        return fromOwnedEntries(new ArrayList<>(unordered));
-    }
-
-    /** As {@link #fromEntries}, from a list nobody else holds, which this sorts in place. */
-    static SearchIndex fromOwnedEntries(ArrayList<SearchEntry> entries) {
+    /** The index of {@code entries}, a list nobody else holds, which this sorts in place. */
+    static SearchIndex fromOwnedEntries(ArrayList<SearchEntry> entries, Synonyms synonyms) {
         SortedMap<String, String> files = new TreeMap<>();
-        InvertedIndex index = make(entries, false, (path, text) -> {
+        InvertedIndex index = make(entries, synonyms, false, (path, text) -> {
             synchronized (files) {
                 files.put(path, text);
             }
@@ -129,19 +125,19 @@ public final class SearchIndex {
      * document goes as soon as the files no longer need it (see {@link #make}). Index files {@code dir} holds from
      * before and this index does not have are deleted. Returns the number of files.
      */
-    static int writeOwnedEntries(ArrayList<SearchEntry> entries, Path dir) throws IOException {
-        return writeOwnedEntries(entries, dir, (file, bytes) -> false);
+    static int writeOwnedEntries(ArrayList<SearchEntry> entries, Synonyms synonyms, Path dir) throws IOException {
+        return writeOwnedEntries(entries, synonyms, dir, (file, bytes) -> false);
     }
 
     /** As above; a file that does not exist yet and that {@code present} puts in place itself is not written. */
-    static int writeOwnedEntries(ArrayList<SearchEntry> entries, Path dir,
+    static int writeOwnedEntries(ArrayList<SearchEntry> entries, Synonyms synonyms, Path dir,
                                  java.util.function.BiPredicate<Path, byte[]> present) throws IOException {
         for (String sub : SUBDIRECTORIES) {
             Files.createDirectories(dir.resolve(sub));
         }
         java.util.Set<String> written = java.util.concurrent.ConcurrentHashMap.newKeySet();
         try {
-            make(entries, true, (path, text) -> {
+            make(entries, synonyms, true, (path, text) -> {
                 writeUnchecked(dir.resolve(path), text, present);
                 written.add(path);
             });
@@ -158,12 +154,12 @@ public final class SearchIndex {
      * not kept) what each file needs goes as soon as it is made: the entries' field texts once the terms are made,
      * the entries themselves (their section texts) once the rows are, each row once it is in its file.
      */
-    private static InvertedIndex make(ArrayList<SearchEntry> entries, boolean slim,
+    private static InvertedIndex make(ArrayList<SearchEntry> entries, Synonyms synonyms, boolean slim,
                                       java.util.function.BiConsumer<String, String> sink) {
         entries.sort(ORDER);
         int count = entries.size();
         sink.accept("facets.js", Js.shard("facets", Facets.json(count, Facets.of(entries))));
-        InvertedIndex index = InvertedIndex.build(entries);
+        InvertedIndex index = InvertedIndex.build(entries, synonyms);
         if (slim) {
             entries.replaceAll(SearchEntry::withoutTexts);
         }

@@ -32,7 +32,7 @@ public final class SearchIndexer {
     public SearchIndex build(List<? extends Document> documents) {
         List<SearchEntry> list = entriesOf(documents);
         keepOnly(documents, list);
-        return SearchIndex.fromOwnedEntries(new java.util.ArrayList<>(list));
+        return SearchIndex.fromOwnedEntries(new java.util.ArrayList<>(list), synonyms);
     }
 
     /**
@@ -53,7 +53,7 @@ public final class SearchIndexer {
                      java.util.function.BiPredicate<java.nio.file.Path, byte[]> present) throws java.io.IOException {
         java.util.ArrayList<SearchEntry> list = new java.util.ArrayList<>(entriesOf(documents));
         keepOnly(List.of(), list);
-        return SearchIndex.writeOwnedEntries(list, dir, present);
+        return SearchIndex.writeOwnedEntries(list, synonyms, dir, present);
     }
 
     /**
@@ -78,7 +78,7 @@ public final class SearchIndexer {
         }
         return documents.parallelStream().map(d -> {
             SearchEntry e = previous.get(d);
-            return e != null ? e : SearchEntry.of(d, href, synonyms);
+            return e != null ? e : SearchEntry.of(d, href);
         }).toList();
     }
 
@@ -98,7 +98,7 @@ public final class SearchIndexer {
      * keeps less of each document than the index reads, as it reads it. Safe to call from several threads at once.
      */
     public void prepare(Document whole, Document kept) {
-        SearchEntry e = SearchEntry.of(whole, href, synonyms);
+        SearchEntry e = SearchEntry.of(whole, href);
         synchronized (this) {
             entries.put(kept, e);
         }

@@ -59,9 +59,9 @@ class OneShotIndexLiveSetTest {
     @Test
     void aOneShotIndexLetsGoOfWhatItKeepsOfTheDocumentsOnceItsRowsAreMade(@TempDir Path dir) throws IOException {
         ArrayList<SearchEntry> entries = new ArrayList<>(DOCS.stream()
-                .map(d -> SearchEntry.of(d, UnaryOperator.identity(), Synonyms.builtIn())).toList());
+                .map(d -> SearchEntry.of(d, UnaryOperator.identity())).toList());
 
-        SearchIndex.writeOwnedEntries(entries, dir);
+        SearchIndex.writeOwnedEntries(entries, Synonyms.builtIn(), dir);
 
         assertThat(entries).isEmpty();
         assertThat(dir.resolve("meta.js")).exists();
