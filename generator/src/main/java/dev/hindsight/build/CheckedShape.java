@@ -27,11 +27,11 @@ final class CheckedShape {
     }
 
     /**
-     * As {@link #of}, with the body's HTML held until the pages that show it are written
-     * ({@link ParsedMarkdown#streamedWith}): what a one-shot build keeps of a document as it reads it.
+     * As {@link #of}, with the body's HTML held by {@code hold} (a {@link BodySpill}'s file) until the pages that show
+     * it are written ({@link ParsedMarkdown#streamedWith}): what a one-shot build keeps of a document as it reads it.
      */
-    static Document streamed(Document d) {
-        return d.with(d.meta().withoutFileText(), d.body().streamedWith(shapes(d.body())));
+    static Document streamed(Document d, java.util.function.Function<String, java.util.function.Supplier<String>> hold) {
+        return d.with(d.meta().withoutFileText(), d.body().streamedWith(shapes(d.body()), hold));
     }
 
     private static List<Section> shapes(ParsedMarkdown body) {

@@ -130,13 +130,19 @@ public final class SiteBuilder {
         if (released.result() != null) {
             return released.result();
         }
+        try (SiteWriter writer = released.writer()) {
+            return write(writer, released, setup, listener);
+        }
+    }
+
+    private BuildResult write(SiteWriter writer, Released released, Setup setup, BuildListener listener) {
         // Only what the pages read is reachable from here on: the whole documents went with the frame that
         // loaded and checked them (issue 18: the live set while the pages are written).
         try {
             KnowledgeBase shown = released.shown();
             // The released documents are new instances: the alert catalog the checks made is joined again
             // over them (in memory; the rule files are not read again).
-            int pages = released.writer().write(shown, setup.services(), new OutputDirectory(setup.output()),
+            int pages = writer.write(shown, setup.services(), new OutputDirectory(setup.output()),
                     released.diagnostics(), PageReads.NONE,
                     Alerting.catalog(setup.config(), setup.alertRules(), shown),
                     searchFrom(listener, since(released.releaseStart())));
@@ -166,7 +172,6 @@ public final class SiteBuilder {
      */
     private Released loadCheckAndRelease(BuildOptions options, Progress progress, Setup setup,
                                          Diagnostics diagnostics, BuildListener listener, long readStart) {
-        KnowledgeBase kb;
         progress.stage = "reading the documents";
         SiteWriter writer;
         try {
@@ -178,6 +183,20 @@ public final class SiteBuilder {
                     "cannot write the site: " + e.getMessage()));
         }
         Keep keep = writer == null ? Keep.WHOLE : writer.keep();
+        Released released = null;
+        try {
+            released = loadAndCheck(options, progress, setup, diagnostics, listener, readStart, writer, keep);
+            return released;
+        } finally {
+            if (writer != null && (released == null || released.result() != null)) {
+                writer.close(); // no pages to write: what it held for them goes now
+            }
+        }
+    }
+
+    private Released loadAndCheck(BuildOptions options, Progress progress, Setup setup, Diagnostics diagnostics,
+                                  BuildListener listener, long readStart, SiteWriter writer, Keep keep) {
+        KnowledgeBase kb;
         try {
             kb = loader(options, setup).load(setup.root(), setup.output(), setup.config(), options.referenceDate(),
                     diagnostics, listener, readStart, keep);

@@ -63,7 +63,7 @@ import java.util.zip.CRC32C;
  * by checksum; the last plan and search index); its self-contained parts live beside it ({@link StaticFolder},
  * {@link LinkedFileCopies}).
  */
-final class SiteWriter {
+final class SiteWriter implements AutoCloseable {
 
     static final String RULE_TEMPLATE = "template";
     static final String RULE_PAGE_CONFLICT = "page-conflict";
@@ -90,6 +90,8 @@ final class SiteWriter {
      * is the same either way (a test builds sites both ways).
      */
     private final boolean streaming;
+    /** Where {@link #keep} holds the bodies' HTML until their pages are written; null until then, or when it cannot. */
+    private BodySpill spill;
 
     SiteWriter(SiteConfig config, Path root) {
         this(config, root, false);
@@ -167,8 +169,8 @@ final class SiteWriter {
     /**
      * What the load of a one-shot build with the built-in templates keeps of each document as it is read: its
      * search entry, made now of the whole document, and the document as its checks and pages read it
-     * ({@link CheckedShape#streamed}: no file text, no plain text, blocks as shapes, the HTML held until its pages
-     * are written). The whole document is then garbage at once instead of when every document has been read
+     * ({@link CheckedShape#streamed}: no file text, no plain text, blocks as shapes, the HTML held in a temporary
+     * file, {@link BodySpill}, until its pages are written and this writer is {@link #close closed}). The whole document is then garbage at once instead of when every document has been read
      * (issue 18: the live set of a build does not grow with the text of the site). A preview, a site with its own
      * templates (which may read anything of a document) or a build that does not stream keeps documents whole.
      */
@@ -176,12 +178,17 @@ final class SiteWriter {
         if (!streaming || !overridden.isEmpty()) {
             return SiteBuilder.Keep.WHOLE;
         }
+        close(); // a writer keeps the documents of one load
+        BodySpill bodies = BodySpill.open();
+        spill = bodies;
+        java.util.function.Function<String, java.util.function.Supplier<String>> hold =
+                bodies == null ? html -> () -> html : bodies::hold;
         return new SiteBuilder.Keep() {
             private volatile Duration wall = Duration.ZERO;
 
             @Override
             public Document keep(Document whole) {
-                Document kept = CheckedShape.streamed(whole);
+                Document kept = CheckedShape.streamed(whole, hold);
                 search.prepare(whole, kept);
                 return kept;
             }
@@ -196,6 +203,19 @@ final class SiteWriter {
                 return wall;
             }
         };
+    }
+
+    /**
+     * Lets go of what {@link #keep} held outside the heap (the file of the bodies' HTML): once the pages are written,
+     * or when the build ends before them. The documents it kept cannot show their bodies after this.
+     */
+    @Override
+    public void close() {
+        BodySpill s = spill;
+        spill = null;
+        if (s != null) {
+            s.close();
+        }
     }
 
     /** Returns the number of pages written, or -1 when the site was not published. */

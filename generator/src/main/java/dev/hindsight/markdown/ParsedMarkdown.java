@@ -2,6 +2,8 @@ package dev.hindsight.markdown;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * A Markdown body after one parse: the rendered HTML, the headings and sections with their lines,
@@ -38,18 +40,18 @@ public record ParsedMarkdown(String html, List<Heading> headings, List<Section> 
      * build's live set shrinks as its pages are written. Equal only to itself.
      */
     public static final class HtmlSlot {
-        private volatile String html;
+        private volatile Supplier<String> html;
 
-        HtmlSlot(String html) {
+        HtmlSlot(Supplier<String> html) {
             this.html = html;
         }
 
         String get() {
-            String h = html;
+            Supplier<String> h = html;
             if (h == null) {
                 throw new IllegalStateException("the body HTML was released after its pages were written");
             }
-            return h;
+            return h.get();
         }
 
         void release() {
@@ -58,7 +60,7 @@ public record ParsedMarkdown(String html, List<Heading> headings, List<Section> 
 
         @Override
         public String toString() {
-            return html == null ? "HtmlSlot[released]" : "HtmlSlot[" + html.length() + " chars]";
+            return html == null ? "HtmlSlot[released]" : "HtmlSlot[held]";
         }
     }
 
@@ -69,7 +71,7 @@ public record ParsedMarkdown(String html, List<Heading> headings, List<Section> 
     public ParsedMarkdown streamed() {
         ParsedMarkdown pages = forPages();
         return slot != null ? pages : new ParsedMarkdown("", pages.headings, pages.sections, pages.links,
-                pages.plainText, new HtmlSlot(html()));
+                pages.plainText, inMemory(html()));
     }
 
     /**
@@ -77,7 +79,24 @@ public record ParsedMarkdown(String html, List<Heading> headings, List<Section> 
      * {@link #streamed()}: what a one-shot build keeps of a body as it reads it (its checks read the sections given).
      */
     public ParsedMarkdown streamedWith(List<Section> sections) {
-        return new ParsedMarkdown("", headings, sections, links, "", slot != null ? slot : new HtmlSlot(html()));
+        return streamedWith(sections, ParsedMarkdown::held);
+    }
+
+    /**
+     * As {@link #streamedWith(List)}, the HTML held by {@code hold}: given the HTML, it keeps it (in a file, say) and
+     * returns what gives it back, as often as asked until the slot is released.
+     */
+    public ParsedMarkdown streamedWith(List<Section> sections, Function<String, Supplier<String>> hold) {
+        return new ParsedMarkdown("", headings, sections, links, "",
+                slot != null ? slot : new HtmlSlot(hold.apply(html())));
+    }
+
+    private static HtmlSlot inMemory(String html) {
+        return new HtmlSlot(held(html));
+    }
+
+    private static Supplier<String> held(String html) {
+        return () -> html;
     }
 
     /** Lets the HTML of a streamed body go; nothing for any other body. */
