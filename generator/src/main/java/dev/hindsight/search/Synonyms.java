@@ -41,16 +41,20 @@ public final class Synonyms {
     /** The most terms in a phrase (at least 1). */
     private final int maxLength;
     /** Every term of a phrase, numbered from 0. */
-    private final Map<String, Integer> termNumbers = new HashMap<>();
+    private final Map<String, Integer> termNumbers;
     /** The phrases that have terms (of all groups, in group order): as term numbers, each one's group, as written. */
-    private final List<int[]> phraseNumbers = new ArrayList<>();
-    private final List<Integer> phraseGroups = new ArrayList<>();
-    private final List<String> phraseStrings = new ArrayList<>();
+    private final List<int[]> phraseNumbers;
+    private final List<Integer> phraseGroups;
+    private final List<String> phraseStrings;
     /** The phrases, as indexes into {@link #phraseNumbers}, by the number of their last term. */
-    private final List<int[]> phrasesByLastNumber = new ArrayList<>();
+    private final List<int[]> phrasesByLastNumber;
 
     public Synonyms(List<List<String>> groups) {
         this.groups = groups.stream().map(List::copyOf).toList();
+        Map<String, Integer> numbers = new HashMap<>();
+        List<int[]> phrases = new ArrayList<>();
+        List<Integer> phraseGroupList = new ArrayList<>();
+        List<String> strings = new ArrayList<>();
         List<List<Integer>> byLast = new ArrayList<>();
         int max = 1;
         for (int g = 0; g < this.groups.size(); g++) {
@@ -59,23 +63,25 @@ public final class Synonyms {
                 if (terms.isEmpty()) {
                     continue;
                 }
-                int[] numbers = new int[terms.size()];
-                for (int k = 0; k < numbers.length; k++) {
-                    numbers[k] = termNumbers.computeIfAbsent(terms.get(k), t -> termNumbers.size());
+                int[] termNumbersOfPhrase = new int[terms.size()];
+                for (int k = 0; k < termNumbersOfPhrase.length; k++) {
+                    termNumbersOfPhrase[k] = numbers.computeIfAbsent(terms.get(k), t -> numbers.size());
                 }
-                while (byLast.size() < termNumbers.size()) {
+                while (byLast.size() < numbers.size()) {
                     byLast.add(new ArrayList<>());
                 }
-                byLast.get(numbers[numbers.length - 1]).add(phraseNumbers.size());
-                phraseNumbers.add(numbers);
-                phraseGroups.add(g);
-                phraseStrings.add(phrase);
-                max = Math.max(max, numbers.length);
+                byLast.get(termNumbersOfPhrase[termNumbersOfPhrase.length - 1]).add(phrases.size());
+                phrases.add(termNumbersOfPhrase);
+                phraseGroupList.add(g);
+                strings.add(phrase);
+                max = Math.max(max, termNumbersOfPhrase.length);
             }
         }
-        for (List<Integer> phrases : byLast) {
-            phrasesByLastNumber.add(phrases.stream().mapToInt(Integer::intValue).toArray());
-        }
+        this.termNumbers = Map.copyOf(numbers);
+        this.phraseNumbers = List.copyOf(phrases);
+        this.phraseGroups = List.copyOf(phraseGroupList);
+        this.phraseStrings = List.copyOf(strings);
+        this.phrasesByLastNumber = byLast.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toList();
         this.maxLength = max;
     }
 
@@ -134,9 +140,7 @@ public final class Synonyms {
         return phraseNumbers.isEmpty();
     }
 
-    /**
-     * A new {@link Matcher} over the terms of one {@link TermDictionary}; for one thread.
-     */
+    /** A new {@link Matcher} over the terms of one {@link TermDictionary}; for one thread. */
     Matcher matcher(TermDictionary dictionary) {
         return new Matcher(dictionary);
     }
@@ -161,6 +165,7 @@ public final class Synonyms {
         private final List<Integer> foundOrder = new ArrayList<>();
         private final java.util.BitSet presentPhrases = new java.util.BitSet();
 
+        /** @param dictionary where the ids given to {@link #term} are; null for a matcher that only {@link #scan}s */
         private Matcher(TermDictionary dictionary) {
             this.dictionary = dictionary;
         }
