@@ -17,7 +17,8 @@ import java.util.function.Supplier;
  * heap (issue 18: at 10,000 documents the bodies' HTML was about a quarter of the build's live set; the operating
  * system's page cache holds it instead, outside the process). The file is private to the process (made by
  * {@link Files#createTempFile}, mode 0600 where POSIX), unlinked as soon as it is open where the system allows it, and
- * otherwise deleted when closed; so it never outlives the build, even when the process is killed on such a system.
+ * otherwise deleted when closed; so it never outlives the build, even when the process is killed on such a system,
+ * and a name unlinked is never deleted again (by then it may be another program's file).
  *
  * <p>When the file cannot be made or written (no writable temporary directory, a full disk) a body is held in memory
  * instead, as before: the build is the same, only its live set is larger.
@@ -25,11 +26,14 @@ import java.util.function.Supplier;
 final class BodySpill implements AutoCloseable {
 
     private final FileChannel channel;
+    /** The file to delete when closed, where it could not be unlinked while open (Windows); else null. */
+    private final Path deleteOnClose;
     private final AtomicLong end = new AtomicLong();
     private volatile boolean failed;
 
-    private BodySpill(FileChannel channel) {
+    private BodySpill(FileChannel channel, Path deleteOnClose) {
         this.channel = channel;
+        this.deleteOnClose = deleteOnClose;
     }
 
     /** A new spill file in the temporary directory, or null when it cannot be made (then bodies stay in memory). */
@@ -46,22 +50,28 @@ final class BodySpill implements AutoCloseable {
         } catch (IOException | SecurityException | UnsupportedOperationException e) {
             return null;
         }
+        FileChannel channel;
         try {
-            FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE,
-                    StandardOpenOption.DELETE_ON_CLOSE);
-            try {
-                Files.deleteIfExists(file); // the open channel keeps the data; nothing is left if the process dies
-            } catch (IOException ignored) {
-                // Windows: the file goes when the channel is closed (DELETE_ON_CLOSE).
-            }
-            return new BodySpill(channel);
+            channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
         } catch (IOException | RuntimeException e) {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException ignored) {
-                // a temporary file the system cleans up
-            }
+            deleteQuietly(file);
             return null;
+        }
+        try {
+            // The open channel keeps the data; nothing is left if the process dies. Once unlinked, the name is not
+            // ours any more: close() deletes nothing then.
+            Files.delete(file);
+            return new BodySpill(channel, null);
+        } catch (IOException | RuntimeException e) {
+            return new BodySpill(channel, file); // a system that keeps open files (Windows): deleted when closed
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException | RuntimeException ignored) {
+            // a file in the temporary directory, which the system cleans up
         }
     }
 
@@ -102,13 +112,16 @@ final class BodySpill implements AutoCloseable {
         return new String(buffer.array(), StandardCharsets.UTF_8);
     }
 
-    /** Closes and so deletes the file; what {@link #hold} returned reads nothing after this. */
+    /** Closes the file, and so lets it go; what {@link #hold} returned reads nothing after this. */
     @Override
     public void close() {
         try {
             channel.close();
         } catch (IOException ignored) {
-            // closing a file nobody else has; its deletion is the system's then
+            // closing a file nobody else has
+        }
+        if (deleteOnClose != null) {
+            deleteQuietly(deleteOnClose);
         }
     }
 }
