@@ -170,8 +170,9 @@ final class SiteWriter implements AutoCloseable {
      * What the load of a one-shot build with the built-in templates keeps of each document as it is read: its
      * search entry, made now of the whole document, and the document as its checks and pages read it
      * ({@link CheckedShape#streamed}: no file text, no plain text, blocks as shapes, the HTML held in a temporary
-     * file, {@link BodySpill}, until its pages are written and this writer is {@link #close closed}). The whole document is then garbage at once instead of when every document has been read
-     * (issue 18: the live set of a build does not grow with the text of the site). A preview, a site with its own
+     * file, {@link BodySpill}, until its pages are written and this writer is {@link #close closed}). The whole
+     * document is then garbage at once instead of when every document has been read (issue 18: the live set of a
+     * build does not grow with the text of the site). A preview, a site with its own
      * templates (which may read anything of a document) or a build that does not stream keeps documents whole.
      */
     SiteBuilder.Keep keep() {
@@ -182,7 +183,7 @@ final class SiteWriter implements AutoCloseable {
         BodySpill bodies = BodySpill.open();
         spill = bodies;
         java.util.function.Function<String, java.util.function.Supplier<String>> hold =
-                bodies == null ? html -> () -> html : bodies::hold;
+                bodies == null ? dev.hindsight.markdown.ParsedMarkdown::held : bodies::hold;
         return new SiteBuilder.Keep() {
             private volatile Duration wall = Duration.ZERO;
 

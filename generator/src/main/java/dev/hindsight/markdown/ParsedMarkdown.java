@@ -71,31 +71,22 @@ public record ParsedMarkdown(String html, List<Heading> headings, List<Section> 
     public ParsedMarkdown streamed() {
         ParsedMarkdown pages = forPages();
         return slot != null ? pages : new ParsedMarkdown("", pages.headings, pages.sections, pages.links,
-                pages.plainText, inMemory(html()));
+                pages.plainText, new HtmlSlot(held(html())));
     }
 
     /**
      * This body with {@code sections} instead of its own and without its plain text, the HTML held in a slot as by
-     * {@link #streamed()}: what a one-shot build keeps of a body as it reads it (its checks read the sections given).
-     */
-    public ParsedMarkdown streamedWith(List<Section> sections) {
-        return streamedWith(sections, ParsedMarkdown::held);
-    }
-
-    /**
-     * As {@link #streamedWith(List)}, the HTML held by {@code hold}: given the HTML, it keeps it (in a file, say) and
-     * returns what gives it back, as often as asked until the slot is released.
+     * {@link #streamed()}, by {@code hold}: given the HTML, it keeps it (in a file, say) and returns what gives it
+     * back, as often as asked until the slot is released. What a one-shot build keeps of a body as it reads it (its
+     * checks read the sections given).
      */
     public ParsedMarkdown streamedWith(List<Section> sections, Function<String, Supplier<String>> hold) {
         return new ParsedMarkdown("", headings, sections, links, "",
                 slot != null ? slot : new HtmlSlot(hold.apply(html())));
     }
 
-    private static HtmlSlot inMemory(String html) {
-        return new HtmlSlot(held(html));
-    }
-
-    private static Supplier<String> held(String html) {
+    /** {@code html} held in memory, as a {@code hold} of {@link #streamedWith} that keeps nothing elsewhere. */
+    public static Supplier<String> held(String html) {
         return () -> html;
     }
 

@@ -23,6 +23,14 @@ final class InvertedIndex {
     private static final int BITS = 12;
     private static final long MAX_COUNT = (1L << BITS) - 1;
 
+    /** How much of the body is looked at for synonyms: the start, where a document says what it is about. */
+    static final int BODY_SYNONYM_CHARS = 64 * 1024;
+
+    /** How many characters of field {@code f} are looked at for synonym phrases (all but the body's). */
+    static int synonymChars(Field f) {
+        return f == Field.BODY ? BODY_SYNONYM_CHARS : Integer.MAX_VALUE;
+    }
+
     /** How many of a term's best documents {@link Term#top} names. */
     static final int TOP = 10;
 
@@ -222,7 +230,7 @@ final class InvertedIndex {
                             Tokenizer.tokenize(text, this);
                         }
                     } else {
-                        tokenizeExpanded(e.texts(f), f == Field.BODY ? SearchEntry.BODY_SYNONYM_CHARS : Integer.MAX_VALUE);
+                        tokenizeExpanded(e.texts(f), synonymChars(f));
                     }
                 }
             }

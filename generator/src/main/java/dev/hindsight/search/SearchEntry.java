@@ -42,8 +42,6 @@ record SearchEntry(String id, String title, String url, String kind, List<String
      */
     record SectionText(String anchor, String heading, String text) {
     }
-    /** How much of the body is looked at for synonyms: the start, where a document says what it is about. */
-    static final int BODY_SYNONYM_CHARS = 64 * 1024;
     /** The front-matter key whose words are indexed with the labels (Hugo and icco/postmortems use it). */
     static final String KEYWORDS = "keywords";
 

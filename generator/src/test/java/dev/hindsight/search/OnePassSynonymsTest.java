@@ -29,8 +29,7 @@ class OnePassSynonymsTest {
             raw.add(entry(d, fields));
             List<List<String>> out = new ArrayList<>();
             for (int f = 0; f < fields.size(); f++) {
-                out.add(BUILT_IN.expand(fields.get(f),
-                        f == Field.BODY.ordinal() ? SearchEntry.BODY_SYNONYM_CHARS : Integer.MAX_VALUE));
+                out.add(BUILT_IN.expand(fields.get(f), InvertedIndex.synonymChars(Field.values()[f])));
             }
             expanded.add(entry(d, out));
         }
@@ -39,10 +38,10 @@ class OnePassSynonymsTest {
 
     @Test
     void aBodyIsLookedAtForPhrasesInItsFirst64KCharactersOnly() {
-        String filler = "the pool drained slowly ".repeat(SearchEntry.BODY_SYNONYM_CHARS / 24 + 1);
+        String filler = "the pool drained slowly ".repeat(InvertedIndex.BODY_SYNONYM_CHARS / 24 + 1);
         // "disk full" across the line of 64K characters (after the first piece's 26): only "disk" is looked at.
         String first = "the node ran out of memory";
-        String across = filler.substring(0, SearchEntry.BODY_SYNONYM_CHARS - first.length() - 5)
+        String across = filler.substring(0, InvertedIndex.BODY_SYNONYM_CHARS - first.length() - 5)
                 + " disk full and k8s, then a rollback";
         List<List<String>> inside = fields(List.of("short"), List.of(first, across));
         List<List<String>> split = fields(List.of("Disk"), List.of(filler, "crash loop"));
@@ -52,7 +51,7 @@ class OnePassSynonymsTest {
         for (SearchEntry e : raw) {
             List<List<String>> out = new ArrayList<>();
             for (Field f : Field.values()) {
-                out.add(BUILT_IN.expand(e.texts(f), f == Field.BODY ? SearchEntry.BODY_SYNONYM_CHARS : Integer.MAX_VALUE));
+                out.add(BUILT_IN.expand(e.texts(f), InvertedIndex.synonymChars(f)));
             }
             expanded.add(entry(expanded.size(), out));
         }
